@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: figures, not assertions. Prints what a shop's page pays before any click,
+ * and how fast a call comes up on loopback through the real hub and LiveKit server.
+ *
+ *   BENCH_RUNS=20 npm run bench     (default 10 calls)
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { startStack } from '../demo/stack/stack.js';
+import { launchChromium, newParticipant } from '../test/support/browser.js';
+import { ConsolePage, ShopPage } from '../test/support/pages.js';
+
+const LAUNCHER_BUDGET = 10 * 1024;
+const RING_TARGET_MS = 150;
+const FIRST_FRAME_TARGET_MS = 1500;
+const runs = Number(process.env['BENCH_RUNS'] ?? 10);
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).byteLength;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function sizes(): void {
+  const launcher = gz('dist/embed/expert-call.js');
+  const chunks = readdirSync('dist/embed/chunks').filter((f) => f.endsWith('.js'));
+  const onIntent = chunks.reduce((sum, f) => sum + gz(`dist/embed/chunks/${f}`), 0);
+  console.log('Bundle sizes (minified + gzip -9)');
+  console.log(
+    `  before any click (expert-call.js): ${kb(launcher)}  = ${((launcher / LAUNCHER_BUDGET) * 100).toFixed(0)}% of the ${kb(LAUNCHER_BUDGET)} budget`,
+  );
+  console.log(`  loaded on intent (${chunks.length} chunk(s)): ${kb(onIntent)}`);
+}
+
+function summary(label: string, values: number[], target: number): void {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const median = at(0.5);
+  const p95 = at(0.95);
+  console.log(
+    `  ${label}: median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)}` +
+      `  (target ${target} ms: median at ${((median / target) * 100).toFixed(0)}%)`,
+  );
+}
+
+async function callTimings(): Promise<void> {
+  const stack = await startStack({ ports: 'free' });
+  const browser = await launchChromium();
+  try {
+    const expert = new ConsolePage((await newParticipant(browser)).page);
+    const shopper = new ShopPage((await newParticipant(browser)).page);
+    await expert.signIn(stack.consoleUrl, 'Bench');
+    await expert.goAvailable();
+    await expert.page.evaluate(() => {
+      document.addEventListener('ec-desk-state', (event) => {
+        const { state } = (event as CustomEvent<{ state: { kind: string } }>).detail;
+        const w = window as unknown as { ringAt?: number };
+        if (state.kind === 'ringing') w.ringAt = performance.timeOrigin + performance.now();
+      });
+    });
+    const ring: number[] = [];
+    const firstFrame: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await shopper.open(stack.shopUrl);
+      // Watch for the expert's first decoded frame from before accept.
+      await shopper.page.evaluate(() => {
+        const w = window as unknown as { firstFrameAt?: number };
+        w.firstFrameAt = undefined;
+        const find = () =>
+          document
+            .querySelector('expert-call')
+            ?.shadowRoot?.querySelector('expert-call-panel')
+            ?.shadowRoot?.querySelector('ec-video-tile.remote')
+            ?.shadowRoot?.querySelector('video');
+        const poll = () => {
+          const video = find();
+          if (video) {
+            video.requestVideoFrameCallback(() => {
+              w.firstFrameAt = performance.timeOrigin + performance.now();
+            });
+          } else setTimeout(poll, 2);
+        };
+        poll();
+      });
+      // Times are epoch milliseconds read inside each page: one machine, one clock.
+      const clickAt = await shopper.page.evaluate(() => {
+        const button = document
+          .querySelector('expert-call')!
+          .shadowRoot!.querySelector('expert-call-panel')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('[data-mode="video"]')!;
+        const t = performance.timeOrigin + performance.now();
+        button.click();
+        return t;
+      });
+      await expert.waitForRing();
+      const ringAt = await expert.page.evaluate(
+        () => (window as unknown as { ringAt: number }).ringAt,
+      );
+      // Let the shopper's room join settle, as a human's reaction time would.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      const acceptAt = await expert.page.evaluate(() => {
+        const t = performance.timeOrigin + performance.now();
+        document
+          .querySelector('expert-console')!
+          .shadowRoot!.querySelector<HTMLButtonElement>('[data-action="accept"]')!
+          .click();
+        return t;
+      });
+      await shopper.page.waitForFunction(
+        () => (window as unknown as { firstFrameAt?: number }).firstFrameAt !== undefined,
+      );
+      const frameAt = await shopper.page.evaluate(
+        () => (window as unknown as { firstFrameAt: number }).firstFrameAt,
+      );
+      ring.push(ringAt - clickAt);
+      firstFrame.push(frameAt - acceptAt);
+      await shopper.hangUp();
+      await expert.waitForStatus('available');
+    }
+    console.log(`\nCall set-up on loopback (${runs} calls, headless Chromium, real hub + LiveKit)`);
+    summary('click → console rings          ', ring, RING_TARGET_MS);
+    summary('accept → first frame at shopper', firstFrame, FIRST_FRAME_TARGET_MS);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+sizes();
+await callTimings();

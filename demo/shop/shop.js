@@ -1,0 +1,38 @@
+// The shop's own page script: a stand-in cart, the colour picker's caption, and a second way
+// into the expert call. Loaded as a file (no inline script) so the page runs under
+// `script-src 'self'`.
+
+const CART_KEY = 'lumen-demo:cart';
+const cartCount = document.getElementById('cart-count');
+const cartStatus = document.getElementById('cart-status');
+
+function showCart() {
+  if (cartCount) cartCount.textContent = sessionStorage.getItem(CART_KEY) ?? '0';
+}
+showCart();
+
+document.getElementById('add-to-cart')?.addEventListener('click', () => {
+  const count = Number(sessionStorage.getItem(CART_KEY) ?? '0') + 1;
+  sessionStorage.setItem(CART_KEY, String(count));
+  showCart();
+  if (cartStatus) cartStatus.textContent = 'Ajouté au panier (démo : aucune commande réelle).';
+});
+
+const colorName = document.getElementById('color-name');
+for (const input of document.querySelectorAll('input[name="color"]')) {
+  input.addEventListener('change', () => {
+    if (colorName && input instanceof HTMLInputElement) colorName.textContent = input.value;
+  });
+}
+
+// The link to the expert only shows once the widget has loaded: no button that does nothing.
+const expert = document.querySelector('expert-call');
+const askBlock = document.getElementById('ask-block');
+if (expert && askBlock) {
+  customElements.whenDefined('expert-call').then(() => {
+    askBlock.hidden = false;
+    document.getElementById('ask-expert')?.addEventListener('click', () => {
+      expert.open().catch(() => {}); // the widget shows its own error message
+    });
+  });
+}

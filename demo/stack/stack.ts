@@ -1,0 +1,81 @@
+/**
+ * The whole local stack: LiveKit (local server, or a hosted one from the environment), the hub,
+ * and the static server for the demo pages. Used by `npm run demo`, the end-to-end tests and
+ * the benchmarks, so all three run the same thing.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startHub, type RunningHub } from '../../src/server/create-hub.js';
+import type { LiveKitCredentials } from '../../src/server/media-rooms.js';
+import { hostedLiveKitFromEnv, startLocalLiveKit, type LocalLiveKit } from './livekit-server.js';
+import { startStaticServer, type StaticServer } from './static-server.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StackOptions {
+  /** `fixed`: the demo's well-known ports; `free`: any free ports (tests, benchmarks). */
+  ports: 'fixed' | 'free';
+  ringTimeoutMs?: number;
+  log?: (event: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface Stack {
+  readonly livekit: LiveKitCredentials;
+  /** The local LiveKit server, when the stack started one (not with a hosted LiveKit). */
+  readonly localLiveKit: LocalLiveKit | undefined;
+  readonly hub: RunningHub;
+  readonly web: StaticServer;
+  readonly shopUrl: string;
+  readonly consoleUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  if (!existsSync(`${repo}dist/embed/expert-call.js`)) {
+    throw new Error('dist/embed is missing: run `npm run build` first.');
+  }
+  const hosted = hostedLiveKitFromEnv();
+  const localLiveKit = hosted
+    ? undefined
+    : await startLocalLiveKit({ ports: options.ports === 'fixed' ? 'config' : 'free' });
+  const livekit: LiveKitCredentials = hosted ?? localLiveKit!;
+  const stopped: Array<() => Promise<void>> = [];
+  if (localLiveKit) stopped.push(() => localLiveKit.stop());
+  try {
+    const hub = await startHub(
+      {
+        host: '127.0.0.1',
+        port: options.ports === 'fixed' ? 8787 : 0,
+        livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+        // A fresh secret per run: demo sessions do not outlive the demo.
+        expertSessionSecret: randomBytes(32).toString('hex'),
+        devLogin: true,
+        ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
+      },
+      options.log,
+    );
+    stopped.unshift(() => hub.close());
+    const web = await startStaticServer({
+      root: `${repo}demo`,
+      mounts: { '/expert-call/': `${repo}dist/embed` },
+      hubUrl: hub.url,
+      port: options.ports === 'fixed' ? 8080 : 0,
+    });
+    stopped.unshift(() => web.close());
+    return {
+      livekit,
+      localLiveKit,
+      hub,
+      web,
+      shopUrl: `${web.url}/shop/`,
+      consoleUrl: `${web.url}/back-office/`,
+      stop: async () => {
+        for (const stop of stopped.splice(0)) await stop();
+      },
+    };
+  } catch (error) {
+    for (const stop of stopped) await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A small static server for the demo pages and the built embed: `/` serves demo/, and
+ * `/expert-call/` serves dist/embed/ (what a shop would host or take from our CDN).
+ * HTML pages get the hub's URL put in place of `__HUB_URL__`.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+/** The same strict policy a careful shop would set: our embed must work under it. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  'connect-src *',
+].join('; ');
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startStaticServer(options: {
+  root: string;
+  mounts: Record<string, string>;
+  hubUrl: string;
+  host?: string;
+  port?: number;
+}): Promise<StaticServer> {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const [prefix, base] = Object.entries(options.mounts).find(([p]) => path.startsWith(p)) ?? [
+      '/',
+      options.root,
+    ];
+    const root = resolve(base);
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (file !== root && !file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers = {
+        'content-type': type,
+        'cache-control': 'no-cache',
+        'content-security-policy': CSP,
+      };
+      if (type.startsWith('text/html')) {
+        const html = (await readFile(file, 'utf8')).replaceAll('__HUB_URL__', options.hubUrl);
+        response.writeHead(200, headers).end(html);
+      } else {
+        await stat(file);
+        response.writeHead(200, headers);
+        createReadStream(file).pipe(response);
+      }
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

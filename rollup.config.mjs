@@ -1,0 +1,54 @@
+// Builds what a shop downloads (dist/embed) and what bundler users import (dist/esm).
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+
+const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+
+const onwarn = (warning, warn) => {
+  // livekit-client's own circular imports are none of our business; ours would be.
+  if (
+    warning.code === 'CIRCULAR_DEPENDENCY' &&
+    warning.ids?.every((id) => id.includes('node_modules'))
+  )
+    return;
+  warn(warning);
+};
+
+/** Self-contained ES modules for the one-tag embed: every import is bundled. */
+const embed = (name, input) => ({
+  input: { [name]: input },
+  onwarn,
+  plugins: [nodeResolve({ browser: true }), typescript(), minify({ target: 'es2022' })],
+  output: {
+    dir: 'dist/embed',
+    format: 'es',
+    // The panel chunk is fetched relative to the launcher's own URL (import.meta.url), so the
+    // shop only ever points at one file.
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+});
+
+const packageJson = JSON.parse(
+  await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8')),
+);
+const dependencies = Object.keys(packageJson.dependencies);
+
+export default [
+  // The launcher first: it is what every page of the shop pays for.
+  embed('expert-call', 'src/widget/index.ts'),
+  embed('expert-console', 'src/console/index.ts'),
+  // For bundler users: dependencies stay imports so their bundler dedupes lit & co.
+  {
+    input: { 'expert-call': 'src/widget/index.ts', 'expert-console': 'src/console/index.ts' },
+    onwarn,
+    external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+    plugins: [typescript()],
+    output: {
+      dir: 'dist/esm',
+      format: 'es',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+];

@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const consoleStyles = css`
+  :host {
+    display: block;
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: 20px;
+    box-shadow: 0 2px 10px rgb(0 0 0 / 0.08);
+    line-height: 1.45;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    flex-wrap: wrap;
+    margin-bottom: 16px;
+  }
+  h2 {
+    font-size: 1.15rem;
+    margin: 0;
+    flex: 1;
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-weight: 600;
+  }
+  .status::before {
+    content: '';
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: #9aa3ad;
+  }
+  .status.available::before {
+    background: #1f9d55;
+  }
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+    max-width: 320px;
+  }
+  input {
+    font: inherit;
+    padding: 0.6em 0.8em;
+    border-radius: 8px;
+    border: 1px solid #c4cbd3;
+    min-height: 44px;
+  }
+  .notice {
+    background: #eef4ff;
+    padding: 10px 12px;
+    border-radius: 8px;
+  }
+  .problem {
+    background: #fff4e5;
+    border-left: 4px solid #f0a000;
+    padding: 10px 12px;
+    border-radius: 6px;
+  }
+  .ring {
+    border: 2px solid var(--_accent);
+    border-radius: 12px;
+    padding: 16px;
+    display: grid;
+    gap: 10px;
+  }
+  .ring h3 {
+    margin: 0;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 4px 12px;
+    margin: 0;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .actions,
+  .controls {
+    display: flex;
+    gap: 10px;
+    flex-wrap: wrap;
+  }
+  .call {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(220px, 1fr);
+    gap: 16px;
+  }
+  @media (max-width: 720px) {
+    .call {
+      grid-template-columns: 1fr;
+    }
+  }
+  .stage {
+    position: relative;
+    aspect-ratio: 16 / 10;
+    border-radius: 10px;
+    overflow: hidden;
+  }
+  .remote {
+    position: absolute;
+    inset: 0;
+  }
+  .self {
+    position: absolute;
+    right: 10px;
+    bottom: 10px;
+    width: 26%;
+    aspect-ratio: 4 / 3;
+    border: 2px solid #fff;
+    border-radius: 8px;
+  }
+  .toggle[aria-pressed='false'] {
+    background: #eee;
+  }
+  .toggle[aria-pressed='true'] {
+    background: var(--_text);
+    color: #fff;
+  }
+`;

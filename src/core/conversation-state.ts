@@ -1,0 +1,95 @@
+/**
+ * The shopper's side of a conversation as data, and its one transition function.
+ *
+ * idle → choosing → requesting → queued → connecting → in-call → ended
+ *
+ * Pure: no I/O, no timers. The controller (shopper-conversation.ts) feeds events in and runs the
+ * effects; every state can be left by `end` and every waiting state has a timer in the controller.
+ */
+import type { CallMode, EndReason, ExpertProfile } from '../protocol/index.js';
+
+/** Why the conversation ended, as the shopper is told. */
+export type ConversationEndReason =
+  | EndReason
+  /** The hub could not be reached, or the connection to it was lost. */
+  | 'hub-unreachable'
+  /** Video calls cannot be made right now (the media server is down). */
+  | 'media-unavailable'
+  /** The hub did not answer a request in time. */
+  | 'timeout';
+
+export type ConversationState =
+  | { kind: 'idle' }
+  /** The first screen: what will be shared, video or voice. */
+  | { kind: 'choosing' }
+  | { kind: 'requesting'; mode: CallMode }
+  | { kind: 'queued'; mode: CallMode; conversationId: string; position: number }
+  /** An expert is being rung; we are joining the room so that accept is instant. */
+  | { kind: 'connecting'; mode: CallMode; conversationId: string }
+  | { kind: 'in-call'; mode: CallMode; conversationId: string; expert: ExpertProfile }
+  | { kind: 'ended'; reason: ConversationEndReason };
+
+export type ConversationEvent =
+  | { type: 'open' }
+  | { type: 'back' }
+  | { type: 'choose'; mode: CallMode }
+  | { type: 'queued'; conversationId: string; position: number }
+  | { type: 'connecting'; conversationId: string }
+  | { type: 'live'; conversationId: string; expert: ExpertProfile }
+  | { type: 'ended'; reason: ConversationEndReason }
+  | { type: 'dismiss' };
+
+export type ConversationStateKind = ConversationState['kind'];
+
+export const initialConversationState: ConversationState = { kind: 'idle' };
+
+/** True while there is a conversation the hub knows about (or is being asked for). */
+export function isActive(state: ConversationState): boolean {
+  return (
+    state.kind === 'requesting' ||
+    state.kind === 'queued' ||
+    state.kind === 'connecting' ||
+    state.kind === 'in-call'
+  );
+}
+
+export function conversationReducer(
+  state: ConversationState,
+  event: ConversationEvent,
+): ConversationState {
+  switch (event.type) {
+    case 'open':
+      return state.kind === 'idle' || state.kind === 'ended' ? { kind: 'choosing' } : state;
+    case 'back':
+      return state.kind === 'choosing' ? { kind: 'idle' } : state;
+    case 'choose':
+      return state.kind === 'choosing' ? { kind: 'requesting', mode: event.mode } : state;
+    case 'queued':
+      // From connecting too: a ring that was declined or timed out puts the shopper back.
+      return state.kind === 'requesting' || state.kind === 'queued' || state.kind === 'connecting'
+        ? {
+            kind: 'queued',
+            mode: state.mode,
+            conversationId: event.conversationId,
+            position: event.position,
+          }
+        : state;
+    case 'connecting':
+      return state.kind === 'requesting' || state.kind === 'queued'
+        ? { kind: 'connecting', mode: state.mode, conversationId: event.conversationId }
+        : state;
+    case 'live':
+      return state.kind === 'connecting' && state.conversationId === event.conversationId
+        ? {
+            kind: 'in-call',
+            mode: state.mode,
+            conversationId: event.conversationId,
+            expert: event.expert,
+          }
+        : state;
+    case 'ended':
+      return isActive(state) ? { kind: 'ended', reason: event.reason } : state;
+    case 'dismiss':
+      return state.kind === 'ended' || state.kind === 'choosing' ? { kind: 'idle' } : state;
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The media layer of one conversation: a LiveKit room joined with a token from the hub.
+ *
+ * Joining publishes nothing (we join while the console rings); `publish` is called on accept.
+ * Device problems never end the call: they are reported as a reason the UI explains, and the
+ * call goes on one-way.
+ */
+import {
+  ConnectionState,
+  MediaDeviceFailure,
+  Room,
+  RoomEvent,
+  Track,
+  type LocalVideoTrack,
+  type RemoteAudioTrack,
+  type RemoteVideoTrack,
+} from 'livekit-client';
+import type { MediaGrant } from '../protocol/index.js';
+import { Emitter } from './emitter.js';
+
+/** Why a camera or microphone could not be used, in terms the UI can explain. */
+export type DeviceProblem =
+  'permission-denied' | 'no-device' | 'device-busy' | 'unsupported' | 'failed';
+
+export type Device = 'camera' | 'microphone';
+
+export interface DeviceFailure {
+  device: Device;
+  problem: DeviceProblem;
+}
+
+export class MediaConnectError extends Error {
+  constructor(
+    readonly reason: 'no-webrtc' | 'unreachable',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'MediaConnectError';
+  }
+}
+
+export type MediaSessionEvents = {
+  /** Tracks or device state changed: re-read the getters. */
+  change: undefined;
+  /** The room was lost for good (LiveKit gave up reconnecting, or the hub closed the room). */
+  disconnected: undefined;
+};
+
+export function webrtcSupported(): boolean {
+  return typeof globalThis.RTCPeerConnection === 'function';
+}
+
+export class MediaSession extends Emitter<MediaSessionEvents> {
+  private room: Room | undefined;
+  private failures = new Map<Device, DeviceProblem>();
+
+  /** The other side's camera, when they share it. */
+  get remoteVideo(): RemoteVideoTrack | undefined {
+    return this.remoteTracks().find((t): t is RemoteVideoTrack => t.kind === Track.Kind.Video);
+  }
+
+  get remoteAudio(): RemoteAudioTrack[] {
+    return this.remoteTracks().filter((t): t is RemoteAudioTrack => t.kind === Track.Kind.Audio);
+  }
+
+  /** Our own camera, for the small self view. */
+  get localVideo(): LocalVideoTrack | undefined {
+    const publication = this.room?.localParticipant.getTrackPublication(Track.Source.Camera);
+    return publication?.track && !publication.isMuted
+      ? (publication.track as LocalVideoTrack)
+      : undefined;
+  }
+
+  get cameraOn(): boolean {
+    return this.room?.localParticipant.isCameraEnabled ?? false;
+  }
+
+  get microphoneOn(): boolean {
+    return this.room?.localParticipant.isMicrophoneEnabled ?? false;
+  }
+
+  /** Devices that could not be used, and why. */
+  get deviceFailures(): DeviceFailure[] {
+    return [...this.failures].map(([device, problem]) => ({ device, problem }));
+  }
+
+  get connected(): boolean {
+    return this.room?.state === ConnectionState.Connected;
+  }
+
+  /** Joins the room subscribed to the other side, publishing nothing. */
+  async join(grant: MediaGrant): Promise<void> {
+    if (!webrtcSupported()) {
+      throw new MediaConnectError('no-webrtc', 'This browser cannot make video calls.');
+    }
+    await this.leave();
+    const room = new Room({ adaptiveStream: true, dynacast: true });
+    this.room = room;
+    const changed = () => this.emit('change', undefined);
+    room
+      .on(RoomEvent.TrackSubscribed, changed)
+      .on(RoomEvent.TrackUnsubscribed, changed)
+      .on(RoomEvent.TrackMuted, changed)
+      .on(RoomEvent.TrackUnmuted, changed)
+      .on(RoomEvent.LocalTrackPublished, changed)
+      .on(RoomEvent.LocalTrackUnpublished, changed)
+      .on(RoomEvent.Disconnected, () => {
+        if (this.room === room) this.emit('disconnected', undefined);
+      });
+    try {
+      await room.connect(grant.url, grant.token, { autoSubscribe: true });
+    } catch (error) {
+      if (this.room === room) this.room = undefined;
+      await room.disconnect();
+      throw new MediaConnectError('unreachable', 'Could not connect to the media server.', {
+        cause: error,
+      });
+    }
+  }
+
+  /** Turns devices on once the call is live; returns what could not be used. */
+  async publish(devices: { camera: boolean; microphone: boolean }): Promise<DeviceFailure[]> {
+    const failures: DeviceFailure[] = [];
+    if (devices.microphone) {
+      const problem = await this.setDevice('microphone', true);
+      if (problem) failures.push({ device: 'microphone', problem });
+    }
+    if (devices.camera) {
+      const problem = await this.setDevice('camera', true);
+      if (problem) failures.push({ device: 'camera', problem });
+    }
+    return failures;
+  }
+
+  /** Turns one device on or off; returns why it could not be turned on, or null. */
+  async setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
+    const participant = this.room?.localParticipant;
+    if (!participant) return 'failed';
+    try {
+      if (device === 'camera') await participant.setCameraEnabled(on);
+      else await participant.setMicrophoneEnabled(on);
+      this.failures.delete(device);
+      return null;
+    } catch (error) {
+      const problem = deviceProblem(error);
+      this.failures.set(device, problem);
+      return problem;
+    } finally {
+      this.emit('change', undefined);
+    }
+  }
+
+  async leave(): Promise<void> {
+    const room = this.room;
+    this.room = undefined;
+    this.failures.clear();
+    if (room) await room.disconnect();
+  }
+
+  private remoteTracks() {
+    const tracks = [];
+    for (const participant of this.room?.remoteParticipants.values() ?? []) {
+      for (const publication of participant.trackPublications.values()) {
+        if (publication.track && publication.isSubscribed && !publication.isMuted) {
+          tracks.push(publication.track);
+        }
+      }
+    }
+    return tracks;
+  }
+}
+
+function deviceProblem(error: unknown): DeviceProblem {
+  if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia)
+    return 'unsupported';
+  switch (MediaDeviceFailure.getFailure(error)) {
+    case MediaDeviceFailure.PermissionDenied:
+      return 'permission-denied';
+    case MediaDeviceFailure.NotFound:
+      return 'no-device';
+    case MediaDeviceFailure.DeviceInUse:
+      return 'device-busy';
+    default:
+      return 'failed';
+  }
+}

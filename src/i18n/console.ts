@@ -1,0 +1,142 @@
+/** What the expert's console says, in each language. */
+import type { Language } from '../protocol/index.js';
+import type { SignedOutReason } from '../core/desk-state.js';
+import type { DeviceProblem } from '../core/media-session.js';
+
+export interface ConsoleText {
+  signInTitle: string;
+  yourName: string;
+  signIn: string;
+  signingIn: string;
+  signedOut: Record<SignedOutReason, string>;
+  signOut: string;
+  available: string;
+  away: string;
+  goAvailable: string;
+  goAway: string;
+  waiting: string;
+  awayHint: string;
+  missed: { declined: string; timeout: string; 'shopper-cancelled': string };
+  ringing: (mode: 'video' | 'audio') => string;
+  shopper: string;
+  page: string;
+  product: string;
+  secondsLeft: (s: number) => string;
+  accept: string;
+  accepting: string;
+  decline: string;
+  inCall: string;
+  shopperCameraOff: string;
+  you: string;
+  microphoneOn: string;
+  microphoneOff: string;
+  cameraOn: string;
+  cameraOff: string;
+  hangUp: string;
+  deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
+}
+
+const en: ConsoleText = {
+  signInTitle: 'Expert sign-in',
+  yourName: 'Your name',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signedOut: {
+    'signed-out': 'You are signed out.',
+    rejected: 'Your session has expired. Please sign in again.',
+    'hub-unreachable': 'The hub cannot be reached. Check the connection, then sign in again.',
+    'dev-login-disabled': 'This hub does not allow sign-in by name: your shop signs you in.',
+  },
+  signOut: 'Sign out',
+  available: 'Available',
+  away: 'Away',
+  goAvailable: 'Go available',
+  goAway: 'Go away',
+  waiting: 'Waiting for shoppers. A call will ring here.',
+  awayHint: 'You are away: no calls will ring. Go available to take calls.',
+  missed: {
+    declined: 'You declined the call; it went to the next expert.',
+    timeout: 'You missed a call, so you were set away.',
+    'shopper-cancelled': 'The shopper hung up before you answered.',
+  },
+  ringing: (mode) => (mode === 'video' ? 'Incoming video call' : 'Incoming voice call'),
+  shopper: 'Shopper',
+  page: 'Page',
+  product: 'Product',
+  secondsLeft: (s) => `${s} s to answer`,
+  accept: 'Accept',
+  accepting: 'Connecting…',
+  decline: 'Decline',
+  inCall: 'In call',
+  shopperCameraOff: 'The shopper’s camera is off',
+  you: 'You',
+  microphoneOn: 'Mute',
+  microphoneOff: 'Unmute',
+  cameraOn: 'Camera off',
+  cameraOff: 'Camera on',
+  hangUp: 'Hang up',
+  deviceProblem: (device, problem) =>
+    `Your ${device} ${
+      problem === 'permission-denied'
+        ? 'is blocked by the browser: allow it in the address bar.'
+        : problem === 'no-device'
+          ? 'was not found.'
+          : problem === 'device-busy'
+            ? 'is used by another app.'
+            : 'could not start.'
+    } The shopper can still hear or see what works.`,
+};
+
+const fr: ConsoleText = {
+  signInTitle: 'Connexion expert',
+  yourName: 'Votre nom',
+  signIn: 'Se connecter',
+  signingIn: 'Connexion…',
+  signedOut: {
+    'signed-out': 'Vous êtes déconnecté.',
+    rejected: 'Votre session a expiré. Reconnectez-vous.',
+    'hub-unreachable': 'Le hub est injoignable. Vérifiez la connexion, puis reconnectez-vous.',
+    'dev-login-disabled':
+      'Ce hub n’autorise pas la connexion par nom : votre enseigne vous connecte.',
+  },
+  signOut: 'Se déconnecter',
+  available: 'Disponible',
+  away: 'Absent',
+  goAvailable: 'Se rendre disponible',
+  goAway: 'Passer absent',
+  waiting: 'En attente de clients. Un appel sonnera ici.',
+  awayHint: 'Vous êtes absent : aucun appel ne sonnera. Rendez-vous disponible pour en recevoir.',
+  missed: {
+    declined: 'Vous avez refusé l’appel ; il est passé à l’expert suivant.',
+    timeout: 'Vous avez manqué un appel : vous êtes passé absent.',
+    'shopper-cancelled': 'Le client a raccroché avant votre réponse.',
+  },
+  ringing: (mode) => (mode === 'video' ? 'Appel vidéo entrant' : 'Appel vocal entrant'),
+  shopper: 'Client',
+  page: 'Page',
+  product: 'Produit',
+  secondsLeft: (s) => `${s} s pour répondre`,
+  accept: 'Accepter',
+  accepting: 'Connexion…',
+  decline: 'Refuser',
+  inCall: 'En appel',
+  shopperCameraOff: 'La caméra du client est éteinte',
+  you: 'Vous',
+  microphoneOn: 'Couper le micro',
+  microphoneOff: 'Activer le micro',
+  cameraOn: 'Éteindre la caméra',
+  cameraOff: 'Allumer la caméra',
+  hangUp: 'Raccrocher',
+  deviceProblem: (device, problem) =>
+    `${device === 'camera' ? 'Votre caméra' : 'Votre micro'} ${
+      problem === 'permission-denied'
+        ? 'est bloqué par le navigateur : autorisez-le dans la barre d’adresse.'
+        : problem === 'no-device'
+          ? 'est introuvable.'
+          : problem === 'device-busy'
+            ? 'est utilisé par une autre application.'
+            : 'n’a pas pu démarrer.'
+    } Le client peut toujours entendre ou voir ce qui fonctionne.`,
+};
+
+export const consoleText: Record<Language, ConsoleText> = { en, fr };

@@ -1,0 +1,152 @@
+/** What the shopper's panel says, in each language. */
+import type { Language } from '../protocol/index.js';
+import type { ConversationEndReason } from '../core/conversation-state.js';
+import type { Device, DeviceProblem } from '../core/media-session.js';
+
+export interface PanelText {
+  title: string;
+  close: string;
+  intro: string;
+  cameraOffPromise: string;
+  expertWillSee: string;
+  thisPage: string;
+  videoCall: string;
+  videoCallHint: string;
+  voiceCall: string;
+  voiceCallHint: string;
+  requesting: string;
+  queued: (position: number) => string;
+  queuedHint: string;
+  connecting: string;
+  leaveQueue: string;
+  cancel: string;
+  inCallWith: (name: string) => string;
+  expertCameraOff: string;
+  you: string;
+  microphoneOn: string;
+  microphoneOff: string;
+  cameraOn: string;
+  cameraOff: string;
+  hangUp: string;
+  ended: string;
+  endReason: Record<ConversationEndReason, string>;
+  callAgain: string;
+  device: Record<Device, string>;
+  deviceProblem: (device: Device, problem: DeviceProblem) => string;
+}
+
+const en: PanelText = {
+  title: 'Talk to an expert',
+  close: 'Close',
+  intro: 'A real person from our team answers you by video or voice, free of charge.',
+  cameraOffPromise:
+    'Your camera stays off: you see the expert, they only see you if you turn your camera on.',
+  expertWillSee: 'The expert will see:',
+  thisPage: 'the page you are on',
+  videoCall: 'Video call',
+  videoCallHint: 'See the expert; your camera stays off',
+  voiceCall: 'Voice only',
+  voiceCallHint: 'Talk without video',
+  requesting: 'Finding an expert…',
+  queued: (n) => (n === 1 ? 'You are next in line.' : `You are number ${n} in line.`),
+  queuedHint: 'Stay on this page: we put you through as soon as an expert is free.',
+  connecting: 'Putting you through to an expert…',
+  leaveQueue: 'Leave the queue',
+  cancel: 'Cancel',
+  inCallWith: (name) => `You are talking with ${name}`,
+  expertCameraOff: 'The expert’s camera is off',
+  you: 'You',
+  microphoneOn: 'Mute microphone',
+  microphoneOff: 'Unmute microphone',
+  cameraOn: 'Turn camera off',
+  cameraOff: 'Turn camera on',
+  hangUp: 'Hang up',
+  ended: 'Call ended',
+  endReason: {
+    'shopper-hung-up': 'You hung up. Thank you for calling.',
+    'expert-hung-up': 'The expert ended the call. Thank you for calling.',
+    'shopper-left': 'You left the call.',
+    'expert-left': 'The expert was disconnected. Please call again.',
+    'shopper-cancelled': 'You left the queue.',
+    'hub-unreachable': 'We could not reach our experts. Check your connection and try again.',
+    'media-unavailable': 'Video calls are not available right now. Please try again in a moment.',
+    timeout: 'Our experts did not answer in time. Please try again.',
+  },
+  callAgain: 'Call again',
+  device: { camera: 'camera', microphone: 'microphone' },
+  deviceProblem: (device, problem) => {
+    const name = device === 'camera' ? 'camera' : 'microphone';
+    switch (problem) {
+      case 'permission-denied':
+        return `Your ${name} is blocked. To use it, allow it in your browser (the icon in the address bar), then try again. You can still see and hear the expert.`;
+      case 'no-device':
+        return `No ${name} was found on this device. You can still see and hear the expert.`;
+      case 'device-busy':
+        return `Your ${name} is used by another app. Close that app, then try again.`;
+      case 'unsupported':
+        return `This browser cannot use your ${name}. You can still see and hear the expert.`;
+      case 'failed':
+        return `Your ${name} could not be started. You can still see and hear the expert.`;
+    }
+  },
+};
+
+const fr: PanelText = {
+  title: 'Parler à un expert',
+  close: 'Fermer',
+  intro: 'Une vraie personne de notre équipe vous répond en vidéo ou par la voix, gratuitement.',
+  cameraOffPromise:
+    'Votre caméra reste éteinte : vous voyez l’expert, il ne vous voit que si vous allumez votre caméra.',
+  expertWillSee: 'L’expert verra :',
+  thisPage: 'la page que vous consultez',
+  videoCall: 'Appel vidéo',
+  videoCallHint: 'Voyez l’expert ; votre caméra reste éteinte',
+  voiceCall: 'Voix seulement',
+  voiceCallHint: 'Parler sans vidéo',
+  requesting: 'Recherche d’un expert…',
+  queued: (n) => (n === 1 ? 'Vous êtes le prochain.' : `Vous êtes numéro ${n} dans la file.`),
+  queuedHint: 'Restez sur cette page : nous vous mettons en relation dès qu’un expert est libre.',
+  connecting: 'Mise en relation avec un expert…',
+  leaveQueue: 'Quitter la file',
+  cancel: 'Annuler',
+  inCallWith: (name) => `Vous parlez avec ${name}`,
+  expertCameraOff: 'La caméra de l’expert est éteinte',
+  you: 'Vous',
+  microphoneOn: 'Couper le micro',
+  microphoneOff: 'Activer le micro',
+  cameraOn: 'Éteindre la caméra',
+  cameraOff: 'Allumer la caméra',
+  hangUp: 'Raccrocher',
+  ended: 'Appel terminé',
+  endReason: {
+    'shopper-hung-up': 'Vous avez raccroché. Merci de votre appel.',
+    'expert-hung-up': 'L’expert a terminé l’appel. Merci de votre appel.',
+    'shopper-left': 'Vous avez quitté l’appel.',
+    'expert-left': 'L’expert a été déconnecté. Merci de rappeler.',
+    'shopper-cancelled': 'Vous avez quitté la file.',
+    'hub-unreachable': 'Impossible de joindre nos experts. Vérifiez votre connexion et réessayez.',
+    'media-unavailable':
+      'Les appels vidéo sont indisponibles pour le moment. Réessayez dans un instant.',
+    timeout: 'Nos experts n’ont pas répondu à temps. Merci de réessayer.',
+  },
+  callAgain: 'Rappeler',
+  device: { camera: 'caméra', microphone: 'micro' },
+  deviceProblem: (device, problem) => {
+    const name = device === 'camera' ? 'caméra' : 'micro';
+    const article = device === 'camera' ? 'Votre caméra est' : 'Votre micro est';
+    switch (problem) {
+      case 'permission-denied':
+        return `${article} bloqué${device === 'camera' ? 'e' : ''}. Pour l’utiliser, autorisez-le dans votre navigateur (l’icône dans la barre d’adresse), puis réessayez. Vous pouvez toujours voir et entendre l’expert.`;
+      case 'no-device':
+        return `Aucun ${device === 'camera' ? 'appareil photo' : 'micro'} trouvé sur cet appareil. Vous pouvez toujours voir et entendre l’expert.`;
+      case 'device-busy':
+        return `${article} utilisé${device === 'camera' ? 'e' : ''} par une autre application. Fermez-la, puis réessayez.`;
+      case 'unsupported':
+        return `Ce navigateur ne peut pas utiliser votre ${name}. Vous pouvez toujours voir et entendre l’expert.`;
+      case 'failed':
+        return `Votre ${name} n’a pas pu démarrer. Vous pouvez toujours voir et entendre l’expert.`;
+    }
+  },
+};
+
+export const panelText: Record<Language, PanelText> = { en, fr };

@@ -1,0 +1,77 @@
+/**
+ * Turning frames into messages and back, with the reason of every refusal.
+ * Used by the hub for what browsers send and by browsers for what the hub sends.
+ */
+import * as v from 'valibot';
+import { ClientMessage, MAX_FRAME_BYTES, ServerMessage, type ErrorReason } from './messages.js';
+
+export type Decoded<T> =
+  { ok: true; message: T } | { ok: false; reason: ErrorReason; detail: string; ref?: string };
+
+const clientTypes = new Set(ClientMessage.options.map((o) => o.entries.type.literal));
+const serverTypes = new Set(ServerMessage.options.map((o) => o.entries.type.literal));
+
+function decode<T>(
+  schema: v.GenericSchema<unknown, T>,
+  known: Set<string>,
+  frame: string,
+  byteLength: number,
+): Decoded<T> {
+  if (byteLength > MAX_FRAME_BYTES) {
+    return {
+      ok: false,
+      reason: 'too-large',
+      detail: `Frame of ${byteLength} bytes is over the ${MAX_FRAME_BYTES}-byte limit.`,
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(frame);
+  } catch {
+    return { ok: false, reason: 'bad-json', detail: 'Frame is not valid JSON.' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, reason: 'invalid-message', detail: 'A message is a JSON object.' };
+  }
+  const type = (data as { type?: unknown }).type;
+  if (typeof type !== 'string' || !known.has(type)) {
+    return {
+      ok: false,
+      reason: 'unknown-type',
+      detail:
+        typeof type === 'string'
+          ? `Unknown message type "${type.slice(0, 64)}".`
+          : 'A message needs a string "type".',
+    };
+  }
+  const parsed = v.safeParse(schema, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue ? v.getDotPath(issue) : null;
+    return {
+      ok: false,
+      reason: 'invalid-message',
+      ref: type,
+      detail: `Invalid "${type}"${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad shape'}.`,
+    };
+  }
+  return { ok: true, message: parsed.output };
+}
+
+/** Reads a frame a browser sent to the hub. */
+export function decodeClientFrame(frame: string, byteLength = byteLengthOf(frame)) {
+  return decode(ClientMessage, clientTypes, frame, byteLength);
+}
+
+/** Reads a frame the hub sent to a browser. */
+export function decodeServerFrame(frame: string) {
+  return decode(ServerMessage, serverTypes, frame, 0);
+}
+
+export function encode(message: ClientMessage | ServerMessage): string {
+  return JSON.stringify(message);
+}
+
+function byteLengthOf(frame: string): number {
+  return new TextEncoder().encode(frame).byteLength;
+}

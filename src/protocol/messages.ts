@@ -1,0 +1,191 @@
+/**
+ * Every message between a browser (the shopper's widget or the expert's console) and the hub.
+ *
+ * One schema per message: the TypeScript types are inferred from it, the hub validates every
+ * frame it receives against it, and the browser validates what the hub sends. A new message is
+ * one edit here, and the compiler then finds every `switch` that must handle it.
+ */
+import * as v from 'valibot';
+
+/** Version of this protocol; bumped on any incompatible change. */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest frame the hub reads as a message; a larger one is answered with `too-large`. */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nonEmptyText = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+
+/** Ids made by the hub (conversations) are UUIDs; we accept any short token-like string. */
+export const ConversationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+/** What the shopper shares with the expert: where they are on the shop and what they look at. */
+export const ShopperContext = v.object({
+  pageUrl: v.optional(text(2048)),
+  pageTitle: v.optional(text(300)),
+  product: v.optional(
+    v.object({
+      id: v.optional(text(200)),
+      name: v.optional(text(300)),
+      price: v.optional(text(50)),
+      url: v.optional(text(2048)),
+      imageUrl: v.optional(text(2048)),
+    }),
+  ),
+});
+export type ShopperContext = v.InferOutput<typeof ShopperContext>;
+
+/** `video`: the shopper sees the expert and may turn their own camera on. `audio`: voice only. */
+export const CallMode = v.picklist(['video', 'audio']);
+export type CallMode = v.InferOutput<typeof CallMode>;
+
+export const Language = v.picklist(['en', 'fr']);
+export type Language = v.InferOutput<typeof Language>;
+
+/** What a browser needs to join one LiveKit room: a URL and a token scoped to that room. */
+export const MediaGrant = v.object({
+  url: text(2048),
+  token: text(4096),
+  room: text(128),
+});
+export type MediaGrant = v.InferOutput<typeof MediaGrant>;
+
+export const ExpertProfile = v.object({ id: text(128), name: text(100) });
+export type ExpertProfile = v.InferOutput<typeof ExpertProfile>;
+
+/** Why a conversation ended, as both sides are told. */
+export const EndReason = v.picklist([
+  'shopper-hung-up',
+  'expert-hung-up',
+  'shopper-left',
+  'expert-left',
+  'shopper-cancelled',
+]);
+export type EndReason = v.InferOutput<typeof EndReason>;
+
+/** Why a ring stopped without being accepted. */
+export const RingEndReason = v.picklist(['declined', 'timeout', 'shopper-cancelled']);
+export type RingEndReason = v.InferOutput<typeof RingEndReason>;
+
+export const ExpertStatus = v.picklist(['available', 'away', 'busy']);
+export type ExpertStatus = v.InferOutput<typeof ExpertStatus>;
+
+/** Reasons of an `error` frame: a closed set the browser can switch on. */
+export const ErrorReason = v.picklist([
+  'bad-json',
+  'too-large',
+  'unknown-type',
+  'invalid-message',
+  'wrong-state',
+  'unauthorized',
+  'unavailable',
+  'internal',
+]);
+export type ErrorReason = v.InferOutput<typeof ErrorReason>;
+
+const message = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
+  v.strictObject({ type: v.literal(type), ...entries });
+
+// ---------------------------------------------------------------------------------------------
+// Browser → hub
+
+/** Shopper: "put me through to an expert". */
+export const ShopperRequest = message('shopper.request', {
+  mode: CallMode,
+  lang: Language,
+  displayName: v.optional(text(80)),
+  context: ShopperContext,
+});
+/** Shopper: leave the queue (before an expert has accepted). */
+export const ShopperCancel = message('shopper.cancel', {});
+/** Expert, demo only: "sign me in as this name"; answered by `expert.session` when the hub allows it. */
+export const ExpertDevLogin = message('expert.dev-login', { name: nonEmptyText(100) });
+/** Expert: authenticate this connection with a signed session (from dev login or the shop's back office). */
+export const ExpertAuth = message('expert.auth', { session: text(4096) });
+export const ExpertSetPresence = message('expert.set-presence', {
+  status: v.picklist(['available', 'away']),
+});
+export const ExpertAccept = message('expert.accept', { conversationId: ConversationId });
+export const ExpertDecline = message('expert.decline', { conversationId: ConversationId });
+/** Either side: hang up. */
+export const CallEnd = message('call.end', { conversationId: ConversationId });
+
+export const ClientMessage = v.variant('type', [
+  ShopperRequest,
+  ShopperCancel,
+  ExpertDevLogin,
+  ExpertAuth,
+  ExpertSetPresence,
+  ExpertAccept,
+  ExpertDecline,
+  CallEnd,
+]);
+export type ClientMessage = v.InferOutput<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+
+// ---------------------------------------------------------------------------------------------
+// Hub → browser
+
+export const ErrorMessage = message('error', {
+  reason: ErrorReason,
+  message: text(500),
+  /** The `type` of the message that caused it, when it could be read. */
+  ref: v.optional(text(64)),
+});
+/** Shopper: you are waiting; `position` 1 is next. */
+export const ShopperQueued = message('shopper.queued', {
+  conversationId: ConversationId,
+  position: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+/** Shopper: an expert is being rung; join the room now (publish nothing) so accept is instant. */
+export const ShopperConnecting = message('shopper.connecting', {
+  conversationId: ConversationId,
+  media: MediaGrant,
+});
+/** Expert: signed in. */
+export const ExpertSession = message('expert.session', {
+  session: text(4096),
+  expert: ExpertProfile,
+});
+export const ExpertReady = message('expert.ready', { expert: ExpertProfile, status: ExpertStatus });
+export const ExpertPresence = message('expert.presence', { status: ExpertStatus });
+/** Expert: a shopper is ringing; join the room now (publish nothing), publish on accept. */
+export const ExpertRing = message('expert.ring', {
+  conversationId: ConversationId,
+  mode: CallMode,
+  lang: Language,
+  shopper: v.object({ displayName: v.optional(text(80)), context: ShopperContext }),
+  media: MediaGrant,
+  ringTimeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export const ExpertRingEnded = message('expert.ring-ended', {
+  conversationId: ConversationId,
+  reason: RingEndReason,
+});
+/** Both sides: the expert accepted; the call is live. */
+export const CallLive = message('call.live', {
+  conversationId: ConversationId,
+  mode: CallMode,
+  expert: ExpertProfile,
+});
+export const CallEnded = message('call.ended', {
+  conversationId: ConversationId,
+  reason: EndReason,
+});
+
+export const ServerMessage = v.variant('type', [
+  ErrorMessage,
+  ShopperQueued,
+  ShopperConnecting,
+  ExpertSession,
+  ExpertReady,
+  ExpertPresence,
+  ExpertRing,
+  ExpertRingEnded,
+  CallLive,
+  CallEnded,
+]);
+export type ServerMessage = v.InferOutput<typeof ServerMessage>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+export type ClientMessageOf<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;

@@ -1,0 +1,58 @@
+/**
+ * The hub's settings from its environment, checked at start with errors that name the variable.
+ */
+import type { LiveKitCredentials } from './media-rooms.js';
+
+export interface HubConfig {
+  host: string;
+  port: number;
+  livekit: LiveKitCredentials;
+  expertSessionSecret: string;
+  devLogin: boolean;
+  ringTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new ConfigError(name, 'is required.');
+    return value;
+  };
+  const integer = (name: string, fallback: number, min: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) {
+      throw new ConfigError(name, `must be an integer of at least ${min}, got "${raw}".`);
+    }
+    return value;
+  };
+  const livekitUrl = required('LIVEKIT_URL');
+  if (!/^wss?:\/\//.test(livekitUrl)) {
+    throw new ConfigError('LIVEKIT_URL', `must start with ws:// or wss://, got "${livekitUrl}".`);
+  }
+  const secret = required('EXPERT_SESSION_SECRET');
+  if (secret.length < 32)
+    throw new ConfigError('EXPERT_SESSION_SECRET', 'needs 32 characters or more.');
+  return {
+    host: env['HUB_HOST'] || '127.0.0.1',
+    port: integer('HUB_PORT', 8787, 0),
+    livekit: {
+      url: livekitUrl,
+      apiKey: required('LIVEKIT_API_KEY'),
+      apiSecret: required('LIVEKIT_API_SECRET'),
+    },
+    expertSessionSecret: secret,
+    devLogin: env['HUB_DEV_LOGIN'] === '1',
+    ringTimeoutMs: integer('RING_TIMEOUT_MS', 30_000, 1000),
+  };
+}

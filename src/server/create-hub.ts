@@ -1,0 +1,23 @@
+import type { HubConfig } from './config.js';
+import { ExpertSessions } from './expert-sessions.js';
+import { startHubServer, type RunningHub } from './hub-server.js';
+import { MediaRooms } from './media-rooms.js';
+
+export type { HubConfig } from './config.js';
+export type { RunningHub } from './hub-server.js';
+
+/** Starts a hub from its configuration: the one way the CLI, the demo and the tests start one. */
+export function startHub(
+  config: HubConfig,
+  log?: (event: string, fields?: Record<string, unknown>) => void,
+): Promise<RunningHub> {
+  return startHubServer({
+    host: config.host,
+    port: config.port,
+    rooms: new MediaRooms(config.livekit),
+    sessions: new ExpertSessions(config.expertSessionSecret),
+    devLogin: config.devLogin,
+    ringTimeoutMs: config.ringTimeoutMs,
+    ...(log ? { log } : {}),
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * The hub's side of LiveKit: one room per conversation, and tokens that open that room only.
+ * The API key and secret never leave this file's caller; browsers get short-lived join tokens.
+ */
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+import type { MediaGrant } from '../protocol/index.js';
+
+export interface LiveKitCredentials {
+  /** ws(s):// URL browsers connect to. */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface Participant {
+  identity: string;
+  name: string;
+}
+
+/** Join tokens live minutes: long enough to join during a ring, useless if leaked later. */
+const TOKEN_TTL_SECONDS = 10 * 60;
+
+export class MediaRooms {
+  private readonly service: RoomServiceClient;
+
+  constructor(private readonly livekit: LiveKitCredentials) {
+    this.service = new RoomServiceClient(
+      livekit.url.replace(/^ws/, 'http'),
+      livekit.apiKey,
+      livekit.apiSecret,
+    );
+  }
+
+  /** Creates the room of one conversation: two participants at most, closed soon if unused. */
+  async open(room: string): Promise<void> {
+    await this.service.createRoom({
+      name: room,
+      maxParticipants: 2,
+      emptyTimeout: 60,
+      departureTimeout: 20,
+    });
+  }
+
+  /** Ends the room, which disconnects whoever is still in it. Closing a gone room is fine. */
+  async close(room: string): Promise<void> {
+    try {
+      await this.service.deleteRoom(room);
+    } catch (error) {
+      if (!/not.?found/i.test(String(error))) throw error;
+    }
+  }
+
+  /** A token that joins `room` as `who` and nothing else: no admin, no other room, no data channel. */
+  async grant(room: string, who: Participant): Promise<MediaGrant> {
+    const token = new AccessToken(this.livekit.apiKey, this.livekit.apiSecret, {
+      identity: who.identity,
+      name: who.name,
+      ttl: TOKEN_TTL_SECONDS,
+    });
+    token.addGrant({
+      room,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: false,
+      canUpdateOwnMetadata: false,
+    });
+    return { url: this.livekit.url, token: await token.toJwt(), room };
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * `<expert-call>`: the launcher a shop puts on its pages.
+ *
+ * This file is everything a page downloads before a shopper shows interest, so it is plain DOM
+ * (no Lit, no livekit-client): a button and the code to fetch the rest. The panel, the
+ * conversation logic and livekit-client come as one chunk on the first hover, focus or touch,
+ * from the same place as this script.
+ */
+import { launcherText } from '../i18n/launcher.js';
+import { languageOf } from '../i18n/language.js';
+import type { ConversationState } from '../core/conversation-state.js';
+import type { ShopperContext } from '../protocol/index.js';
+import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
+import { launcherCss } from './expert-call.styles.js';
+
+export type { ConversationState } from '../core/conversation-state.js';
+export type { ShopperContext } from '../protocol/index.js';
+export type { StateChange } from './panel-contract.js';
+
+const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
+
+let panelModule: Promise<{ createPanel: CreatePanel }> | undefined;
+
+/** Fetches the panel chunk once per page, whichever element or event asks first. */
+function loadPanel(): Promise<{ createPanel: CreatePanel }> {
+  panelModule ??= import('./panel/index.js').catch((error: unknown) => {
+    panelModule = undefined; // let a later click try again
+    throw error;
+  });
+  return panelModule;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * A "Talk to an expert" button that opens a video, voice or chat conversation with the shop's
+ * experts.
+ *
+ * @summary The shopper's launcher: one tap to an expert.
+ *
+ * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
+ * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
+ * @attr placement - `floating` (default: fixed at the bottom right of the window) or `inline`.
+ * @attr context - JSON of a ShopperContext (`{"product": {"name": "…"}}`), as an alternative to
+ *   the `context` property for pages without JavaScript of their own.
+ *
+ * @event ec-state - the conversation changed state; `detail` is a StateChange `{ state, previous }`.
+ * @event ec-open - the panel opened.
+ * @event ec-close - the panel closed (the conversation, if any, goes on).
+ * @event ec-error - the panel could not be loaded; `detail` is `{ reason: 'load-failed' }`.
+ *
+ * @csspart button - the launcher button.
+ * @csspart panel - the panel's body, once loaded.
+ *
+ * @cssprop [--ec-accent=#0b5fff] - the button's and primary actions' colour.
+ * @cssprop [--ec-on-accent=#fff] - text on the accent colour.
+ * @cssprop [--ec-font=system-ui] - font family.
+ * @cssprop [--ec-radius=14px] - corner radius of the panel.
+ * @cssprop [--ec-z-index=2147483000] - stacking of the floating button and panel.
+ */
+export class ExpertCall extends HTMLElement {
+  static observedAttributes = ['hub', 'lang', 'placement', 'context'];
+
+  private readonly root: ShadowRoot;
+  private readonly button: HTMLButtonElement;
+  private readonly label: HTMLSpanElement;
+  private readonly slotForPanel: HTMLDivElement;
+  private panel: Panel | undefined;
+  private opening: Promise<void> | undefined;
+  private contextValue: ShopperContext | undefined;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    if (
+      'adoptedStyleSheets' in this.root &&
+      typeof CSSStyleSheet.prototype.replaceSync === 'function'
+    ) {
+      // A constructed sheet, not a <style>: shops with a strict style-src CSP need no exception.
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(launcherCss);
+      this.root.adoptedStyleSheets = [sheet];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = launcherCss;
+      this.root.append(style);
+    }
+    this.button = document.createElement('button');
+    this.button.part.add('button');
+    this.button.type = 'button';
+    this.button.setAttribute('aria-haspopup', 'dialog');
+    this.button.setAttribute('aria-expanded', 'false');
+    const icon = document.createElement('span');
+    icon.className = 'icon';
+    icon.setAttribute('aria-hidden', 'true');
+    this.label = document.createElement('span');
+    this.button.append(icon, this.label);
+    this.slotForPanel = document.createElement('div');
+    this.slotForPanel.className = 'panel';
+    this.slotForPanel.setAttribute('role', 'dialog');
+    this.slotForPanel.hidden = true;
+    this.root.append(this.button, this.slotForPanel);
+
+    this.button.addEventListener('click', () => void this.open());
+    for (const type of INTENT_EVENTS) {
+      this.button.addEventListener(type, this.warmUp, { passive: true });
+    }
+  }
+
+  /** Page and product data the expert will see. Merged over the page's URL and title. */
+  get context(): ShopperContext {
+    return {
+      pageUrl: location.href,
+      pageTitle: document.title,
+      ...(this.contextValue ?? this.contextFromAttribute()),
+    };
+  }
+
+  set context(value: ShopperContext) {
+    this.contextValue = value;
+    this.panel?.refresh();
+  }
+
+  /** The conversation's state; `idle` until the panel has loaded. */
+  get state(): ConversationState {
+    return this.panel?.state ?? { kind: 'idle' };
+  }
+
+  /** Opens the panel (loading it if needed) at the first screen or the ongoing conversation. */
+  open(): Promise<void> {
+    this.opening ??= this.load()
+      .then((panel) => {
+        this.slotForPanel.hidden = false;
+        this.button.setAttribute('aria-expanded', 'true');
+        this.button.classList.add('open');
+        panel.open();
+        this.dispatchEvent(new CustomEvent('ec-open', { bubbles: true, composed: true }));
+      })
+      .catch((error: unknown) => {
+        console.error('[expert-call] The panel could not be loaded.', error);
+        this.label.textContent = this.text.loadFailed;
+        this.dispatchEvent(
+          new CustomEvent('ec-error', {
+            bubbles: true,
+            composed: true,
+            detail: { reason: 'load-failed' },
+          }),
+        );
+      })
+      .finally(() => (this.opening = undefined));
+    return this.opening;
+  }
+
+  /** Hides the panel. A call or a place in the queue goes on; the button leads back to it. */
+  close(): void {
+    if (this.slotForPanel.hidden) return;
+    this.slotForPanel.hidden = true;
+    this.button.setAttribute('aria-expanded', 'false');
+    this.button.classList.remove('open');
+    this.renderLabel();
+    this.button.focus();
+    this.dispatchEvent(new CustomEvent('ec-close', { bubbles: true, composed: true }));
+  }
+
+  /** Leaves the queue or hangs up. */
+  end(): void {
+    this.panel?.end();
+  }
+
+  connectedCallback(): void {
+    if (!this.hasAttribute('placement')) this.setAttribute('placement', 'floating');
+    this.renderLabel();
+  }
+
+  disconnectedCallback(): void {
+    // Moved within the page: keep the conversation. Removed for good: end it.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.panel) return;
+      this.panel.dispose();
+      this.panel = undefined;
+    });
+  }
+
+  attributeChangedCallback(name: string): void {
+    if (name === 'lang' || name === 'context') {
+      this.renderLabel();
+      this.panel?.refresh();
+    }
+  }
+
+  private get text() {
+    return launcherText[languageOf(this)];
+  }
+
+  private renderLabel(): void {
+    const active = this.panel && !['idle', 'choosing', 'ended'].includes(this.panel.state.kind);
+    this.label.textContent = active && this.slotForPanel.hidden ? this.text.back : this.text.call;
+  }
+
+  private warmUp = (): void => {
+    for (const type of INTENT_EVENTS) this.button.removeEventListener(type, this.warmUp);
+    loadPanel().catch(() => {}); // a failure shows on click, where the shopper is looking
+  };
+
+  private async load(): Promise<Panel> {
+    if (this.panel) return this.panel;
+    const hub = this.getAttribute('hub');
+    if (!hub) {
+      console.error('[expert-call] The "hub" attribute is missing: set it to your hub\'s URL.');
+    }
+    const { createPanel } = await loadPanel();
+    if (this.panel) return this.panel;
+    const panel = createPanel({
+      hub: hub ?? '',
+      lang: () => languageOf(this),
+      context: () => this.context,
+      onState: (change: StateChange) => {
+        this.renderLabel();
+        this.dispatchEvent(
+          new CustomEvent<StateChange>('ec-state', {
+            bubbles: true,
+            composed: true,
+            detail: change,
+          }),
+        );
+      },
+      onClose: () => this.close(),
+    });
+    this.panel = panel;
+    this.slotForPanel.append(panel.element);
+    return panel;
+  }
+
+  private contextFromAttribute(): ShopperContext {
+    const raw = this.getAttribute('context');
+    if (!raw) return {};
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        return parsed as ShopperContext;
+    } catch {
+      // reported below
+    }
+    console.warn('[expert-call] The "context" attribute is not a JSON object; it is ignored.');
+    return {};
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'expert-call': ExpertCall;
+  }
+  interface HTMLElementEventMap {
+    'ec-state': CustomEvent<StateChange>;
+    'ec-error': CustomEvent<{ reason: 'load-failed' }>;
+  }
+}

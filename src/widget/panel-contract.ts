@@ -1,0 +1,34 @@
+/**
+ * What the launcher and its lazily loaded panel chunk agree on. Types only: importing this
+ * costs the launcher nothing at run time.
+ */
+import type { ConversationState } from '../core/conversation-state.js';
+import type { Language, ShopperContext } from '../protocol/index.js';
+
+export interface StateChange {
+  state: ConversationState;
+  previous: ConversationState;
+}
+
+export interface PanelOptions {
+  hub: string;
+  lang: () => Language;
+  context: () => ShopperContext;
+  onState: (change: StateChange) => void;
+  onClose: () => void;
+}
+
+export interface Panel {
+  /** The panel element, to be put in the launcher's shadow root. */
+  readonly element: HTMLElement;
+  readonly state: ConversationState;
+  /** Shows the first screen (or whatever the conversation is at) and moves focus into it. */
+  open(): void;
+  /** Leaves the queue or hangs up. */
+  end(): void;
+  /** Re-renders after a change of language or context. */
+  refresh(): void;
+  dispose(): void;
+}
+
+export type CreatePanel = (options: PanelOptions) => Panel;

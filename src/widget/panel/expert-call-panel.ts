@@ -1,0 +1,185 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ConversationState } from '../../core/conversation-state.js';
+import type { Device } from '../../core/media-session.js';
+import type { ShopperConversation } from '../../core/shopper-conversation.js';
+import { panelText } from '../../i18n/panel.js';
+import type { Language, ShopperContext } from '../../protocol/index.js';
+import '../../ui/audio-sink.js';
+import { SubscriptionController } from '../../ui/subscription-controller.js';
+import { tokens } from '../../ui/tokens.js';
+import '../../ui/video-tile.js';
+import { panelStyles } from './expert-call-panel.styles.js';
+
+/**
+ * The shopper's panel: the first screen, the wait, the call and the end screen. Loaded on
+ * intent by `<expert-call>`; renders the conversation's state and forwards clicks to it.
+ *
+ * @event ec-panel-close - the shopper asked to close (minimise) the panel
+ * @csspart panel - the panel's body
+ */
+@customElement('expert-call-panel')
+export class ExpertCallPanel extends LitElement {
+  static override styles = [tokens, panelStyles];
+
+  @property({ attribute: false }) accessor conversation!: ShopperConversation;
+  @property() override accessor lang: Language = 'en';
+  @property({ attribute: false }) accessor context: ShopperContext = {};
+
+  constructor() {
+    super();
+    new SubscriptionController(this, (changed) => [
+      this.conversation.on('state', changed),
+      this.conversation.on('media', changed),
+    ]);
+  }
+
+  override render() {
+    const t = panelText[this.lang];
+    const state = this.conversation.state;
+    return html`
+      <header>
+        <h2 id="title">${t.title}</h2>
+        <button class="close" aria-label=${t.close} @click=${this.requestClose}>×</button>
+      </header>
+      <div class="body" part="panel" aria-live="polite">${this.renderState(state)}</div>
+    `;
+  }
+
+  /** Moves keyboard focus to the first thing to press in the panel. */
+  override focus(): void {
+    void this.updateComplete.then(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>('.body button, .body a, .close');
+      target?.focus();
+    });
+  }
+
+  private renderState(state: ConversationState) {
+    const t = panelText[this.lang];
+    switch (state.kind) {
+      case 'idle':
+      case 'choosing':
+        return this.renderChoice();
+      case 'requesting':
+        return this.renderWait(t.requesting, '', t.cancel);
+      case 'queued':
+        return this.renderWait(t.queued(state.position), t.queuedHint, t.leaveQueue);
+      case 'connecting':
+        return this.renderWait(t.connecting, '', t.cancel);
+      case 'in-call':
+        return this.renderCall(state);
+      case 'ended':
+        return html`
+          <p><strong>${t.ended}</strong></p>
+          <p>${t.endReason[state.reason]}</p>
+          <div class="actions">
+            <button class="secondary" @click=${this.requestClose}>${t.close}</button>
+            <button class="primary" @click=${() => this.conversation.open()}>${t.callAgain}</button>
+          </div>
+        `;
+    }
+  }
+
+  private renderChoice() {
+    const t = panelText[this.lang];
+    const product = this.context.product?.name;
+    return html`
+      <p>${t.intro}</p>
+      <p class="muted">${t.cameraOffPromise}</p>
+      <div>
+        <p class="muted">${t.expertWillSee}</p>
+        <ul class="shared">
+          <li>${t.thisPage}</li>
+          ${product ? html`<li>${product}</li>` : nothing}
+        </ul>
+      </div>
+      <div class="choices">
+        <button class="primary choice" data-mode="video" @click=${() => this.choose('video')}>
+          <span>${t.videoCall}</span><small>${t.videoCallHint}</small>
+        </button>
+        <button class="secondary choice" data-mode="audio" @click=${() => this.choose('audio')}>
+          <span>${t.voiceCall}</span><small>${t.voiceCallHint}</small>
+        </button>
+      </div>
+    `;
+  }
+
+  private renderWait(title: string, hint: string, leave: string) {
+    return html`
+      <div class="wait" role="status">
+        <div class="spinner" aria-hidden="true"></div>
+        <p><strong>${title}</strong></p>
+        ${hint ? html`<p class="muted">${hint}</p>` : nothing}
+        <button class="secondary" @click=${() => this.conversation.end()}>${leave}</button>
+      </div>
+    `;
+  }
+
+  private renderCall(state: Extract<ConversationState, { kind: 'in-call' }>) {
+    const t = panelText[this.lang];
+    const media = this.conversation.media;
+    const video = state.mode === 'video';
+    return html`
+      <p>${t.inCallWith(state.expert.name)}</p>
+      <div class="stage ${video ? '' : 'audio'}">
+        <ec-video-tile
+          class="remote"
+          .track=${video ? media.remoteVideo : undefined}
+          placeholder=${video ? t.expertCameraOff : state.expert.name}
+        ></ec-video-tile>
+        ${
+          media.localVideo
+            ? html`<ec-video-tile class="self" mirrored .track=${media.localVideo}></ec-video-tile>`
+            : nothing
+        }
+      </div>
+      <ec-audio-sink .tracks=${media.remoteAudio}></ec-audio-sink>
+      ${media.deviceFailures.map(
+        (f) => html`<p class="problem" role="alert">${t.deviceProblem(f.device, f.problem)}</p>`,
+      )}
+      <div class="controls">
+        <button
+          class="toggle"
+          data-control="microphone"
+          aria-pressed=${media.microphoneOn}
+          @click=${() => this.toggle('microphone', !media.microphoneOn)}
+        >
+          ${media.microphoneOn ? t.microphoneOn : t.microphoneOff}
+        </button>
+        ${
+          video
+            ? html`<button
+                class="toggle"
+                data-control="camera"
+                aria-pressed=${media.cameraOn}
+                @click=${() => this.toggle('camera', !media.cameraOn)}
+              >
+                ${media.cameraOn ? t.cameraOn : t.cameraOff}
+              </button>`
+            : nothing
+        }
+        <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
+          ${t.hangUp}
+        </button>
+      </div>
+    `;
+  }
+
+  private choose(mode: 'video' | 'audio') {
+    void this.conversation.choose(mode);
+  }
+
+  private toggle(device: Device, on: boolean) {
+    void this.conversation.setDevice(device, on);
+  }
+
+  private requestClose = () => {
+    this.dispatchEvent(new Event('ec-panel-close', { bubbles: true, composed: true }));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'expert-call-panel': ExpertCallPanel;
+  }
+}

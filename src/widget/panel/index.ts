@@ -1,0 +1,46 @@
+/**
+ * The chunk `<expert-call>` loads on intent: the panel, the conversation logic and
+ * livekit-client. Nothing here runs before a shopper shows interest.
+ */
+import { ShopperConversation } from '../../core/shopper-conversation.js';
+import type { CreatePanel } from '../panel-contract.js';
+import { ExpertCallPanel } from './expert-call-panel.js';
+
+export const createPanel: CreatePanel = (options) => {
+  const conversation = new ShopperConversation({
+    hub: options.hub,
+    lang: options.lang,
+    context: options.context,
+  });
+  const element = new ExpertCallPanel();
+  element.conversation = conversation;
+  element.lang = options.lang();
+  element.context = options.context();
+  element.addEventListener('ec-panel-close', options.onClose);
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') options.onClose();
+  });
+  const off = conversation.on('state', options.onState);
+  return {
+    element,
+    get state() {
+      return conversation.state;
+    },
+    open() {
+      conversation.open();
+      element.focus();
+    },
+    end() {
+      conversation.end();
+    },
+    refresh() {
+      element.lang = options.lang();
+      element.context = options.context();
+    },
+    dispose() {
+      off();
+      conversation.dispose();
+      element.remove();
+    },
+  };
+};

@@ -1,0 +1,129 @@
+/**
+ * `<expert-call>` in a real Chromium: what a shop's page gets before and after a click.
+ */
+import { expect } from '@esm-bundle/chai';
+import '../../src/widget/index.js';
+import type { ExpertCall, StateChange } from '../../src/widget/index.js';
+
+/** A hub URL where nothing listens: port 9 (discard) on loopback refuses at once. */
+const DEAD_HUB = 'http://127.0.0.1:9';
+
+function panelRequested(): boolean {
+  return performance
+    .getEntriesByType('resource')
+    .some((entry) => entry.name.includes('/widget/panel/'));
+}
+
+async function mount(attributes: Record<string, string> = {}): Promise<ExpertCall> {
+  const element = document.createElement('expert-call');
+  element.setAttribute('hub', DEAD_HUB);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  return element;
+}
+
+function button(element: ExpertCall): HTMLButtonElement {
+  return element.shadowRoot!.querySelector('button')!;
+}
+
+function panelText(element: ExpertCall): string {
+  const panel = element.shadowRoot!.querySelector('expert-call-panel');
+  return panel?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  // Bounded by the test runner's own timeout; no wall-clock assertion here.
+  while (!condition()) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(condition(), what).to.equal(true);
+}
+
+afterEach(() => {
+  for (const element of document.querySelectorAll('expert-call')) element.remove();
+  document.documentElement.removeAttribute('lang');
+});
+
+describe('<expert-call> before any click', () => {
+  it('is a button that says what it does, in the page language', async () => {
+    document.documentElement.lang = 'fr-FR';
+    const element = await mount();
+    expect(button(element).textContent).to.equal('Parler à un expert');
+    element.setAttribute('lang', 'en');
+    expect(button(element).textContent).to.equal('Talk to an expert');
+    expect(button(element).getAttribute('aria-haspopup')).to.equal('dialog');
+  });
+
+  it('falls back to English for a language it does not speak', async () => {
+    document.documentElement.lang = 'de';
+    expect(button(await mount()).textContent).to.equal('Talk to an expert');
+  });
+
+  it('floats at the bottom right by default, or sits inline', async () => {
+    const floating = await mount();
+    expect(getComputedStyle(floating).position).to.equal('fixed');
+    const inline = await mount({ placement: 'inline' });
+    expect(getComputedStyle(inline).position).to.equal('relative');
+  });
+
+  it('loads the panel only on intent', async () => {
+    const element = await mount();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(panelRequested(), 'panel fetched before any intent').to.equal(false);
+    button(element).dispatchEvent(new PointerEvent('pointerenter'));
+    await until(panelRequested, 'panel fetched on hover');
+  });
+});
+
+describe('<expert-call> after a click', () => {
+  it('opens on a first screen that says what is shared, camera off, and moves focus into it', async () => {
+    const element = await mount({ lang: 'en' });
+    element.context = { product: { name: 'Lumen E-City 500' } };
+    await element.open();
+    const panel = element.shadowRoot!.querySelector('expert-call-panel')!;
+    await panel.updateComplete;
+    const text = panelText(element);
+    expect(text).to.contain('Your camera stays off');
+    expect(text).to.contain('Lumen E-City 500');
+    expect(text).to.contain('Video call');
+    expect(text).to.contain('Voice only');
+    await until(() => panel.shadowRoot!.activeElement !== null, 'focus inside the panel');
+    expect(element.state.kind).to.equal('choosing');
+  });
+
+  it('closes on Escape and gives focus back to the button', async () => {
+    const element = await mount({ lang: 'en' });
+    await element.open();
+    const panel = element.shadowRoot!.querySelector('expert-call-panel')!;
+    panel.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    expect(element.shadowRoot!.querySelector<HTMLElement>('.panel')!.hidden).to.equal(true);
+    expect(element.shadowRoot!.activeElement).to.equal(button(element));
+  });
+
+  it('says plainly when the hub cannot be reached, and offers to call again', async () => {
+    const element = await mount({ lang: 'en' });
+    const changes: StateChange[] = [];
+    element.addEventListener('ec-state', (event) => changes.push(event.detail));
+    await element.open();
+    const panel = element.shadowRoot!.querySelector('expert-call-panel')!;
+    await panel.updateComplete;
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('[data-mode="video"]')!.click();
+    await until(() => element.state.kind === 'ended', 'the conversation ends');
+    await panel.updateComplete;
+    expect(panelText(element)).to.contain('We could not reach our experts');
+    expect(changes.map((c) => c.state.kind)).to.deep.equal(['choosing', 'requesting', 'ended']);
+    const again = [...panel.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('Call again'),
+    );
+    again!.click();
+    expect(element.state.kind).to.equal('choosing');
+  });
+
+  it('rejects a context attribute that is not JSON without breaking', async () => {
+    const element = await mount({ context: '{not json' });
+    expect(element.context.pageUrl).to.equal(location.href);
+    expect(element.context.product).to.equal(undefined);
+  });
+});

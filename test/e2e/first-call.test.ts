@@ -1,0 +1,92 @@
+/**
+ * The first complete path, as people live it: a shopper taps the button on the shop's page and
+ * talks to an expert working from the console, through the real hub and a real LiveKit server,
+ * in Chromium with fake camera and microphone.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startStack, type Stack } from '../../demo/stack/stack.js';
+import { eventually, inboundStats, launchChromium, newParticipant } from '../support/browser.js';
+import { ConsolePage, ShopPage } from '../support/pages.js';
+
+let stack: Stack;
+let browser: Browser;
+let expert: ConsolePage;
+let shopper: ShopPage;
+
+before(async () => {
+  stack = await startStack({ ports: 'free' });
+  browser = await launchChromium();
+  expert = new ConsolePage((await newParticipant(browser)).page);
+  shopper = new ShopPage((await newParticipant(browser)).page);
+  await expert.signIn(stack.consoleUrl, 'Camille');
+  await expert.goAvailable();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Shopper taps, chooses video; the console rings with the context; the expert accepts. */
+async function connect(): Promise<void> {
+  await shopper.open(stack.shopUrl);
+  await shopper.choose('video');
+  const ring = await expert.waitForRing();
+  assert.match(ring, /Lumen/, 'the ring shows the product the shopper is looking at');
+  await expert.accept();
+  await shopper.waitForState('in-call');
+  await expert.waitForStatus('in-call');
+}
+
+describe('first call end to end', () => {
+  it('puts the shopper through to the expert with media both ways', async () => {
+    await connect();
+
+    // Shopper side: the expert's camera is decoded, and the expert's voice arrives.
+    const atShopper = await eventually(
+      () => inboundStats(shopper.page),
+      (s) => s.videoFramesDecoded > 10 && s.audioSamplesReceived > 0,
+    );
+    assert.ok(atShopper.videoFramesDecoded > 10);
+    const playing = await shopper.page.$eval(
+      'expert-call-panel ec-video-tile.remote',
+      (tile) => (tile.shadowRoot!.querySelector('video') as HTMLVideoElement).videoWidth,
+    );
+    assert.ok(playing > 0, 'the remote video element shows a picture');
+
+    // Expert side: the shopper's voice arrives; the shopper's camera stays off (privacy default).
+    const atExpert = await eventually(
+      () => inboundStats(expert.page),
+      (s) => s.audioSamplesReceived > 0,
+    );
+    assert.equal(atExpert.videoFramesDecoded, 0, 'the shopper camera is off until they turn it on');
+  });
+
+  it('ends the call on both sides when the shopper hangs up, and the expert is available again', async () => {
+    await shopper.hangUp();
+    await shopper.waitForState('ended');
+    assert.match(await shopper.panelText(), /raccroché/);
+    await expert.waitForStatus('available');
+  });
+
+  it('ends the call on both sides when the expert hangs up', async () => {
+    await connect();
+    await expert.hangUp();
+    await shopper.waitForState('ended');
+    assert.match(await shopper.panelText(), /L’expert a terminé l’appel/);
+    await expert.waitForStatus('available');
+  });
+
+  it('lets the shopper turn the camera on, and the expert then sees them', async () => {
+    await connect();
+    await shopper.page.click('expert-call-panel [data-control="camera"]');
+    await eventually(
+      () => inboundStats(expert.page),
+      (s) => s.videoFramesDecoded > 10,
+    );
+    await shopper.hangUp();
+    await expert.waitForStatus('available');
+  });
+});

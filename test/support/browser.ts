@@ -1,0 +1,74 @@
+/**
+ * Playwright on Debian's Chromium with fake devices, and the page-side probes the end-to-end
+ * tests and benchmarks read: every RTCPeerConnection a page makes is recorded so its own
+ * stats can be asked (decoded frames, received audio), with no hook in the product code.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+}
+
+const RECORD_PEER_CONNECTIONS = () => {
+  const Native = window.RTCPeerConnection;
+  const all: RTCPeerConnection[] = [];
+  (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = all;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      all.push(this);
+    }
+  } as typeof RTCPeerConnection;
+};
+
+/** A fresh context (its own cookies and storage: another person) with devices allowed. */
+export async function newParticipant(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  await context.addInitScript(RECORD_PEER_CONNECTIONS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context, page };
+}
+
+export interface InboundStats {
+  videoFramesDecoded: number;
+  audioSamplesReceived: number;
+  audioPacketsReceived: number;
+}
+
+/** What the page's peer connections have received, from the browser's own stats. */
+export async function inboundStats(page: Page): Promise<InboundStats> {
+  return page.evaluate(async () => {
+    const totals = { videoFramesDecoded: 0, audioSamplesReceived: 0, audioPacketsReceived: 0 };
+    const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
+      const report = await pc.getStats();
+      report.forEach((stat: Record<string, unknown>) => {
+        if (stat['type'] !== 'inbound-rtp') return;
+        if (stat['kind'] === 'video')
+          totals.videoFramesDecoded += Number(stat['framesDecoded'] ?? 0);
+        if (stat['kind'] === 'audio') {
+          totals.audioSamplesReceived += Number(stat['totalSamplesReceived'] ?? 0);
+          totals.audioPacketsReceived += Number(stat['packetsReceived'] ?? 0);
+        }
+      });
+    }
+    return totals;
+  });
+}
+
+/** Waits until `probe` holds, polling; bounded by the test's own timeout, not asserted on time. */
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  holds: (value: T) => boolean,
+): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (holds(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

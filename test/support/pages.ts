@@ -1,0 +1,77 @@
+/**
+ * Small harnesses for the two demo pages: what a person does on them, in product words.
+ * Playwright's CSS selectors pierce open shadow roots, so these read like the page a person sees.
+ */
+import type { Page } from 'playwright-core';
+
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  async signIn(url: string, name: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.fill('expert-console input[name="name"]', name);
+    await this.page.click('expert-console button[type="submit"]');
+    await this.page.waitForSelector('expert-console [data-action="presence"]');
+  }
+
+  async goAvailable(): Promise<void> {
+    await this.page.click('expert-console [data-action="presence"]');
+    await this.waitForStatus('available');
+  }
+
+  async waitForStatus(status: 'available' | 'away' | 'in-call' | 'ringing'): Promise<void> {
+    await this.page.waitForSelector(`expert-console [data-status="${status}"]`);
+  }
+
+  async waitForRing(): Promise<string> {
+    await this.page.waitForSelector('expert-console [data-action="accept"]');
+    return (await this.page.textContent('expert-console .ring')) ?? '';
+  }
+
+  async accept(): Promise<void> {
+    await this.page.click('expert-console [data-action="accept"]');
+  }
+
+  async hangUp(): Promise<void> {
+    await this.page.click('expert-console [data-action="hang-up"]');
+  }
+}
+
+export class ShopPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.click('expert-call button[part="button"]');
+    await this.page.waitForSelector('expert-call-panel [data-mode="video"]');
+  }
+
+  async choose(mode: 'video' | 'audio'): Promise<void> {
+    await this.page.click(`expert-call-panel [data-mode="${mode}"]`);
+  }
+
+  async state(): Promise<string> {
+    return this.page.evaluate(
+      () =>
+        (document.querySelector('expert-call') as unknown as { state: { kind: string } }).state
+          .kind,
+    );
+  }
+
+  async waitForState(kind: string): Promise<void> {
+    await this.page.waitForFunction(
+      (k) =>
+        (document.querySelector('expert-call') as unknown as { state?: { kind: string } } | null)
+          ?.state?.kind === k,
+      kind,
+    );
+  }
+
+  async hangUp(): Promise<void> {
+    await this.page.click('expert-call-panel [data-control="hang-up"]');
+  }
+
+  async panelText(): Promise<string> {
+    return (await this.page.textContent('expert-call-panel .body'))?.replace(/\s+/g, ' ') ?? '';
+  }
+}

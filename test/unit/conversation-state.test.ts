@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  conversationReducer,
+  type ConversationEvent,
+  type ConversationState,
+  type ConversationStateKind,
+} from '../../src/core/conversation-state.js';
+
+const expert = { id: 'dev-ana', name: 'Ana' };
+
+const states: Record<ConversationStateKind, ConversationState> = {
+  idle: { kind: 'idle' },
+  choosing: { kind: 'choosing' },
+  requesting: { kind: 'requesting', mode: 'video' },
+  queued: { kind: 'queued', mode: 'video', conversationId: 'c1', position: 3 },
+  connecting: { kind: 'connecting', mode: 'video', conversationId: 'c1' },
+  'in-call': { kind: 'in-call', mode: 'video', conversationId: 'c1', expert },
+  ended: { kind: 'ended', reason: 'expert-hung-up' },
+};
+
+const events: Record<ConversationEvent['type'], ConversationEvent> = {
+  open: { type: 'open' },
+  back: { type: 'back' },
+  choose: { type: 'choose', mode: 'audio' },
+  queued: { type: 'queued', conversationId: 'c1', position: 2 },
+  connecting: { type: 'connecting', conversationId: 'c1' },
+  live: { type: 'live', conversationId: 'c1', expert },
+  ended: { type: 'ended', reason: 'hub-unreachable' },
+  dismiss: { type: 'dismiss' },
+};
+
+/** Every transition that changes the state; every other (state, event) pair must not. */
+const transitions: Partial<
+  Record<`${ConversationStateKind} × ${ConversationEvent['type']}`, ConversationState>
+> = {
+  'idle × open': { kind: 'choosing' },
+  'ended × open': { kind: 'choosing' },
+  'choosing × back': { kind: 'idle' },
+  'choosing × choose': { kind: 'requesting', mode: 'audio' },
+  'choosing × dismiss': { kind: 'idle' },
+  'ended × dismiss': { kind: 'idle' },
+  'requesting × queued': { kind: 'queued', mode: 'video', conversationId: 'c1', position: 2 },
+  'queued × queued': { kind: 'queued', mode: 'video', conversationId: 'c1', position: 2 },
+  'connecting × queued': { kind: 'queued', mode: 'video', conversationId: 'c1', position: 2 },
+  'requesting × connecting': { kind: 'connecting', mode: 'video', conversationId: 'c1' },
+  'queued × connecting': { kind: 'connecting', mode: 'video', conversationId: 'c1' },
+  'connecting × live': { kind: 'in-call', mode: 'video', conversationId: 'c1', expert },
+  'requesting × ended': { kind: 'ended', reason: 'hub-unreachable' },
+  'queued × ended': { kind: 'ended', reason: 'hub-unreachable' },
+  'connecting × ended': { kind: 'ended', reason: 'hub-unreachable' },
+  'in-call × ended': { kind: 'ended', reason: 'hub-unreachable' },
+};
+
+describe('conversation state machine', () => {
+  for (const [stateKind, state] of Object.entries(states)) {
+    for (const [eventType, event] of Object.entries(events)) {
+      const key = `${stateKind} × ${eventType}` as keyof typeof transitions;
+      const expected = transitions[key];
+      it(`${key} → ${expected ? expected.kind : 'unchanged'}`, () => {
+        const next = conversationReducer(state, event);
+        if (expected) assert.deepEqual(next, expected);
+        else assert.equal(next, state, 'an event that does not apply leaves the very same state');
+      });
+    }
+  }
+
+  it('ignores a live event for another conversation', () => {
+    const next = conversationReducer(states.connecting, {
+      type: 'live',
+      conversationId: 'other',
+      expert,
+    });
+    assert.equal(next, states.connecting);
+  });
+
+  it('keeps the chosen mode through the queue and the ring', () => {
+    let state = conversationReducer({ kind: 'choosing' }, { type: 'choose', mode: 'audio' });
+    state = conversationReducer(state, events.queued);
+    state = conversationReducer(state, events.connecting);
+    state = conversationReducer(state, events.live);
+    assert.deepEqual(state, { kind: 'in-call', mode: 'audio', conversationId: 'c1', expert });
+  });
+});
