@@ -37,8 +37,7 @@ const CONFIG_FILE = fileURLToPath(new URL('../../livekit/livekit.yaml', import.m
 const READY_TIMEOUT_MS = 20_000;
 /**
  * v1.13.5 answers HTTP 100 ms before it marks itself running, and a SIGTERM in that window is
- * ignored for good (Stop() returns early in pkg/service/server.go); wait it out before handing
- * the server to anyone who might stop it.
+ * ignored for good (Stop() returns early in pkg/service/server.go): stop() waits it out.
  */
 const SIGTERM_DEAF_MS = 150;
 /** A second SIGTERM makes LiveKit stop without waiting for connected participants to leave. */
@@ -61,7 +60,7 @@ export interface LocalLiveKit extends LiveKitCredentials {
   readonly port: number;
   /** Process id of livekit-server, for tests that check it is really gone. */
   readonly pid: number;
-  /** Where the server's stdout and stderr go. */
+  /** The server's stdout and stderr; kept after stop() for post-mortems (in a temp folder by default). */
   readonly logFile: string;
   /** Ends the server: SIGTERM, a forcing SIGTERM after 1 s, SIGKILL after 5 s. Idempotent. */
   stop(): Promise<void>;
@@ -401,9 +400,10 @@ async function startServer(start: {
   child.on('error', (error) => (spawnError = error));
   const forgetChild = killWithParent(child);
 
+  let answeredAt = Date.now();
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
-    (stopping ??= stopChild(child).finally(async () => {
+    (stopping ??= stopChild(child, answeredAt + SIGTERM_DEAF_MS).finally(async () => {
       forgetChild();
       await rm(configFile, { force: true });
       await rmdir(start.workDir).catch(() => {}); // kept when it holds the log
@@ -415,8 +415,8 @@ async function startServer(start: {
     apiSecret: config.apiSecret,
   };
   try {
-    await waitUntilAnswering(child, ports.http, () => spawnError);
-    await sleep(SIGTERM_DEAF_MS);
+    await waitUntilReady(child, ports.http, logFile, () => spawnError);
+    answeredAt = Date.now();
     await checkKeyAccepted(credentials, ports.http);
   } catch (error) {
     await stop();
@@ -441,11 +441,18 @@ function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   );
 }
 
-async function waitUntilAnswering(
+/**
+ * Ready means our child answers GET / with 200. Another server on the same port (a dev server
+ * left on 7880) would answer too, with the same key: so first wait for the child's own log line
+ * saying it bound the port, which it prints only once its listeners are open.
+ */
+async function waitUntilReady(
   child: ChildProcess,
   port: number,
+  logFile: string,
   spawnError: () => Error | undefined,
 ): Promise<void> {
+  const boundOurPort = new RegExp(`starting LiveKit server.*"portHttp": ?${port}\\b`);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const error = spawnError();
@@ -453,10 +460,12 @@ async function waitUntilAnswering(
       const why = error?.message ?? `it exited with ${child.exitCode ?? child.signalCode}`;
       throw new LiveKitUnavailableError('start-failed', `livekit-server did not start: ${why}`);
     }
-    const response = await fetch(`http://127.0.0.1:${port}/`, {
-      signal: AbortSignal.timeout(1_000),
-    }).catch(() => null);
-    if (response?.status === 200) return;
+    if (boundOurPort.test(await readFile(logFile, 'utf8'))) {
+      const response = await fetch(`http://127.0.0.1:${port}/`, {
+        signal: AbortSignal.timeout(1_000),
+      }).catch(() => null);
+      if (response?.status === 200) return;
+    }
     await sleep(50);
   }
   throw new LiveKitUnavailableError(
@@ -487,10 +496,12 @@ function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** `deafUntil`: the time before which LiveKit would ignore SIGTERM (see SIGTERM_DEAF_MS). */
+async function stopChild(child: ChildProcess, deafUntil: number): Promise<void> {
   if (hasExited(child) || child.pid === undefined) return;
   const exited = once(child, 'exit').then(() => true);
   const within = (ms: number) => Promise.race([exited, sleep(ms).then(() => false)]);
+  if (await within(deafUntil - Date.now())) return;
   child.kill('SIGTERM');
   if (await within(FORCE_AFTER_MS)) return;
   child.kill('SIGTERM');

@@ -113,10 +113,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
           until: Date.now() + m.ringTimeoutMs,
         },
       });
-      // Join while it rings so that accept only has to publish. A failed join is not fatal
-      // here: accept retries it.
+      // A failed join is not fatal here: accept retries it.
       this.pendingGrant = m.media;
+      // Join and open the devices while it rings, so that accept only has to publish.
       this.media.join(m.media).catch(() => {});
+      void this.media.prepare({ camera: m.mode === 'video', microphone: true });
     });
     hub.on('expert.ring-ended', (m) => {
       this.apply({ type: 'ring-ended', conversationId: m.conversationId, reason: m.reason });

@@ -11,6 +11,8 @@ import {
   Room,
   RoomEvent,
   Track,
+  createLocalTracks,
+  type LocalTrack,
   type LocalVideoTrack,
   type RemoteAudioTrack,
   type RemoteVideoTrack,
@@ -54,6 +56,8 @@ export function webrtcSupported(): boolean {
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
   private failures = new Map<Device, DeviceProblem>();
+  /** Devices opened ahead of publishing (see `prepare`), not yet sent to anyone. */
+  private prepared: LocalTrack[] = [];
 
   /** The other side's camera, when they share it. */
   get remoteVideo(): RemoteVideoTrack | undefined {
@@ -119,8 +123,32 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     }
   }
 
+  /**
+   * Opens devices ahead of time without sending anything (the expert's, while the console
+   * rings), so that `publish` on accept skips the device start-up. A failure here is not
+   * reported: `publish` tries again and reports it.
+   */
+  async prepare(devices: { camera: boolean; microphone: boolean }): Promise<void> {
+    this.dropPrepared();
+    try {
+      this.prepared = await createLocalTracks({ audio: devices.microphone, video: devices.camera });
+    } catch {
+      this.prepared = [];
+    }
+  }
+
   /** Turns devices on once the call is live; returns what could not be used. */
   async publish(devices: { camera: boolean; microphone: boolean }): Promise<DeviceFailure[]> {
+    const participant = this.room?.localParticipant;
+    const prepared = this.prepared.splice(0);
+    if (participant && prepared.length) {
+      await Promise.all(prepared.map((track) => participant.publishTrack(track)));
+      const has = (kind: Track.Kind) => prepared.some((track) => track.kind === kind);
+      devices = {
+        camera: devices.camera && !has(Track.Kind.Video),
+        microphone: devices.microphone && !has(Track.Kind.Audio),
+      };
+    }
     const failures: DeviceFailure[] = [];
     if (devices.microphone) {
       const problem = await this.setDevice('microphone', true);
@@ -155,7 +183,12 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     const room = this.room;
     this.room = undefined;
     this.failures.clear();
+    this.dropPrepared();
     if (room) await room.disconnect();
+  }
+
+  private dropPrepared(): void {
+    for (const track of this.prepared.splice(0)) track.stop();
   }
 
   private remoteTracks() {

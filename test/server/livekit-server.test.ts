@@ -121,13 +121,14 @@ describe('LocalLiveKit.stop', () => {
 
 describe('a server whose parent process ends', () => {
   it('does not outlive a parent that exits', async () => {
-    const parent = await startParent('process.exit(0);');
+    const parent = await startParent();
+    parent.process.stdin.end('exit\n');
     await once(parent.process, 'exit');
     assert.ok(await eventually(() => !isRunning(parent.serverPid)), 'server still running');
   });
 
   it('does not outlive a parent killed by SIGTERM, and the parent still dies of it', async () => {
-    const parent = await startParent('setInterval(() => {}, 1000);');
+    const parent = await startParent();
     parent.process.kill('SIGTERM');
     const [code, signal] = await once(parent.process, 'exit');
     assert.deepEqual([code, signal], [null, 'SIGTERM']);
@@ -200,9 +201,12 @@ describe('hostedLiveKitFromEnv', () => {
   });
 
   it('throws when the URL is not ws:// or wss://', () => {
-    assert.throws(() => hostedLiveKitFromEnv({ ...hosted, LIVEKIT_URL: 'https://shop.livekit.cloud' }), {
-      reason: 'invalid-env',
-    });
+    assert.throws(
+      () => hostedLiveKitFromEnv({ ...hosted, LIVEKIT_URL: 'https://shop.livekit.cloud' }),
+      {
+        reason: 'invalid-env',
+      },
+    );
   });
 });
 
@@ -243,19 +247,22 @@ async function eventually(condition: () => boolean | Promise<boolean>): Promise<
   return false;
 }
 
-/** A Node process that starts a server with free ports, reports its pid, then runs `then`. */
-async function startParent(then: string) {
+/**
+ * A Node process that starts a server with free ports, prints its pid, and calls process.exit()
+ * on a line from stdin (it must not exit before the test has seen the server running).
+ */
+async function startParent() {
   const script = `
     import { startLocalLiveKit } from ${JSON.stringify(MODULE)};
     const server = await startLocalLiveKit({ ports: 'free' });
-    process.stdout.write(server.pid + '\\n');
-    ${then}`;
+    process.stdin.once('data', () => process.exit(0));
+    process.stdout.write(server.pid + '\\n');`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   const serverPid = Number(line.toString().trim());
-  assert.ok(serverPid > 0 && isRunning(serverPid), 'parent did not start a server');
+  assert.ok(isRunning(serverPid), `parent did not start a server: ${line.toString()}`);
   return { process: child, serverPid };
 }
 
@@ -298,6 +305,9 @@ function decodeAddress(hex: string): { address: string; loopback: boolean } {
     bytes[10] === 0xff &&
     bytes[11] === 0xff &&
     bytes[12] === 127;
-  const address = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const address = (hex.match(/.{8}/g) ?? [])
+    .map((word) => (word.match(/../g) ?? []).reverse().join(''))
+    .join('')
+    .replace(/(.{4})(?!$)/g, '$1:');
   return { address, loopback: isIpv6Loopback || isMappedIpv4Loopback };
 }
