@@ -63,6 +63,7 @@ const WATCH_FIRST_FRAME = `(() => {
   const poll = () => {
     const video = document.querySelector('expert-call')?.shadowRoot
       ?.querySelector('expert-call-panel')?.shadowRoot
+      ?.querySelector('ec-call-stage')?.shadowRoot
       ?.querySelector('ec-video-tile.remote')?.shadowRoot?.querySelector('video');
     if (!video) return void setTimeout(poll, 2);
     video.requestVideoFrameCallback(() => {

@@ -50,17 +50,6 @@ export const consoleStyles = css`
     border: 1px solid #c4cbd3;
     min-height: 44px;
   }
-  .notice {
-    background: #eef4ff;
-    padding: 10px 12px;
-    border-radius: 8px;
-  }
-  .problem {
-    background: #fff4e5;
-    border-left: 4px solid #f0a000;
-    padding: 10px 12px;
-    border-radius: 6px;
-  }
   .ring {
     border: 2px solid var(--_accent);
     border-radius: 12px;
@@ -84,8 +73,7 @@ export const consoleStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  .actions,
-  .controls {
+  .actions {
     display: flex;
     gap: 10px;
     flex-wrap: wrap;
@@ -99,31 +87,5 @@ export const consoleStyles = css`
     .call {
       grid-template-columns: 1fr;
     }
-  }
-  .stage {
-    position: relative;
-    aspect-ratio: 16 / 10;
-    border-radius: 10px;
-    overflow: hidden;
-  }
-  .remote {
-    position: absolute;
-    inset: 0;
-  }
-  .self {
-    position: absolute;
-    right: 10px;
-    bottom: 10px;
-    width: 26%;
-    aspect-ratio: 4 / 3;
-    border: 2px solid #fff;
-    border-radius: 8px;
-  }
-  .toggle[aria-pressed='false'] {
-    background: #eee;
-  }
-  .toggle[aria-pressed='true'] {
-    background: var(--_text);
-    color: #fff;
   }
 `;

@@ -4,11 +4,11 @@ import type { DeskState, Ring, SignedOutReason } from '../core/desk-state.js';
 import { ExpertDesk } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
 import { languageOf } from '../i18n/language.js';
-import '../ui/audio-sink.js';
+import { callControlsStyles } from '../ui/call-controls.styles.js';
+import '../ui/call-stage.js';
 import { SubscriptionController } from '../ui/subscription-controller.js';
 import { TickController } from '../ui/tick-controller.js';
 import { tokens } from '../ui/tokens.js';
-import '../ui/video-tile.js';
 import { consoleStyles } from './expert-console.styles.js';
 
 const SESSION_KEY = 'expert-call:expert-session';
@@ -28,7 +28,7 @@ const SESSION_KEY = 'expert-call:expert-session';
  */
 @customElement('expert-console')
 export class ExpertConsole extends LitElement {
-  static override styles = [tokens, consoleStyles];
+  static override styles = [tokens, callControlsStyles, consoleStyles];
 
   /** URL of the hub. */
   @property() accessor hub = '';
@@ -102,7 +102,11 @@ export class ExpertConsole extends LitElement {
     return html`<header>
       <h2>${state.expert.name}</h2>
       <span class="status ${status === 'available' ? 'available' : ''}" data-status=${status}>
-        ${status === 'available' ? t.available : status === 'away' ? t.away : t.inCall}
+        ${
+          { available: t.available, away: t.away, ringing: t.ringingStatus, 'in-call': t.inCall }[
+            status
+          ]
+        }
       </span>
       ${
         state.kind === 'ready'
@@ -189,7 +193,7 @@ export class ExpertConsole extends LitElement {
     const { pageUrl, pageTitle, product } = ring.shopper.context;
     return html`<dl>
       <dt>${t.shopper}</dt>
-      <dd>${ring.shopper.displayName ?? '—'}</dd>
+      <dd>${ring.shopper.displayName ?? t.anonymousShopper}</dd>
       ${
         pageUrl || pageTitle
           ? html`<dt>${t.page}</dt>
@@ -221,23 +225,15 @@ export class ExpertConsole extends LitElement {
     return html`
       <div class="call">
         <div>
-          <div class="stage">
-            <ec-video-tile
-              class="remote"
-              .track=${media.remoteVideo}
-              placeholder=${t.shopperCameraOff}
-            ></ec-video-tile>
-            ${
-              media.localVideo
-                ? html`<ec-video-tile
-                    class="self"
-                    mirrored
-                    .track=${media.localVideo}
-                  ></ec-video-tile>`
-                : nothing
-            }
-          </div>
-          <ec-audio-sink .tracks=${media.remoteAudio}></ec-audio-sink>
+          <ec-call-stage
+            .remoteVideo=${media.remoteVideo}
+            .localVideo=${media.localVideo}
+            .remoteAudio=${media.remoteAudio}
+            placeholder=${t.shopperCameraOff}
+          ></ec-call-stage>
+          ${media.startingDevices.map(
+            (device) => html`<p class="starting" role="status">${t.deviceStarting(device)}</p>`,
+          )}
           ${media.deviceFailures.map(
             (f) =>
               html`<p class="problem" role="alert">${t.deviceProblem(f.device, f.problem)}</p>`,

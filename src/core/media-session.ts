@@ -56,6 +56,8 @@ export function webrtcSupported(): boolean {
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
   private failures = new Map<Device, DeviceProblem>();
+  /** Devices being started: the browser may be asking the person for permission. */
+  private starting = new Set<Device>();
   /** Devices opened ahead of publishing (see `prepare`), not yet sent to anyone. */
   private prepared: LocalTrack[] = [];
 
@@ -87,6 +89,11 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   /** Devices that could not be used, and why. */
   get deviceFailures(): DeviceFailure[] {
     return [...this.failures].map(([device, problem]) => ({ device, problem }));
+  }
+
+  /** Devices being turned on right now: the browser may be showing its permission prompt. */
+  get startingDevices(): Device[] {
+    return [...this.starting];
   }
 
   get connected(): boolean {
@@ -165,6 +172,10 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   async setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
     const participant = this.room?.localParticipant;
     if (!participant) return 'failed';
+    if (on) {
+      this.starting.add(device);
+      this.emit('change', undefined);
+    }
     try {
       if (device === 'camera') await participant.setCameraEnabled(on);
       else await participant.setMicrophoneEnabled(on);
@@ -175,6 +186,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       this.failures.set(device, problem);
       return problem;
     } finally {
+      this.starting.delete(device);
       this.emit('change', undefined);
     }
   }

@@ -26,6 +26,8 @@ export interface ConsoleText {
   accepting: string;
   decline: string;
   inCall: string;
+  ringingStatus: string;
+  anonymousShopper: string;
   shopperCameraOff: string;
   you: string;
   microphoneOn: string;
@@ -34,6 +36,7 @@ export interface ConsoleText {
   cameraOff: string;
   hangUp: string;
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
+  deviceStarting: (device: 'camera' | 'microphone') => string;
 }
 
 const en: ConsoleText = {
@@ -68,6 +71,8 @@ const en: ConsoleText = {
   accepting: 'Connecting…',
   decline: 'Decline',
   inCall: 'In call',
+  ringingStatus: 'Ringing',
+  anonymousShopper: 'A shopper (no name given)',
   shopperCameraOff: 'The shopper’s camera is off',
   you: 'You',
   microphoneOn: 'Mute',
@@ -75,6 +80,7 @@ const en: ConsoleText = {
   cameraOn: 'Camera off',
   cameraOff: 'Camera on',
   hangUp: 'Hang up',
+  deviceStarting: (device) => `Starting your ${device}… If the browser asks, choose “Allow”.`,
   deviceProblem: (device, problem) =>
     `Your ${device} ${
       problem === 'permission-denied'
@@ -120,6 +126,8 @@ const fr: ConsoleText = {
   accepting: 'Connexion…',
   decline: 'Refuser',
   inCall: 'En appel',
+  ringingStatus: 'Ça sonne',
+  anonymousShopper: 'Un client (nom non communiqué)',
   shopperCameraOff: 'La caméra du client est éteinte',
   you: 'Vous',
   microphoneOn: 'Couper le micro',
@@ -127,6 +135,8 @@ const fr: ConsoleText = {
   cameraOn: 'Éteindre la caméra',
   cameraOff: 'Allumer la caméra',
   hangUp: 'Raccrocher',
+  deviceStarting: (device) =>
+    `Démarrage de ${device === 'camera' ? 'votre caméra' : 'votre micro'}… Si le navigateur le demande, choisissez « Autoriser ».`,
   deviceProblem: (device, problem) =>
     `${device === 'camera' ? 'Votre caméra' : 'Votre micro'} ${
       problem === 'permission-denied'

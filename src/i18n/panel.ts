@@ -33,6 +33,7 @@ export interface PanelText {
   callAgain: string;
   device: Record<Device, string>;
   deviceProblem: (device: Device, problem: DeviceProblem) => string;
+  deviceStarting: (device: Device) => string;
 }
 
 const en: PanelText = {
@@ -73,6 +74,8 @@ const en: PanelText = {
     timeout: 'Our experts did not answer in time. Please try again.',
   },
   callAgain: 'Call again',
+  deviceStarting: (device) =>
+    `Starting your ${device}… If your browser asks, choose “Allow” so the expert can ${device === 'camera' ? 'see' : 'hear'} you.`,
   device: { camera: 'camera', microphone: 'microphone' },
   deviceProblem: (device, problem) => {
     const name = device === 'camera' ? 'camera' : 'microphone';
@@ -130,6 +133,10 @@ const fr: PanelText = {
     timeout: 'Nos experts n’ont pas répondu à temps. Merci de réessayer.',
   },
   callAgain: 'Rappeler',
+  deviceStarting: (device) =>
+    device === 'camera'
+      ? 'Démarrage de votre caméra… Si votre navigateur vous le demande, choisissez « Autoriser » pour que l’expert vous voie.'
+      : 'Démarrage de votre micro… Si votre navigateur vous le demande, choisissez « Autoriser » pour que l’expert vous entende.',
   device: { camera: 'caméra', microphone: 'micro' },
   deviceProblem: (device, problem) => {
     const name = device === 'camera' ? 'caméra' : 'micro';

@@ -18,7 +18,7 @@ export const launcherCss = `
 button {
   display: inline-flex;
   align-items: center;
-  gap: 0.5em;
+  gap: 0.8em;
   min-height: 48px;
   padding: 0 1.2em;
   border: 0;

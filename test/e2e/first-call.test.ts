@@ -51,7 +51,7 @@ describe('first call end to end', () => {
     );
     assert.ok(atShopper.videoFramesDecoded > 10);
     const playing = await shopper.page.$eval(
-      'expert-call-panel ec-video-tile.remote',
+      'expert-call-panel ec-call-stage ec-video-tile.remote',
       (tile) => (tile.shadowRoot!.querySelector('video') as HTMLVideoElement).videoWidth,
     );
     assert.ok(playing > 0, 'the remote video element shows a picture');
@@ -88,5 +88,46 @@ describe('first call end to end', () => {
     );
     await shopper.hangUp();
     await expert.waitForStatus('available');
+  });
+});
+
+describe('a shopper who refuses the camera and microphone', () => {
+  let refusing: Browser;
+  let shopperWithoutDevices: ShopPage;
+
+  before(async () => {
+    refusing = await launchChromium('denied');
+    shopperWithoutDevices = new ShopPage((await newParticipant(refusing, 'denied')).page);
+  });
+  after(async () => {
+    await refusing?.close();
+  });
+
+  it('is told plainly, and still sees and hears the expert', async () => {
+    const previous = shopper;
+    shopper = shopperWithoutDevices;
+    try {
+      await connect();
+      await shopper.page.waitForSelector('expert-call-panel .problem');
+      assert.match(await shopper.panelText(), /micro est bloqué.*autorisez-le/);
+      await eventually(
+        () => inboundStats(shopper.page),
+        (s) => s.videoFramesDecoded > 10 && s.audioSamplesReceived > 0,
+      );
+      // Turning the camera on is refused too, and said so, without ending the call.
+      await shopper.page.click('expert-call-panel [data-control="camera"]');
+      await shopper.page.waitForFunction(
+        () =>
+          document
+            .querySelector('expert-call')
+            ?.shadowRoot?.querySelector('expert-call-panel')
+            ?.shadowRoot?.querySelectorAll('.problem').length === 2,
+      );
+      assert.equal(await shopper.state(), 'in-call');
+      await shopper.hangUp();
+      await expert.waitForStatus('available');
+    } finally {
+      shopper = previous;
+    }
   });
 });

@@ -6,8 +6,19 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+export type DeviceAccess = 'granted' | 'denied';
+
+/**
+ * Chromium with fake camera and microphone. `'denied'` starts it without the flag that answers
+ * permission prompts with "allow": a page that was granted nothing is then refused at once,
+ * as when a person has blocked camera and microphone.
+ */
+export async function launchChromium(devices: DeviceAccess = 'granted'): Promise<Browser> {
+  const args =
+    devices === 'denied'
+      ? chromiumArgs.filter((arg) => arg !== '--use-fake-ui-for-media-stream')
+      : chromiumArgs;
+  return chromium.launch({ executablePath: chromiumPath(), args });
 }
 
 const RECORD_PEER_CONNECTIONS = () => {
@@ -22,11 +33,14 @@ const RECORD_PEER_CONNECTIONS = () => {
   } as typeof RTCPeerConnection;
 };
 
-/** A fresh context (its own cookies and storage: another person) with devices allowed. */
+/** A fresh context (its own cookies and storage: another person), devices granted or not. */
 export async function newParticipant(
   browser: Browser,
+  devices: DeviceAccess = 'granted',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  const context = await browser.newContext({
+    permissions: devices === 'granted' ? ['camera', 'microphone'] : [],
+  });
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));

@@ -98,49 +98,18 @@ export const panelStyles = css`
       transform: rotate(360deg);
     }
   }
-  .stage {
-    position: relative;
-    aspect-ratio: 3 / 4;
-    max-height: 60vh;
-    border-radius: 10px;
-    overflow: hidden;
+  ec-call-stage {
+    --ec-stage-ratio: 3 / 4;
+    --ec-self-width: 30%;
   }
-  .stage.audio {
-    aspect-ratio: auto;
-    min-height: 160px;
-  }
-  .remote {
-    position: absolute;
-    inset: 0;
-  }
-  .self {
-    position: absolute;
-    right: 10px;
-    bottom: 10px;
-    width: 30%;
-    aspect-ratio: 3 / 4;
-    border-radius: 8px;
-    border: 2px solid #fff;
+  ec-call-stage.audio {
+    --ec-stage-ratio: 16 / 9;
   }
   .controls {
-    display: flex;
     justify-content: center;
-    gap: 10px;
-    flex-wrap: wrap;
   }
-  .toggle[aria-pressed='false'] {
-    background: #eee;
-    color: var(--_text);
-  }
-  .toggle[aria-pressed='true'] {
-    background: var(--_text);
-    color: #fff;
-  }
+  .starting,
   .problem {
-    background: #fff4e5;
-    border-left: 4px solid #f0a000;
-    padding: 10px 12px;
-    border-radius: 6px;
     font-size: 0.92rem;
   }
   .actions {

@@ -5,10 +5,10 @@ import type { Device } from '../../core/media-session.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText } from '../../i18n/panel.js';
 import type { Language, ShopperContext } from '../../protocol/index.js';
-import '../../ui/audio-sink.js';
+import '../../ui/call-stage.js';
+import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { tokens } from '../../ui/tokens.js';
-import '../../ui/video-tile.js';
 import { panelStyles } from './expert-call-panel.styles.js';
 
 /**
@@ -20,7 +20,7 @@ import { panelStyles } from './expert-call-panel.styles.js';
  */
 @customElement('expert-call-panel')
 export class ExpertCallPanel extends LitElement {
-  static override styles = [tokens, panelStyles];
+  static override styles = [tokens, callControlsStyles, panelStyles];
 
   @property({ attribute: false }) accessor conversation!: ShopperConversation;
   @property() override accessor lang: Language = 'en';
@@ -121,19 +121,16 @@ export class ExpertCallPanel extends LitElement {
     const video = state.mode === 'video';
     return html`
       <p>${t.inCallWith(state.expert.name)}</p>
-      <div class="stage ${video ? '' : 'audio'}">
-        <ec-video-tile
-          class="remote"
-          .track=${video ? media.remoteVideo : undefined}
-          placeholder=${video ? t.expertCameraOff : state.expert.name}
-        ></ec-video-tile>
-        ${
-          media.localVideo
-            ? html`<ec-video-tile class="self" mirrored .track=${media.localVideo}></ec-video-tile>`
-            : nothing
-        }
-      </div>
-      <ec-audio-sink .tracks=${media.remoteAudio}></ec-audio-sink>
+      <ec-call-stage
+        class=${video ? 'video' : 'audio'}
+        .remoteVideo=${video ? media.remoteVideo : undefined}
+        .localVideo=${media.localVideo}
+        .remoteAudio=${media.remoteAudio}
+        placeholder=${video ? t.expertCameraOff : state.expert.name}
+      ></ec-call-stage>
+      ${media.startingDevices.map(
+        (device) => html`<p class="starting" role="status">${t.deviceStarting(device)}</p>`,
+      )}
       ${media.deviceFailures.map(
         (f) => html`<p class="problem" role="alert">${t.deviceProblem(f.device, f.problem)}</p>`,
       )}
