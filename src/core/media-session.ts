@@ -7,6 +7,7 @@
  */
 import {
   ConnectionState,
+  DisconnectReason,
   MediaDeviceFailure,
   Room,
   RoomEvent,
@@ -45,8 +46,11 @@ export class MediaConnectError extends Error {
 export type MediaSessionEvents = {
   /** Tracks or device state changed: re-read the getters. */
   change: undefined;
-  /** The room was lost for good (LiveKit gave up reconnecting, or the hub closed the room). */
-  disconnected: undefined;
+  /**
+   * The room was lost for good: LiveKit gave up reconnecting (`lost`), or the hub closed the
+   * room because the conversation ended (`closed`, its message on the hub socket says why).
+   */
+  disconnected: { cause: 'lost' | 'closed' };
 };
 
 export function webrtcSupported(): boolean {
@@ -116,8 +120,12 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       .on(RoomEvent.TrackUnmuted, changed)
       .on(RoomEvent.LocalTrackPublished, changed)
       .on(RoomEvent.LocalTrackUnpublished, changed)
-      .on(RoomEvent.Disconnected, () => {
-        if (this.room === room) this.emit('disconnected', undefined);
+      .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+        if (this.room !== room) return;
+        const closed =
+          reason === DisconnectReason.ROOM_DELETED ||
+          reason === DisconnectReason.PARTICIPANT_REMOVED;
+        this.emit('disconnected', { cause: closed ? 'closed' : 'lost' });
       });
     try {
       await room.connect(grant.url, grant.token, { autoSubscribe: true });

@@ -43,9 +43,12 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     super();
     this.teardown.push(
       this.media.on('change', () => this.emit('media', undefined)),
-      this.media.on('disconnected', () => {
-        // The hub closes the room when the call ends; a loss without that is the media failing.
-        if (this.current.kind === 'in-call' || this.current.kind === 'connecting') {
+      this.media.on('disconnected', ({ cause }) => {
+        // A room the hub closed comes with the hub's own word on why; only a loss is a failure.
+        if (
+          cause === 'lost' &&
+          (this.current.kind === 'in-call' || this.current.kind === 'connecting')
+        ) {
           this.finish('media-unavailable');
         }
       }),
