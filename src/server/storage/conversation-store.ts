@@ -1,0 +1,265 @@
+/**
+ * Where conversations and their transcripts live: PGlite inside the hub by default, a
+ * PostgreSQL server when DATABASE_URL is set. A message is stored before it is acknowledged,
+ * gets the next sequence number of its conversation (one order for everyone), and a resend
+ * with the same client id gets the stored message back instead of a second copy.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { migrate } from './migrations.js';
+import { openPGlite, openPostgres, type SqlDatabase } from './sql.js';
+
+export type Author = 'shopper' | 'expert' | 'system';
+
+export interface StoredMessage {
+  conversationId: string;
+  seq: number;
+  /** The sender's own id for the message; null for system lines. */
+  clientId: string | null;
+  author: Author;
+  authorName: string;
+  text: string;
+  /** Epoch milliseconds, the hub's clock. */
+  at: number;
+}
+
+export interface ConversationRecord {
+  id: string;
+  mode: string;
+  lang: string;
+  displayName: string | null;
+  context: unknown;
+  state: string;
+  expertId: string | null;
+  expertName: string | null;
+  endReason: string | null;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export interface NewConversation {
+  id: string;
+  mode: string;
+  lang: string;
+  displayName?: string | undefined;
+  context: unknown;
+  state: string;
+  /** The secret the shopper's browser presents to resume; only its hash is stored. */
+  resumeToken: string;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  clientId: string | null;
+  author: Author;
+  authorName: string;
+  text: string;
+}
+
+export interface StorageOptions {
+  /** postgres://… — a PostgreSQL server. When absent, PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; absent = in memory (tests). */
+  dataDir?: string | undefined;
+}
+
+interface MessageRow {
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: Author;
+  author_name: string;
+  body: string;
+  created_at: Date | string;
+}
+
+interface ConversationRow {
+  id: string;
+  mode: string;
+  lang: string;
+  display_name: string | null;
+  context: unknown;
+  state: string;
+  expert_id: string | null;
+  expert_name: string | null;
+  end_reason: string | null;
+  created_at: Date | string;
+  ended_at: Date | string | null;
+}
+
+export class ConversationNotFoundError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`No conversation ${conversationId}.`);
+  }
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest();
+const time = (value: Date | string) => new Date(value).getTime();
+
+export class ConversationStore {
+  private constructor(
+    private readonly db: SqlDatabase,
+    /** Which engine, for logs and tests. */
+    readonly engine: 'pglite' | 'postgres',
+  ) {}
+
+  static async open(options: StorageOptions = {}): Promise<ConversationStore> {
+    const db = options.databaseUrl
+      ? await openPostgres(options.databaseUrl)
+      : await openPGlite(options.dataDir);
+    await migrate(db);
+    return new ConversationStore(db, options.databaseUrl ? 'postgres' : 'pglite');
+  }
+
+  async create(conversation: NewConversation): Promise<void> {
+    await this.db.query(
+      `insert into conversations (id, mode, lang, display_name, context, state, resume_token_hash)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        conversation.id,
+        conversation.mode,
+        conversation.lang,
+        conversation.displayName ?? null,
+        JSON.stringify(conversation.context),
+        conversation.state,
+        hash(conversation.resumeToken).toString('hex'),
+      ],
+    );
+  }
+
+  async update(
+    id: string,
+    patch: { state?: string; expert?: { id: string; name: string } | null; endReason?: string },
+  ): Promise<void> {
+    await this.db.query(
+      `update conversations set
+         state = coalesce($2, state),
+         expert_id = case when $3::boolean then $4 else expert_id end,
+         expert_name = case when $3::boolean then $5 else expert_name end,
+         end_reason = coalesce($6, end_reason),
+         ended_at = case when $6::text is not null then now() else ended_at end
+       where id = $1`,
+      [
+        id,
+        patch.state ?? null,
+        patch.expert !== undefined,
+        patch.expert?.id ?? null,
+        patch.expert?.name ?? null,
+        patch.endReason ?? null,
+      ],
+    );
+  }
+
+  async get(id: string): Promise<ConversationRecord | null> {
+    const [row] = await this.db.query<ConversationRow>(
+      `select id, mode, lang, display_name, context, state, expert_id, expert_name, end_reason,
+              created_at, ended_at
+       from conversations where id = $1`,
+      [id],
+    );
+    return row ? toConversation(row) : null;
+  }
+
+  /** Conversations not ended, oldest first: what a restarted hub picks up again. */
+  async open(): Promise<ConversationRecord[]> {
+    const rows = await this.db.query<ConversationRow>(
+      `select id, mode, lang, display_name, context, state, expert_id, expert_name, end_reason,
+              created_at, ended_at
+       from conversations where ended_at is null order by created_at`,
+    );
+    return rows.map(toConversation);
+  }
+
+  /** True when `token` is the one given to this conversation's shopper. */
+  async checkResumeToken(id: string, token: string): Promise<boolean> {
+    const [row] = await this.db.query<{ resume_token_hash: string }>(
+      'select resume_token_hash from conversations where id = $1',
+      [id],
+    );
+    if (!row) return false;
+    const expected = Buffer.from(row.resume_token_hash, 'hex');
+    const given = hash(token);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  /**
+   * Stores a message with the next sequence number. A message whose client id is already
+   * stored is not stored again: the stored one comes back with `duplicate: true`.
+   */
+  async append(message: NewMessage): Promise<{ message: StoredMessage; duplicate: boolean }> {
+    return this.db.transaction(async (tx) => {
+      // Lock the conversation's row first: appends to one conversation then run one at a
+      // time, across hub processes too, so "already stored?" and "next number" cannot race.
+      const [conversation] = await tx.query<{ last_seq: number }>(
+        'select last_seq from conversations where id = $1 for update',
+        [message.conversationId],
+      );
+      if (!conversation) throw new ConversationNotFoundError(message.conversationId);
+      if (message.clientId !== null) {
+        const [existing] = await tx.query<MessageRow>(
+          'select * from messages where conversation_id = $1 and client_id = $2',
+          [message.conversationId, message.clientId],
+        );
+        if (existing) return { message: toMessage(existing), duplicate: true };
+      }
+      const seq = conversation.last_seq + 1;
+      await tx.query('update conversations set last_seq = $2 where id = $1', [
+        message.conversationId,
+        seq,
+      ]);
+      const [row] = await tx.query<MessageRow>(
+        `insert into messages (conversation_id, seq, client_id, author, author_name, body)
+         values ($1, $2, $3, $4, $5, $6) returning *`,
+        [
+          message.conversationId,
+          seq,
+          message.clientId,
+          message.author,
+          message.authorName,
+          message.text,
+        ],
+      );
+      return { message: toMessage(row!), duplicate: false };
+    });
+  }
+
+  /** Messages after `seq`, in order: what a reconnecting browser missed. */
+  async after(conversationId: string, seq: number, limit = 500): Promise<StoredMessage[]> {
+    const rows = await this.db.query<MessageRow>(
+      `select * from messages where conversation_id = $1 and seq > $2 order by seq limit $3`,
+      [conversationId, seq, limit],
+    );
+    return rows.map(toMessage);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return {
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    author: row.author,
+    authorName: row.author_name,
+    text: row.body,
+    at: time(row.created_at),
+  };
+}
+
+function toConversation(row: ConversationRow): ConversationRecord {
+  return {
+    id: row.id,
+    mode: row.mode,
+    lang: row.lang,
+    displayName: row.display_name,
+    context: row.context,
+    state: row.state,
+    expertId: row.expert_id,
+    expertName: row.expert_name,
+    endReason: row.end_reason,
+    createdAt: time(row.created_at),
+    endedAt: row.ended_at === null ? null : time(row.ended_at),
+  };
+}

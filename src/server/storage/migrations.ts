@@ -1,0 +1,59 @@
+/**
+ * The schema, as an append-only list of steps: never edit a step that has shipped, add one.
+ * The same steps run on PGlite and on PostgreSQL.
+ */
+import type { SqlDatabase } from './sql.js';
+
+const steps: ReadonlyArray<readonly string[]> = [
+  // 1: conversations and their transcript
+  [
+    `create table conversations (
+    id text primary key,
+    mode text not null,
+    lang text not null,
+    display_name text,
+    context jsonb not null,
+    state text not null,
+    expert_id text,
+    expert_name text,
+    end_reason text,
+    resume_token_hash text not null,
+    last_seq integer not null default 0,
+    created_at timestamptz not null default now(),
+    ended_at timestamptz
+  )`,
+    `create table messages (
+    conversation_id text not null references conversations (id) on delete cascade,
+    seq integer not null,
+    client_id text,
+    author text not null,
+    author_name text not null,
+    body text not null,
+    created_at timestamptz not null default now(),
+    primary key (conversation_id, seq)
+  )`,
+    `create unique index messages_client_id on messages (conversation_id, client_id)
+      where client_id is not null`,
+    'create index conversations_open on conversations (state) where ended_at is null',
+  ],
+];
+
+/** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */
+const MIGRATION_LOCK = 7_201_355;
+
+export async function migrate(db: SqlDatabase): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      'create table if not exists schema_migrations (version integer primary key, applied_at timestamptz not null default now())',
+    );
+    const done = await tx.query<{ version: number }>('select version from schema_migrations');
+    const applied = new Set(done.map((row) => row.version));
+    for (const [index, step] of steps.entries()) {
+      const version = index + 1;
+      if (applied.has(version)) continue;
+      for (const statement of step) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version) values ($1)', [version]);
+    }
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * The little the storage needs from a SQL database, so one implementation (and one schema)
+ * serves both PGlite, embedded in the hub, and a PostgreSQL server.
+ */
+export interface SqlQuery {
+  query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface SqlDatabase extends SqlQuery {
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** PGlite: PostgreSQL compiled to WebAssembly, in-process. `dataDir` undefined = in memory. */
+export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  return {
+    query: async <Row>(text: string, params?: readonly unknown[]) =>
+      (await db.query<Row>(text, params ? [...params] : undefined)).rows,
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          query: async <Row>(text: string, params?: readonly unknown[]) =>
+            (await tx.query<Row>(text, params ? [...params] : undefined)).rows,
+        }),
+      ),
+    close: () => db.close(),
+  };
+}
+
+/** A PostgreSQL server, through a small connection pool. */
+export async function openPostgres(connectionString: string): Promise<SqlDatabase> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Fail at start, with the server's own words, rather than at the first message.
+  await pool.query('select 1');
+  return {
+    query: async <Row>(text: string, params?: readonly unknown[]) =>
+      (await pool.query(text, params ? [...params] : undefined)).rows as Row[],
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: async <Row>(text: string, params?: readonly unknown[]) =>
+            (await client.query(text, params ? [...params] : undefined)).rows as Row[],
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

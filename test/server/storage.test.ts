@@ -1,0 +1,219 @@
+/**
+ * The storage suite, run against both engines: PGlite in-process, and the PostgreSQL server on
+ * 127.0.0.1:5432 (database `test`, or TEST_DATABASE_URL), each in a schema of its own.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import {
+  ConversationNotFoundError,
+  ConversationStore,
+} from '../../src/server/storage/conversation-store.js';
+
+const POSTGRES = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Engine {
+  name: string;
+  open(): Promise<ConversationStore>;
+  dispose(): Promise<void>;
+}
+
+const pglite: Engine = {
+  name: 'PGlite',
+  open: () => ConversationStore.open(),
+  dispose: async () => {},
+};
+
+function postgres(): Engine {
+  const schema = `test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  return {
+    name: 'PostgreSQL',
+    open: async () => {
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      const url = new URL(POSTGRES);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return ConversationStore.open({ databaseUrl: url.toString() });
+    },
+    dispose: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+const engines: Engine[] = [pglite];
+if (process.env['CI'] || (await postgresReachable())) engines.push(postgres());
+else
+  console.log(
+    `# PostgreSQL at ${POSTGRES} is not reachable here: storage suite runs on PGlite only`,
+  );
+
+let counter = 0;
+async function newConversation(store: ConversationStore, token = 'secret-token'): Promise<string> {
+  const id = `c-${++counter}-${randomUUID().slice(0, 8)}`;
+  await store.create({
+    id,
+    mode: 'video',
+    lang: 'fr',
+    context: { pageUrl: 'https://shop/p' },
+    state: 'queued',
+    resumeToken: token,
+  });
+  return id;
+}
+
+const say = (conversationId: string, text: string, clientId: string | null = randomUUID()) => ({
+  conversationId,
+  clientId,
+  author: 'shopper' as const,
+  authorName: 'Léa',
+  text,
+});
+
+for (const engine of engines) {
+  describe(`conversation storage on ${engine.name}`, () => {
+    let store: ConversationStore;
+    before(async () => {
+      store = await engine.open();
+    });
+    after(async () => {
+      await store.close();
+      await engine.dispose();
+    });
+
+    it('numbers the messages of a conversation 1, 2, 3 in the order they are stored', async () => {
+      const id = await newConversation(store);
+      const seqs = [];
+      for (const text of ['bonjour', 'une question', 'merci'])
+        seqs.push((await store.append(say(id, text))).message.seq);
+      assert.deepEqual(seqs, [1, 2, 3]);
+      assert.deepEqual(
+        (await store.after(id, 0)).map((m) => m.text),
+        ['bonjour', 'une question', 'merci'],
+      );
+    });
+
+    it('stores a resent message once and gives the stored one back', async () => {
+      const id = await newConversation(store);
+      const first = await store.append(say(id, 'hello', 'client-1'));
+      const again = await store.append(say(id, 'hello', 'client-1'));
+      assert.equal(first.duplicate, false);
+      assert.equal(again.duplicate, true);
+      assert.deepEqual(again.message, first.message);
+      assert.equal((await store.after(id, 0)).length, 1);
+    });
+
+    it('gives concurrent messages distinct numbers with no gap, and races of one resend store it once', async () => {
+      const id = await newConversation(store);
+      const results = await Promise.all([
+        ...Array.from({ length: 40 }, (_, i) => store.append(say(id, `m${i}`))),
+        ...Array.from({ length: 10 }, () => store.append(say(id, 'same', 'retried'))),
+      ]);
+      const stored = await store.after(id, 0);
+      assert.deepEqual(
+        stored.map((m) => m.seq),
+        Array.from({ length: 41 }, (_, i) => i + 1),
+      );
+      assert.equal(stored.filter((m) => m.clientId === 'retried').length, 1);
+      assert.equal(
+        new Set(results.filter((r) => r.message.clientId === 'retried').map((r) => r.message.seq))
+          .size,
+        1,
+      );
+    });
+
+    it('returns what a reconnecting browser missed, after the last number it saw', async () => {
+      const id = await newConversation(store);
+      for (let i = 1; i <= 5; i++) await store.append(say(id, `m${i}`));
+      assert.deepEqual(
+        (await store.after(id, 3)).map((m) => m.seq),
+        [4, 5],
+      );
+      assert.deepEqual(await store.after(id, 5), []);
+    });
+
+    it('keeps hostile text exactly as sent, as data', async () => {
+      const id = await newConversation(store);
+      const hostile = [
+        '<script>alert(1)</script>',
+        "'; drop table messages; --",
+        '\u202Eevil\u202C right-to-left override',
+        '𝕳𝖊𝖑𝖑𝖔 👋🏽 ﷽ 漢字',
+        'x'.repeat(4000),
+        '$1 $2 \\ %s %d',
+      ];
+      for (const text of hostile) await store.append(say(id, text));
+      assert.deepEqual(
+        (await store.after(id, 0)).map((m) => m.text),
+        hostile,
+      );
+    });
+
+    it('refuses a message for a conversation that does not exist', async () => {
+      await assert.rejects(store.append(say('nope', 'hi')), ConversationNotFoundError);
+    });
+
+    it('recognises the shopper by the resume token only', async () => {
+      const id = await newConversation(store, 'the-right-one');
+      assert.equal(await store.checkResumeToken(id, 'the-right-one'), true);
+      assert.equal(await store.checkResumeToken(id, 'the-wrong-one'), false);
+      assert.equal(await store.checkResumeToken('unknown', 'the-right-one'), false);
+    });
+
+    it('records the expert and the end, and lists only conversations still open', async () => {
+      const open = await newConversation(store);
+      const ended = await newConversation(store);
+      await store.update(open, { state: 'live', expert: { id: 'dev-ana', name: 'Ana' } });
+      await store.update(ended, { state: 'ended', endReason: 'expert-hung-up' });
+      const record = await store.get(open);
+      assert.equal(record?.state, 'live');
+      assert.equal(record?.expertName, 'Ana');
+      assert.deepEqual(record?.context, { pageUrl: 'https://shop/p' });
+      const openIds = (await store.open()).map((c) => c.id);
+      assert.ok(openIds.includes(open));
+      assert.ok(!openIds.includes(ended));
+      assert.notEqual((await store.get(ended))?.endedAt, null);
+    });
+  });
+}
+
+describe('PGlite on disk', () => {
+  it('keeps conversations and transcripts across a restart of the hub', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'expert-call-pglite-'));
+    try {
+      let store = await ConversationStore.open({ dataDir });
+      const id = await newConversation(store);
+      await store.append(say(id, 'before the restart'));
+      await store.close();
+      store = await ConversationStore.open({ dataDir });
+      await store.append(say(id, 'after the restart'));
+      assert.deepEqual(
+        (await store.after(id, 0)).map((m) => [m.seq, m.text]),
+        [
+          [1, 'before the restart'],
+          [2, 'after the restart'],
+        ],
+      );
+      await store.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
