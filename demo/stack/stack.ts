@@ -52,6 +52,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         expertSessionSecret: randomBytes(32).toString('hex'),
         devLogin: true,
         ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
+        reconnectGraceMs: 30_000,
+        // The demo keeps its conversations on disk; tests start from an empty memory.
+        storage: options.ports === 'fixed' ? { dataDir: `${repo}.data/demo` } : {},
       },
       options.log,
     );

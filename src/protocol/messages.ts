@@ -14,6 +14,36 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_FRAME_BYTES = 16 * 1024;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** Longest chat message, in characters. */
+export const MAX_CHAT_LENGTH = 2000;
+
+/**
+ * What a person typed, made safe to store and show as text: lone UTF-16 surrogates become
+ * U+FFFD and control characters other than tab and newline are dropped (PostgreSQL cannot
+ * store NUL, and nobody means to send the others). Markup stays as typed: it is data, and
+ * the views render it as text.
+ */
+export function cleanText(raw: string): string {
+  const wellFormed = raw.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+  // eslint-disable-next-line no-control-regex
+  return wellFormed.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}
+
+const chatText = v.pipe(
+  v.string(),
+  v.transform(cleanText),
+  v.trim(),
+  v.minLength(1, 'A message cannot be empty.'),
+  v.maxLength(MAX_CHAT_LENGTH, `A message is at most ${MAX_CHAT_LENGTH} characters.`),
+);
+
+/** A message id made by the sender, so that a resend is recognised. */
+export const ClientMessageId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+const sequence = v.pipe(v.number(), v.integer(), v.minValue(0));
 const nonEmptyText = (max: number) =>
   v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 
@@ -110,6 +140,23 @@ export const ExpertAccept = message('expert.accept', { conversationId: Conversat
 export const ExpertDecline = message('expert.decline', { conversationId: ConversationId });
 /** Either side: hang up. */
 export const CallEnd = message('call.end', { conversationId: ConversationId });
+/** Shopper, after a lost connection or a page change: carry on with this conversation. */
+export const ConversationResume = message('conversation.resume', {
+  conversationId: ConversationId,
+  resumeToken: text(128),
+  /** The last message sequence this browser has; the hub sends what came after. */
+  lastSeq: sequence,
+});
+/** Either side: a chat message. Stored, then sent to both sides with its sequence number. */
+export const ChatSend = message('chat.send', {
+  conversationId: ConversationId,
+  clientId: ClientMessageId,
+  text: chatText,
+});
+/** Either side: send me the messages after `lastSeq` (after a reconnect). */
+export const ChatSync = message('chat.sync', { conversationId: ConversationId, lastSeq: sequence });
+/** Either side: I am typing. */
+export const ChatTyping = message('chat.typing', { conversationId: ConversationId });
 
 export const ClientMessage = v.variant('type', [
   ShopperRequest,
@@ -120,6 +167,10 @@ export const ClientMessage = v.variant('type', [
   ExpertAccept,
   ExpertDecline,
   CallEnd,
+  ConversationResume,
+  ChatSend,
+  ChatSync,
+  ChatTyping,
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -173,6 +224,32 @@ export const CallEnded = message('call.ended', {
   conversationId: ConversationId,
   reason: EndReason,
 });
+/** Shopper: your conversation exists; keep this token to resume it after a lost connection. */
+export const ConversationOpened = message('conversation.opened', {
+  conversationId: ConversationId,
+  resumeToken: text(128),
+});
+export const Author = v.picklist(['shopper', 'expert', 'system']);
+export type Author = v.InferOutput<typeof Author>;
+/** What a system line says: an event, shown in each reader's language. */
+export const SystemEvent = v.picklist(['expert-joined', 'call-ended']);
+export type SystemEvent = v.InferOutput<typeof SystemEvent>;
+/** Both sides: a stored message of the transcript, in sequence order. */
+export const ChatMessage = message('chat.message', {
+  conversationId: ConversationId,
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** The sender's id for it: the sender's browser recognises its own message as sent. */
+  clientId: v.nullable(text(64)),
+  author: Author,
+  authorName: text(100),
+  /** For `system` lines, a SystemEvent. */
+  text: text(MAX_CHAT_LENGTH * 2),
+  at: v.number(),
+});
+export const ChatTypingNotice = message('chat.typing', {
+  conversationId: ConversationId,
+  author: Author,
+});
 
 export const ServerMessage = v.variant('type', [
   ErrorMessage,
@@ -185,6 +262,9 @@ export const ServerMessage = v.variant('type', [
   ExpertRingEnded,
   CallLive,
   CallEnded,
+  ConversationOpened,
+  ChatMessage,
+  ChatTypingNotice,
 ]);
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

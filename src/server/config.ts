@@ -2,6 +2,7 @@
  * The hub's settings from its environment, checked at start with errors that name the variable.
  */
 import type { LiveKitCredentials } from './media-rooms.js';
+import type { StorageOptions } from './storage/conversation-store.js';
 
 export interface HubConfig {
   host: string;
@@ -10,6 +11,8 @@ export interface HubConfig {
   expertSessionSecret: string;
   devLogin: boolean;
   ringTimeoutMs: number;
+  reconnectGraceMs: number;
+  storage: StorageOptions;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +43,10 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
   if (!/^wss?:\/\//.test(livekitUrl)) {
     throw new ConfigError('LIVEKIT_URL', `must start with ws:// or wss://, got "${livekitUrl}".`);
   }
+  const databaseUrl = env['DATABASE_URL'];
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL.');
+  }
   const secret = required('EXPERT_SESSION_SECRET');
   if (secret.length < 32)
     throw new ConfigError('EXPERT_SESSION_SECRET', 'needs 32 characters or more.');
@@ -54,5 +61,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     expertSessionSecret: secret,
     devLogin: env['HUB_DEV_LOGIN'] === '1',
     ringTimeoutMs: integer('RING_TIMEOUT_MS', 30_000, 1000),
+    reconnectGraceMs: integer('RECONNECT_GRACE_MS', 30_000, 1000),
+    storage: databaseUrl ? { databaseUrl } : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
   };
 }

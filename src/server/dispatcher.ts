@@ -55,10 +55,15 @@ export class Dispatcher<W extends Waiting, E extends FreeExpert> {
     return this.free.size;
   }
 
-  /** The next shopper and expert to put together, taken out of both lists; null when none fits. */
-  next(): { shopper: W; expert: E } | null {
+  /**
+   * The next shopper and expert to put together, taken out of both lists; null when none fits.
+   * Shoppers for whom `reachable` is false (their connection is down) keep their place but are
+   * passed over until they are back.
+   */
+  next(reachable: (shopper: W) => boolean = () => true): { shopper: W; expert: E } | null {
     const experts = [...this.free.values()].sort((a, b) => a.idleSince - b.idleSince);
     for (const [index, shopper] of this.waiting.entries()) {
+      if (!reachable(shopper)) continue;
       const expert = experts.find((e) => !shopper.skippedBy.has(e.expertId));
       if (expert) {
         this.waiting.splice(index, 1);

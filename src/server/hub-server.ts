@@ -27,6 +27,7 @@ const HEARTBEAT_MS = 30_000;
 
 export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
   const hub = new Hub(options);
+  await hub.recover();
   const http: Server = createServer((request, response) => {
     if (request.method === 'GET' && request.url === '/health') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -92,9 +93,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     url: `http://${options.host}:${port}`,
     close: async () => {
       clearInterval(heartbeat);
+      hub.close();
       for (const socket of sockets.clients) socket.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await options.store.close();
     },
   };
 }

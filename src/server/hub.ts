@@ -1,12 +1,16 @@
 /**
- * The hub's core: conversations, the queue, ringing, accept and hang-up. Transport-free: the
- * HTTP/WebSocket layer hands it frames and a way to answer, so tests can drive it directly.
+ * The hub's core: conversations, the queue, ringing, accept, chat and hang-up. Transport-free:
+ * the HTTP/WebSocket layer hands it frames and a way to answer, so tests can drive it directly.
  *
- * Join during the ring, publish on accept (see design.md): when a shopper is assigned to an
- * expert the hub opens the room and mints both tokens at once, so both browsers join while the
- * console rings and accept only has to publish.
+ * The conversation, not the connection, is what lives (design.md): it is stored, a browser
+ * that loses its socket has a grace period to come back and resume it, and a restarted hub
+ * picks up the conversations it had from storage.
+ *
+ * Join during the ring, publish on accept: when a shopper is assigned to an expert the hub
+ * opens the room and mints both tokens at once, so both browsers join while the console rings
+ * and accept only has to publish.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   decodeClientFrame,
   type CallMode,
@@ -24,6 +28,7 @@ import {
 import { Dispatcher, type FreeExpert, type Waiting } from './dispatcher.js';
 import type { ExpertSessions } from './expert-sessions.js';
 import type { MediaRooms } from './media-rooms.js';
+import type { ConversationStore, NewMessage, StoredMessage } from './storage/conversation-store.js';
 
 /** One browser connection, as the transport gives it to the hub. */
 export interface Peer {
@@ -33,17 +38,20 @@ export interface Peer {
 export interface HubOptions {
   rooms: MediaRooms;
   sessions: ExpertSessions;
+  store: ConversationStore;
   /** Lets `expert.dev-login` sign anyone in by name: for the demo and tests only. */
   devLogin: boolean;
   /** How long a console rings before the shopper goes to the next expert. */
   ringTimeoutMs: number;
+  /** How long a conversation waits for a side whose connection dropped to come back. */
+  reconnectGraceMs: number;
   log?: (event: string, fields?: Record<string, unknown>) => void;
   now?: () => number;
 }
 
 export interface Connection {
   receive(frame: string, byteLength?: number): Promise<void>;
-  /** The transport lost this peer: whatever it was doing ends or goes back to the queue. */
+  /** The transport lost this peer: it has `reconnectGraceMs` to resume. */
   closed(): void;
 }
 
@@ -52,20 +60,26 @@ interface Conversation extends Waiting {
   readonly lang: Language;
   readonly displayName: string | undefined;
   readonly context: ShopperContext;
-  readonly shopper: Peer;
+  readonly resumeToken: string;
+  /** The shopper's connection; undefined while they are away (reconnecting, changing page). */
+  shopper: Peer | undefined;
   state: 'queued' | 'ringing' | 'live' | 'ended';
   expert?: Seat;
   room?: string;
   ringTimer?: ReturnType<typeof setTimeout>;
+  /** Ends the conversation if the shopper does not come back in time. */
+  shopperGrace?: ReturnType<typeof setTimeout>;
   /** The queue position this shopper was last told, so unchanged positions are not resent. */
   toldPosition?: number;
 }
 
 interface Seat extends FreeExpert {
   readonly profile: ExpertProfile;
-  readonly peer: Peer;
+  /** The console's connection; undefined while it is reconnecting. */
+  peer: Peer | undefined;
   status: ExpertStatus;
   conversation?: Conversation;
+  grace?: ReturnType<typeof setTimeout>;
 }
 
 type Role =
@@ -88,10 +102,26 @@ export class Hub {
   private readonly seats = new Set<Seat>();
   private readonly now: () => number;
   private readonly log: NonNullable<HubOptions['log']>;
+  private readonly store: ConversationStore;
+  private closed = false;
 
   constructor(private readonly options: HubOptions) {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => {});
+    this.store = options.store;
+  }
+
+  /**
+   * Stops every timer (rings, grace periods) so nothing runs after the hub's server and storage
+   * have closed. What is stored stays: the next hub process recovers it.
+   */
+  close(): void {
+    this.closed = true;
+    for (const conversation of this.conversations.values()) {
+      clearTimeout(conversation.ringTimer);
+      clearTimeout(conversation.shopperGrace);
+    }
+    for (const seat of this.seats) clearTimeout(seat.grace);
   }
 
   /** Counts for health checks and tests. */
@@ -104,21 +134,61 @@ export class Hub {
     };
   }
 
+  /**
+   * Picks up the conversations a previous hub process left open: the waiting go back to the
+   * queue in their order, live calls wait for their shopper and expert to reconnect.
+   */
+  async recover(): Promise<void> {
+    for (const record of await this.store.open()) {
+      const conversation: Conversation = {
+        id: record.id,
+        since: record.createdAt,
+        skippedBy: new Set(),
+        mode: record.mode as CallMode,
+        lang: record.lang as Language,
+        displayName: record.displayName ?? undefined,
+        context: record.context as ShopperContext,
+        resumeToken: '',
+        shopper: undefined,
+        state: 'queued',
+      };
+      this.conversations.set(conversation.id, conversation);
+      if (record.state === 'live' && record.expertId && record.room) {
+        const profile = { id: record.expertId, name: record.expertName ?? '' };
+        const seat = this.newSeat(undefined, profile);
+        seat.status = 'busy';
+        seat.conversation = conversation;
+        conversation.expert = seat;
+        conversation.room = record.room;
+        conversation.state = 'live';
+        this.awaitExpert(seat);
+      } else {
+        this.dispatcher.enqueue(conversation);
+      }
+      this.awaitShopper(conversation);
+    }
+    if (this.conversations.size)
+      this.log('hub.recovered', { conversations: this.conversations.size });
+  }
+
   connect(peer: Peer): Connection {
     let role: Role = { kind: 'anonymous' };
-    // Frames of one connection are handled in order even when one awaits (auth, room creation).
+    // Frames of one connection are handled in order even when one awaits (storage, LiveKit).
     let queue: Promise<void> = Promise.resolve();
 
     const handle = async (message: ClientMessage): Promise<void> => {
       switch (message.type) {
         case 'shopper.request':
           if (role.kind !== 'anonymous') throw wrongState('This connection already has a role.');
-          role = { kind: 'shopper', conversation: this.request(peer, message) };
+          role = { kind: 'shopper', conversation: await this.request(peer, message) };
+          return;
+        case 'conversation.resume':
+          if (role.kind !== 'anonymous') throw wrongState('This connection already has a role.');
+          role = { kind: 'shopper', conversation: await this.resume(peer, message) };
           return;
         case 'shopper.cancel':
           if (role.kind !== 'shopper') throw wrongState('Only a shopper can leave the queue.');
-          this.finish(role.conversation, 'shopper-cancelled');
-          return;
+          return this.finish(role.conversation, 'shopper-cancelled');
         case 'expert.dev-login':
           return this.devLogin(peer, message.name);
         case 'expert.auth': {
@@ -136,6 +206,32 @@ export class Hub {
           return this.endRing(ringingFor(expertSeat(role), message.conversationId), 'declined');
         case 'call.end':
           return this.hangUp(role, message);
+        case 'chat.send': {
+          const conversation = this.chattingIn(role, message.conversationId);
+          const self = role as Exclude<Role, { kind: 'anonymous' }>;
+          await this.post(conversation, {
+            conversationId: conversation.id,
+            clientId: message.clientId,
+            author: self.kind,
+            authorName:
+              self.kind === 'expert' ? self.seat.profile.name : (conversation.displayName ?? ''),
+            text: message.text,
+          });
+          return;
+        }
+        case 'chat.sync': {
+          const conversation = this.memberOf(role, message.conversationId);
+          return this.replay(conversation, peer, message.lastSeq);
+        }
+        case 'chat.typing': {
+          const conversation = this.chattingIn(role, message.conversationId);
+          const author = role.kind === 'expert' ? 'expert' : 'shopper';
+          const other = author === 'expert' ? conversation.shopper : conversation.expert?.peer;
+          other?.send({ type: 'chat.typing', conversationId: conversation.id, author });
+          return;
+        }
+        default:
+          return unreachable(message);
       }
     };
 
@@ -170,14 +266,24 @@ export class Hub {
       },
       closed: () => {
         queue = queue.then(() => {
-          if (role.kind === 'shopper') this.finish(role.conversation, 'shopper-left');
-          if (role.kind === 'expert') this.unseat(role.seat);
+          if (
+            role.kind === 'shopper' &&
+            role.conversation.shopper === peer &&
+            role.conversation.state !== 'ended'
+          ) {
+            role.conversation.shopper = undefined;
+            this.awaitShopper(role.conversation);
+          }
+          if (role.kind === 'expert' && role.seat.peer === peer) this.leaveSeat(role.seat);
         });
       },
     };
   }
 
-  private request(peer: Peer, message: ClientMessageOf<'shopper.request'>): Conversation {
+  private async request(
+    peer: Peer,
+    message: ClientMessageOf<'shopper.request'>,
+  ): Promise<Conversation> {
     const conversation: Conversation = {
       id: randomUUID(),
       since: this.now(),
@@ -186,13 +292,64 @@ export class Hub {
       lang: message.lang,
       displayName: message.displayName,
       context: message.context,
+      resumeToken: randomBytes(24).toString('base64url'),
       shopper: peer,
       state: 'queued',
     };
+    // Stored before anything is promised to the shopper.
+    await this.store.create({
+      id: conversation.id,
+      mode: conversation.mode,
+      lang: conversation.lang,
+      displayName: conversation.displayName,
+      context: conversation.context,
+      state: 'queued',
+      resumeToken: conversation.resumeToken,
+    });
     this.conversations.set(conversation.id, conversation);
+    peer.send({
+      type: 'conversation.opened',
+      conversationId: conversation.id,
+      resumeToken: conversation.resumeToken,
+    });
     this.dispatcher.enqueue(conversation);
     this.log('conversation.requested', { conversation: conversation.id, mode: message.mode });
     this.dispatch();
+    return conversation;
+  }
+
+  /** A shopper comes back: same conversation, what they missed, and media again if live. */
+  private async resume(
+    peer: Peer,
+    message: ClientMessageOf<'conversation.resume'>,
+  ): Promise<Conversation> {
+    const conversation = this.conversations.get(message.conversationId);
+    const valid = await this.store.checkResumeToken(message.conversationId, message.resumeToken);
+    if (!conversation || !valid) {
+      throw new HubError('wrong-state', 'This conversation has ended or cannot be resumed.');
+    }
+    clearTimeout(conversation.shopperGrace);
+    conversation.shopper = peer;
+    peer.send({
+      type: 'conversation.opened',
+      conversationId: conversation.id,
+      resumeToken: message.resumeToken,
+    });
+    if (conversation.state === 'queued') {
+      conversation.toldPosition = undefined;
+      this.dispatch();
+    } else if (conversation.room) {
+      peer.send({
+        type: 'shopper.connecting',
+        conversationId: conversation.id,
+        media: await this.shopperGrant(conversation, conversation.room),
+      });
+    }
+    if (conversation.state === 'live' && conversation.expert) {
+      peer.send(this.liveMessage(conversation, conversation.expert));
+    }
+    await this.replay(conversation, peer, message.lastSeq);
+    this.log('conversation.resumed', { conversation: conversation.id, state: conversation.state });
     return conversation;
   }
 
@@ -208,7 +365,7 @@ export class Hub {
     });
   }
 
-  private seatExpert(peer: Peer, profile: ExpertProfile): Seat {
+  private newSeat(peer: Peer | undefined, profile: ExpertProfile): Seat {
     const seat: Seat = {
       seat: randomUUID(),
       expertId: profile.id,
@@ -218,9 +375,45 @@ export class Hub {
       idleSince: this.now(),
     };
     this.seats.add(seat);
+    return seat;
+  }
+
+  /** Signs an expert in, back into their seat if they were in a conversation when they dropped. */
+  private seatExpert(peer: Peer, profile: ExpertProfile): Seat {
+    const waiting = [...this.seats].find(
+      (s) => s.expertId === profile.id && !s.peer && s.conversation,
+    );
+    if (waiting) {
+      clearTimeout(waiting.grace);
+      waiting.peer = peer;
+      peer.send({ type: 'expert.ready', expert: waiting.profile, status: waiting.status });
+      void this.bringBack(waiting);
+      this.log('expert.resumed', { expert: profile.id });
+      return waiting;
+    }
+    const seat = this.newSeat(peer, profile);
     peer.send({ type: 'expert.ready', expert: profile, status: seat.status });
     this.log('expert.signed-in', { expert: profile.id });
     return seat;
+  }
+
+  /** Tells a returning console what it was doing: the ring, the call, the messages. */
+  private async bringBack(seat: Seat): Promise<void> {
+    const conversation = seat.conversation;
+    if (!conversation?.room || !seat.peer) return;
+    seat.peer.send({
+      type: 'expert.ring',
+      conversationId: conversation.id,
+      mode: conversation.mode,
+      lang: conversation.lang,
+      shopper: this.shopperCard(conversation),
+      media: await this.options.rooms.grant(conversation.room, this.expertIdentity(seat)),
+      ringTimeoutMs: this.options.ringTimeoutMs,
+    });
+    if (conversation.state === 'live') {
+      seat.peer.send(this.liveMessage(conversation, seat));
+      await this.replay(conversation, seat.peer, 0);
+    }
   }
 
   private setPresence(seat: Seat, status: 'available' | 'away'): void {
@@ -233,15 +426,18 @@ export class Hub {
   private setStatus(seat: Seat, status: ExpertStatus): void {
     if (seat.status !== status && status === 'available') seat.idleSince = this.now();
     seat.status = status;
-    if (status === 'available') this.dispatcher.markFree(seat);
+    if (status === 'available' && seat.peer) this.dispatcher.markFree(seat);
     else this.dispatcher.markBusy(seat.seat);
-    seat.peer.send({ type: 'expert.presence', status });
+    seat.peer?.send({ type: 'expert.presence', status });
   }
 
   /** Puts waiting shoppers through to free experts, as many pairs as there are. */
   private dispatch(): void {
-    for (let pair = this.dispatcher.next(); pair; pair = this.dispatcher.next()) {
-      void this.ring(pair.shopper, pair.expert);
+    const reachable = (conversation: Conversation) => conversation.shopper !== undefined;
+    for (let pair = this.dispatcher.next(reachable); pair; pair = this.dispatcher.next(reachable)) {
+      this.ring(pair.shopper, pair.expert).catch((error: unknown) =>
+        this.log('hub.error', { conversation: pair.shopper.id, error: String(error) }),
+      );
     }
     this.tellPositions();
   }
@@ -257,25 +453,21 @@ export class Hub {
     conversation.room = room;
     let grants;
     try {
-      const rooms = this.options.rooms;
-      const [, expertGrant, shopperGrant] = await Promise.all([
-        rooms.open(room),
-        rooms.grant(room, { identity: `expert-${seat.expertId}`, name: seat.profile.name }),
-        rooms.grant(room, {
-          identity: `shopper-${conversation.id}`,
-          name: conversation.displayName ?? 'Shopper',
-        }),
+      const [, expert, shopper] = await Promise.all([
+        this.options.rooms.open(room),
+        this.options.rooms.grant(room, this.expertIdentity(seat)),
+        this.shopperGrant(conversation, room),
       ]);
-      grants = { expert: expertGrant, shopper: shopperGrant };
+      grants = { expert, shopper };
     } catch (error) {
       this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-      conversation.shopper.send({
+      conversation.shopper?.send({
         type: 'error',
         reason: 'unavailable',
         message: 'Video calls are unavailable right now.',
         ref: 'shopper.request',
       });
-      this.finish(conversation, 'shopper-cancelled');
+      await this.finish(conversation, 'shopper-cancelled');
       return;
     }
     // The shopper may have left, or the expert signed out, while the room was being made.
@@ -285,19 +477,16 @@ export class Hub {
       () => this.endRing(conversation, 'timeout'),
       this.options.ringTimeoutMs,
     );
-    seat.peer.send({
+    seat.peer?.send({
       type: 'expert.ring',
       conversationId: conversation.id,
       mode: conversation.mode,
       lang: conversation.lang,
-      shopper: {
-        ...(conversation.displayName ? { displayName: conversation.displayName } : {}),
-        context: conversation.context,
-      },
+      shopper: this.shopperCard(conversation),
       media: grants.expert,
       ringTimeoutMs: this.options.ringTimeoutMs,
     });
-    conversation.shopper.send({
+    conversation.shopper?.send({
       type: 'shopper.connecting',
       conversationId: conversation.id,
       media: grants.shopper,
@@ -305,19 +494,26 @@ export class Hub {
     this.log('conversation.ringing', { conversation: conversation.id, expert: seat.expertId });
   }
 
-  private accept(seat: Seat, conversationId: string): void {
+  private async accept(seat: Seat, conversationId: string): Promise<void> {
     const conversation = ringingFor(seat, conversationId);
     clearTimeout(conversation.ringTimer);
     conversation.state = 'live';
-    const live: ServerMessage = {
-      type: 'call.live',
-      conversationId,
-      mode: conversation.mode,
-      expert: seat.profile,
-    };
-    seat.peer.send(live);
-    conversation.shopper.send(live);
+    const live = this.liveMessage(conversation, seat);
+    seat.peer?.send(live);
+    conversation.shopper?.send(live);
     this.log('conversation.live', { conversation: conversationId, expert: seat.expertId });
+    await this.store.update(conversation.id, {
+      state: 'live',
+      expert: seat.profile,
+      room: conversation.room ?? null,
+    });
+    await this.post(conversation, {
+      conversationId,
+      clientId: null,
+      author: 'system',
+      authorName: seat.profile.name,
+      text: 'expert-joined',
+    });
   }
 
   /** A ring that was not accepted: the shopper goes back to their place, this expert is skipped. */
@@ -325,7 +521,7 @@ export class Hub {
     const seat = conversation.expert;
     if (conversation.state !== 'ringing' || !seat) return;
     clearTimeout(conversation.ringTimer);
-    seat.peer.send({ type: 'expert.ring-ended', conversationId: conversation.id, reason });
+    seat.peer?.send({ type: 'expert.ring-ended', conversationId: conversation.id, reason });
     seat.conversation = undefined;
     conversation.expert = undefined;
     this.closeRoom(conversation);
@@ -342,7 +538,7 @@ export class Hub {
     this.dispatch();
   }
 
-  private hangUp(role: Role, message: ClientMessageOf<'call.end'>): void {
+  private hangUp(role: Role, message: ClientMessageOf<'call.end'>): Promise<void> | void {
     const conversation =
       role.kind === 'shopper'
         ? role.conversation
@@ -355,33 +551,46 @@ export class Hub {
     if (conversation.state === 'ringing' && role.kind === 'expert') {
       return this.endRing(conversation, 'declined');
     }
-    this.finish(conversation, role.kind === 'expert' ? 'expert-hung-up' : 'shopper-hung-up');
+    return this.finish(conversation, role.kind === 'expert' ? 'expert-hung-up' : 'shopper-hung-up');
   }
 
   /** Ends a conversation in any state, tells both sides, and frees the expert. */
-  private finish(conversation: Conversation, reason: EndReason): void {
+  private async finish(conversation: Conversation, reason: EndReason): Promise<void> {
     if (conversation.state === 'ended') return;
-    const wasRinging = conversation.state === 'ringing';
-    if (wasRinging) this.endRing(conversation, 'shopper-cancelled');
+    const wasLive = conversation.state === 'live';
+    if (conversation.state === 'ringing') this.endRing(conversation, 'shopper-cancelled');
     this.dispatcher.remove(conversation.id);
     conversation.state = 'ended';
+    clearTimeout(conversation.shopperGrace);
     this.conversations.delete(conversation.id);
     const ended: ServerMessage = { type: 'call.ended', conversationId: conversation.id, reason };
-    conversation.shopper.send(ended);
+    conversation.shopper?.send(ended);
     const seat = conversation.expert;
     if (seat) {
-      seat.peer.send(ended);
+      seat.peer?.send(ended);
       seat.conversation = undefined;
       conversation.expert = undefined;
-      this.setStatus(seat, 'available');
+      if (seat.peer) this.setStatus(seat, 'available');
+      else this.unseat(seat);
     }
     this.closeRoom(conversation);
     this.log('conversation.ended', { conversation: conversation.id, reason });
     this.dispatch();
+    if (wasLive) {
+      await this.store.append({
+        conversationId: conversation.id,
+        clientId: null,
+        author: 'system',
+        authorName: '',
+        text: 'call-ended',
+      });
+    }
+    await this.store.update(conversation.id, { state: 'ended', endReason: reason });
   }
 
-  private unseat(seat: Seat): void {
-    this.seats.delete(seat);
+  /** The console dropped: in a conversation, it has a grace period to come back to it. */
+  private leaveSeat(seat: Seat): void {
+    seat.peer = undefined;
     this.dispatcher.markBusy(seat.seat);
     const conversation = seat.conversation;
     if (conversation?.state === 'ringing') {
@@ -392,11 +601,81 @@ export class Hub {
       conversation.state = 'queued';
       this.closeRoom(conversation);
       this.dispatcher.enqueue(conversation);
-    } else if (conversation?.state === 'live') {
-      this.finish(conversation, 'expert-left');
     }
-    this.log('expert.signed-out', { expert: seat.expertId });
+    if (seat.conversation?.state === 'live') this.awaitExpert(seat);
+    else this.unseat(seat);
     this.dispatch();
+  }
+
+  private awaitExpert(seat: Seat): void {
+    clearTimeout(seat.grace);
+    seat.grace = setTimeout(() => {
+      const conversation = seat.conversation;
+      if (conversation) this.finishLater(conversation, 'expert-left');
+      this.unseat(seat);
+    }, this.options.reconnectGraceMs);
+  }
+
+  private awaitShopper(conversation: Conversation): void {
+    clearTimeout(conversation.shopperGrace);
+    conversation.shopperGrace = setTimeout(() => {
+      if (!conversation.shopper) this.finishLater(conversation, 'shopper-left');
+    }, this.options.reconnectGraceMs);
+  }
+
+  /** `finish` from a timer: nobody awaits it, so its storage errors are logged here. */
+  private finishLater(conversation: Conversation, reason: EndReason): void {
+    if (this.closed) return;
+    this.finish(conversation, reason).catch((error: unknown) =>
+      this.log('hub.error', { conversation: conversation.id, error: String(error) }),
+    );
+  }
+
+  private unseat(seat: Seat): void {
+    clearTimeout(seat.grace);
+    this.seats.delete(seat);
+    this.dispatcher.markBusy(seat.seat);
+    this.log('expert.signed-out', { expert: seat.expertId });
+  }
+
+  /** Stores a message, then sends it to both sides: nothing is shown that is not stored. */
+  private async post(conversation: Conversation, message: NewMessage): Promise<void> {
+    const { message: stored } = await this.store.append(message);
+    const frame = chatFrame(stored);
+    conversation.shopper?.send(frame);
+    conversation.expert?.peer?.send(frame);
+  }
+
+  private async replay(conversation: Conversation, peer: Peer, afterSeq: number): Promise<void> {
+    for (let seq = afterSeq; ;) {
+      const page = await this.store.after(conversation.id, seq);
+      for (const message of page) peer.send(chatFrame(message));
+      if (page.length === 0) return;
+      seq = page.at(-1)!.seq;
+    }
+  }
+
+  /** The conversation `role` is in, if it has that id. */
+  private memberOf(role: Role, conversationId: string): Conversation {
+    const conversation =
+      role.kind === 'shopper'
+        ? role.conversation
+        : role.kind === 'expert'
+          ? role.seat.conversation
+          : undefined;
+    if (conversation?.id !== conversationId) {
+      throw wrongState('This connection is not in that conversation.');
+    }
+    return conversation;
+  }
+
+  /** The conversation `role` may chat in: theirs, with an expert in it. */
+  private chattingIn(role: Role, conversationId: string): Conversation {
+    const conversation = this.memberOf(role, conversationId);
+    if (conversation.state !== 'live') {
+      throw wrongState('Messages can be sent once an expert has joined the conversation.');
+    }
+    return conversation;
   }
 
   private closeRoom(conversation: Conversation): void {
@@ -410,7 +689,7 @@ export class Hub {
 
   private tellPositions(): void {
     for (const [index, conversation] of this.dispatcher.queue().entries()) {
-      if (conversation.toldPosition === index + 1) continue;
+      if (conversation.toldPosition === index + 1 || !conversation.shopper) continue;
       conversation.toldPosition = index + 1;
       conversation.shopper.send({
         type: 'shopper.queued',
@@ -419,10 +698,54 @@ export class Hub {
       });
     }
   }
+
+  private shopperGrant(conversation: Conversation, room: string) {
+    return this.options.rooms.grant(room, {
+      identity: `shopper-${conversation.id}`,
+      name: conversation.displayName ?? 'Shopper',
+    });
+  }
+
+  private expertIdentity(seat: Seat) {
+    return { identity: `expert-${seat.expertId}`, name: seat.profile.name };
+  }
+
+  private shopperCard(conversation: Conversation) {
+    return {
+      ...(conversation.displayName ? { displayName: conversation.displayName } : {}),
+      context: conversation.context,
+    };
+  }
+
+  private liveMessage(conversation: Conversation, seat: Seat): ServerMessage {
+    return {
+      type: 'call.live',
+      conversationId: conversation.id,
+      mode: conversation.mode,
+      expert: seat.profile,
+    };
+  }
+}
+
+function chatFrame(message: StoredMessage): ServerMessage {
+  return {
+    type: 'chat.message',
+    conversationId: message.conversationId,
+    seq: message.seq,
+    clientId: message.clientId,
+    author: message.author,
+    authorName: message.authorName,
+    text: message.text,
+    at: message.at,
+  };
 }
 
 function wrongState(message: string): HubError {
   return new HubError('wrong-state', message);
+}
+
+function unreachable(message: never): never {
+  throw new HubError('unknown-type', `Unhandled message ${JSON.stringify(message)}.`);
 }
 
 function expertSeat(role: Role): Seat {

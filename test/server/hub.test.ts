@@ -14,7 +14,7 @@ const peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
-  stack = await startHubFixture({ ringTimeoutMs: 1500 });
+  stack = await startHubFixture({ ringTimeoutMs: 1500, reconnectGraceMs: 300 });
 });
 after(async () => {
   await Promise.all(peers.map((peer) => peer.close()));
@@ -124,7 +124,7 @@ describe('a call through the hub', () => {
     await Promise.all([sleepy, awake, shopper].map((p) => p.close()));
   });
 
-  it('ends the call for the expert when the shopper goes away', async () => {
+  it('ends the call for the expert when the shopper goes away and does not come back', async () => {
     const expert = track(await HubPeer.expert(stack.hub.url, 'Left'));
     const shopper = track(await HubPeer.shopper(stack.hub.url));
     const ring = await expert.next('expert.ring');

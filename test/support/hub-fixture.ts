@@ -5,41 +5,51 @@ import {
   startLocalLiveKit,
   type LocalLiveKit,
 } from '../../demo/stack/livekit-server.js';
-import { startHub, type RunningHub } from '../../src/server/create-hub.js';
+import { startHub, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
 import type { LiveKitCredentials } from '../../src/server/media-rooms.js';
+import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
   hub: RunningHub;
+  /** Stops the hub process's server and starts a new one on the same port and storage. */
+  restartHub(): Promise<RunningHub>;
   stop(): Promise<void>;
 }
 
 export async function startHubFixture(
-  options: { ringTimeoutMs?: number } = {},
+  options: { ringTimeoutMs?: number; reconnectGraceMs?: number; storage?: StorageOptions } = {},
 ): Promise<HubFixture> {
   const local: LocalLiveKit | undefined = hostedLiveKitFromEnv()
     ? undefined
     : await startLocalLiveKit({ ports: 'free' });
   const livekit = hostedLiveKitFromEnv() ?? local!;
-  const hub = await startHub(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
-      expertSessionSecret: randomBytes(32).toString('hex'),
-      devLogin: true,
-      ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
-    },
-    process.env['HUB_LOG']
-      ? (event, fields) => console.log(event, JSON.stringify(fields))
-      : undefined,
-  );
-  return {
+  const log = process.env['HUB_LOG']
+    ? (event: string, fields?: Record<string, unknown>) =>
+        console.log(event, JSON.stringify(fields))
+    : undefined;
+  const config: HubConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+    expertSessionSecret: randomBytes(32).toString('hex'),
+    devLogin: true,
+    ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
+    reconnectGraceMs: options.reconnectGraceMs ?? 30_000,
+    storage: options.storage ?? {},
+  };
+  const fixture: HubFixture = {
     livekit,
-    hub,
+    hub: await startHub(config, log),
+    restartHub: async () => {
+      await fixture.hub.close();
+      fixture.hub = await startHub({ ...config, port: Number(new URL(fixture.hub.url).port) }, log);
+      return fixture.hub;
+    },
     stop: async () => {
-      await hub.close();
+      await fixture.hub.close();
       await local?.stop();
     },
   };
+  return fixture;
 }

@@ -47,6 +47,15 @@ describe('Dispatcher', () => {
     assert.equal(d.position('skipped'), 1);
   });
 
+  it('passes over a shopper who is away, keeping their place', () => {
+    const d = new Dispatcher();
+    d.enqueue(shopper('away', 1));
+    d.enqueue(shopper('here', 2));
+    d.markFree(expert('a', 0));
+    assert.equal(d.next((s) => s.id !== 'away')?.shopper.id, 'here');
+    assert.equal(d.position('away'), 1);
+  });
+
   it('has no pair without a free expert', () => {
     const d = new Dispatcher();
     d.enqueue(shopper('s', 1));

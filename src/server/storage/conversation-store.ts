@@ -31,6 +31,7 @@ export interface ConversationRecord {
   state: string;
   expertId: string | null;
   expertName: string | null;
+  room: string | null;
   endReason: string | null;
   createdAt: number;
   endedAt: number | null;
@@ -81,6 +82,7 @@ interface ConversationRow {
   state: string;
   expert_id: string | null;
   expert_name: string | null;
+  room: string | null;
   end_reason: string | null;
   created_at: Date | string;
   ended_at: Date | string | null;
@@ -128,13 +130,19 @@ export class ConversationStore {
 
   async update(
     id: string,
-    patch: { state?: string; expert?: { id: string; name: string } | null; endReason?: string },
+    patch: {
+      state?: string;
+      expert?: { id: string; name: string } | null;
+      room?: string | null;
+      endReason?: string;
+    },
   ): Promise<void> {
     await this.db.query(
       `update conversations set
          state = coalesce($2, state),
          expert_id = case when $3::boolean then $4 else expert_id end,
          expert_name = case when $3::boolean then $5 else expert_name end,
+         room = case when $7::boolean then $8 else room end,
          end_reason = coalesce($6, end_reason),
          ended_at = case when $6::text is not null then now() else ended_at end
        where id = $1`,
@@ -145,13 +153,15 @@ export class ConversationStore {
         patch.expert?.id ?? null,
         patch.expert?.name ?? null,
         patch.endReason ?? null,
+        patch.room !== undefined,
+        patch.room ?? null,
       ],
     );
   }
 
   async get(id: string): Promise<ConversationRecord | null> {
     const [row] = await this.db.query<ConversationRow>(
-      `select id, mode, lang, display_name, context, state, expert_id, expert_name, end_reason,
+      `select id, mode, lang, display_name, context, state, expert_id, expert_name, room, end_reason,
               created_at, ended_at
        from conversations where id = $1`,
       [id],
@@ -162,7 +172,7 @@ export class ConversationStore {
   /** Conversations not ended, oldest first: what a restarted hub picks up again. */
   async open(): Promise<ConversationRecord[]> {
     const rows = await this.db.query<ConversationRow>(
-      `select id, mode, lang, display_name, context, state, expert_id, expert_name, end_reason,
+      `select id, mode, lang, display_name, context, state, expert_id, expert_name, room, end_reason,
               created_at, ended_at
        from conversations where ended_at is null order by created_at`,
     );
@@ -258,6 +268,7 @@ function toConversation(row: ConversationRow): ConversationRecord {
     state: row.state,
     expertId: row.expert_id,
     expertName: row.expert_name,
+    room: row.room,
     endReason: row.end_reason,
     createdAt: time(row.created_at),
     endedAt: row.ended_at === null ? null : time(row.ended_at),

@@ -36,6 +36,8 @@ const steps: ReadonlyArray<readonly string[]> = [
       where client_id is not null`,
     'create index conversations_open on conversations (state) where ended_at is null',
   ],
+  // 2: the LiveKit room of a live conversation, so a restarted hub can hand out its tokens again
+  ['alter table conversations add column room text'],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */
