@@ -6,6 +6,7 @@ import { consoleText } from '../i18n/console.js';
 import { languageOf } from '../i18n/language.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
 import '../ui/call-stage.js';
+import { chatFor } from '../ui/chat-view.js';
 import { SubscriptionController } from '../ui/subscription-controller.js';
 import { TickController } from '../ui/tick-controller.js';
 import { tokens } from '../ui/tokens.js';
@@ -52,7 +53,7 @@ export class ExpertConsole extends LitElement {
             new CustomEvent('ec-desk-state', { bubbles: true, composed: true, detail: change }),
           );
         }),
-        desk.on('media', changed),
+        desk.on('change', changed),
         desk.on('session', (session) => {
           if (session) sessionStorage.setItem(SESSION_KEY, session);
           else sessionStorage.removeItem(SESSION_KEY);
@@ -82,7 +83,9 @@ export class ExpertConsole extends LitElement {
 
   override render() {
     const state = this.ensureDesk().state;
-    return html`${this.renderHeader(state)}${this.renderBody(state)}`;
+    return html`${this.renderHeader(state)}
+    ${this.desk?.reconnecting ? html`<p class="starting" role="status">${this.t.reconnecting}</p>` : nothing}
+    ${this.renderBody(state)}`;
   }
 
   private get t() {
@@ -260,9 +263,17 @@ export class ExpertConsole extends LitElement {
             </button>
           </div>
         </div>
-        <aside>${this.renderContext(ring)}</aside>
+        <aside>${this.renderContext(ring)} ${this.renderChat()}</aside>
       </div>
     `;
+  }
+
+  private renderChat() {
+    return chatFor(this.desk!.chat, {
+      words: this.t.chat,
+      lang: languageOf(this),
+      typingName: '…',
+    });
   }
 
   private onSignIn = (event: SubmitEvent) => {

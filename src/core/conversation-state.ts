@@ -33,6 +33,8 @@ export type ConversationEvent =
   | { type: 'open' }
   | { type: 'back' }
   | { type: 'choose'; mode: CallMode }
+  /** Carry on with a conversation this browser had (after a page change). */
+  | { type: 'resume'; mode: CallMode }
   | { type: 'queued'; conversationId: string; position: number }
   | { type: 'connecting'; conversationId: string }
   | { type: 'live'; conversationId: string; expert: ExpertProfile }
@@ -64,6 +66,8 @@ export function conversationReducer(
       return state.kind === 'choosing' ? { kind: 'idle' } : state;
     case 'choose':
       return state.kind === 'choosing' ? { kind: 'requesting', mode: event.mode } : state;
+    case 'resume':
+      return state.kind === 'idle' ? { kind: 'requesting', mode: event.mode } : state;
     case 'queued':
       // From connecting too: a ring that was declined or timed out puts the shopper back.
       return state.kind === 'requesting' || state.kind === 'queued' || state.kind === 'connecting'

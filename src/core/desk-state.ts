@@ -54,7 +54,8 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
     case 'sign-in':
       return state.kind === 'signed-out' ? { kind: 'signing-in' } : state;
     case 'signed-in':
-      return state.kind === 'signing-in'
+      // From `ready` too: signing in again after a reconnect (a ring or call carries on as is).
+      return state.kind === 'signing-in' || state.kind === 'ready'
         ? {
             kind: 'ready',
             expert: event.expert,

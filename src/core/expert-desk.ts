@@ -1,16 +1,22 @@
 /**
- * The expert's desk: sign-in, presence, the ring, the call. Feeds hub messages and clicks into
- * the desk state machine and runs the effects. The console element subscribes and renders.
+ * The expert's desk: sign-in, presence, the ring, the call, the chat. Feeds hub messages and
+ * clicks into the desk state machine and runs the effects. The console element subscribes.
+ *
+ * A lost hub connection is brought back without the expert doing anything: the desk signs in
+ * again with its session, the hub puts it back in its call, and the chat catches up.
  */
 import type { MediaGrant } from '../protocol/index.js';
+import { ChatChannel } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
 import { HubClient } from './hub-client.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
+import { BackoffReconnectPolicy } from './reconnect-policy.js';
 
 export type ExpertDeskEvents = {
   state: { state: DeskState; previous: DeskState };
-  media: undefined;
+  /** Media, chat or the connection changed: re-read them. */
+  change: undefined;
   /** A signed session to keep (so a reload does not sign the expert out), or null to forget it. */
   session: string | null;
 };
@@ -19,15 +25,25 @@ export type SignIn = { session: string } | { devName: string };
 
 export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   readonly media = new MediaSession();
+  /** The chat of the current conversation (a fresh one per conversation). */
+  chat: ChatChannel;
+  /** The hub connection dropped and is being brought back. */
+  reconnecting = false;
   private current: DeskState = { kind: 'signed-out' };
   private hub: HubClient | undefined;
+  private session: string | undefined;
+  /** What the expert last chose, restored after a reconnect. */
+  private wantsAvailable = false;
   /** The ringing room's grant, kept in case joining during the ring failed and accept retries. */
   private pendingGrant: MediaGrant | undefined;
   private readonly teardown: Array<() => void> = [];
+  private offChat: () => void;
 
   constructor(private readonly hubUrl: string) {
     super();
-    this.teardown.push(this.media.on('change', () => this.emit('media', undefined)));
+    this.chat = this.newChat();
+    this.offChat = this.chat.on('change', () => this.changed());
+    this.teardown.push(this.media.on('change', () => this.changed()));
   }
 
   get state(): DeskState {
@@ -44,15 +60,13 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.signOut('hub-unreachable');
       return;
     }
-    hub.send(
-      'session' in how
-        ? { type: 'expert.auth', session: how.session }
-        : { type: 'expert.dev-login', name: how.devName },
-    );
+    if ('session' in how) this.authenticate(how.session);
+    else hub.send({ type: 'expert.dev-login', name: how.devName });
   }
 
   setAvailable(available: boolean): void {
     if (this.current.kind !== 'ready') return;
+    this.wantsAvailable = available;
     this.hub?.send({ type: 'expert.set-presence', status: available ? 'available' : 'away' });
   }
 
@@ -87,22 +101,37 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
 
   dispose(): void {
     this.signOut('signed-out');
+    this.offChat();
+    this.chat.dispose();
     for (const off of this.teardown.splice(0)) off();
+  }
+
+  private authenticate(session: string): void {
+    this.session = session;
+    this.hub?.send({ type: 'expert.auth', session });
   }
 
   private connectHub(): HubClient {
     this.hub?.close();
-    const hub = new HubClient(this.hubUrl);
+    const hub = new HubClient(this.hubUrl, { reconnect: new BackoffReconnectPolicy() });
     this.hub = hub;
     hub.on('expert.session', (m) => {
       this.emit('session', m.session);
-      hub.send({ type: 'expert.auth', session: m.session });
+      this.authenticate(m.session);
     });
-    hub.on('expert.ready', (m) =>
-      this.apply({ type: 'signed-in', expert: m.expert, status: m.status }),
-    );
+    hub.on('expert.ready', (m) => {
+      const back = this.reconnecting;
+      this.reconnecting = false;
+      this.apply({ type: 'signed-in', expert: m.expert, status: m.status });
+      if (back && this.wantsAvailable && m.status === 'away') this.setAvailable(true);
+      this.chat.flush();
+      this.changed();
+    });
     hub.on('expert.presence', (m) => this.apply({ type: 'presence', status: m.status }));
     hub.on('expert.ring', (m) => {
+      const state = this.current;
+      const same = 'ring' in state && state.ring.conversationId === m.conversationId;
+      if (!same) this.replaceChat();
       this.apply({
         type: 'ring',
         ring: {
@@ -113,23 +142,34 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
           until: Date.now() + m.ringTimeoutMs,
         },
       });
-      // A failed join is not fatal here: accept retries it.
       this.pendingGrant = m.media;
+      // Back in a call after a reconnect, with the room still joined: nothing to redo.
+      if (same && this.media.connected) return;
       // Join and open the devices while it rings, so that accept only has to publish.
+      // A failed join is not fatal here: accept retries it.
       this.media.join(m.media).catch(() => {});
-      void this.media.prepare({ camera: m.mode === 'video', microphone: true });
+      if (state.kind !== 'in-call') {
+        void this.media.prepare({ camera: m.mode === 'video', microphone: true });
+      }
     });
     hub.on('expert.ring-ended', (m) => {
       this.apply({ type: 'ring-ended', conversationId: m.conversationId, reason: m.reason });
       void this.media.leave();
     });
     hub.on('call.live', async (m) => {
+      const wasLive = this.current.kind === 'in-call';
       this.apply({ type: 'live', conversationId: m.conversationId });
+      this.chat.open(m.conversationId);
       if (!this.media.connected && this.pendingGrant) await this.media.join(this.pendingGrant);
-      await this.media.publish({ camera: m.mode === 'video', microphone: true });
+      if (!wasLive || !this.media.microphoneOn) {
+        await this.media.publish({ camera: m.mode === 'video', microphone: true });
+      }
     });
+    hub.on('chat.message', (m) => this.chat.receive(m));
+    hub.on('chat.typing', () => this.chat.receiveTyping());
     hub.on('call.ended', (m) => {
       this.apply({ type: 'call-ended', conversationId: m.conversationId });
+      this.chat.close();
       void this.media.leave();
     });
     hub.on('error', (m) => {
@@ -140,13 +180,38 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
         this.signOut('dev-login-disabled');
       }
     });
+    hub.on('reconnecting', () => {
+      this.reconnecting = true;
+      this.changed();
+    });
+    hub.on('reconnected', () => {
+      if (this.session) this.authenticate(this.session);
+    });
     hub.on('lost', () => this.signOut('hub-unreachable'));
     return hub;
+  }
+
+  private newChat(): ChatChannel {
+    return new ChatChannel(
+      'expert',
+      () => ('expert' in this.current ? this.current.expert.name : ''),
+      (message) => this.hub?.send(message) ?? false,
+    );
+  }
+
+  /** A new conversation starts with an empty transcript. */
+  private replaceChat(): void {
+    this.offChat();
+    this.chat.dispose();
+    this.chat = this.newChat();
+    this.offChat = this.chat.on('change', () => this.changed());
   }
 
   private signOut(reason: SignedOutReason): void {
     this.hub?.close();
     this.hub = undefined;
+    this.reconnecting = false;
+    this.chat.close();
     void this.media.leave();
     if (this.current.kind !== 'signed-out' || reason !== 'signed-out') {
       this.apply({ type: 'signed-out', reason });
@@ -159,5 +224,9 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     if (next === previous) return;
     this.current = next;
     this.emit('state', { state: next, previous });
+  }
+
+  private changed(): void {
+    this.emit('change', undefined);
   }
 }

@@ -9,6 +9,7 @@ import {
   type ServerMessageOf,
 } from '../protocol/index.js';
 import { Emitter } from './emitter.js';
+import type { ReconnectPolicy } from './reconnect-policy.js';
 
 /** How long opening the hub's WebSocket may take before we say the hub is unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -16,7 +17,11 @@ const CONNECT_TIMEOUT_MS = 10_000;
 export type HubClientEvents = {
   [T in ServerMessage['type']]: ServerMessageOf<T>;
 } & {
-  /** The socket closed without `close()` being called. */
+  /** The connection dropped; the client is trying again. */
+  reconnecting: undefined;
+  /** The connection is back: say who you are again (resume, auth), then carry on. */
+  reconnected: undefined;
+  /** The connection is gone for good: it dropped and could not be brought back. */
   lost: { code: number };
 };
 
@@ -46,11 +51,20 @@ export function hubSocketUrl(hub: string, base: string = globalThis.location?.hr
   return url.toString();
 }
 
+export interface HubClientOptions {
+  /** How to come back after a drop; without one, a drop is `lost` at once. */
+  reconnect?: ReconnectPolicy;
+}
+
 export class HubClient extends Emitter<HubClientEvents> {
   private socket: WebSocket | undefined;
   private closing = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly hub: string) {
+  constructor(
+    private readonly hub: string,
+    private readonly options: HubClientOptions = {},
+  ) {
     super();
   }
 
@@ -61,11 +75,26 @@ export class HubClient extends Emitter<HubClientEvents> {
   /** Opens the socket; rejects with a HubConnectionError if the hub cannot be reached in time. */
   async connect(): Promise<void> {
     if (this.connected) return;
-    const url = hubSocketUrl(this.hub);
     this.closing = false;
-    const socket = new WebSocket(url);
-    this.socket = socket;
-    await new Promise<void>((resolve, reject) => {
+    this.attach(await this.open());
+  }
+
+  send(message: ClientMessage): boolean {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(encode(message));
+    return true;
+  }
+
+  close(): void {
+    this.closing = true;
+    clearTimeout(this.retryTimer);
+    this.socket?.close(1000);
+    this.socket = undefined;
+  }
+
+  private open(): Promise<WebSocket> {
+    const socket = new WebSocket(hubSocketUrl(this.hub));
+    return new Promise<WebSocket>((resolve, reject) => {
       const fail = () => {
         clearTimeout(timer);
         socket.close();
@@ -74,10 +103,15 @@ export class HubClient extends Emitter<HubClientEvents> {
       const timer = setTimeout(fail, CONNECT_TIMEOUT_MS);
       socket.addEventListener('open', () => {
         clearTimeout(timer);
-        resolve();
+        socket.removeEventListener('error', fail);
+        resolve(socket);
       });
       socket.addEventListener('error', fail);
     });
+  }
+
+  private attach(socket: WebSocket): void {
+    this.socket = socket;
     socket.addEventListener('message', (event) => {
       if (typeof event.data !== 'string') return;
       const decoded = decodeServerFrame(event.data);
@@ -89,20 +123,40 @@ export class HubClient extends Emitter<HubClientEvents> {
       this.emit(message.type, message as never);
     });
     socket.addEventListener('close', (event) => {
-      if (this.socket === socket) this.socket = undefined;
-      if (!this.closing) this.emit('lost', { code: event.code });
+      if (this.socket !== socket) return;
+      this.socket = undefined;
+      if (this.closing) return;
+      if (this.options.reconnect) this.retry(event.code);
+      else this.emit('lost', { code: event.code });
     });
   }
 
-  send(message: ClientMessage): boolean {
-    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return false;
-    this.socket.send(encode(message));
-    return true;
-  }
-
-  close(): void {
-    this.closing = true;
-    this.socket?.close(1000);
-    this.socket = undefined;
+  private retry(code: number): void {
+    const policy = this.options.reconnect!;
+    const started = Date.now();
+    this.emit('reconnecting', undefined);
+    const attempt = (n: number) => {
+      const delay = policy.nextDelay(n, Date.now() - started);
+      if (delay === null) {
+        this.emit('lost', { code });
+        return;
+      }
+      this.retryTimer = setTimeout(() => {
+        this.open().then(
+          (socket) => {
+            if (this.closing) {
+              socket.close(1000);
+              return;
+            }
+            this.attach(socket);
+            this.emit('reconnected', undefined);
+          },
+          () => {
+            if (!this.closing) attempt(n + 1);
+          },
+        );
+      }, delay);
+    };
+    attempt(0);
   }
 }

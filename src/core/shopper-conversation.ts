@@ -1,9 +1,14 @@
 /**
  * The shopper's conversation: feeds hub messages and user intents into the state machine and
- * runs the effects (hub socket, LiveKit room, devices, time limits). Framework-free: the widget
- * subscribes to `change` and renders.
+ * runs the effects (hub socket, LiveKit room, devices, chat, time limits). Framework-free: the
+ * widget subscribes and renders.
+ *
+ * A lost hub connection does not end anything: the client reconnects and resumes the
+ * conversation with its resume token, receives the messages it missed, and resends its own.
+ * The same token, kept for the page's session, lets the next page of the shop resume it.
  */
 import type { CallMode, Language, ShopperContext } from '../protocol/index.js';
+import { ChatChannel } from './chat-channel.js';
 import {
   conversationReducer,
   initialConversationState,
@@ -15,42 +20,63 @@ import {
 import { Emitter } from './emitter.js';
 import { HubClient } from './hub-client.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
+import { BackoffReconnectPolicy } from './reconnect-policy.js';
 
 /** A request the hub has not answered in this time ends with `timeout` rather than a spinner. */
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/** What it takes to come back to a conversation. */
+export interface ResumeTicket {
+  conversationId: string;
+  resumeToken: string;
+  mode: CallMode;
+}
+
+/** Where the ticket is kept between pages (the widget uses sessionStorage). */
+export interface TicketStore {
+  load(): ResumeTicket | null;
+  save(ticket: ResumeTicket | null): void;
+}
 
 export interface ShopperConversationOptions {
   hub: string;
   lang: () => Language;
   context: () => ShopperContext;
   displayName?: () => string | undefined;
+  tickets?: TicketStore;
 }
 
 export type ShopperConversationEvents = {
   state: { state: ConversationState; previous: ConversationState };
-  /** Tracks or devices changed. */
-  media: undefined;
+  /** Media, chat or the connection changed: re-read them. */
+  change: undefined;
 };
 
 export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   readonly media = new MediaSession();
+  readonly chat: ChatChannel;
+  /** The hub connection dropped and is being brought back. */
+  reconnecting = false;
   private current: ConversationState = initialConversationState;
   private hub: HubClient | undefined;
+  private ticket: ResumeTicket | undefined;
   private requestTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly teardown: Array<() => void> = [];
 
   constructor(private readonly options: ShopperConversationOptions) {
     super();
+    this.chat = new ChatChannel(
+      'shopper',
+      () => options.displayName?.() ?? '',
+      (message) => this.hub?.send(message) ?? false,
+    );
     this.teardown.push(
-      this.media.on('change', () => this.emit('media', undefined)),
+      this.media.on('change', () => this.changed()),
+      this.chat.on('change', () => this.changed()),
       this.media.on('disconnected', ({ cause }) => {
         // A room the hub closed comes with the hub's own word on why; only a loss is a failure.
-        if (
-          cause === 'lost' &&
-          (this.current.kind === 'in-call' || this.current.kind === 'connecting')
-        ) {
-          this.finish('media-unavailable');
-        }
+        const inCall = this.current.kind === 'in-call' || this.current.kind === 'connecting';
+        if (cause === 'lost' && inCall) this.finish('media-unavailable');
       }),
     );
   }
@@ -69,25 +95,33 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     this.apply({ type: 'dismiss' });
   }
 
+  /** True when this browser has a conversation to come back to (from another page). */
+  canResume(): boolean {
+    return this.current.kind === 'idle' && this.options.tickets?.load() != null;
+  }
+
+  /** Carries on with the conversation this browser had on another page. */
+  async resume(): Promise<void> {
+    const ticket = this.options.tickets?.load();
+    if (!ticket || this.current.kind !== 'idle') return;
+    this.ticket = ticket;
+    this.apply({ type: 'resume', mode: ticket.mode });
+    await this.start(() => this.sendResume());
+  }
+
   /** The shopper picked video or voice: ask the hub for an expert. */
   async choose(mode: CallMode): Promise<void> {
     if (this.current.kind !== 'choosing') return;
     this.apply({ type: 'choose', mode });
-    this.requestTimer = setTimeout(() => this.finish('timeout'), REQUEST_TIMEOUT_MS);
-    const hub = this.connectHub();
-    try {
-      await hub.connect();
-    } catch {
-      this.finish('hub-unreachable');
-      return;
-    }
-    const displayName = this.options.displayName?.();
-    hub.send({
-      type: 'shopper.request',
-      mode,
-      lang: this.options.lang(),
-      context: this.options.context(),
-      ...(displayName ? { displayName } : {}),
+    await this.start(() => {
+      const displayName = this.options.displayName?.();
+      this.hub?.send({
+        type: 'shopper.request',
+        mode,
+        lang: this.options.lang(),
+        context: this.options.context(),
+        ...(displayName ? { displayName } : {}),
+      });
     });
   }
 
@@ -109,38 +143,94 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     return this.media.setDevice(device, on);
   }
 
+  /** Leaves the page: media stops, but the conversation can be resumed from the next page. */
   dispose(): void {
-    this.end();
+    this.hub?.close();
+    this.hub = undefined;
+    void this.media.leave();
+    this.chat.dispose();
+    clearTimeout(this.requestTimer);
     for (const off of this.teardown.splice(0)) off();
+  }
+
+  private async start(introduce: () => void): Promise<void> {
+    this.requestTimer = setTimeout(() => this.finish('timeout'), REQUEST_TIMEOUT_MS);
+    const hub = this.connectHub();
+    try {
+      await hub.connect();
+    } catch {
+      this.finish('hub-unreachable');
+      return;
+    }
+    introduce();
+  }
+
+  private sendResume(): void {
+    if (!this.ticket) return;
+    this.hub?.send({
+      type: 'conversation.resume',
+      conversationId: this.ticket.conversationId,
+      resumeToken: this.ticket.resumeToken,
+      lastSeq: this.chat.log.lastSeq,
+    });
   }
 
   private connectHub(): HubClient {
     this.hub?.close();
-    const hub = new HubClient(this.options.hub);
+    const hub = new HubClient(this.options.hub, { reconnect: new BackoffReconnectPolicy() });
     this.hub = hub;
+    hub.on('conversation.opened', (m) => {
+      const mode = 'mode' in this.current ? this.current.mode : 'video';
+      this.ticket = { conversationId: m.conversationId, resumeToken: m.resumeToken, mode };
+      this.options.tickets?.save(this.ticket);
+      if (this.reconnecting) {
+        this.reconnecting = false;
+        this.chat.flush();
+        this.changed();
+      }
+    });
     hub.on('shopper.queued', (m) => {
       if (this.current.kind === 'connecting') void this.media.leave();
       this.apply({ type: 'queued', conversationId: m.conversationId, position: m.position });
     });
     hub.on('shopper.connecting', (m) => {
+      // After a resume the room may still be joined: nothing to do then.
+      if (this.current.kind === 'in-call' && this.media.connected) return;
+      const rejoining = this.current.kind === 'in-call';
       this.apply({ type: 'connecting', conversationId: m.conversationId });
-      this.media.join(m.media).catch(() => {
-        if (this.current.kind !== 'connecting' && this.current.kind !== 'in-call') return;
-        hub.send({ type: 'shopper.cancel' });
-        this.finish('media-unavailable');
-      });
+      this.media
+        .join(m.media)
+        .then(() => {
+          if (rejoining) return this.media.publish({ camera: false, microphone: true });
+        })
+        .catch(() => {
+          if (this.current.kind !== 'connecting' && this.current.kind !== 'in-call') return;
+          hub.send({ type: 'shopper.cancel' });
+          this.finish('media-unavailable');
+        });
     });
     hub.on('call.live', (m) => {
+      const wasLive = this.current.kind === 'in-call';
       this.apply({ type: 'live', conversationId: m.conversationId, expert: m.expert });
+      this.chat.open(m.conversationId);
       // The camera stays off until the shopper turns it on; the microphone is what a call needs.
-      void this.media.publish({ camera: false, microphone: true });
+      if (!wasLive) void this.media.publish({ camera: false, microphone: true });
     });
+    hub.on('chat.message', (m) => this.chat.receive(m));
+    hub.on('chat.typing', () => this.chat.receiveTyping());
     hub.on('call.ended', (m) => this.finish(m.reason));
     hub.on('error', (m) => {
       if (m.ref === 'shopper.request' && m.reason === 'unavailable')
         this.finish('media-unavailable');
-      else if (m.ref === 'shopper.request') this.finish('hub-unreachable');
+      else if (m.ref === 'shopper.request' || m.ref === 'conversation.resume') {
+        this.finish('hub-unreachable');
+      }
     });
+    hub.on('reconnecting', () => {
+      this.reconnecting = true;
+      this.changed();
+    });
+    hub.on('reconnected', () => this.sendResume());
     hub.on('lost', () => this.finish('hub-unreachable'));
     return hub;
   }
@@ -150,6 +240,10 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     this.apply({ type: 'ended', reason });
     this.hub?.close();
     this.hub = undefined;
+    this.reconnecting = false;
+    this.ticket = undefined;
+    this.options.tickets?.save(null);
+    this.chat.close();
     void this.media.leave();
   }
 
@@ -160,5 +254,9 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     if (next.kind !== 'requesting') clearTimeout(this.requestTimer);
     this.current = next;
     this.emit('state', { state: next, previous });
+  }
+
+  private changed(): void {
+    this.emit('change', undefined);
   }
 }

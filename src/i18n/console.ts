@@ -2,6 +2,7 @@
 import type { Language } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/media-session.js';
+import type { ChatWords } from '../ui/chat-view.js';
 
 export interface ConsoleText {
   signInTitle: string;
@@ -37,6 +38,8 @@ export interface ConsoleText {
   hangUp: string;
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
   deviceStarting: (device: 'camera' | 'microphone') => string;
+  reconnecting: string;
+  chat: ChatWords;
 }
 
 const en: ConsoleText = {
@@ -80,6 +83,21 @@ const en: ConsoleText = {
   cameraOn: 'Camera off',
   cameraOff: 'Camera on',
   hangUp: 'Hang up',
+  reconnecting: 'Connection to the hub lost. Reconnecting… the call goes on.',
+  chat: {
+    you: 'You',
+    placeholder: 'Write to the shopper',
+    send: 'Send',
+    sending: 'sending…',
+    sent: 'sent',
+    failed: 'not sent',
+    retry: 'Retry',
+    typing: () => 'The shopper is typing…',
+    tooLong: (over) => `${over} characters over the limit.`,
+    system: (event, name) =>
+      event === 'expert-joined' ? `${name} joined the conversation.` : 'The call ended.',
+    closed: 'The conversation has ended.',
+  },
   deviceStarting: (device) => `Starting your ${device}… If the browser asks, choose “Allow”.`,
   deviceProblem: (device, problem) =>
     `Your ${device} ${
@@ -135,6 +153,21 @@ const fr: ConsoleText = {
   cameraOn: 'Éteindre la caméra',
   cameraOff: 'Allumer la caméra',
   hangUp: 'Raccrocher',
+  reconnecting: 'Connexion au hub perdue. Reconnexion… l’appel continue.',
+  chat: {
+    you: 'Vous',
+    placeholder: 'Écrire au client',
+    send: 'Envoyer',
+    sending: 'envoi…',
+    sent: 'envoyé',
+    failed: 'non envoyé',
+    retry: 'Réessayer',
+    typing: () => 'Le client écrit…',
+    tooLong: (over) => `${over} caractères de trop.`,
+    system: (event, name) =>
+      event === 'expert-joined' ? `${name} a rejoint la conversation.` : 'L’appel est terminé.',
+    closed: 'La conversation est terminée.',
+  },
   deviceStarting: (device) =>
     `Démarrage de ${device === 'camera' ? 'votre caméra' : 'votre micro'}… Si le navigateur le demande, choisissez « Autoriser ».`,
   deviceProblem: (device, problem) =>

@@ -2,6 +2,7 @@
 import type { Language } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { Device, DeviceProblem } from '../core/media-session.js';
+import type { ChatWords } from '../ui/chat-view.js';
 
 export interface PanelText {
   title: string;
@@ -34,6 +35,8 @@ export interface PanelText {
   device: Record<Device, string>;
   deviceProblem: (device: Device, problem: DeviceProblem) => string;
   deviceStarting: (device: Device) => string;
+  reconnecting: string;
+  chat: ChatWords;
 }
 
 const en: PanelText = {
@@ -74,6 +77,21 @@ const en: PanelText = {
     timeout: 'Our experts did not answer in time. Please try again.',
   },
   callAgain: 'Call again',
+  reconnecting: 'Connection lost. Reconnecting… your conversation is kept.',
+  chat: {
+    you: 'You',
+    placeholder: 'Write a message',
+    send: 'Send',
+    sending: 'sending…',
+    sent: 'sent',
+    failed: 'not sent',
+    retry: 'Retry',
+    typing: (name) => `${name} is typing…`,
+    tooLong: (over) => `Your message is ${over} characters too long. Shorten it to send it.`,
+    system: (event, name) =>
+      event === 'expert-joined' ? `${name} joined the conversation.` : 'The call ended.',
+    closed: 'The conversation has ended.',
+  },
   deviceStarting: (device) =>
     `Starting your ${device}… If your browser asks, choose “Allow” so the expert can ${device === 'camera' ? 'see' : 'hear'} you.`,
   device: { camera: 'camera', microphone: 'microphone' },
@@ -133,6 +151,22 @@ const fr: PanelText = {
     timeout: 'Nos experts n’ont pas répondu à temps. Merci de réessayer.',
   },
   callAgain: 'Rappeler',
+  reconnecting: 'Connexion perdue. Reconnexion… votre conversation est conservée.',
+  chat: {
+    you: 'Vous',
+    placeholder: 'Écrire un message',
+    send: 'Envoyer',
+    sending: 'envoi…',
+    sent: 'envoyé',
+    failed: 'non envoyé',
+    retry: 'Réessayer',
+    typing: (name) => `${name} écrit…`,
+    tooLong: (over) =>
+      `Votre message dépasse la limite de ${over} caractères. Raccourcissez-le pour l’envoyer.`,
+    system: (event, name) =>
+      event === 'expert-joined' ? `${name} a rejoint la conversation.` : 'L’appel est terminé.',
+    closed: 'La conversation est terminée.',
+  },
   deviceStarting: (device) =>
     device === 'camera'
       ? 'Démarrage de votre caméra… Si votre navigateur vous le demande, choisissez « Autoriser » pour que l’expert vous voie.'

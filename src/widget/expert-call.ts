@@ -10,6 +10,7 @@ import { launcherText } from '../i18n/launcher.js';
 import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { ShopperContext } from '../protocol/index.js';
+import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js';
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
 
@@ -31,6 +32,28 @@ function loadPanel(): Promise<{ createPanel: CreatePanel }> {
 }
 
 let sheet: CSSStyleSheet | undefined;
+
+const TICKET_KEY = 'expert-call:conversation';
+
+/** The resume ticket lives as long as the tab: the shop's next page can resume, another tab not. */
+const sessionTickets: TicketStore = {
+  load() {
+    try {
+      const raw = sessionStorage.getItem(TICKET_KEY);
+      return raw ? (JSON.parse(raw) as ResumeTicket) : null;
+    } catch {
+      return null;
+    }
+  },
+  save(ticket) {
+    try {
+      if (ticket) sessionStorage.setItem(TICKET_KEY, JSON.stringify(ticket));
+      else sessionStorage.removeItem(TICKET_KEY);
+    } catch {
+      // Storage refused (private mode, quota): the conversation cannot follow to the next page.
+    }
+  },
+};
 
 /**
  * A "Talk to an expert" button that opens a video, voice or chat conversation with the shop's
@@ -170,6 +193,7 @@ export class ExpertCall extends HTMLElement {
   connectedCallback(): void {
     if (!this.hasAttribute('placement')) this.setAttribute('placement', 'floating');
     this.renderLabel();
+    if (!this.panel && sessionTickets.load()) void this.resume();
   }
 
   disconnectedCallback(): void {
@@ -185,6 +209,17 @@ export class ExpertCall extends HTMLElement {
     if (name === 'lang' || name === 'context') {
       this.renderLabel();
       this.panel?.refresh();
+    }
+  }
+
+  /** The shopper had a conversation on the previous page: carry on with it, in view. */
+  private async resume(): Promise<void> {
+    try {
+      const panel = await this.load();
+      await panel.resume();
+      await this.open();
+    } catch {
+      // The chunk did not load: the button still works, and says so on click.
     }
   }
 
@@ -225,6 +260,7 @@ export class ExpertCall extends HTMLElement {
         );
       },
       onClose: () => this.close(),
+      tickets: sessionTickets,
     });
     this.panel = panel;
     this.slotForPanel.append(panel.element);

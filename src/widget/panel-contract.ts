@@ -3,6 +3,7 @@
  * costs the launcher nothing at run time.
  */
 import type { ConversationState } from '../core/conversation-state.js';
+import type { TicketStore } from '../core/shopper-conversation.js';
 import type { Language, ShopperContext } from '../protocol/index.js';
 
 export interface StateChange {
@@ -16,6 +17,8 @@ export interface PanelOptions {
   context: () => ShopperContext;
   onState: (change: StateChange) => void;
   onClose: () => void;
+  /** Where the conversation's resume ticket is kept between the shop's pages. */
+  tickets: TicketStore;
 }
 
 export interface Panel {
@@ -26,6 +29,8 @@ export interface Panel {
   open(): void;
   /** Leaves the queue or hangs up. */
   end(): void;
+  /** Carries on with the conversation this browser had on the shop's previous page. */
+  resume(): Promise<void>;
   /** Re-renders after a change of language or context. */
   refresh(): void;
   dispose(): void;

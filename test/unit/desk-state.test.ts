@@ -39,6 +39,7 @@ const events: Record<DeskEvent['type'], DeskEvent> = {
 const transitions: Partial<Record<string, DeskState>> = {
   'signed-out × sign-in': { kind: 'signing-in' },
   'signing-in × signed-in': { kind: 'ready', expert, status: 'away' },
+  'ready × signed-in': { kind: 'ready', expert, status: 'away' },
   'signed-out × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
   'signing-in × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
   'ready × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },

@@ -6,6 +6,7 @@ import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText } from '../../i18n/panel.js';
 import type { Language, ShopperContext } from '../../protocol/index.js';
 import '../../ui/call-stage.js';
+import { chatFor } from '../../ui/chat-view.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { tokens } from '../../ui/tokens.js';
@@ -30,7 +31,7 @@ export class ExpertCallPanel extends LitElement {
     super();
     new SubscriptionController(this, (changed) => [
       this.conversation.on('state', changed),
-      this.conversation.on('media', changed),
+      this.conversation.on('change', changed),
     ]);
   }
 
@@ -42,7 +43,14 @@ export class ExpertCallPanel extends LitElement {
         <h2 id="title">${t.title}</h2>
         <button class="close" aria-label=${t.close} @click=${this.requestClose}>×</button>
       </header>
-      <div class="body" part="panel" aria-live="polite">${this.renderState(state)}</div>
+      <div class="body" part="panel" aria-live="polite">
+        ${
+          this.conversation.reconnecting
+            ? html`<p class="starting" role="status">${t.reconnecting}</p>`
+            : nothing
+        }
+        ${this.renderState(state)}
+      </div>
     `;
   }
 
@@ -159,7 +167,16 @@ export class ExpertCallPanel extends LitElement {
           ${t.hangUp}
         </button>
       </div>
+      ${this.renderChat(state.expert.name)}
     `;
+  }
+
+  private renderChat(expertName: string) {
+    return chatFor(this.conversation.chat, {
+      words: panelText[this.lang].chat,
+      lang: this.lang,
+      typingName: expertName,
+    });
   }
 
   private choose(mode: 'video' | 'audio') {

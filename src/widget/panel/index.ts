@@ -11,6 +11,7 @@ export const createPanel: CreatePanel = (options) => {
     hub: options.hub,
     lang: options.lang,
     context: options.context,
+    tickets: options.tickets,
   });
   const element = new ExpertCallPanel();
   element.conversation = conversation;
@@ -33,6 +34,7 @@ export const createPanel: CreatePanel = (options) => {
     end() {
       conversation.end();
     },
+    resume: () => conversation.resume(),
     refresh() {
       element.lang = options.lang();
       element.context = options.context();

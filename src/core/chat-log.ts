@@ -1,0 +1,87 @@
+/**
+ * One side's view of a conversation's transcript: the stored messages in sequence order, then
+ * this side's own messages not yet stored, each with its delivery state. Pure bookkeeping: the
+ * chat channel feeds it what it sends and what the hub says.
+ */
+import type { Author, ServerMessageOf } from '../protocol/index.js';
+
+export type Delivery = 'sending' | 'sent' | 'failed';
+
+export interface ChatEntry {
+  /** Stable key for rendering: the client id for own messages, else `seq-N`. */
+  key: string;
+  seq: number | undefined;
+  clientId: string | null;
+  author: Author;
+  authorName: string;
+  /** For system lines, a SystemEvent code. */
+  text: string;
+  /** Epoch milliseconds: the hub's time once stored, the local time while sending. */
+  at: number;
+  /** Written by this side. */
+  mine: boolean;
+  delivery: Delivery;
+}
+
+export class ChatLog {
+  private readonly stored = new Map<number, ChatEntry>();
+  private readonly unsent = new Map<string, ChatEntry>();
+  private highest = 0;
+
+  /** Highest sequence number received: what to ask after when reconnecting. */
+  get lastSeq(): number {
+    return this.highest;
+  }
+
+  /** Everything to show, oldest first; own unsent messages last, in the order they were written. */
+  get entries(): ChatEntry[] {
+    const stored = [...this.stored.values()].sort((a, b) => a.seq! - b.seq!);
+    return [...stored, ...this.unsent.values()];
+  }
+
+  /** Own messages not yet stored (sending or failed), in the order they were written. */
+  get undelivered(): ChatEntry[] {
+    return [...this.unsent.values()];
+  }
+
+  addOwn(entry: {
+    clientId: string;
+    author: Author;
+    authorName: string;
+    text: string;
+    at: number;
+  }) {
+    this.unsent.set(entry.clientId, {
+      ...entry,
+      key: entry.clientId,
+      seq: undefined,
+      mine: true,
+      delivery: 'sending',
+    });
+  }
+
+  /** A stored message from the hub; returns false when it was already known (a replay). */
+  receive(message: ServerMessageOf<'chat.message'>, me: Author): boolean {
+    if (this.stored.has(message.seq)) return false;
+    const own = message.clientId !== null ? this.unsent.get(message.clientId) : undefined;
+    if (own) this.unsent.delete(own.clientId!);
+    this.stored.set(message.seq, {
+      key: own?.key ?? `seq-${message.seq}`,
+      seq: message.seq,
+      clientId: message.clientId,
+      author: message.author,
+      authorName: message.authorName,
+      text: message.text,
+      at: message.at,
+      mine: message.author === me,
+      delivery: 'sent',
+    });
+    this.highest = Math.max(this.highest, message.seq);
+    return true;
+  }
+
+  setDelivery(clientId: string, delivery: Delivery): void {
+    const entry = this.unsent.get(clientId);
+    if (entry) this.unsent.set(clientId, { ...entry, delivery });
+  }
+}
