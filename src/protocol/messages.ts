@@ -124,7 +124,7 @@ const message = <T extends string, E extends v.ObjectEntries>(type: T, entries: 
 export const ShopperRequest = message('shopper.request', {
   mode: CallMode,
   lang: Language,
-  displayName: v.optional(text(80)),
+  displayName: v.optional(v.pipe(v.string(), v.transform(cleanText), v.trim(), v.maxLength(80))),
   context: ShopperContext,
 });
 /** Shopper: leave the queue (before an expert has accepted). */
