@@ -6,8 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startHub, type RunningHub } from '../../src/server/create-hub.js';
+import { startHub, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
 import type { LiveKitCredentials } from '../../src/server/media-rooms.js';
+import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 import { hostedLiveKitFromEnv, startLocalLiveKit, type LocalLiveKit } from './livekit-server.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
@@ -17,6 +18,8 @@ export interface StackOptions {
   /** `fixed`: the demo's well-known ports; `free`: any free ports (tests, benchmarks). */
   ports: 'fixed' | 'free';
   ringTimeoutMs?: number;
+  /** Where the hub keeps conversations; the demo uses .data/demo, tests memory by default. */
+  storage?: StorageOptions;
   log?: (event: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -25,6 +28,8 @@ export interface Stack {
   /** The local LiveKit server, when the stack started one (not with a hosted LiveKit). */
   readonly localLiveKit: LocalLiveKit | undefined;
   readonly hub: RunningHub;
+  /** Stops the hub and starts a new one on the same port and storage (a hub restart). */
+  restartHub(): Promise<RunningHub>;
   readonly web: StaticServer;
   readonly shopUrl: string;
   readonly consoleUrl: string;
@@ -43,21 +48,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stopped: Array<() => Promise<void>> = [];
   if (localLiveKit) stopped.push(() => localLiveKit.stop());
   try {
-    const hub = await startHub(
-      {
-        host: '127.0.0.1',
-        port: options.ports === 'fixed' ? 8787 : 0,
-        livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
-        // A fresh secret per run: demo sessions do not outlive the demo.
-        expertSessionSecret: randomBytes(32).toString('hex'),
-        devLogin: true,
-        ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
-        reconnectGraceMs: 30_000,
-        // The demo keeps its conversations on disk; tests start from an empty memory.
-        storage: options.ports === 'fixed' ? { dataDir: `${repo}.data/demo` } : {},
-      },
-      options.log,
-    );
+    const config: HubConfig = {
+      host: '127.0.0.1',
+      port: options.ports === 'fixed' ? 8787 : 0,
+      livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+      // A fresh secret per run: demo sessions do not outlive the demo.
+      expertSessionSecret: randomBytes(32).toString('hex'),
+      devLogin: true,
+      ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
+      reconnectGraceMs: 30_000,
+      storage:
+        options.storage ?? (options.ports === 'fixed' ? { dataDir: `${repo}.data/demo` } : {}),
+    };
+    let hub = await startHub(config, options.log);
     stopped.unshift(() => hub.close());
     const web = await startStaticServer({
       root: `${repo}demo`,
@@ -69,7 +72,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return {
       livekit,
       localLiveKit,
-      hub,
+      get hub() {
+        return hub;
+      },
+      restartHub: async () => {
+        const port = Number(new URL(hub.url).port);
+        await hub.close();
+        hub = await startHub({ ...config, port }, options.log);
+        return hub;
+      },
       web,
       shopUrl: `${web.url}/shop/`,
       consoleUrl: `${web.url}/back-office/`,

@@ -31,6 +31,8 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   /** The other side is typing. */
   otherTyping = false;
+  /** While the hub connection is being brought back, messages wait, in order, for `flush`. */
+  private paused = false;
 
   constructor(
     private readonly me: 'shopper' | 'expert',
@@ -84,8 +86,17 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
     this.changed();
   }
 
-  /** After a reconnect: sends again everything not yet stored, failed ones included. */
+  /**
+   * The hub connection dropped: hold messages until `flush`, so that nothing written now
+   * overtakes what was written before the drop.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** After a reconnect: sends again everything not yet stored, failed ones included, in order. */
   flush(): void {
+    this.paused = false;
     for (const entry of this.log.undelivered) {
       this.log.setDelivery(entry.clientId!, 'sending');
       this.transmit(entry.clientId!, entry.text);
@@ -127,6 +138,7 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
 
   private transmit(clientId: string, text: string): void {
     const conversationId = this.conversationId;
+    if (this.paused) return;
     if (conversationId) this.send({ type: 'chat.send', conversationId, clientId, text });
     clearTimeout(this.ackTimers.get(clientId));
     this.ackTimers.set(

@@ -182,6 +182,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     });
     hub.on('reconnecting', () => {
       this.reconnecting = true;
+      this.chat.pause();
       this.changed();
     });
     hub.on('reconnected', () => {

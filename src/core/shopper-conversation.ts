@@ -228,6 +228,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     });
     hub.on('reconnecting', () => {
       this.reconnecting = true;
+      this.chat.pause();
       this.changed();
     });
     hub.on('reconnected', () => this.sendResume());

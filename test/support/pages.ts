@@ -7,8 +7,9 @@ import type { Page } from 'playwright-core';
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
-  async signIn(url: string, name: string): Promise<void> {
-    await this.page.goto(url);
+  /** Signs in by name; `url` null when the page is already open. */
+  async signIn(url: string | null, name: string): Promise<void> {
+    if (url) await this.page.goto(url);
     await this.page.fill('expert-console input[name="name"]', name);
     await this.page.click('expert-console button[type="submit"]');
     await this.page.waitForSelector('expert-console [data-action="presence"]');
@@ -40,8 +41,9 @@ export class ConsolePage {
 export class ShopPage {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** Opens the shop page and the panel; `url` null when the page is already open. */
+  async open(url: string | null): Promise<void> {
+    if (url) await this.page.goto(url);
     await this.page.click('expert-call button[part="button"]');
     await this.page.waitForSelector('expert-call-panel [data-mode="video"]');
   }
