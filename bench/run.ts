@@ -186,7 +186,9 @@ await onPostgres((databaseUrl) => chatRoundTrips('PostgreSQL', { databaseUrl }))
 
 /** Runs `work` on the local PostgreSQL in a schema of its own, dropped afterwards. */
 async function onPostgres(work: (databaseUrl: string) => Promise<void>): Promise<void> {
-  const url = new URL(process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const url = new URL(
+    process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+  );
   const schema = `bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();

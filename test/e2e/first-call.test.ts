@@ -138,25 +138,38 @@ describe('chat during a call', () => {
 
   it('carries typed messages both ways, shown as text and never as markup', async () => {
     await connect();
-    const hostile = '<img src=x onerror="window.pwned=1"> is this one https://shop.example/lumen-500 ?';
+    const hostile =
+      '<img src=x onerror="window.pwned=1"> is this one https://shop.example/lumen-500 ?';
     await shopper.page.fill(SHOPPER_BOX, hostile);
     await shopper.page.press(SHOPPER_BOX, 'Enter');
     await expert.page.waitForSelector('expert-console ec-chat li:has-text("onerror")');
-    assert.equal((await expert.page.$$('expert-console ec-chat li img')).length, 0, 'no element made from text');
+    assert.equal(
+      (await expert.page.$$('expert-console ec-chat li img')).length,
+      0,
+      'no element made from text',
+    );
     assert.equal(await expert.page.evaluate(() => 'pwned' in window), false);
-    const link = await expert.page.$eval('expert-console ec-chat li a', (a) => [a.getAttribute('href'), a.getAttribute('rel')]);
+    const link = await expert.page.$eval('expert-console ec-chat li a', (a) => [
+      a.getAttribute('href'),
+      a.getAttribute('rel'),
+    ]);
     assert.deepEqual(link, ['https://shop.example/lumen-500', 'noopener noreferrer nofollow']);
     await shopper.page.waitForSelector('expert-call-panel ec-chat li.mine[data-delivery="sent"]');
 
     await expert.page.fill(EXPERT_BOX, 'Oui, le 500 a la batterie amovible.');
     await expert.page.press(EXPERT_BOX, 'Enter');
-    await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("batterie amovible")');
+    await shopper.page.waitForSelector(
+      'expert-call-panel ec-chat li:has-text("batterie amovible")',
+    );
   });
 
   it('keeps an over-long message in the box with the reason, instead of losing it', async () => {
     await shopper.page.fill(SHOPPER_BOX, 'x'.repeat(2010));
     await shopper.page.press(SHOPPER_BOX, 'Enter');
-    assert.match((await shopper.page.textContent('expert-call-panel ec-chat .refusal')) ?? '', /10 caractères/);
+    assert.match(
+      (await shopper.page.textContent('expert-call-panel ec-chat .refusal')) ?? '',
+      /10 caractères/,
+    );
     assert.equal((await shopper.page.inputValue(SHOPPER_BOX)).length, 2010);
     await shopper.page.fill(SHOPPER_BOX, '');
   });
@@ -164,7 +177,9 @@ describe('chat during a call', () => {
   it('follows the shopper to another page of the shop, call and transcript included', async () => {
     await shopper.page.goto(new URL('product-2.html', stack.shopUrl).toString());
     await shopper.waitForState('in-call');
-    await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("batterie amovible")');
+    await shopper.page.waitForSelector(
+      'expert-call-panel ec-chat li:has-text("batterie amovible")',
+    );
     await eventually(
       () => inboundStats(shopper.page),
       (s) => s.videoFramesDecoded > 10,
