@@ -47,8 +47,8 @@ export type MediaSessionEvents = {
   /** Tracks or device state changed: re-read the getters. */
   change: undefined;
   /**
-   * The room was lost for good: LiveKit gave up reconnecting (`lost`), or the hub closed the
-   * room because the conversation ended (`closed`, its message on the hub socket says why).
+   * The room was lost for good: LiveKit gave up reconnecting (`lost`), or it was closed on
+   * purpose (`closed`): the hub ended the conversation, or the page is being left.
    */
   disconnected: { cause: 'lost' | 'closed' };
 };
@@ -122,9 +122,12 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       .on(RoomEvent.LocalTrackUnpublished, changed)
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.room !== room) return;
+        // Not lost: the hub closed the room, or this page left it (livekit-client leaves on
+        // pagehide, when the shopper goes to the shop's next page).
         const closed =
           reason === DisconnectReason.ROOM_DELETED ||
-          reason === DisconnectReason.PARTICIPANT_REMOVED;
+          reason === DisconnectReason.PARTICIPANT_REMOVED ||
+          reason === DisconnectReason.CLIENT_INITIATED;
         this.emit('disconnected', { cause: closed ? 'closed' : 'lost' });
       });
     try {

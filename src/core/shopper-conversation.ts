@@ -203,7 +203,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         .then(() => {
           if (rejoining) return this.media.publish({ camera: false, microphone: true });
         })
-        .catch(() => {
+        .catch((error: unknown) => {
+          console.warn('[expert-call] could not join the call’s media', error);
           if (this.current.kind !== 'connecting' && this.current.kind !== 'in-call') return;
           hub.send({ type: 'shopper.cancel' });
           this.finish('media-unavailable');

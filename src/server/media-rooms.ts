@@ -31,14 +31,13 @@ export class MediaRooms {
     );
   }
 
-  /** Creates the room of one conversation: two participants at most, closed soon if unused. */
+  /**
+   * Creates the room of one conversation, closed soon if unused. Who may join is decided by the
+   * tokens (one identity per side), not by a participant cap: a cap of two would refuse a
+   * shopper rejoining from the shop's next page while LiveKit still holds their old seat.
+   */
   async open(room: string): Promise<void> {
-    await this.service.createRoom({
-      name: room,
-      maxParticipants: 2,
-      emptyTimeout: 60,
-      departureTimeout: 20,
-    });
+    await this.service.createRoom({ name: room, emptyTimeout: 60, departureTimeout: 20 });
   }
 
   /** Ends the room, which disconnects whoever is still in it. Closing a gone room is fine. */

@@ -44,6 +44,10 @@ export async function newParticipant(
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  // What the product itself reports goes into the test log, for the failures that need it.
+  page.on('console', (message) => {
+    if (message.text().startsWith('[expert-call]')) console.error(`[page] ${message.text()}`);
+  });
   return { context, page };
 }
 
