@@ -145,7 +145,7 @@ export class ExpertConsole extends LitElement {
       case 'ringing':
         return this.renderRing(state.ring, state.accepting);
       case 'in-call':
-        return this.renderCall(state.ring);
+        return state.chatOnly ? this.renderChatOnly(state.ring) : this.renderCall(state.ring);
     }
   }
 
@@ -220,6 +220,25 @@ export class ExpertConsole extends LitElement {
           : nothing
       }
     </dl>`;
+  }
+
+  /** Video and voice gave way: the context, why, and the chat. */
+  private renderChatOnly(ring: Ring) {
+    const t = this.t;
+    return html`
+      <div class="call" data-media="chat">
+        <div>
+          <p class="notice" role="status">${t.mediaLost}</p>
+          ${this.renderChat()}
+          <div class="controls">
+            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp()}>
+              ${t.endConversation}
+            </button>
+          </div>
+        </div>
+        <aside>${this.renderContext(ring)}</aside>
+      </div>
+    `;
   }
 
   private renderCall(ring: Ring) {

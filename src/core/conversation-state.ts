@@ -27,6 +27,14 @@ export type ConversationState =
   /** An expert is being rung; we are joining the room so that accept is instant. */
   | { kind: 'connecting'; mode: CallMode; conversationId: string }
   | { kind: 'in-call'; mode: CallMode; conversationId: string; expert: ExpertProfile }
+  /** Video and voice gave way; the conversation goes on in chat with the same expert. */
+  | {
+      kind: 'chat';
+      mode: CallMode;
+      conversationId: string;
+      expert: ExpertProfile;
+      reason: 'media-lost';
+    }
   | { kind: 'ended'; reason: ConversationEndReason };
 
 export type ConversationEvent =
@@ -38,6 +46,7 @@ export type ConversationEvent =
   | { type: 'queued'; conversationId: string; position: number }
   | { type: 'connecting'; conversationId: string }
   | { type: 'live'; conversationId: string; expert: ExpertProfile }
+  | { type: 'to-chat'; conversationId: string; expert: ExpertProfile }
   | { type: 'ended'; reason: ConversationEndReason }
   | { type: 'dismiss' };
 
@@ -51,7 +60,8 @@ export function isActive(state: ConversationState): boolean {
     state.kind === 'requesting' ||
     state.kind === 'queued' ||
     state.kind === 'connecting' ||
-    state.kind === 'in-call'
+    state.kind === 'in-call' ||
+    state.kind === 'chat'
   );
 }
 
@@ -89,6 +99,17 @@ export function conversationReducer(
             mode: state.mode,
             conversationId: event.conversationId,
             expert: event.expert,
+          }
+        : state;
+    case 'to-chat':
+      // From requesting too: resuming (on another page) a conversation already in chat.
+      return state.kind === 'in-call' || state.kind === 'requesting' || state.kind === 'connecting'
+        ? {
+            kind: 'chat',
+            mode: state.mode,
+            conversationId: event.conversationId,
+            expert: event.expert,
+            reason: 'media-lost',
           }
         : state;
     case 'ended':

@@ -36,7 +36,13 @@ export type DeskState =
       missed?: RingEndReason;
     }
   | { kind: 'ringing'; expert: ExpertProfile; ring: Ring; accepting: boolean }
-  | { kind: 'in-call'; expert: ExpertProfile; ring: Ring };
+  | {
+      kind: 'in-call';
+      expert: ExpertProfile;
+      ring: Ring;
+      /** Video and voice gave way: the conversation goes on in chat. */
+      chatOnly?: boolean;
+    };
 
 export type DeskEvent =
   | { type: 'sign-in' }
@@ -47,6 +53,7 @@ export type DeskEvent =
   | { type: 'accept' }
   | { type: 'ring-ended'; conversationId: string; reason: RingEndReason }
   | { type: 'live'; conversationId: string }
+  | { type: 'to-chat'; conversationId: string }
   | { type: 'call-ended'; conversationId: string };
 
 export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
@@ -87,6 +94,10 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
     case 'live':
       return state.kind === 'ringing' && state.ring.conversationId === event.conversationId
         ? { kind: 'in-call', expert: state.expert, ring: state.ring }
+        : state;
+    case 'to-chat':
+      return state.kind === 'in-call' && state.ring.conversationId === event.conversationId
+        ? { ...state, chatOnly: true }
         : state;
     case 'call-ended':
       return (state.kind === 'in-call' || state.kind === 'ringing') &&

@@ -43,7 +43,15 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     super();
     this.chat = this.newChat();
     this.offChat = this.chat.on('change', () => this.changed());
-    this.teardown.push(this.media.on('change', () => this.changed()));
+    this.teardown.push(
+      this.media.on('change', () => this.changed()),
+      this.media.on('disconnected', ({ cause }) => {
+        const state = this.current;
+        if (cause !== 'lost' || state.kind !== 'in-call') return;
+        this.hub?.send({ type: 'media.lost', conversationId: state.ring.conversationId });
+        this.apply({ type: 'to-chat', conversationId: state.ring.conversationId });
+      }),
+    );
   }
 
   get state(): DeskState {
@@ -143,8 +151,9 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
         },
       });
       this.pendingGrant = m.media;
-      // Back in a call after a reconnect, with the room still joined: nothing to redo.
-      if (same && this.media.connected) return;
+      // Back in a call after a reconnect, with the room still joined, or in chat only:
+      // nothing to join.
+      if (!m.media || (same && this.media.connected)) return;
       // Join and open the devices while it rings, so that accept only has to publish.
       // A failed join is not fatal here: accept retries it.
       this.media.join(m.media).catch(() => {});
@@ -160,10 +169,16 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       const wasLive = this.current.kind === 'in-call';
       this.apply({ type: 'live', conversationId: m.conversationId });
       this.chat.open(m.conversationId);
+      if (!this.pendingGrant) return; // in chat only: no media to start
       if (!this.media.connected && this.pendingGrant) await this.media.join(this.pendingGrant);
       if (!wasLive || !this.media.microphoneOn) {
         await this.media.publish({ camera: m.mode === 'video', microphone: true });
       }
+    });
+    hub.on('conversation.chat', (m) => {
+      this.apply({ type: 'to-chat', conversationId: m.conversationId });
+      this.chat.open(m.conversationId);
+      void this.media.leave();
     });
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());

@@ -57,13 +57,21 @@ export function webrtcSupported(): boolean {
   return typeof globalThis.RTCPeerConnection === 'function';
 }
 
+/** How long media may try to reconnect before the conversation gives way to chat. */
+export const MEDIA_RECOVERY_MS = 10_000;
+
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
+  private recovery: ReturnType<typeof setTimeout> | undefined;
   private failures = new Map<Device, DeviceProblem>();
   /** Devices being started: the browser may be asking the person for permission. */
   private starting = new Set<Device>();
   /** Devices opened ahead of publishing (see `prepare`), not yet sent to anyone. */
   private prepared: LocalTrack[] = [];
+
+  constructor(private readonly recoveryMs = MEDIA_RECOVERY_MS) {
+    super();
+  }
 
   /** The other side's camera, when they share it. */
   get remoteVideo(): RemoteVideoTrack | undefined {
@@ -120,7 +128,18 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       .on(RoomEvent.TrackUnmuted, changed)
       .on(RoomEvent.LocalTrackPublished, changed)
       .on(RoomEvent.LocalTrackUnpublished, changed)
+      // LiveKit tries to bring media back by itself; past our bound, the call is lost.
+      .on(RoomEvent.Reconnecting, () => {
+        clearTimeout(this.recovery);
+        this.recovery = setTimeout(() => {
+          if (this.room !== room) return;
+          this.emit('disconnected', { cause: 'lost' });
+          void this.leave();
+        }, this.recoveryMs);
+      })
+      .on(RoomEvent.Reconnected, () => clearTimeout(this.recovery))
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+        clearTimeout(this.recovery);
         if (this.room !== room) return;
         // Not lost: the hub closed the room, or this page left it (livekit-client leaves on
         // pagehide, when the shopper goes to the shop's next page).
@@ -203,6 +222,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   }
 
   async leave(): Promise<void> {
+    clearTimeout(this.recovery);
     const room = this.room;
     this.room = undefined;
     this.failures.clear();

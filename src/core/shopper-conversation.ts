@@ -75,8 +75,17 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       this.chat.on('change', () => this.changed()),
       this.media.on('disconnected', ({ cause }) => {
         // A room the hub closed comes with the hub's own word on why; only a loss is a failure.
-        const inCall = this.current.kind === 'in-call' || this.current.kind === 'connecting';
-        if (cause === 'lost' && inCall) this.finish('media-unavailable');
+        if (cause !== 'lost') return;
+        const state = this.current;
+        // In a call, the conversation goes on in chat; before the expert answered, it cannot.
+        if (state.kind === 'in-call') {
+          this.hub?.send({ type: 'media.lost', conversationId: state.conversationId });
+          this.apply({
+            type: 'to-chat',
+            conversationId: state.conversationId,
+            expert: state.expert,
+          });
+        } else if (state.kind === 'connecting') this.finish('media-unavailable');
       }),
     );
   }
@@ -131,12 +140,13 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     if (!isActive(state)) return;
     if ('conversationId' in state) {
       this.hub?.send(
-        state.kind === 'in-call'
+        state.kind === 'in-call' || state.kind === 'chat'
           ? { type: 'call.end', conversationId: state.conversationId }
           : { type: 'shopper.cancel' },
       );
     }
-    this.finish(state.kind === 'in-call' ? 'shopper-hung-up' : 'shopper-cancelled');
+    const talking = state.kind === 'in-call' || state.kind === 'chat';
+    this.finish(talking ? 'shopper-hung-up' : 'shopper-cancelled');
   }
 
   setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
@@ -216,6 +226,11 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       this.chat.open(m.conversationId);
       // The camera stays off until the shopper turns it on; the microphone is what a call needs.
       if (!wasLive) void this.media.publish({ camera: false, microphone: true });
+    });
+    hub.on('conversation.chat', (m) => {
+      this.apply({ type: 'to-chat', conversationId: m.conversationId, expert: m.expert });
+      this.chat.open(m.conversationId);
+      void this.media.leave();
     });
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());

@@ -39,6 +39,8 @@ export interface ConsoleText {
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
   deviceStarting: (device: 'camera' | 'microphone') => string;
   reconnecting: string;
+  mediaLost: string;
+  endConversation: string;
   chat: ChatWords;
 }
 
@@ -84,6 +86,9 @@ const en: ConsoleText = {
   cameraOff: 'Camera on',
   hangUp: 'Hang up',
   reconnecting: 'Connection to the hub lost. Reconnecting… the call goes on.',
+  mediaLost:
+    'Video and voice stopped: the connection was lost. The conversation goes on here in chat; the shopper was told.',
+  endConversation: 'End conversation',
   chat: {
     you: 'You',
     placeholder: 'Write to the shopper',
@@ -95,7 +100,11 @@ const en: ConsoleText = {
     typing: () => 'The shopper is typing…',
     tooLong: (over) => `${over} characters over the limit.`,
     system: (event, name) =>
-      event === 'expert-joined' ? `${name} joined the conversation.` : 'The call ended.',
+      event === 'expert-joined'
+        ? `${name} joined the conversation.`
+        : event === 'media-lost'
+          ? 'Video stopped: switched to chat because the connection was lost.'
+          : 'The call ended.',
     closed: 'The conversation has ended.',
   },
   deviceStarting: (device) => `Starting your ${device}… If the browser asks, choose “Allow”.`,
@@ -154,6 +163,9 @@ const fr: ConsoleText = {
   cameraOff: 'Allumer la caméra',
   hangUp: 'Raccrocher',
   reconnecting: 'Connexion au hub perdue. Reconnexion… l’appel continue.',
+  mediaLost:
+    'Vidéo et voix interrompues : la connexion a été perdue. La conversation continue ici par écrit ; le client a été prévenu.',
+  endConversation: 'Terminer la conversation',
   chat: {
     you: 'Vous',
     placeholder: 'Écrire au client',
@@ -165,7 +177,11 @@ const fr: ConsoleText = {
     typing: () => 'Le client écrit…',
     tooLong: (over) => `${over} caractères de trop.`,
     system: (event, name) =>
-      event === 'expert-joined' ? `${name} a rejoint la conversation.` : 'L’appel est terminé.',
+      event === 'expert-joined'
+        ? `${name} a rejoint la conversation.`
+        : event === 'media-lost'
+          ? 'Vidéo interrompue : passage à l’écrit, la connexion a été perdue.'
+          : 'L’appel est terminé.',
     closed: 'La conversation est terminée.',
   },
   deviceStarting: (device) =>

@@ -36,6 +36,8 @@ export interface PanelText {
   deviceProblem: (device: Device, problem: DeviceProblem) => string;
   deviceStarting: (device: Device) => string;
   reconnecting: string;
+  mediaLost: string;
+  endConversation: string;
   chat: ChatWords;
 }
 
@@ -78,6 +80,9 @@ const en: PanelText = {
   },
   callAgain: 'Call again',
   reconnecting: 'Connection lost. Reconnecting… your conversation is kept.',
+  mediaLost:
+    'The video connection was lost, so we switched to chat: your expert is still here and sees everything written below.',
+  endConversation: 'End conversation',
   chat: {
     you: 'You',
     placeholder: 'Write a message',
@@ -89,7 +94,11 @@ const en: PanelText = {
     typing: (name) => `${name} is typing…`,
     tooLong: (over) => `Your message is ${over} characters too long. Shorten it to send it.`,
     system: (event, name) =>
-      event === 'expert-joined' ? `${name} joined the conversation.` : 'The call ended.',
+      event === 'expert-joined'
+        ? `${name} joined the conversation.`
+        : event === 'media-lost'
+          ? 'Video stopped: switched to chat because the connection was lost.'
+          : 'The call ended.',
     closed: 'The conversation has ended.',
   },
   deviceStarting: (device) =>
@@ -152,6 +161,9 @@ const fr: PanelText = {
   },
   callAgain: 'Rappeler',
   reconnecting: 'Connexion perdue. Reconnexion… votre conversation est conservée.',
+  mediaLost:
+    'La connexion vidéo a été perdue, nous sommes passés à l’écrit : votre expert est toujours là et voit tout ce qui est écrit ci-dessous.',
+  endConversation: 'Terminer la conversation',
   chat: {
     you: 'Vous',
     placeholder: 'Écrire un message',
@@ -164,7 +176,11 @@ const fr: PanelText = {
     tooLong: (over) =>
       `Votre message dépasse la limite de ${over} caractères. Raccourcissez-le pour l’envoyer.`,
     system: (event, name) =>
-      event === 'expert-joined' ? `${name} a rejoint la conversation.` : 'L’appel est terminé.',
+      event === 'expert-joined'
+        ? `${name} a rejoint la conversation.`
+        : event === 'media-lost'
+          ? 'Vidéo interrompue : passage à l’écrit, la connexion a été perdue.'
+          : 'L’appel est terminé.',
     closed: 'La conversation est terminée.',
   },
   deviceStarting: (device) =>

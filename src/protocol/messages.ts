@@ -155,6 +155,8 @@ export const ChatSend = message('chat.send', {
 });
 /** Either side: send me the messages after `lastSeq` (after a reconnect). */
 export const ChatSync = message('chat.sync', { conversationId: ConversationId, lastSeq: sequence });
+/** Either side: my media connection is lost and did not come back: carry on in chat. */
+export const MediaLost = message('media.lost', { conversationId: ConversationId });
 /** Either side: I am typing. */
 export const ChatTyping = message('chat.typing', { conversationId: ConversationId });
 
@@ -171,6 +173,7 @@ export const ClientMessage = v.variant('type', [
   ChatSend,
   ChatSync,
   ChatTyping,
+  MediaLost,
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -207,7 +210,8 @@ export const ExpertRing = message('expert.ring', {
   mode: CallMode,
   lang: Language,
   shopper: v.object({ displayName: v.optional(text(80)), context: ShopperContext }),
-  media: MediaGrant,
+  /** Absent when the conversation is in chat only (back after video gave way). */
+  media: v.optional(MediaGrant),
   ringTimeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export const ExpertRingEnded = message('expert.ring-ended', {
@@ -232,7 +236,7 @@ export const ConversationOpened = message('conversation.opened', {
 export const Author = v.picklist(['shopper', 'expert', 'system']);
 export type Author = v.InferOutput<typeof Author>;
 /** What a system line says: an event, shown in each reader's language. */
-export const SystemEvent = v.picklist(['expert-joined', 'call-ended']);
+export const SystemEvent = v.picklist(['expert-joined', 'call-ended', 'media-lost']);
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 /** Both sides: a stored message of the transcript, in sequence order. */
 export const ChatMessage = message('chat.message', {
@@ -245,6 +249,12 @@ export const ChatMessage = message('chat.message', {
   /** For `system` lines, a SystemEvent. */
   text: text(MAX_CHAT_LENGTH * 2),
   at: v.number(),
+});
+/** Both sides: video and voice have stopped; the conversation goes on in chat. */
+export const ConversationChat = message('conversation.chat', {
+  conversationId: ConversationId,
+  reason: v.picklist(['media-lost']),
+  expert: ExpertProfile,
 });
 export const ChatTypingNotice = message('chat.typing', {
   conversationId: ConversationId,
@@ -265,6 +275,7 @@ export const ServerMessage = v.variant('type', [
   ConversationOpened,
   ChatMessage,
   ChatTypingNotice,
+  ConversationChat,
 ]);
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

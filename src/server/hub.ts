@@ -64,6 +64,8 @@ interface Conversation extends Waiting {
   /** The shopper's connection; undefined while they are away (reconnecting, changing page). */
   shopper: Peer | undefined;
   state: 'queued' | 'ringing' | 'live' | 'ended';
+  /** `chat` once video and voice gave way: the conversation goes on in chat only. */
+  media: 'call' | 'chat';
   expert?: Seat;
   room?: string;
   ringTimer?: ReturnType<typeof setTimeout>;
@@ -151,15 +153,17 @@ export class Hub {
         resumeToken: '',
         shopper: undefined,
         state: 'queued',
+        media: record.state === 'chat' ? 'chat' : 'call',
       };
       this.conversations.set(conversation.id, conversation);
-      if (record.state === 'live' && record.expertId && record.room) {
+      const live = (record.state === 'live' && record.room) || record.state === 'chat';
+      if (live && record.expertId) {
         const profile = { id: record.expertId, name: record.expertName ?? '' };
         const seat = this.newSeat(undefined, profile);
         seat.status = 'busy';
         seat.conversation = conversation;
         conversation.expert = seat;
-        conversation.room = record.room;
+        if (record.room) conversation.room = record.room;
         conversation.state = 'live';
         this.awaitExpert(seat);
       } else {
@@ -223,6 +227,8 @@ export class Hub {
           const conversation = this.memberOf(role, message.conversationId);
           return this.replay(conversation, peer, message.lastSeq);
         }
+        case 'media.lost':
+          return this.toChat(this.memberOf(role, message.conversationId));
         case 'chat.typing': {
           const conversation = this.chattingIn(role, message.conversationId);
           const author = role.kind === 'expert' ? 'expert' : 'shopper';
@@ -295,6 +301,7 @@ export class Hub {
       resumeToken: randomBytes(24).toString('base64url'),
       shopper: peer,
       state: 'queued',
+      media: 'call',
     };
     // Stored before anything is promised to the shopper.
     await this.store.create({
@@ -338,6 +345,8 @@ export class Hub {
     if (conversation.state === 'queued') {
       conversation.toldPosition = undefined;
       this.dispatch();
+    } else if (conversation.media === 'chat' && conversation.expert) {
+      peer.send(this.chatMessage(conversation, conversation.expert));
     } else if (conversation.room) {
       peer.send({
         type: 'shopper.connecting',
@@ -345,7 +354,7 @@ export class Hub {
         media: await this.shopperGrant(conversation, conversation.room),
       });
     }
-    if (conversation.state === 'live' && conversation.expert) {
+    if (conversation.state === 'live' && conversation.media === 'call' && conversation.expert) {
       peer.send(this.liveMessage(conversation, conversation.expert));
     }
     await this.replay(conversation, peer, message.lastSeq);
@@ -400,7 +409,22 @@ export class Hub {
   /** Tells a returning console what it was doing: the ring, the call, the messages. */
   private async bringBack(seat: Seat): Promise<void> {
     const conversation = seat.conversation;
-    if (!conversation?.room || !seat.peer) return;
+    if (!conversation || !seat.peer) return;
+    if (conversation.media === 'chat') {
+      seat.peer.send({
+        type: 'expert.ring',
+        conversationId: conversation.id,
+        mode: conversation.mode,
+        lang: conversation.lang,
+        shopper: this.shopperCard(conversation),
+        ringTimeoutMs: this.options.ringTimeoutMs,
+      });
+      seat.peer.send(this.liveMessage(conversation, seat));
+      seat.peer.send(this.chatMessage(conversation, seat));
+      await this.replay(conversation, seat.peer, 0);
+      return;
+    }
+    if (!conversation.room) return;
     seat.peer.send({
       type: 'expert.ring',
       conversationId: conversation.id,
@@ -638,6 +662,29 @@ export class Hub {
     this.log('expert.signed-out', { expert: seat.expertId });
   }
 
+  /**
+   * Video and voice gave way (a side's media did not come back): the conversation goes on in
+   * chat, both sides are told why, and the room is let go. Said once, whoever says it first.
+   */
+  private async toChat(conversation: Conversation): Promise<void> {
+    const seat = conversation.expert;
+    if (conversation.state !== 'live' || conversation.media === 'chat' || !seat) return;
+    conversation.media = 'chat';
+    this.closeRoom(conversation);
+    const message = this.chatMessage(conversation, seat);
+    conversation.shopper?.send(message);
+    seat.peer?.send(message);
+    this.log('conversation.chat', { conversation: conversation.id, reason: 'media-lost' });
+    await this.store.update(conversation.id, { state: 'chat', room: null });
+    await this.post(conversation, {
+      conversationId: conversation.id,
+      clientId: null,
+      author: 'system',
+      authorName: '',
+      text: 'media-lost',
+    });
+  }
+
   /** Stores a message, then sends it to both sides: nothing is shown that is not stored. */
   private async post(conversation: Conversation, message: NewMessage): Promise<void> {
     const { message: stored } = await this.store.append(message);
@@ -714,6 +761,15 @@ export class Hub {
     return {
       ...(conversation.displayName ? { displayName: conversation.displayName } : {}),
       context: conversation.context,
+    };
+  }
+
+  private chatMessage(conversation: Conversation, seat: Seat): ServerMessage {
+    return {
+      type: 'conversation.chat',
+      conversationId: conversation.id,
+      reason: 'media-lost',
+      expert: seat.profile,
     };
   }
 

@@ -16,6 +16,7 @@ const states: Record<ConversationStateKind, ConversationState> = {
   queued: { kind: 'queued', mode: 'video', conversationId: 'c1', position: 3 },
   connecting: { kind: 'connecting', mode: 'video', conversationId: 'c1' },
   'in-call': { kind: 'in-call', mode: 'video', conversationId: 'c1', expert },
+  chat: { kind: 'chat', mode: 'video', conversationId: 'c1', expert, reason: 'media-lost' },
   ended: { kind: 'ended', reason: 'expert-hung-up' },
 };
 
@@ -27,6 +28,7 @@ const events: Record<ConversationEvent['type'], ConversationEvent> = {
   queued: { type: 'queued', conversationId: 'c1', position: 2 },
   connecting: { type: 'connecting', conversationId: 'c1' },
   live: { type: 'live', conversationId: 'c1', expert },
+  'to-chat': { type: 'to-chat', conversationId: 'c1', expert },
   ended: { type: 'ended', reason: 'hub-unreachable' },
   dismiss: { type: 'dismiss' },
 };
@@ -52,6 +54,28 @@ const transitions: Partial<
   'queued × ended': { kind: 'ended', reason: 'hub-unreachable' },
   'connecting × ended': { kind: 'ended', reason: 'hub-unreachable' },
   'in-call × ended': { kind: 'ended', reason: 'hub-unreachable' },
+  'chat × ended': { kind: 'ended', reason: 'hub-unreachable' },
+  'in-call × to-chat': {
+    kind: 'chat',
+    mode: 'video',
+    conversationId: 'c1',
+    expert,
+    reason: 'media-lost',
+  },
+  'connecting × to-chat': {
+    kind: 'chat',
+    mode: 'video',
+    conversationId: 'c1',
+    expert,
+    reason: 'media-lost',
+  },
+  'requesting × to-chat': {
+    kind: 'chat',
+    mode: 'video',
+    conversationId: 'c1',
+    expert,
+    reason: 'media-lost',
+  },
 };
 
 describe('conversation state machine', () => {

@@ -33,6 +33,7 @@ const events: Record<DeskEvent['type'], DeskEvent> = {
   accept: { type: 'accept' },
   'ring-ended': { type: 'ring-ended', conversationId: 'c1', reason: 'timeout' },
   live: { type: 'live', conversationId: 'c1' },
+  'to-chat': { type: 'to-chat', conversationId: 'c1' },
   'call-ended': { type: 'call-ended', conversationId: 'c1' },
 };
 
@@ -52,6 +53,7 @@ const transitions: Partial<Record<string, DeskState>> = {
   'ringing × live': { kind: 'in-call', expert, ring },
   'ringing × call-ended': { kind: 'ready', expert, status: 'available' },
   'in-call × call-ended': { kind: 'ready', expert, status: 'available' },
+  'in-call × to-chat': { kind: 'in-call', expert, ring, chatOnly: true },
 };
 
 describe('expert desk state machine', () => {

@@ -76,6 +76,16 @@ export class ExpertCallPanel extends LitElement {
         return this.renderWait(t.connecting, '', t.cancel);
       case 'in-call':
         return this.renderCall(state);
+      case 'chat':
+        return html`
+          <p class="starting" role="status">${t.mediaLost}</p>
+          ${this.renderChat(state.expert.name)}
+          <div class="controls">
+            <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
+              ${t.endConversation}
+            </button>
+          </div>
+        `;
       case 'ended':
         return html`
           <p><strong>${t.ended}</strong></p>

@@ -1,0 +1,90 @@
+/**
+ * When video gives way to chat: the LiveKit server dies in the middle of a call. Both sides
+ * land in chat, are told why, and every message written before and after is there, once, in
+ * order, on both sides.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startStack, type Stack } from '../../demo/stack/stack.js';
+import { launchChromium, newParticipant } from '../support/browser.js';
+import { ConsolePage, ShopPage } from '../support/pages.js';
+
+const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
+const EXPERT_BOX = 'expert-console ec-chat textarea';
+
+async function say(page: ShopPage['page'], box: string, text: string): Promise<void> {
+  await page.fill(box, text);
+  await page.press(box, 'Enter');
+}
+
+/** Each line of a chat as a person reads it: the message, without its sender and time. */
+async function lines(page: ShopPage['page'], host: string): Promise<string[]> {
+  return page.$$eval(`${host} ec-chat li`, (items) =>
+    items.map((li) => {
+      const copy = li.cloneNode(true) as HTMLElement;
+      copy.querySelector('.meta')?.remove();
+      return copy.textContent!.trim();
+    }),
+  );
+}
+
+describe('the media server dies during a call', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    stack = await startStack({ ports: 'free' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('moves both sides to chat, says why, and keeps every message', async (t) => {
+    if (!stack.localLiveKit) {
+      t.diagnostic('a hosted LiveKit is configured: this test needs the local server to stop');
+      assert.fail('run this test with the local LiveKit server (unset LIVEKIT_URL)');
+    }
+    const expert = new ConsolePage((await newParticipant(browser)).page);
+    const shopper = new ShopPage((await newParticipant(browser)).page);
+    await expert.signIn(stack.consoleUrl, 'Noor');
+    await expert.goAvailable();
+    await shopper.open(stack.shopUrl);
+    await shopper.choose('video');
+    await expert.waitForRing();
+    await expert.accept();
+    await shopper.waitForState('in-call');
+    await say(shopper.page, SHOPPER_BOX, 'before 1');
+    await say(expert.page, EXPERT_BOX, 'before 2');
+    await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("before 2")');
+
+    await stack.localLiveKit.stop();
+
+    await shopper.waitForState('chat');
+    assert.match(await shopper.panelText(), /nous sommes passés à l’écrit/);
+    await expert.page.waitForSelector('expert-console [data-media="chat"]');
+    await say(shopper.page, SHOPPER_BOX, 'after 1');
+    await say(expert.page, EXPERT_BOX, 'after 2');
+    await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("after 2")');
+    await expert.page.waitForSelector('expert-console ec-chat li:has-text("after 1")');
+
+    const atShopper = await lines(shopper.page, 'expert-call-panel');
+    const atExpert = await lines(expert.page, 'expert-console');
+    const expected = ['before 1', 'before 2', 'after 1', 'after 2'];
+    for (const seen of [atShopper, atExpert]) {
+      const chat = seen.filter((line) => expected.includes(line));
+      assert.deepEqual(chat, expected, 'every message once, in order');
+      assert.equal(
+        seen.filter((line) => /passage à l’écrit/.test(line)).length,
+        1,
+        'one system line says why',
+      );
+    }
+
+    await shopper.page.click('expert-call-panel [data-control="hang-up"]');
+    await shopper.waitForState('ended');
+    await expert.waitForStatus('available');
+  });
+});
