@@ -3,6 +3,7 @@ import type { Language } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/media-session.js';
 import type { ChatWords } from '../ui/chat-view.js';
+import { systemLine } from './system-lines.js';
 
 export interface ConsoleText {
   signInTitle: string;
@@ -99,12 +100,7 @@ const en: ConsoleText = {
     retry: 'Retry',
     typing: () => 'The shopper is typing…',
     tooLong: (over) => `${over} characters over the limit.`,
-    system: (event, name) =>
-      event === 'expert-joined'
-        ? `${name} joined the conversation.`
-        : event === 'media-lost'
-          ? 'Video stopped: switched to chat because the connection was lost.'
-          : 'The call ended.',
+    system: systemLine.en,
     closed: 'The conversation has ended.',
   },
   deviceStarting: (device) => `Starting your ${device}… If the browser asks, choose “Allow”.`,
@@ -176,12 +172,7 @@ const fr: ConsoleText = {
     retry: 'Réessayer',
     typing: () => 'Le client écrit…',
     tooLong: (over) => `${over} caractères de trop.`,
-    system: (event, name) =>
-      event === 'expert-joined'
-        ? `${name} a rejoint la conversation.`
-        : event === 'media-lost'
-          ? 'Vidéo interrompue : passage à l’écrit, la connexion a été perdue.'
-          : 'L’appel est terminé.',
+    system: systemLine.fr,
     closed: 'La conversation est terminée.',
   },
   deviceStarting: (device) =>

@@ -3,6 +3,7 @@ import type { Language } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { Device, DeviceProblem } from '../core/media-session.js';
 import type { ChatWords } from '../ui/chat-view.js';
+import { systemLine } from './system-lines.js';
 
 export interface PanelText {
   title: string;
@@ -93,12 +94,7 @@ const en: PanelText = {
     retry: 'Retry',
     typing: (name) => `${name} is typing…`,
     tooLong: (over) => `Your message is ${over} characters too long. Shorten it to send it.`,
-    system: (event, name) =>
-      event === 'expert-joined'
-        ? `${name} joined the conversation.`
-        : event === 'media-lost'
-          ? 'Video stopped: switched to chat because the connection was lost.'
-          : 'The call ended.',
+    system: systemLine.en,
     closed: 'The conversation has ended.',
   },
   deviceStarting: (device) =>
@@ -175,12 +171,7 @@ const fr: PanelText = {
     typing: (name) => `${name} écrit…`,
     tooLong: (over) =>
       `Votre message dépasse la limite de ${over} caractères. Raccourcissez-le pour l’envoyer.`,
-    system: (event, name) =>
-      event === 'expert-joined'
-        ? `${name} a rejoint la conversation.`
-        : event === 'media-lost'
-          ? 'Vidéo interrompue : passage à l’écrit, la connexion a été perdue.'
-          : 'L’appel est terminé.',
+    system: systemLine.fr,
     closed: 'La conversation est terminée.',
   },
   deviceStarting: (device) =>

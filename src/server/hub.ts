@@ -21,6 +21,7 @@ import {
   type ExpertProfile,
   type ExpertStatus,
   type Language,
+  type MediaGrant,
   type RingEndReason,
   type ServerMessage,
   type ShopperContext,
@@ -410,34 +411,17 @@ export class Hub {
   private async bringBack(seat: Seat): Promise<void> {
     const conversation = seat.conversation;
     if (!conversation || !seat.peer) return;
-    if (conversation.media === 'chat') {
-      seat.peer.send({
-        type: 'expert.ring',
-        conversationId: conversation.id,
-        mode: conversation.mode,
-        lang: conversation.lang,
-        shopper: this.shopperCard(conversation),
-        ringTimeoutMs: this.options.ringTimeoutMs,
-      });
-      seat.peer.send(this.liveMessage(conversation, seat));
-      seat.peer.send(this.chatMessage(conversation, seat));
-      await this.replay(conversation, seat.peer, 0);
-      return;
-    }
-    if (!conversation.room) return;
-    seat.peer.send({
-      type: 'expert.ring',
-      conversationId: conversation.id,
-      mode: conversation.mode,
-      lang: conversation.lang,
-      shopper: this.shopperCard(conversation),
-      media: await this.options.rooms.grant(conversation.room, this.expertIdentity(seat)),
-      ringTimeoutMs: this.options.ringTimeoutMs,
-    });
-    if (conversation.state === 'live') {
-      seat.peer.send(this.liveMessage(conversation, seat));
-      await this.replay(conversation, seat.peer, 0);
-    }
+    const inCall = conversation.media === 'call';
+    if (inCall && !conversation.room) return;
+    const media =
+      inCall && conversation.room
+        ? await this.options.rooms.grant(conversation.room, this.expertIdentity(seat))
+        : undefined;
+    seat.peer.send(this.ringMessage(conversation, media));
+    if (conversation.state !== 'live') return;
+    seat.peer.send(this.liveMessage(conversation, seat));
+    if (!inCall) seat.peer.send(this.chatMessage(conversation, seat));
+    await this.replay(conversation, seat.peer, 0);
   }
 
   private setPresence(seat: Seat, status: 'available' | 'away'): void {
@@ -501,15 +485,7 @@ export class Hub {
       () => this.endRing(conversation, 'timeout'),
       this.options.ringTimeoutMs,
     );
-    seat.peer?.send({
-      type: 'expert.ring',
-      conversationId: conversation.id,
-      mode: conversation.mode,
-      lang: conversation.lang,
-      shopper: this.shopperCard(conversation),
-      media: grants.expert,
-      ringTimeoutMs: this.options.ringTimeoutMs,
-    });
+    seat.peer?.send(this.ringMessage(conversation, grants.expert));
     conversation.shopper?.send({
       type: 'shopper.connecting',
       conversationId: conversation.id,
@@ -757,10 +733,19 @@ export class Hub {
     return { identity: `expert-${seat.expertId}`, name: seat.profile.name };
   }
 
-  private shopperCard(conversation: Conversation) {
+  /** The ring a console shows: who, from where, and the room to join (none in chat only). */
+  private ringMessage(conversation: Conversation, media: MediaGrant | undefined): ServerMessage {
     return {
-      ...(conversation.displayName ? { displayName: conversation.displayName } : {}),
-      context: conversation.context,
+      type: 'expert.ring',
+      conversationId: conversation.id,
+      mode: conversation.mode,
+      lang: conversation.lang,
+      shopper: {
+        ...(conversation.displayName ? { displayName: conversation.displayName } : {}),
+        context: conversation.context,
+      },
+      ...(media ? { media } : {}),
+      ringTimeoutMs: this.options.ringTimeoutMs,
     };
   }
 

@@ -94,6 +94,9 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
+const CONVERSATION_COLUMNS = `id, mode, lang, display_name, context, state, expert_id, expert_name,
+  room, end_reason, created_at, ended_at`;
+
 const hash = (token: string) => createHash('sha256').update(token).digest();
 const time = (value: Date | string) => new Date(value).getTime();
 
@@ -161,9 +164,7 @@ export class ConversationStore {
 
   async get(id: string): Promise<ConversationRecord | null> {
     const [row] = await this.db.query<ConversationRow>(
-      `select id, mode, lang, display_name, context, state, expert_id, expert_name, room, end_reason,
-              created_at, ended_at
-       from conversations where id = $1`,
+      `select ${CONVERSATION_COLUMNS} from conversations where id = $1`,
       [id],
     );
     return row ? toConversation(row) : null;
@@ -172,9 +173,7 @@ export class ConversationStore {
   /** Conversations not ended, oldest first: what a restarted hub picks up again. */
   async open(): Promise<ConversationRecord[]> {
     const rows = await this.db.query<ConversationRow>(
-      `select id, mode, lang, display_name, context, state, expert_id, expert_name, room, end_reason,
-              created_at, ended_at
-       from conversations where ended_at is null order by created_at`,
+      `select ${CONVERSATION_COLUMNS} from conversations where ended_at is null order by created_at`,
     );
     return rows.map(toConversation);
   }
