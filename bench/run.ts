@@ -13,6 +13,7 @@ import { launchChromium, newParticipant } from '../test/support/browser.js';
 import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
 import { ConsolePage, ShopPage } from '../test/support/pages.js';
+import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
 
 const LAUNCHER_BUDGET = 10 * 1024;
@@ -176,8 +177,50 @@ async function chatRoundTrips(label: string, storage: StorageOptions): Promise<v
   }
 }
 
+/**
+ * From the LiveKit server dying in a call to both sides able to type in chat: one figure per
+ * run (each run needs its own LiveKit server, so a few runs only).
+ */
+async function mediaDeathToChat(): Promise<void> {
+  const runs = Number(process.env['BENCH_FALLBACK_RUNS'] ?? 3);
+  const times: number[] = [];
+  const browser = await launchChromium();
+  try {
+    for (let run = 0; run < runs; run++) {
+      const stack = await startStack({ ports: 'free' });
+      try {
+        const expert = new ConsolePage((await newParticipant(browser)).page);
+        const shopper = new ShopPage((await newParticipant(browser)).page);
+        await expert.signIn(stack.consoleUrl, `Fallback ${run}`);
+        await expert.goAvailable();
+        await shopper.open(stack.shopUrl);
+        await shopper.choose('video');
+        await expert.waitForRing();
+        await expert.accept();
+        await shopper.waitForState('in-call');
+        const started = performance.now();
+        await stack.localLiveKit!.stop();
+        await Promise.all([
+          shopper.page.waitForSelector('expert-call-panel ec-chat textarea'),
+          shopper.waitForState('chat'),
+          expert.page.waitForSelector('expert-console [data-media="chat"] ec-chat textarea'),
+        ]);
+        times.push(performance.now() - started);
+        await Promise.all([expert.page.context().close(), shopper.page.context().close()]);
+      } finally {
+        await stack.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log('\nMedia server dies mid-call → both sides can type in chat');
+  summary(`${runs} runs, bound ${MEDIA_RECOVERY_MS} ms + 1 s`, times, MEDIA_RECOVERY_MS + 1000);
+}
+
 sizes();
 await callTimings();
+await mediaDeathToChat();
 console.log('\nChat through the hub on loopback (stored before delivered)');
 await chatRoundTrips('PGlite in memory', {});
 await onPostgres((databaseUrl) => chatRoundTrips('PostgreSQL', { databaseUrl })).catch(

@@ -103,7 +103,7 @@ describe('a shopper who refuses the camera and microphone', () => {
     await refusing?.close();
   });
 
-  it('is told plainly, and still sees and hears the expert', async () => {
+  it('is told plainly, still sees and hears the expert, and can write to them', async () => {
     const previous = shopper;
     shopper = shopperWithoutDevices;
     try {
@@ -124,6 +124,10 @@ describe('a shopper who refuses the camera and microphone', () => {
             ?.shadowRoot?.querySelectorAll('.problem').length === 2,
       );
       assert.equal(await shopper.state(), 'in-call');
+      // Without a microphone, the shopper can still be understood: by chat.
+      await shopper.page.fill('expert-call-panel ec-chat textarea', 'Je n’ai pas de micro');
+      await shopper.page.press('expert-call-panel ec-chat textarea', 'Enter');
+      await expert.page.waitForSelector('expert-console ec-chat li:has-text("pas de micro")');
       await shopper.hangUp();
       await expert.waitForStatus('available');
     } finally {
