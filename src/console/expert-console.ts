@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { DeskState, Ring, SignedOutReason } from '../core/desk-state.js';
 import { ExpertDesk } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
+import type { ChatReason } from '../protocol/index.js';
 import { languageOf } from '../i18n/language.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
 import '../ui/call-stage.js';
@@ -145,7 +146,9 @@ export class ExpertConsole extends LitElement {
       case 'ringing':
         return this.renderRing(state.ring, state.accepting);
       case 'in-call':
-        return state.chatOnly ? this.renderChatOnly(state.ring) : this.renderCall(state.ring);
+        return state.chatOnly
+          ? this.renderChatOnly(state.ring, state.chatOnly)
+          : this.renderCall(state.ring);
     }
   }
 
@@ -223,12 +226,12 @@ export class ExpertConsole extends LitElement {
   }
 
   /** Video and voice gave way: the context, why, and the chat. */
-  private renderChatOnly(ring: Ring) {
+  private renderChatOnly(ring: Ring, reason: ChatReason) {
     const t = this.t;
     return html`
       <div class="call" data-media="chat">
         <div>
-          <p class="notice" role="status">${t.mediaLost}</p>
+          <p class="notice" role="status">${t.chatOnly[reason]}</p>
           ${this.renderChat()}
           <div class="controls">
             <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp()}>

@@ -6,7 +6,7 @@
  * Pure: no I/O, no timers. The controller (shopper-conversation.ts) feeds events in and runs the
  * effects; every state can be left by `end` and every waiting state has a timer in the controller.
  */
-import type { CallMode, EndReason, ExpertProfile } from '../protocol/index.js';
+import type { CallMode, ChatReason, EndReason, ExpertProfile } from '../protocol/index.js';
 
 /** Why the conversation ended, as the shopper is told. */
 export type ConversationEndReason =
@@ -33,7 +33,7 @@ export type ConversationState =
       mode: CallMode;
       conversationId: string;
       expert: ExpertProfile;
-      reason: 'media-lost';
+      reason: ChatReason;
     }
   | { kind: 'ended'; reason: ConversationEndReason };
 
@@ -46,7 +46,7 @@ export type ConversationEvent =
   | { type: 'queued'; conversationId: string; position: number }
   | { type: 'connecting'; conversationId: string }
   | { type: 'live'; conversationId: string; expert: ExpertProfile }
-  | { type: 'to-chat'; conversationId: string; expert: ExpertProfile }
+  | { type: 'to-chat'; conversationId: string; expert: ExpertProfile; reason: ChatReason }
   | { type: 'ended'; reason: ConversationEndReason }
   | { type: 'dismiss' };
 
@@ -109,7 +109,7 @@ export function conversationReducer(
             mode: state.mode,
             conversationId: event.conversationId,
             expert: event.expert,
-            reason: 'media-lost',
+            reason: event.reason,
           }
         : state;
     case 'ended':

@@ -7,6 +7,7 @@
  */
 import type {
   CallMode,
+  ChatReason,
   ExpertProfile,
   Language,
   RingEndReason,
@@ -40,8 +41,8 @@ export type DeskState =
       kind: 'in-call';
       expert: ExpertProfile;
       ring: Ring;
-      /** Video and voice gave way: the conversation goes on in chat. */
-      chatOnly?: boolean;
+      /** In chat only, and why (chosen by the shopper, or media lost or unavailable). */
+      chatOnly?: ChatReason;
     };
 
 export type DeskEvent =
@@ -53,7 +54,7 @@ export type DeskEvent =
   | { type: 'accept' }
   | { type: 'ring-ended'; conversationId: string; reason: RingEndReason }
   | { type: 'live'; conversationId: string }
-  | { type: 'to-chat'; conversationId: string }
+  | { type: 'to-chat'; conversationId: string; reason: ChatReason }
   | { type: 'call-ended'; conversationId: string };
 
 export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
@@ -97,7 +98,7 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
         : state;
     case 'to-chat':
       return state.kind === 'in-call' && state.ring.conversationId === event.conversationId
-        ? { ...state, chatOnly: true }
+        ? { ...state, chatOnly: event.reason }
         : state;
     case 'call-ended':
       return (state.kind === 'in-call' || state.kind === 'ringing') &&

@@ -49,7 +49,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
         const state = this.current;
         if (cause !== 'lost' || state.kind !== 'in-call') return;
         this.hub?.send({ type: 'media.lost', conversationId: state.ring.conversationId });
-        this.apply({ type: 'to-chat', conversationId: state.ring.conversationId });
+        this.apply({
+          type: 'to-chat',
+          conversationId: state.ring.conversationId,
+          reason: 'media-lost',
+        });
       }),
     );
   }
@@ -176,7 +180,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       }
     });
     hub.on('conversation.chat', (m) => {
-      this.apply({ type: 'to-chat', conversationId: m.conversationId });
+      this.apply({ type: 'to-chat', conversationId: m.conversationId, reason: m.reason });
       this.chat.open(m.conversationId);
       void this.media.leave();
     });

@@ -60,6 +60,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private current: ConversationState = initialConversationState;
   private hub: HubClient | undefined;
   private ticket: ResumeTicket | undefined;
+  /** The hub gave this conversation a room (it is not in chat only). */
+  private expectsMedia = false;
   private requestTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly teardown: Array<() => void> = [];
 
@@ -84,6 +86,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
             type: 'to-chat',
             conversationId: state.conversationId,
             expert: state.expert,
+            reason: 'media-lost',
           });
         } else if (state.kind === 'connecting') this.finish('media-unavailable');
       }),
@@ -208,6 +211,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       if (this.current.kind === 'in-call' && this.media.connected) return;
       const rejoining = this.current.kind === 'in-call';
       this.apply({ type: 'connecting', conversationId: m.conversationId });
+      this.expectsMedia = m.media !== undefined;
+      if (!m.media) return; // in chat only
       this.media
         .join(m.media)
         .then(() => {
@@ -225,10 +230,17 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       this.apply({ type: 'live', conversationId: m.conversationId, expert: m.expert });
       this.chat.open(m.conversationId);
       // The camera stays off until the shopper turns it on; the microphone is what a call needs.
-      if (!wasLive) void this.media.publish({ camera: false, microphone: true });
+      if (!wasLive && this.expectsMedia) {
+        void this.media.publish({ camera: false, microphone: true });
+      }
     });
     hub.on('conversation.chat', (m) => {
-      this.apply({ type: 'to-chat', conversationId: m.conversationId, expert: m.expert });
+      this.apply({
+        type: 'to-chat',
+        conversationId: m.conversationId,
+        expert: m.expert,
+        reason: m.reason,
+      });
       this.chat.open(m.conversationId);
       void this.media.leave();
     });

@@ -1,5 +1,5 @@
 /** What the expert's console says, in each language. */
-import type { Language } from '../protocol/index.js';
+import type { CallMode, ChatReason, Language } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/media-session.js';
 import type { ChatWords } from '../ui/chat-view.js';
@@ -19,7 +19,7 @@ export interface ConsoleText {
   waiting: string;
   awayHint: string;
   missed: { declined: string; timeout: string; 'shopper-cancelled': string };
-  ringing: (mode: 'video' | 'audio') => string;
+  ringing: (mode: CallMode) => string;
   shopper: string;
   page: string;
   product: string;
@@ -40,7 +40,7 @@ export interface ConsoleText {
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
   deviceStarting: (device: 'camera' | 'microphone') => string;
   reconnecting: string;
-  mediaLost: string;
+  chatOnly: Record<ChatReason, string>;
   endConversation: string;
   chat: ChatWords;
 }
@@ -68,7 +68,8 @@ const en: ConsoleText = {
     timeout: 'You missed a call, so you were set away.',
     'shopper-cancelled': 'The shopper hung up before you answered.',
   },
-  ringing: (mode) => (mode === 'video' ? 'Incoming video call' : 'Incoming voice call'),
+  ringing: (mode) =>
+    ({ video: 'Incoming video call', audio: 'Incoming voice call', chat: 'Incoming chat' })[mode],
   shopper: 'Shopper',
   page: 'Page',
   product: 'Product',
@@ -87,8 +88,13 @@ const en: ConsoleText = {
   cameraOff: 'Camera on',
   hangUp: 'Hang up',
   reconnecting: 'Connection to the hub lost. Reconnecting… the call goes on.',
-  mediaLost:
-    'Video and voice stopped: the connection was lost. The conversation goes on here in chat; the shopper was told.',
+  chatOnly: {
+    chosen: 'The shopper chose to write: answer here.',
+    'media-lost':
+      'Video and voice stopped: the connection was lost. The conversation goes on here in chat; the shopper was told.',
+    'media-unavailable':
+      'Video is unavailable right now (the media server cannot be reached): answer the shopper here in chat.',
+  },
   endConversation: 'End conversation',
   chat: {
     you: 'You',
@@ -140,7 +146,12 @@ const fr: ConsoleText = {
     timeout: 'Vous avez manqué un appel : vous êtes passé absent.',
     'shopper-cancelled': 'Le client a raccroché avant votre réponse.',
   },
-  ringing: (mode) => (mode === 'video' ? 'Appel vidéo entrant' : 'Appel vocal entrant'),
+  ringing: (mode) =>
+    ({
+      video: 'Appel vidéo entrant',
+      audio: 'Appel vocal entrant',
+      chat: 'Conversation écrite entrante',
+    })[mode],
   shopper: 'Client',
   page: 'Page',
   product: 'Produit',
@@ -159,8 +170,13 @@ const fr: ConsoleText = {
   cameraOff: 'Allumer la caméra',
   hangUp: 'Raccrocher',
   reconnecting: 'Connexion au hub perdue. Reconnexion… l’appel continue.',
-  mediaLost:
-    'Vidéo et voix interrompues : la connexion a été perdue. La conversation continue ici par écrit ; le client a été prévenu.',
+  chatOnly: {
+    chosen: 'Le client a choisi d’écrire : répondez ici.',
+    'media-lost':
+      'Vidéo et voix interrompues : la connexion a été perdue. La conversation continue ici par écrit ; le client a été prévenu.',
+    'media-unavailable':
+      'La vidéo est indisponible pour le moment (serveur média injoignable) : répondez au client ici par écrit.',
+  },
   endConversation: 'Terminer la conversation',
   chat: {
     you: 'Vous',

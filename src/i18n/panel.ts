@@ -1,5 +1,5 @@
 /** What the shopper's panel says, in each language. */
-import type { Language } from '../protocol/index.js';
+import type { ChatReason, Language } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { Device, DeviceProblem } from '../core/media-session.js';
 import type { ChatWords } from '../ui/chat-view.js';
@@ -37,7 +37,10 @@ export interface PanelText {
   deviceProblem: (device: Device, problem: DeviceProblem) => string;
   deviceStarting: (device: Device) => string;
   reconnecting: string;
-  mediaLost: string;
+  chatOnly: Record<ChatReason, string>;
+  chatCall: string;
+  chatCallHint: string;
+  noWebrtc: string;
   endConversation: string;
   chat: ChatWords;
 }
@@ -81,8 +84,16 @@ const en: PanelText = {
   },
   callAgain: 'Call again',
   reconnecting: 'Connection lost. Reconnecting… your conversation is kept.',
-  mediaLost:
-    'The video connection was lost, so we switched to chat: your expert is still here and sees everything written below.',
+  chatOnly: {
+    chosen: 'Write your question below: the expert answers here.',
+    'media-lost':
+      'The video connection was lost, so we switched to chat: your expert is still here and sees everything written below.',
+    'media-unavailable':
+      'Video is not available right now, so your expert answers you here in writing.',
+  },
+  chatCall: 'Write',
+  chatCallHint: 'Chat with the expert in writing',
+  noWebrtc: 'This browser cannot make video calls, but an expert can answer you in writing.',
   endConversation: 'End conversation',
   chat: {
     you: 'You',
@@ -157,8 +168,17 @@ const fr: PanelText = {
   },
   callAgain: 'Rappeler',
   reconnecting: 'Connexion perdue. Reconnexion… votre conversation est conservée.',
-  mediaLost:
-    'La connexion vidéo a été perdue, nous sommes passés à l’écrit : votre expert est toujours là et voit tout ce qui est écrit ci-dessous.',
+  chatOnly: {
+    chosen: 'Écrivez votre question ci-dessous : l’expert vous répond ici.',
+    'media-lost':
+      'La connexion vidéo a été perdue, nous sommes passés à l’écrit : votre expert est toujours là et voit tout ce qui est écrit ci-dessous.',
+    'media-unavailable':
+      'La vidéo est indisponible pour le moment : votre expert vous répond ici par écrit.',
+  },
+  chatCall: 'Écrire',
+  chatCallHint: 'Échanger par écrit avec l’expert',
+  noWebrtc:
+    'Ce navigateur ne permet pas les appels vidéo, mais un expert peut vous répondre par écrit.',
   endConversation: 'Terminer la conversation',
   chat: {
     you: 'Vous',

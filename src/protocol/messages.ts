@@ -66,8 +66,11 @@ export const ShopperContext = v.object({
 });
 export type ShopperContext = v.InferOutput<typeof ShopperContext>;
 
-/** `video`: the shopper sees the expert and may turn their own camera on. `audio`: voice only. */
-export const CallMode = v.picklist(['video', 'audio']);
+/**
+ * `video`: the shopper sees the expert and may turn their own camera on. `audio`: voice only.
+ * `chat`: written only (chosen, or the only way when the browser cannot do video).
+ */
+export const CallMode = v.picklist(['video', 'audio', 'chat']);
 export type CallMode = v.InferOutput<typeof CallMode>;
 
 export const Language = v.picklist(['en', 'fr']);
@@ -195,7 +198,8 @@ export const ShopperQueued = message('shopper.queued', {
 /** Shopper: an expert is being rung; join the room now (publish nothing) so accept is instant. */
 export const ShopperConnecting = message('shopper.connecting', {
   conversationId: ConversationId,
-  media: MediaGrant,
+  /** Absent for a conversation in chat only. */
+  media: v.optional(MediaGrant),
 });
 /** Expert: signed in. */
 export const ExpertSession = message('expert.session', {
@@ -236,7 +240,12 @@ export const ConversationOpened = message('conversation.opened', {
 export const Author = v.picklist(['shopper', 'expert', 'system']);
 export type Author = v.InferOutput<typeof Author>;
 /** What a system line says: an event, shown in each reader's language. */
-export const SystemEvent = v.picklist(['expert-joined', 'call-ended', 'media-lost']);
+export const SystemEvent = v.picklist([
+  'expert-joined',
+  'call-ended',
+  'media-lost',
+  'media-unavailable',
+]);
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 /** Both sides: a stored message of the transcript, in sequence order. */
 export const ChatMessage = message('chat.message', {
@@ -250,10 +259,16 @@ export const ChatMessage = message('chat.message', {
   text: text(MAX_CHAT_LENGTH * 2),
   at: v.number(),
 });
-/** Both sides: video and voice have stopped; the conversation goes on in chat. */
+/**
+ * Why a conversation is in chat only: chosen by the shopper, media lost in the call, or media
+ * unavailable from the start (the media server could not be reached).
+ */
+export const ChatReason = v.picklist(['chosen', 'media-lost', 'media-unavailable']);
+export type ChatReason = v.InferOutput<typeof ChatReason>;
+/** Both sides: the conversation is (now) in chat only, and why. */
 export const ConversationChat = message('conversation.chat', {
   conversationId: ConversationId,
-  reason: v.picklist(['media-lost']),
+  reason: ChatReason,
   expert: ExpertProfile,
 });
 export const ChatTypingNotice = message('chat.typing', {

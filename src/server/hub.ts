@@ -14,6 +14,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   decodeClientFrame,
   type CallMode,
+  type ChatReason,
   type ClientMessage,
   type ClientMessageOf,
   type EndReason,
@@ -65,8 +66,8 @@ interface Conversation extends Waiting {
   /** The shopper's connection; undefined while they are away (reconnecting, changing page). */
   shopper: Peer | undefined;
   state: 'queued' | 'ringing' | 'live' | 'ended';
-  /** `chat` once video and voice gave way: the conversation goes on in chat only. */
-  media: 'call' | 'chat';
+  /** Set when the conversation is in chat only (no media), with why; unset for a call. */
+  chatReason: ChatReason | undefined;
   expert?: Seat;
   room?: string;
   ringTimer?: ReturnType<typeof setTimeout>;
@@ -154,10 +155,10 @@ export class Hub {
         resumeToken: '',
         shopper: undefined,
         state: 'queued',
-        media: record.state === 'chat' ? 'chat' : 'call',
+        chatReason: chatReasonOf(record.state),
       };
       this.conversations.set(conversation.id, conversation);
-      const live = (record.state === 'live' && record.room) || record.state === 'chat';
+      const live = (record.state === 'live' && record.room) || conversation.chatReason;
       if (live && record.expertId) {
         const profile = { id: record.expertId, name: record.expertName ?? '' };
         const seat = this.newSeat(undefined, profile);
@@ -302,7 +303,7 @@ export class Hub {
       resumeToken: randomBytes(24).toString('base64url'),
       shopper: peer,
       state: 'queued',
-      media: 'call',
+      chatReason: message.mode === 'chat' ? 'chosen' : undefined,
     };
     // Stored before anything is promised to the shopper.
     await this.store.create({
@@ -346,7 +347,7 @@ export class Hub {
     if (conversation.state === 'queued') {
       conversation.toldPosition = undefined;
       this.dispatch();
-    } else if (conversation.media === 'chat' && conversation.expert) {
+    } else if (conversation.chatReason && conversation.expert) {
       peer.send(this.chatMessage(conversation, conversation.expert));
     } else if (conversation.room) {
       peer.send({
@@ -355,7 +356,7 @@ export class Hub {
         media: await this.shopperGrant(conversation, conversation.room),
       });
     }
-    if (conversation.state === 'live' && conversation.media === 'call' && conversation.expert) {
+    if (conversation.state === 'live' && !conversation.chatReason && conversation.expert) {
       peer.send(this.liveMessage(conversation, conversation.expert));
     }
     await this.replay(conversation, peer, message.lastSeq);
@@ -411,7 +412,7 @@ export class Hub {
   private async bringBack(seat: Seat): Promise<void> {
     const conversation = seat.conversation;
     if (!conversation || !seat.peer) return;
-    const inCall = conversation.media === 'call';
+    const inCall = !conversation.chatReason;
     if (inCall && !conversation.room) return;
     const media =
       inCall && conversation.room
@@ -456,27 +457,24 @@ export class Hub {
     conversation.expert = seat;
     seat.conversation = conversation;
     this.setStatus(seat, 'busy');
-    // A fresh room per ring: the room of a declined ring is being deleted while this one opens.
-    const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
-    conversation.room = room;
-    let grants;
-    try {
-      const [, expert, shopper] = await Promise.all([
-        this.options.rooms.open(room),
-        this.options.rooms.grant(room, this.expertIdentity(seat)),
-        this.shopperGrant(conversation, room),
-      ]);
-      grants = { expert, shopper };
-    } catch (error) {
-      this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-      conversation.shopper?.send({
-        type: 'error',
-        reason: 'unavailable',
-        message: 'Video calls are unavailable right now.',
-        ref: 'shopper.request',
-      });
-      await this.finish(conversation, 'shopper-cancelled');
-      return;
+    let grants: { expert?: MediaGrant; shopper?: MediaGrant } = {};
+    if (!conversation.chatReason) {
+      // A fresh room per ring: the room of a declined ring is being deleted while this one opens.
+      const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
+      conversation.room = room;
+      try {
+        const [, expert, shopper] = await Promise.all([
+          this.options.rooms.open(room),
+          this.options.rooms.grant(room, this.expertIdentity(seat)),
+          this.shopperGrant(conversation, room),
+        ]);
+        grants = { expert, shopper };
+      } catch (error) {
+        // No media server: the expert can still answer in writing.
+        this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
+        conversation.room = undefined;
+        conversation.chatReason = 'media-unavailable';
+      }
     }
     // The shopper may have left, or the expert signed out, while the room was being made.
     if (conversation.state !== 'ringing' || conversation.expert !== seat) return;
@@ -489,7 +487,7 @@ export class Hub {
     conversation.shopper?.send({
       type: 'shopper.connecting',
       conversationId: conversation.id,
-      media: grants.shopper,
+      ...(grants.shopper ? { media: grants.shopper } : {}),
     });
     this.log('conversation.ringing', { conversation: conversation.id, expert: seat.expertId });
   }
@@ -501,9 +499,14 @@ export class Hub {
     const live = this.liveMessage(conversation, seat);
     seat.peer?.send(live);
     conversation.shopper?.send(live);
+    if (conversation.chatReason) {
+      const chat = this.chatMessage(conversation, seat);
+      seat.peer?.send(chat);
+      conversation.shopper?.send(chat);
+    }
     this.log('conversation.live', { conversation: conversationId, expert: seat.expertId });
     await this.store.update(conversation.id, {
-      state: 'live',
+      state: conversation.chatReason ? `chat-${conversation.chatReason}` : 'live',
       expert: seat.profile,
       room: conversation.room ?? null,
     });
@@ -514,6 +517,15 @@ export class Hub {
       authorName: seat.profile.name,
       text: 'expert-joined',
     });
+    if (conversation.chatReason === 'media-unavailable') {
+      await this.post(conversation, {
+        conversationId,
+        clientId: null,
+        author: 'system',
+        authorName: '',
+        text: 'media-unavailable',
+      });
+    }
   }
 
   /** A ring that was not accepted: the shopper goes back to their place, this expert is skipped. */
@@ -644,14 +656,14 @@ export class Hub {
    */
   private async toChat(conversation: Conversation): Promise<void> {
     const seat = conversation.expert;
-    if (conversation.state !== 'live' || conversation.media === 'chat' || !seat) return;
-    conversation.media = 'chat';
+    if (conversation.state !== 'live' || conversation.chatReason || !seat) return;
+    conversation.chatReason = 'media-lost';
     this.closeRoom(conversation);
     const message = this.chatMessage(conversation, seat);
     conversation.shopper?.send(message);
     seat.peer?.send(message);
     this.log('conversation.chat', { conversation: conversation.id, reason: 'media-lost' });
-    await this.store.update(conversation.id, { state: 'chat', room: null });
+    await this.store.update(conversation.id, { state: 'chat-media-lost', room: null });
     await this.post(conversation, {
       conversationId: conversation.id,
       clientId: null,
@@ -753,7 +765,7 @@ export class Hub {
     return {
       type: 'conversation.chat',
       conversationId: conversation.id,
-      reason: 'media-lost',
+      reason: conversation.chatReason ?? 'media-lost',
       expert: seat.profile,
     };
   }
@@ -779,6 +791,14 @@ function chatFrame(message: StoredMessage): ServerMessage {
     text: message.text,
     at: message.at,
   };
+}
+
+/** A stored state `chat-<reason>` back into its reason; undefined for any other state. */
+function chatReasonOf(state: string): ChatReason | undefined {
+  const reason = state.startsWith('chat-') ? state.slice('chat-'.length) : undefined;
+  return reason === 'chosen' || reason === 'media-lost' || reason === 'media-unavailable'
+    ? reason
+    : undefined;
 }
 
 function wrongState(message: string): HubError {

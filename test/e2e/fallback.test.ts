@@ -88,3 +88,44 @@ describe('the media server dies during a call', () => {
     await expert.waitForStatus('available');
   });
 });
+
+describe('a browser without WebRTC', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    stack = await startStack({ ports: 'free' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('is offered chat directly, and the conversation works', async () => {
+    const expert = new ConsolePage((await newParticipant(browser)).page);
+    const { context, page } = await newParticipant(browser);
+    // What an old or locked-down browser looks like to the page: no RTCPeerConnection at all.
+    await context.addInitScript(() => {
+      const w = window as { RTCPeerConnection?: unknown; webkitRTCPeerConnection?: unknown };
+      delete w.RTCPeerConnection;
+      delete w.webkitRTCPeerConnection;
+    });
+    const shopper = new ShopPage(page);
+    await expert.signIn(stack.consoleUrl, 'Inès');
+    await expert.goAvailable();
+    await shopper.open(stack.shopUrl);
+    assert.equal(await page.$('expert-call-panel [data-mode="video"]'), null, 'no call offered');
+    assert.match(await shopper.panelText(), /ne permet pas les appels vidéo/);
+    await shopper.choose('chat');
+    assert.match(await expert.waitForRing(), /Conversation écrite entrante/);
+    await expert.accept();
+    await shopper.waitForState('chat');
+    await say(page, SHOPPER_BOX, 'Bonjour depuis un vieux navigateur');
+    await expert.page.waitForSelector('expert-console ec-chat li:has-text("vieux navigateur")');
+    await say(expert.page, EXPERT_BOX, 'Bonjour, je vous écoute');
+    await page.waitForSelector('expert-call-panel ec-chat li:has-text("je vous écoute")');
+    await page.click('expert-call-panel [data-control="hang-up"]');
+    await expert.waitForStatus('available');
+  });
+});

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
+import { startHub } from '../../src/server/create-hub.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
@@ -279,5 +280,55 @@ describe('a hub restart', () => {
     assert.equal(next.text, 'after the restart');
     assert.equal(next.seq, last.seq + 1);
     await Promise.all([expert.close(), shopper.close()]);
+  });
+});
+
+describe('a conversation in chat only', () => {
+  it('rings the expert without a room when the shopper chose to write, and chat works', async () => {
+    const expert = track(await HubPeer.expert(stack.hub.url, 'Writer'));
+    const shopper = track(await HubPeer.open(stack.hub.url));
+    shopper.send({ type: 'shopper.request', mode: 'chat', lang: 'fr', context: {} });
+    const ring = await expert.next('expert.ring');
+    assert.equal(ring.mode, 'chat');
+    assert.equal(ring.media, undefined, 'no media room for a written conversation');
+    assert.equal((await shopper.next('shopper.connecting')).media, undefined);
+    expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+    await shopper.next('call.live');
+    assert.equal((await shopper.next('conversation.chat')).reason, 'chosen');
+    assert.equal((await expert.next('conversation.chat')).reason, 'chosen');
+    send(shopper, ring.conversationId, 'Bonjour, par écrit');
+    await shopper.next('chat.message'); // expert joined
+    assert.equal((await shopper.next('chat.message')).text, 'Bonjour, par écrit');
+    await Promise.all([expert.close(), shopper.close()]);
+  });
+
+  it('falls back to chat, and says why, when the media server cannot be reached', async () => {
+    // A real unreachable LiveKit: nothing listens on this loopback port.
+    const unreachable = await startHub({
+      host: '127.0.0.1',
+      port: 0,
+      livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
+      expertSessionSecret: 'y'.repeat(32),
+      devLogin: true,
+      ringTimeoutMs: 30_000,
+      reconnectGraceMs: 1_000,
+      storage: {},
+    });
+    try {
+      const expert = await HubPeer.expert(unreachable.url, 'No media');
+      const shopper = await HubPeer.shopper(unreachable.url, 'video');
+      const ring = await expert.next('expert.ring');
+      assert.equal(ring.media, undefined);
+      expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+      assert.equal((await shopper.next('conversation.chat')).reason, 'media-unavailable');
+      const lines = [
+        (await shopper.next('chat.message')).text,
+        (await shopper.next('chat.message')).text,
+      ];
+      assert.deepEqual(lines, ['expert-joined', 'media-unavailable']);
+      await Promise.all([expert.close(), shopper.close()]);
+    } finally {
+      await unreachable.close();
+    }
   });
 });

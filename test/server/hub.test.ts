@@ -43,8 +43,8 @@ describe('a call through the hub', () => {
     const connecting = await shopper.next('shopper.connecting');
     assert.equal(ring.conversationId, connecting.conversationId);
     assert.equal(ring.shopper.context.product?.name, 'Bike');
-    assert.equal(ring.media?.room, connecting.media.room);
-    assert.notEqual(ring.media?.token, connecting.media.token);
+    assert.equal(ring.media?.room, connecting.media!.room);
+    assert.notEqual(ring.media?.token, connecting.media!.token);
 
     expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
     const [forShopper, forExpert] = await Promise.all([
@@ -69,7 +69,7 @@ describe('a call through the hub', () => {
   it('gives each side a short-lived token for that room and that identity only', async () => {
     const expert = track(await HubPeer.expert(stack.hub.url, 'Scope'));
     const shopper = track(await HubPeer.shopper(stack.hub.url));
-    const { media } = await shopper.next('shopper.connecting');
+    const media = (await shopper.next('shopper.connecting')).media!;
     const claims = decodeJwt(media.token) as {
       video?: Record<string, unknown>;
       exp?: number;
@@ -101,7 +101,7 @@ describe('a call through the hub', () => {
     // The shopper is put through again, to a fresh room, without going back to the queue.
     await shopper.next('shopper.connecting');
     const reconnecting = await shopper.next('shopper.connecting');
-    assert.equal(reconnecting.media.room, secondRing.media?.room);
+    assert.equal(reconnecting.media!.room, secondRing.media?.room);
     assert.notEqual(secondRing.media?.room, ring.media?.room);
     assert.equal(shopper.received.filter((m) => m.type === 'shopper.queued').length, 0);
     shopper.send({ type: 'shopper.cancel' });

@@ -43,7 +43,7 @@ before(async () => {
   peers.push(await HubPeer.expert(stack.hub.url, 'Gatekeeper'));
   const shopper = await HubPeer.shopper(stack.hub.url);
   peers.push(shopper);
-  shopperGrant = (await shopper.next('shopper.connecting')).media;
+  shopperGrant = (await shopper.next('shopper.connecting')).media!;
 });
 
 after(async () => {

@@ -45,10 +45,10 @@ export class ShopPage {
   async open(url: string | null): Promise<void> {
     if (url) await this.page.goto(url);
     await this.page.click('expert-call button[part="button"]');
-    await this.page.waitForSelector('expert-call-panel [data-mode="video"]');
+    await this.page.waitForSelector('expert-call-panel [data-mode="chat"]');
   }
 
-  async choose(mode: 'video' | 'audio'): Promise<void> {
+  async choose(mode: 'video' | 'audio' | 'chat'): Promise<void> {
     await this.page.click(`expert-call-panel [data-mode="${mode}"]`);
   }
 

@@ -28,7 +28,7 @@ const events: Record<ConversationEvent['type'], ConversationEvent> = {
   queued: { type: 'queued', conversationId: 'c1', position: 2 },
   connecting: { type: 'connecting', conversationId: 'c1' },
   live: { type: 'live', conversationId: 'c1', expert },
-  'to-chat': { type: 'to-chat', conversationId: 'c1', expert },
+  'to-chat': { type: 'to-chat', conversationId: 'c1', expert, reason: 'media-lost' },
   ended: { type: 'ended', reason: 'hub-unreachable' },
   dismiss: { type: 'dismiss' },
 };

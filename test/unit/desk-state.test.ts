@@ -33,7 +33,7 @@ const events: Record<DeskEvent['type'], DeskEvent> = {
   accept: { type: 'accept' },
   'ring-ended': { type: 'ring-ended', conversationId: 'c1', reason: 'timeout' },
   live: { type: 'live', conversationId: 'c1' },
-  'to-chat': { type: 'to-chat', conversationId: 'c1' },
+  'to-chat': { type: 'to-chat', conversationId: 'c1', reason: 'media-lost' },
   'call-ended': { type: 'call-ended', conversationId: 'c1' },
 };
 
@@ -53,7 +53,7 @@ const transitions: Partial<Record<string, DeskState>> = {
   'ringing × live': { kind: 'in-call', expert, ring },
   'ringing × call-ended': { kind: 'ready', expert, status: 'available' },
   'in-call × call-ended': { kind: 'ready', expert, status: 'available' },
-  'in-call × to-chat': { kind: 'in-call', expert, ring, chatOnly: true },
+  'in-call × to-chat': { kind: 'in-call', expert, ring, chatOnly: 'media-lost' },
 };
 
 describe('expert desk state machine', () => {

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConversationState } from '../../core/conversation-state.js';
-import type { Device } from '../../core/media-session.js';
+import { webrtcSupported, type Device } from '../../core/media-session.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText } from '../../i18n/panel.js';
-import type { Language, ShopperContext } from '../../protocol/index.js';
+import type { CallMode, Language, ShopperContext } from '../../protocol/index.js';
 import '../../ui/call-stage.js';
 import { chatFor } from '../../ui/chat-view.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
@@ -78,7 +78,7 @@ export class ExpertCallPanel extends LitElement {
         return this.renderCall(state);
       case 'chat':
         return html`
-          <p class="starting" role="status">${t.mediaLost}</p>
+          <p class="starting" role="status">${t.chatOnly[state.reason]}</p>
           ${this.renderChat(state.expert.name)}
           <div class="controls">
             <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
@@ -101,9 +101,15 @@ export class ExpertCallPanel extends LitElement {
   private renderChoice() {
     const t = panelText[this.lang];
     const product = this.context.product?.name;
+    // Without WebRTC there is no call to offer: chat is the way, said plainly.
+    const canCall = webrtcSupported();
     return html`
       <p>${t.intro}</p>
-      <p class="muted">${t.cameraOffPromise}</p>
+      ${
+        canCall
+          ? html`<p class="muted">${t.cameraOffPromise}</p>`
+          : html`<p class="starting" role="status">${t.noWebrtc}</p>`
+      }
       <div>
         <p class="muted">${t.expertWillSee}</p>
         <ul class="shared">
@@ -112,11 +118,30 @@ export class ExpertCallPanel extends LitElement {
         </ul>
       </div>
       <div class="choices">
-        <button class="primary choice" data-mode="video" @click=${() => this.choose('video')}>
-          <span>${t.videoCall}</span><small>${t.videoCallHint}</small>
-        </button>
-        <button class="secondary choice" data-mode="audio" @click=${() => this.choose('audio')}>
-          <span>${t.voiceCall}</span><small>${t.voiceCallHint}</small>
+        ${
+          canCall
+            ? html`<button
+                  class="primary choice"
+                  data-mode="video"
+                  @click=${() => this.choose('video')}
+                >
+                  <span>${t.videoCall}</span><small>${t.videoCallHint}</small>
+                </button>
+                <button
+                  class="secondary choice"
+                  data-mode="audio"
+                  @click=${() => this.choose('audio')}
+                >
+                  <span>${t.voiceCall}</span><small>${t.voiceCallHint}</small>
+                </button>`
+            : nothing
+        }
+        <button
+          class="${canCall ? 'secondary' : 'primary'} choice"
+          data-mode="chat"
+          @click=${() => this.choose('chat')}
+        >
+          <span>${t.chatCall}</span><small>${t.chatCallHint}</small>
         </button>
       </div>
     `;
@@ -189,7 +214,7 @@ export class ExpertCallPanel extends LitElement {
     });
   }
 
-  private choose(mode: 'video' | 'audio') {
+  private choose(mode: CallMode) {
     void this.conversation.choose(mode);
   }
 
