@@ -234,6 +234,13 @@ export class ExpertConsole extends LitElement {
           <p class="notice" role="status">${t.chatOnly[reason]}</p>
           ${this.renderChat()}
           <div class="controls">
+            <button
+              class="secondary"
+              data-action="to-call"
+              @click=${() => this.desk?.switchTo('call')}
+            >
+              ${t.backToCall}
+            </button>
             <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp()}>
               ${t.endConversation}
             </button>
@@ -279,6 +286,13 @@ export class ExpertConsole extends LitElement {
               @click=${() => this.desk?.setDevice('camera', !media.cameraOn)}
             >
               ${media.cameraOn ? t.cameraOn : t.cameraOff}
+            </button>
+            <button
+              class="secondary"
+              data-action="to-chat"
+              @click=${() => this.desk?.switchTo('chat')}
+            >
+              ${t.switchToChat}
             </button>
             <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp()}>
               ${t.hangUp}

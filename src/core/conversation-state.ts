@@ -93,7 +93,9 @@ export function conversationReducer(
         ? { kind: 'connecting', mode: state.mode, conversationId: event.conversationId }
         : state;
     case 'live':
-      return state.kind === 'connecting' && state.conversationId === event.conversationId
+      // From chat too: video and voice brought back.
+      return (state.kind === 'connecting' || state.kind === 'chat') &&
+        state.conversationId === event.conversationId
         ? {
             kind: 'in-call',
             mode: state.mode,

@@ -93,6 +93,13 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
           }
         : state;
     case 'live':
+      if (
+        state.kind === 'in-call' &&
+        state.chatOnly &&
+        state.ring.conversationId === event.conversationId
+      ) {
+        return { kind: 'in-call', expert: state.expert, ring: state.ring }; // video and voice back
+      }
       return state.kind === 'ringing' && state.ring.conversationId === event.conversationId
         ? { kind: 'in-call', expert: state.expert, ring: state.ring }
         : state;

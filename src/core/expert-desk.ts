@@ -101,6 +101,13 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     this.hub?.send({ type: 'call.end', conversationId: state.ring.conversationId });
   }
 
+  /** Carries on in chat only, or brings video and voice back. */
+  switchTo(to: 'chat' | 'call'): void {
+    const state = this.current;
+    if (state.kind !== 'in-call') return;
+    this.hub?.send({ type: 'media.switch', conversationId: state.ring.conversationId, to });
+  }
+
   setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
     return this.media.setDevice(device, on);
   }
@@ -174,9 +181,13 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.apply({ type: 'live', conversationId: m.conversationId });
       this.chat.open(m.conversationId);
       if (!this.pendingGrant) return; // in chat only: no media to start
-      if (!this.media.connected && this.pendingGrant) await this.media.join(this.pendingGrant);
-      if (!wasLive || !this.media.microphoneOn) {
-        await this.media.publish({ camera: m.mode === 'video', microphone: true });
+      try {
+        if (!this.media.connected) await this.media.join(this.pendingGrant);
+        if (!wasLive || !this.media.microphoneOn) {
+          await this.media.publish({ camera: m.mode === 'video', microphone: true });
+        }
+      } catch {
+        // The media side reports a lost room itself (to chat); nothing more to do here.
       }
     });
     hub.on('conversation.chat', (m) => {

@@ -63,6 +63,7 @@ export const MEDIA_RECOVERY_MS = 10_000;
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
   private recovery: ReturnType<typeof setTimeout> | undefined;
+  private joining: { room: string; promise: Promise<void> } | undefined;
   private failures = new Map<Device, DeviceProblem>();
   /** Devices being started: the browser may be asking the person for permission. */
   private starting = new Set<Device>();
@@ -113,7 +114,20 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   }
 
   /** Joins the room subscribed to the other side, publishing nothing. */
-  async join(grant: MediaGrant): Promise<void> {
+  /**
+   * Joins the room subscribed to the other side, publishing nothing. Asking again for the room
+   * being joined (the ring, then accept) waits for that same join instead of starting another.
+   */
+  join(grant: MediaGrant): Promise<void> {
+    if (this.joining?.room === grant.room) return this.joining.promise;
+    const promise = this.connect(grant).finally(() => {
+      if (this.joining?.promise === promise) this.joining = undefined;
+    });
+    this.joining = { room: grant.room, promise };
+    return promise;
+  }
+
+  private async connect(grant: MediaGrant): Promise<void> {
     if (!webrtcSupported()) {
       throw new MediaConnectError('no-webrtc', 'This browser cannot make video calls.');
     }
@@ -223,6 +237,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   async leave(): Promise<void> {
     clearTimeout(this.recovery);
+    this.joining = undefined;
     const room = this.room;
     this.room = undefined;
     this.failures.clear();

@@ -152,6 +152,13 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     this.finish(talking ? 'shopper-hung-up' : 'shopper-cancelled');
   }
 
+  /** Carries on in chat only, or asks for video and voice back. */
+  switchTo(to: 'chat' | 'call'): void {
+    const state = this.current;
+    if (state.kind !== 'in-call' && state.kind !== 'chat') return;
+    this.hub?.send({ type: 'media.switch', conversationId: state.conversationId, to });
+  }
+
   setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
     return this.media.setDevice(device, on);
   }
@@ -209,7 +216,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     hub.on('shopper.connecting', (m) => {
       // After a resume the room may still be joined: nothing to do then.
       if (this.current.kind === 'in-call' && this.media.connected) return;
-      const rejoining = this.current.kind === 'in-call';
+      // Rejoining after a resume, or video and voice coming back to a chat.
+      const rejoining = this.current.kind === 'in-call' || this.current.kind === 'chat';
       this.apply({ type: 'connecting', conversationId: m.conversationId });
       this.expectsMedia = m.media !== undefined;
       if (!m.media) return; // in chat only
@@ -219,8 +227,9 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
           if (rejoining) return this.media.publish({ camera: false, microphone: true });
         })
         .catch((error: unknown) => {
-          console.warn('[expert-call] could not join the call’s media', error);
+          // A join this side gave up on itself (gone to chat, hung up) is no failure.
           if (this.current.kind !== 'connecting' && this.current.kind !== 'in-call') return;
+          console.warn('[expert-call] could not join the call’s media:', String(error));
           hub.send({ type: 'shopper.cancel' });
           this.finish('media-unavailable');
         });

@@ -42,6 +42,8 @@ export interface ConsoleText {
   reconnecting: string;
   chatOnly: Record<ChatReason, string>;
   endConversation: string;
+  switchToChat: string;
+  backToCall: string;
   chat: ChatWords;
 }
 
@@ -96,6 +98,8 @@ const en: ConsoleText = {
       'Video is unavailable right now (the media server cannot be reached): answer the shopper here in chat.',
   },
   endConversation: 'End conversation',
+  switchToChat: 'Switch to chat',
+  backToCall: 'Back to video',
   chat: {
     you: 'You',
     placeholder: 'Write to the shopper',
@@ -178,6 +182,8 @@ const fr: ConsoleText = {
       'La vidéo est indisponible pour le moment (serveur média injoignable) : répondez au client ici par écrit.',
   },
   endConversation: 'Terminer la conversation',
+  switchToChat: 'Passer à l’écrit',
+  backToCall: 'Revenir à la vidéo',
   chat: {
     you: 'Vous',
     placeholder: 'Écrire au client',

@@ -42,6 +42,8 @@ export interface PanelText {
   chatCallHint: string;
   noWebrtc: string;
   endConversation: string;
+  switchToChat: string;
+  backToCall: string;
   chat: ChatWords;
 }
 
@@ -95,6 +97,8 @@ const en: PanelText = {
   chatCallHint: 'Chat with the expert in writing',
   noWebrtc: 'This browser cannot make video calls, but an expert can answer you in writing.',
   endConversation: 'End conversation',
+  switchToChat: 'Switch to chat',
+  backToCall: 'Back to video',
   chat: {
     you: 'You',
     placeholder: 'Write a message',
@@ -180,6 +184,8 @@ const fr: PanelText = {
   noWebrtc:
     'Ce navigateur ne permet pas les appels vidéo, mais un expert peut vous répondre par écrit.',
   endConversation: 'Terminer la conversation',
+  switchToChat: 'Passer à l’écrit',
+  backToCall: 'Revenir à la vidéo',
   chat: {
     you: 'Vous',
     placeholder: 'Écrire un message',

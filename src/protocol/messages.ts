@@ -160,6 +160,11 @@ export const ChatSend = message('chat.send', {
 export const ChatSync = message('chat.sync', { conversationId: ConversationId, lastSeq: sequence });
 /** Either side: my media connection is lost and did not come back: carry on in chat. */
 export const MediaLost = message('media.lost', { conversationId: ConversationId });
+/** Either side: carry on in chat only, or bring video and voice back. */
+export const MediaSwitch = message('media.switch', {
+  conversationId: ConversationId,
+  to: v.picklist(['chat', 'call']),
+});
 /** Either side: I am typing. */
 export const ChatTyping = message('chat.typing', { conversationId: ConversationId });
 
@@ -177,6 +182,7 @@ export const ClientMessage = v.variant('type', [
   ChatSync,
   ChatTyping,
   MediaLost,
+  MediaSwitch,
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -245,6 +251,8 @@ export const SystemEvent = v.picklist([
   'call-ended',
   'media-lost',
   'media-unavailable',
+  'switched-to-chat',
+  'switched-to-call',
 ]);
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 /** Both sides: a stored message of the transcript, in sequence order. */

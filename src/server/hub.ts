@@ -231,6 +231,12 @@ export class Hub {
         }
         case 'media.lost':
           return this.toChat(this.memberOf(role, message.conversationId));
+        case 'media.switch': {
+          const conversation = this.chattingIn(role, message.conversationId);
+          return message.to === 'chat'
+            ? this.toChat(conversation, 'chosen')
+            : this.toCall(conversation);
+        }
         case 'chat.typing': {
           const conversation = this.chattingIn(role, message.conversationId);
           const author = role.kind === 'expert' ? 'expert' : 'shopper';
@@ -654,22 +660,62 @@ export class Hub {
    * Video and voice gave way (a side's media did not come back): the conversation goes on in
    * chat, both sides are told why, and the room is let go. Said once, whoever says it first.
    */
-  private async toChat(conversation: Conversation): Promise<void> {
+  private async toChat(
+    conversation: Conversation,
+    reason: 'media-lost' | 'chosen' = 'media-lost',
+  ): Promise<void> {
     const seat = conversation.expert;
     if (conversation.state !== 'live' || conversation.chatReason || !seat) return;
-    conversation.chatReason = 'media-lost';
+    conversation.chatReason = reason;
     this.closeRoom(conversation);
     const message = this.chatMessage(conversation, seat);
     conversation.shopper?.send(message);
     seat.peer?.send(message);
-    this.log('conversation.chat', { conversation: conversation.id, reason: 'media-lost' });
-    await this.store.update(conversation.id, { state: 'chat-media-lost', room: null });
+    this.log('conversation.chat', { conversation: conversation.id, reason });
+    await this.store.update(conversation.id, { state: `chat-${reason}`, room: null });
     await this.post(conversation, {
       conversationId: conversation.id,
       clientId: null,
       author: 'system',
       authorName: '',
-      text: 'media-lost',
+      text: reason === 'chosen' ? 'switched-to-chat' : 'media-lost',
+    });
+  }
+
+  /**
+   * Video and voice come back to a conversation in chat: a fresh room, both tokens at once,
+   * then `call.live` again; each side joins and publishes as on accept.
+   */
+  private async toCall(conversation: Conversation): Promise<void> {
+    const seat = conversation.expert;
+    if (conversation.state !== 'live' || !conversation.chatReason || !seat) return;
+    const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
+    const [, expert, shopper] = await Promise.all([
+      this.options.rooms.open(room),
+      this.options.rooms.grant(room, this.expertIdentity(seat)),
+      this.shopperGrant(conversation, room),
+    ]).catch(() => {
+      throw new HubError('unavailable', 'Video is unavailable right now: carry on in chat.');
+    });
+    conversation.chatReason = undefined;
+    conversation.room = room;
+    seat.peer?.send(this.ringMessage(conversation, expert));
+    conversation.shopper?.send({
+      type: 'shopper.connecting',
+      conversationId: conversation.id,
+      media: shopper,
+    });
+    const live = this.liveMessage(conversation, seat);
+    seat.peer?.send(live);
+    conversation.shopper?.send(live);
+    this.log('conversation.call', { conversation: conversation.id });
+    await this.store.update(conversation.id, { state: 'live', room });
+    await this.post(conversation, {
+      conversationId: conversation.id,
+      clientId: null,
+      author: 'system',
+      authorName: '',
+      text: 'switched-to-call',
     });
   }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../../demo/stack/stack.js';
-import { launchChromium, newParticipant } from '../support/browser.js';
+import { eventually, inboundStats, launchChromium, newParticipant } from '../support/browser.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 
 const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
@@ -126,6 +126,52 @@ describe('a browser without WebRTC', () => {
     await say(expert.page, EXPERT_BOX, 'Bonjour, je vous écoute');
     await page.waitForSelector('expert-call-panel ec-chat li:has-text("je vous écoute")');
     await page.click('expert-call-panel [data-control="hang-up"]');
+    await expert.waitForStatus('available');
+  });
+});
+
+describe('switching between chat and video', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    stack = await startStack({ ports: 'free' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('lets the shopper go to chat and the expert bring video back, transcript kept', async () => {
+    const expert = new ConsolePage((await newParticipant(browser)).page);
+    const shopper = new ShopPage((await newParticipant(browser)).page);
+    await expert.signIn(stack.consoleUrl, 'Jade');
+    await expert.goAvailable();
+    await shopper.open(stack.shopUrl);
+    await shopper.choose('video');
+    await expert.waitForRing();
+    await expert.accept();
+    await shopper.waitForState('in-call');
+
+    await shopper.page.click('expert-call-panel [data-control="to-chat"]');
+    await shopper.waitForState('chat');
+    await expert.page.waitForSelector('expert-console [data-media="chat"]');
+    await say(shopper.page, SHOPPER_BOX, 'plus facile par écrit');
+    await expert.page.waitForSelector(
+      'expert-console ec-chat li:has-text("plus facile par écrit")',
+    );
+
+    await expert.page.click('expert-console [data-action="to-call"]');
+    await shopper.waitForState('in-call');
+    await eventually(
+      () => inboundStats(shopper.page),
+      (s) => s.videoFramesDecoded > 10,
+    );
+    const atShopper = await lines(shopper.page, 'expert-call-panel');
+    assert.ok(atShopper.includes('plus facile par écrit'), 'the transcript stays');
+    assert.ok(atShopper.includes('Retour de la vidéo et de la voix.'));
+    await shopper.hangUp();
     await expert.waitForStatus('available');
   });
 });

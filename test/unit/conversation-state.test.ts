@@ -55,6 +55,7 @@ const transitions: Partial<
   'connecting × ended': { kind: 'ended', reason: 'hub-unreachable' },
   'in-call × ended': { kind: 'ended', reason: 'hub-unreachable' },
   'chat × ended': { kind: 'ended', reason: 'hub-unreachable' },
+  'chat × live': { kind: 'in-call', mode: 'video', conversationId: 'c1', expert },
   'in-call × to-chat': {
     kind: 'chat',
     mode: 'video',

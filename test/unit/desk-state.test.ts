@@ -78,6 +78,14 @@ describe('expert desk state machine', () => {
     assert.deepEqual(declined, { kind: 'ready', expert, status: 'available', missed: 'declined' });
   });
 
+  it('brings an expert in chat only back to the call when video returns', () => {
+    const chatOnly: DeskState = { kind: 'in-call', expert, ring, chatOnly: 'chosen' };
+    assert.deepEqual(
+      deskReducer(chatOnly, { type: 'live', conversationId: 'c1' }),
+      states['in-call'],
+    );
+  });
+
   it('ignores the busy echo of a ring', () => {
     assert.equal(deskReducer(states.ready, { type: 'presence', status: 'busy' }), states.ready);
   });

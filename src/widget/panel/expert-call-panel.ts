@@ -81,6 +81,17 @@ export class ExpertCallPanel extends LitElement {
           <p class="starting" role="status">${t.chatOnly[state.reason]}</p>
           ${this.renderChat(state.expert.name)}
           <div class="controls">
+            ${
+              webrtcSupported()
+                ? html`<button
+                    class="secondary"
+                    data-control="to-call"
+                    @click=${() => this.conversation.switchTo('call')}
+                  >
+                    ${t.backToCall}
+                  </button>`
+                : nothing
+            }
             <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
               ${t.endConversation}
             </button>
@@ -198,6 +209,13 @@ export class ExpertCallPanel extends LitElement {
               </button>`
             : nothing
         }
+        <button
+          class="secondary"
+          data-control="to-chat"
+          @click=${() => this.conversation.switchTo('chat')}
+        >
+          ${t.switchToChat}
+        </button>
         <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
           ${t.hangUp}
         </button>
