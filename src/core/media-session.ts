@@ -20,6 +20,7 @@ import {
 } from 'livekit-client';
 import type { MediaGrant } from '../protocol/index.js';
 import { Emitter } from './emitter.js';
+import type { Quality } from './fallback-policy.js';
 
 /** Why a camera or microphone could not be used, in terms the UI can explain. */
 export type DeviceProblem =
@@ -107,6 +108,27 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   /** Devices being turned on right now: the browser may be showing its permission prompt. */
   get startingDevices(): Device[] {
     return [...this.starting];
+  }
+
+  /** This side's connection quality, as LiveKit measures it. */
+  get quality(): Quality {
+    return (this.room?.localParticipant.connectionQuality ?? 'unknown') as Quality;
+  }
+
+  /**
+   * Voice only, for a weak connection: our camera off, and the other side's video no longer
+   * received. Audio goes on.
+   */
+  async voiceOnly(): Promise<void> {
+    const room = this.room;
+    if (!room) return;
+    await room.localParticipant.setCameraEnabled(false);
+    for (const participant of room.remoteParticipants.values()) {
+      for (const publication of participant.videoTrackPublications.values()) {
+        publication.setSubscribed(false);
+      }
+    }
+    this.emit('change', undefined);
   }
 
   get connected(): boolean {

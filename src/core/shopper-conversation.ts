@@ -18,6 +18,7 @@ import {
   type ConversationState,
 } from './conversation-state.js';
 import { Emitter } from './emitter.js';
+import { FallbackPolicy, type Advice } from './fallback-policy.js';
 import { HubClient } from './hub-client.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
 import { BackoffReconnectPolicy } from './reconnect-policy.js';
@@ -62,6 +63,10 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private ticket: ResumeTicket | undefined;
   /** The hub gave this conversation a room (it is not in chat only). */
   private expectsMedia = false;
+  /** Watches the connection in a call, to offer voice only, then chat, when it stays poor. */
+  private readonly fallback = new FallbackPolicy();
+  private qualityTimer: ReturnType<typeof setInterval> | undefined;
+  private voiceOnly = false;
   private requestTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly teardown: Array<() => void> = [];
 
@@ -159,6 +164,27 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     this.hub?.send({ type: 'media.switch', conversationId: state.conversationId, to });
   }
 
+  /** What to offer for a connection that stays poor: nothing, voice only, or chat. */
+  get advice(): Advice {
+    return this.fallback.advice;
+  }
+
+  /** The shopper took the advice: voice only, or chat. */
+  takeAdvice(): void {
+    const advice = this.fallback.advice;
+    this.fallback.reset();
+    if (advice === 'voice') {
+      this.voiceOnly = true;
+      void this.media.voiceOnly();
+    } else if (advice === 'chat') this.switchTo('chat');
+    this.changed();
+  }
+
+  dismissAdvice(): void {
+    this.fallback.reset();
+    this.changed();
+  }
+
   setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
     return this.media.setDevice(device, on);
   }
@@ -170,6 +196,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     void this.media.leave();
     this.chat.dispose();
     clearTimeout(this.requestTimer);
+    clearInterval(this.qualityTimer);
     for (const off of this.teardown.splice(0)) off();
   }
 
@@ -291,7 +318,29 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     if (next === previous) return;
     if (next.kind !== 'requesting') clearTimeout(this.requestTimer);
     this.current = next;
+    this.watchQuality(next.kind === 'in-call');
     this.emit('state', { state: next, previous });
+  }
+
+  /** One reading a second while in a call: LiveKit reports changes, the policy needs time. */
+  private watchQuality(inCall: boolean): void {
+    if (!inCall) {
+      clearInterval(this.qualityTimer);
+      this.qualityTimer = undefined;
+      this.fallback.reset();
+      this.voiceOnly = false;
+      return;
+    }
+    this.qualityTimer ??= setInterval(() => {
+      const state = this.current;
+      const video = state.kind === 'in-call' && state.mode === 'video' && !this.voiceOnly;
+      const before = this.fallback.advice;
+      if (
+        this.fallback.observe(this.media.quality, Date.now(), video ? 'video' : 'voice') !== before
+      ) {
+        this.changed();
+      }
+    }, 1000);
   }
 
   private changed(): void {

@@ -44,6 +44,13 @@ export interface PanelText {
   endConversation: string;
   switchToChat: string;
   backToCall: string;
+  weakConnection: {
+    voice: string;
+    chat: string;
+    takeVoice: string;
+    takeChat: string;
+    dismiss: string;
+  };
   chat: ChatWords;
 }
 
@@ -99,6 +106,13 @@ const en: PanelText = {
   endConversation: 'End conversation',
   switchToChat: 'Switch to chat',
   backToCall: 'Back to video',
+  weakConnection: {
+    voice: 'Your connection is weak. Voice only would carry better: switch to voice only?',
+    chat: 'Your connection is still weak. Carry on in chat? The expert stays with you.',
+    takeVoice: 'Voice only',
+    takeChat: 'Switch to chat',
+    dismiss: 'Not now',
+  },
   chat: {
     you: 'You',
     placeholder: 'Write a message',
@@ -186,6 +200,13 @@ const fr: PanelText = {
   endConversation: 'Terminer la conversation',
   switchToChat: 'Passer à l’écrit',
   backToCall: 'Revenir à la vidéo',
+  weakConnection: {
+    voice: 'Votre connexion est faible. La voix seule passerait mieux : couper la vidéo ?',
+    chat: 'Votre connexion reste faible. Continuer par écrit ? L’expert reste avec vous.',
+    takeVoice: 'Voix seulement',
+    takeChat: 'Passer à l’écrit',
+    dismiss: 'Pas maintenant',
+  },
   chat: {
     you: 'Vous',
     placeholder: 'Écrire un message',

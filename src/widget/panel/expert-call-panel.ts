@@ -182,6 +182,7 @@ export class ExpertCallPanel extends LitElement {
         .remoteAudio=${media.remoteAudio}
         placeholder=${video ? t.expertCameraOff : state.expert.name}
       ></ec-call-stage>
+      ${this.renderAdvice()}
       ${media.startingDevices.map(
         (device) => html`<p class="starting" role="status">${t.deviceStarting(device)}</p>`,
       )}
@@ -222,6 +223,24 @@ export class ExpertCallPanel extends LitElement {
       </div>
       ${this.renderChat(state.expert.name)}
     `;
+  }
+
+  /** A connection that stays poor: offer voice only, then chat; the shopper decides. */
+  private renderAdvice() {
+    const advice = this.conversation.advice;
+    if (advice === 'none') return nothing;
+    const t = panelText[this.lang].weakConnection;
+    return html`<div class="starting" role="alert" data-advice=${advice}>
+      <p>${advice === 'voice' ? t.voice : t.chat}</p>
+      <div class="actions">
+        <button class="secondary" @click=${() => this.conversation.dismissAdvice()}>
+          ${t.dismiss}
+        </button>
+        <button class="primary" @click=${() => this.conversation.takeAdvice()}>
+          ${advice === 'voice' ? t.takeVoice : t.takeChat}
+        </button>
+      </div>
+    </div>`;
   }
 
   private renderChat(expertName: string) {
