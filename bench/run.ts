@@ -12,7 +12,7 @@ import { startStack } from '../demo/stack/stack.js';
 import { launchChromium, newParticipant } from '../test/support/browser.js';
 import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
-import { ConsolePage, ShopPage } from '../test/support/pages.js';
+import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
 
@@ -191,13 +191,7 @@ async function mediaDeathToChat(): Promise<void> {
       try {
         const expert = new ConsolePage((await newParticipant(browser)).page);
         const shopper = new ShopPage((await newParticipant(browser)).page);
-        await expert.signIn(stack.consoleUrl, `Fallback ${run}`);
-        await expert.goAvailable();
-        await shopper.open(stack.shopUrl);
-        await shopper.choose('video');
-        await expert.waitForRing();
-        await expert.accept();
-        await shopper.waitForState('in-call');
+        await putThrough(expert, shopper, stack, { expertName: `Fallback ${run}`, mode: 'video' });
         const started = performance.now();
         await stack.localLiveKit!.stop();
         await Promise.all([

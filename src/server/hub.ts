@@ -463,27 +463,22 @@ export class Hub {
     conversation.expert = seat;
     seat.conversation = conversation;
     this.setStatus(seat, 'busy');
-    let grants: { expert?: MediaGrant; shopper?: MediaGrant } = {};
+    let grants: { room?: string; expert?: MediaGrant; shopper?: MediaGrant } = {};
     if (!conversation.chatReason) {
-      // A fresh room per ring: the room of a declined ring is being deleted while this one opens.
-      const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
-      conversation.room = room;
       try {
-        const [, expert, shopper] = await Promise.all([
-          this.options.rooms.open(room),
-          this.options.rooms.grant(room, this.expertIdentity(seat)),
-          this.shopperGrant(conversation, room),
-        ]);
-        grants = { expert, shopper };
+        grants = await this.openRoom(conversation, seat);
       } catch (error) {
         // No media server: the expert can still answer in writing.
         this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-        conversation.room = undefined;
         conversation.chatReason = 'media-unavailable';
       }
     }
     // The shopper may have left, or the expert signed out, while the room was being made.
-    if (conversation.state !== 'ringing' || conversation.expert !== seat) return;
+    if (conversation.state !== 'ringing' || conversation.expert !== seat) {
+      if (grants.room) this.closeRoomNamed(grants.room);
+      return;
+    }
+    conversation.room = grants.room;
 
     conversation.ringTimer = setTimeout(
       () => this.endRing(conversation, 'timeout'),
@@ -557,15 +552,7 @@ export class Hub {
   }
 
   private hangUp(role: Role, message: ClientMessageOf<'call.end'>): Promise<void> | void {
-    const conversation =
-      role.kind === 'shopper'
-        ? role.conversation
-        : role.kind === 'expert'
-          ? role.seat.conversation
-          : undefined;
-    if (!conversation || conversation.id !== message.conversationId) {
-      throw wrongState('This connection is not in that conversation.');
-    }
+    const conversation = this.memberOf(role, message.conversationId);
     if (conversation.state === 'ringing' && role.kind === 'expert') {
       return this.endRing(conversation, 'declined');
     }
@@ -689,12 +676,7 @@ export class Hub {
   private async toCall(conversation: Conversation): Promise<void> {
     const seat = conversation.expert;
     if (conversation.state !== 'live' || !conversation.chatReason || !seat) return;
-    const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
-    const [, expert, shopper] = await Promise.all([
-      this.options.rooms.open(room),
-      this.options.rooms.grant(room, this.expertIdentity(seat)),
-      this.shopperGrant(conversation, room),
-    ]).catch(() => {
+    const { room, expert, shopper } = await this.openRoom(conversation, seat).catch(() => {
       throw new HubError('unavailable', 'Video is unavailable right now: carry on in chat.');
     });
     conversation.chatReason = undefined;
@@ -763,6 +745,10 @@ export class Hub {
     const room = conversation.room;
     if (!room) return;
     conversation.room = undefined;
+    this.closeRoomNamed(room);
+  }
+
+  private closeRoomNamed(room: string): void {
     this.options.rooms.close(room).catch((error: unknown) => {
       this.log('media.close-failed', { room, error: String(error) });
     });
@@ -778,6 +764,20 @@ export class Hub {
         position: index + 1,
       });
     }
+  }
+
+  /**
+   * A fresh room for the conversation and both tokens at once. Fresh each time: the room of a
+   * declined ring, or of media given up for chat, may still be being deleted.
+   */
+  private async openRoom(conversation: Conversation, seat: Seat) {
+    const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
+    const [, expert, shopper] = await Promise.all([
+      this.options.rooms.open(room),
+      this.options.rooms.grant(room, this.expertIdentity(seat)),
+      this.shopperGrant(conversation, room),
+    ]);
+    return { room, expert, shopper };
   }
 
   private shopperGrant(conversation: Conversation, room: string) {

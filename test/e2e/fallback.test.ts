@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../../demo/stack/stack.js';
 import { eventually, inboundStats, launchChromium, newParticipant } from '../support/browser.js';
-import { ConsolePage, ShopPage } from '../support/pages.js';
+import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
 
 const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
 const EXPERT_BOX = 'expert-console ec-chat textarea';
@@ -49,13 +49,7 @@ describe('the media server dies during a call', () => {
     }
     const expert = new ConsolePage((await newParticipant(browser)).page);
     const shopper = new ShopPage((await newParticipant(browser)).page);
-    await expert.signIn(stack.consoleUrl, 'Noor');
-    await expert.goAvailable();
-    await shopper.open(stack.shopUrl);
-    await shopper.choose('video');
-    await expert.waitForRing();
-    await expert.accept();
-    await shopper.waitForState('in-call');
+    await putThrough(expert, shopper, stack, { expertName: 'Noor', mode: 'video' });
     await say(shopper.page, SHOPPER_BOX, 'before 1');
     await say(expert.page, EXPERT_BOX, 'before 2');
     await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("before 2")');
@@ -146,13 +140,7 @@ describe('switching between chat and video', () => {
   it('lets the shopper go to chat and the expert bring video back, transcript kept', async () => {
     const expert = new ConsolePage((await newParticipant(browser)).page);
     const shopper = new ShopPage((await newParticipant(browser)).page);
-    await expert.signIn(stack.consoleUrl, 'Jade');
-    await expert.goAvailable();
-    await shopper.open(stack.shopUrl);
-    await shopper.choose('video');
-    await expert.waitForRing();
-    await expert.accept();
-    await shopper.waitForState('in-call');
+    await putThrough(expert, shopper, stack, { expertName: 'Jade', mode: 'video' });
 
     await shopper.page.click('expert-call-panel [data-control="to-chat"]');
     await shopper.waitForState('chat');

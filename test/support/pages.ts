@@ -77,3 +77,23 @@ export class ShopPage {
     return (await this.page.textContent('expert-call-panel .body'))?.replace(/\s+/g, ' ') ?? '';
   }
 }
+
+/**
+ * The common opening: the expert signs in and goes available, the shopper taps and chooses,
+ * the console rings and the expert accepts. Returns what the ring showed.
+ */
+export async function putThrough(
+  expert: ConsolePage,
+  shopper: ShopPage,
+  urls: { consoleUrl: string; shopUrl: string },
+  options: { expertName: string; mode: 'video' | 'audio' | 'chat' },
+): Promise<string> {
+  await expert.signIn(urls.consoleUrl, options.expertName);
+  await expert.goAvailable();
+  await shopper.open(urls.shopUrl);
+  await shopper.choose(options.mode);
+  const ring = await expert.waitForRing();
+  await expert.accept();
+  await shopper.waitForState(options.mode === 'chat' ? 'chat' : 'in-call');
+  return ring;
+}
