@@ -55,7 +55,6 @@ export class ChatView extends LitElement {
       background: #f1f3f5;
       align-self: flex-start;
       overflow-wrap: anywhere;
-      white-space: pre-wrap;
       /* Right-to-left overrides in a message stay inside it. */
       unicode-bidi: isolate;
     }
@@ -72,6 +71,10 @@ export class ChatView extends LitElement {
       background: none;
       color: var(--_muted, #57606a);
       font-size: 0.85rem;
+    }
+    /* The message's own line breaks are kept; the template's white space is not. */
+    .text {
+      white-space: pre-wrap;
     }
     .meta {
       display: block;
@@ -147,7 +150,7 @@ export class ChatView extends LitElement {
           entry.author === 'system'
             ? html`<li class="system">${w.system(entry.text, entry.authorName)}</li>`
             : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
-                ${linkify(entry.text)}
+                <span class="text">${linkify(entry.text)}</span>
                 <span class="meta">
                   ${entry.mine ? w.you : entry.authorName} · ${time.format(entry.at)}
                   ${entry.mine ? this.delivery(entry) : nothing}

@@ -198,11 +198,12 @@ describe('PGlite on disk', () => {
   it('keeps conversations and transcripts across a restart of the hub', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'expert-call-pglite-'));
     try {
-      let store = await ConversationStore.open({ dataDir });
+      // A folder that does not exist yet, two levels down: as `.data/hub` on a fresh clone.
+      let store = await ConversationStore.open({ dataDir: join(dataDir, 'not', 'there') });
       const id = await newConversation(store);
       await store.append(say(id, 'before the restart'));
       await store.close();
-      store = await ConversationStore.open({ dataDir });
+      store = await ConversationStore.open({ dataDir: join(dataDir, 'not', 'there') });
       await store.append(say(id, 'after the restart'));
       assert.deepEqual(
         (await store.after(id, 0)).map((m) => [m.seq, m.text]),

@@ -2,6 +2,8 @@
  * The little the storage needs from a SQL database, so one implementation (and one schema)
  * serves both PGlite, embedded in the hub, and a PostgreSQL server.
  */
+import { mkdir } from 'node:fs/promises';
+
 export interface SqlQuery {
   query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
 }
@@ -15,6 +17,8 @@ export interface SqlDatabase extends SqlQuery {
 /** PGlite: PostgreSQL compiled to WebAssembly, in-process. `dataDir` undefined = in memory. */
 export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // PGlite creates its own folder but not the ones above it (.data/ on a fresh clone).
+  if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     query: async <Row>(text: string, params?: readonly unknown[]) =>
