@@ -104,8 +104,12 @@ export function conversationReducer(
           }
         : state;
     case 'to-chat':
-      // From requesting too: resuming (on another page) a conversation already in chat.
-      return state.kind === 'in-call' || state.kind === 'requesting' || state.kind === 'connecting'
+      // From requesting too: resuming (on another page) a conversation already in chat; from
+      // chat: a new reason (video could not come back).
+      return state.kind === 'in-call' ||
+        state.kind === 'requesting' ||
+        state.kind === 'connecting' ||
+        (state.kind === 'chat' && state.reason !== event.reason)
         ? {
             kind: 'chat',
             mode: state.mode,

@@ -284,9 +284,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     hub.on('chat.typing', () => this.chat.receiveTyping());
     hub.on('call.ended', (m) => this.finish(m.reason));
     hub.on('error', (m) => {
-      if (m.ref === 'shopper.request' && m.reason === 'unavailable')
-        this.finish('media-unavailable');
-      else if (m.ref === 'shopper.request' || m.ref === 'conversation.resume') {
+      if (m.ref === 'shopper.request' || m.ref === 'conversation.resume') {
         this.finish('hub-unreachable');
       }
     });

@@ -676,9 +676,26 @@ export class Hub {
   private async toCall(conversation: Conversation): Promise<void> {
     const seat = conversation.expert;
     if (conversation.state !== 'live' || !conversation.chatReason || !seat) return;
-    const { room, expert, shopper } = await this.openRoom(conversation, seat).catch(() => {
-      throw new HubError('unavailable', 'Video is unavailable right now: carry on in chat.');
-    });
+    let opened;
+    try {
+      opened = await this.openRoom(conversation, seat);
+    } catch (error) {
+      // No media server: stay in chat, and both sides are told why video did not come back.
+      this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
+      conversation.chatReason = 'media-unavailable';
+      const message = this.chatMessage(conversation, seat);
+      conversation.shopper?.send(message);
+      seat.peer?.send(message);
+      await this.post(conversation, {
+        conversationId: conversation.id,
+        clientId: null,
+        author: 'system',
+        authorName: '',
+        text: 'media-unavailable',
+      });
+      return;
+    }
+    const { room, expert, shopper } = opened;
     conversation.chatReason = undefined;
     conversation.room = room;
     seat.peer?.send(this.ringMessage(conversation, expert));

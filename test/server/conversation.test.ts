@@ -332,3 +332,34 @@ describe('a conversation in chat only', () => {
     }
   });
 });
+
+describe('bringing video back when the media server is down', () => {
+  it('keeps the conversation in chat and tells both sides why', async () => {
+    const unreachable = await startHub({
+      host: '127.0.0.1',
+      port: 0,
+      livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
+      expertSessionSecret: 'y'.repeat(32),
+      devLogin: true,
+      ringTimeoutMs: 30_000,
+      reconnectGraceMs: 1_000,
+      storage: {},
+    });
+    try {
+      const expert = await HubPeer.expert(unreachable.url, 'Back to video');
+      const shopper = await HubPeer.open(unreachable.url);
+      shopper.send({ type: 'shopper.request', mode: 'chat', lang: 'en', context: {} });
+      const ring = await expert.next('expert.ring');
+      expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+      assert.equal((await shopper.next('conversation.chat')).reason, 'chosen');
+      shopper.send({ type: 'media.switch', conversationId: ring.conversationId, to: 'call' });
+      assert.equal((await shopper.next('conversation.chat')).reason, 'media-unavailable');
+      await expert.next('conversation.chat');
+      assert.equal((await expert.next('conversation.chat')).reason, 'media-unavailable');
+      assert.equal(shopper.received.filter((m) => m.type === 'error').length, 0);
+      await Promise.all([expert.close(), shopper.close()]);
+    } finally {
+      await unreachable.close();
+    }
+  });
+});

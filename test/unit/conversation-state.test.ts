@@ -92,6 +92,17 @@ describe('conversation state machine', () => {
     }
   }
 
+  it('tells why again when a conversation in chat stays there for a new reason', () => {
+    const chosen: ConversationState = { ...states.chat, reason: 'chosen' } as ConversationState;
+    const next = conversationReducer(chosen, {
+      type: 'to-chat',
+      conversationId: 'c1',
+      expert,
+      reason: 'media-unavailable',
+    });
+    assert.deepEqual(next, { ...states.chat, reason: 'media-unavailable' });
+  });
+
   it('ignores a live event for another conversation', () => {
     const next = conversationReducer(states.connecting, {
       type: 'live',
