@@ -112,7 +112,6 @@ export const ErrorReason = v.picklist([
   'invalid-message',
   'wrong-state',
   'unauthorized',
-  'unavailable',
   'internal',
 ]);
 export type ErrorReason = v.InferOutput<typeof ErrorReason>;

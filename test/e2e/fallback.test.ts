@@ -29,32 +29,39 @@ async function lines(page: ShopPage['page'], host: string): Promise<string[]> {
   );
 }
 
-describe('the media server dies during a call', () => {
-  let stack: Stack;
-  let browser: Browser;
-
+/**
+ * A stack and a browser of their own for one describe block: the first test stops its
+ * LiveKit server, so no two blocks share one.
+ */
+function freshStack(): { stack: Stack; browser: Browser } {
+  const env = {} as { stack: Stack; browser: Browser };
   before(async () => {
-    stack = await startStack({ ports: 'free' });
-    browser = await launchChromium();
+    env.stack = await startStack({ ports: 'free' });
+    env.browser = await launchChromium();
   });
   after(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await env.browser?.close();
+    await env.stack?.stop();
   });
+  return env;
+}
+
+describe('the media server dies during a call', () => {
+  const env = freshStack();
 
   it('moves both sides to chat, says why, and keeps every message', async (t) => {
-    if (!stack.localLiveKit) {
+    if (!env.stack.localLiveKit) {
       t.diagnostic('a hosted LiveKit is configured: this test needs the local server to stop');
       assert.fail('run this test with the local LiveKit server (unset LIVEKIT_URL)');
     }
-    const expert = new ConsolePage((await newParticipant(browser)).page);
-    const shopper = new ShopPage((await newParticipant(browser)).page);
-    await putThrough(expert, shopper, stack, { expertName: 'Noor', mode: 'video' });
+    const expert = new ConsolePage((await newParticipant(env.browser)).page);
+    const shopper = new ShopPage((await newParticipant(env.browser)).page);
+    await putThrough(expert, shopper, env.stack, { expertName: 'Noor', mode: 'video' });
     await say(shopper.page, SHOPPER_BOX, 'before 1');
     await say(expert.page, EXPERT_BOX, 'before 2');
     await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("before 2")');
 
-    await stack.localLiveKit.stop();
+    await env.stack.localLiveKit.stop();
 
     await shopper.waitForState('chat');
     assert.match(await shopper.panelText(), /nous sommes passés à l’écrit/);
@@ -84,21 +91,11 @@ describe('the media server dies during a call', () => {
 });
 
 describe('a browser without WebRTC', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({ ports: 'free' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = freshStack();
 
   it('is offered chat directly, and the conversation works', async () => {
-    const expert = new ConsolePage((await newParticipant(browser)).page);
-    const { context, page } = await newParticipant(browser);
+    const expert = new ConsolePage((await newParticipant(env.browser)).page);
+    const { context, page } = await newParticipant(env.browser);
     // What an old or locked-down browser looks like to the page: no RTCPeerConnection at all.
     await context.addInitScript(() => {
       const w = window as { RTCPeerConnection?: unknown; webkitRTCPeerConnection?: unknown };
@@ -106,9 +103,9 @@ describe('a browser without WebRTC', () => {
       delete w.webkitRTCPeerConnection;
     });
     const shopper = new ShopPage(page);
-    await expert.signIn(stack.consoleUrl, 'Inès');
+    await expert.signIn(env.stack.consoleUrl, 'Inès');
     await expert.goAvailable();
-    await shopper.open(stack.shopUrl);
+    await shopper.open(env.stack.shopUrl);
     assert.equal(await page.$('expert-call-panel [data-mode="video"]'), null, 'no call offered');
     assert.match(await shopper.panelText(), /ne permet pas les appels vidéo/);
     await shopper.choose('chat');
@@ -125,22 +122,12 @@ describe('a browser without WebRTC', () => {
 });
 
 describe('switching between chat and video', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    stack = await startStack({ ports: 'free' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const env = freshStack();
 
   it('lets the shopper go to chat and the expert bring video back, transcript kept', async () => {
-    const expert = new ConsolePage((await newParticipant(browser)).page);
-    const shopper = new ShopPage((await newParticipant(browser)).page);
-    await putThrough(expert, shopper, stack, { expertName: 'Jade', mode: 'video' });
+    const expert = new ConsolePage((await newParticipant(env.browser)).page);
+    const shopper = new ShopPage((await newParticipant(env.browser)).page);
+    await putThrough(expert, shopper, env.stack, { expertName: 'Jade', mode: 'video' });
 
     await shopper.page.click('expert-call-panel [data-control="to-chat"]');
     await shopper.waitForState('chat');

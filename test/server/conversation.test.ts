@@ -283,6 +283,20 @@ describe('a hub restart', () => {
   });
 });
 
+/** A hub whose LiveKit really cannot be reached: nothing listens on this loopback port. */
+function startHubWithoutMediaServer() {
+  return startHub({
+    host: '127.0.0.1',
+    port: 0,
+    livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
+    expertSessionSecret: 'y'.repeat(32),
+    devLogin: true,
+    ringTimeoutMs: 30_000,
+    reconnectGraceMs: 1_000,
+    storage: {},
+  });
+}
+
 describe('a conversation in chat only', () => {
   it('rings the expert without a room when the shopper chose to write, and chat works', async () => {
     const expert = track(await HubPeer.expert(stack.hub.url, 'Writer'));
@@ -303,17 +317,7 @@ describe('a conversation in chat only', () => {
   });
 
   it('falls back to chat, and says why, when the media server cannot be reached', async () => {
-    // A real unreachable LiveKit: nothing listens on this loopback port.
-    const unreachable = await startHub({
-      host: '127.0.0.1',
-      port: 0,
-      livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
-      expertSessionSecret: 'y'.repeat(32),
-      devLogin: true,
-      ringTimeoutMs: 30_000,
-      reconnectGraceMs: 1_000,
-      storage: {},
-    });
+    const unreachable = await startHubWithoutMediaServer();
     try {
       const expert = await HubPeer.expert(unreachable.url, 'No media');
       const shopper = await HubPeer.shopper(unreachable.url, 'video');
@@ -335,16 +339,7 @@ describe('a conversation in chat only', () => {
 
 describe('bringing video back when the media server is down', () => {
   it('keeps the conversation in chat and tells both sides why', async () => {
-    const unreachable = await startHub({
-      host: '127.0.0.1',
-      port: 0,
-      livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
-      expertSessionSecret: 'y'.repeat(32),
-      devLogin: true,
-      ringTimeoutMs: 30_000,
-      reconnectGraceMs: 1_000,
-      storage: {},
-    });
+    const unreachable = await startHubWithoutMediaServer();
     try {
       const expert = await HubPeer.expert(unreachable.url, 'Back to video');
       const shopper = await HubPeer.open(unreachable.url);
