@@ -8,62 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import {
   ConversationNotFoundError,
   ConversationStore,
 } from '../../src/server/storage/conversation-store.js';
+import { storageEngines } from '../support/storage-engines.js';
 
-const POSTGRES = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface Engine {
-  name: string;
-  open(): Promise<ConversationStore>;
-  dispose(): Promise<void>;
-}
-
-const pglite: Engine = {
-  name: 'PGlite',
-  open: () => ConversationStore.open(),
-  dispose: async () => {},
-};
-
-function postgres(): Engine {
-  const schema = `test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  return {
-    name: 'PostgreSQL',
-    open: async () => {
-      await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      const url = new URL(POSTGRES);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return ConversationStore.open({ databaseUrl: url.toString() });
-    },
-    dispose: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
-const engines: Engine[] = [pglite];
-if (process.env['CI'] || (await postgresReachable())) engines.push(postgres());
-else
-  console.log(
-    `# PostgreSQL at ${POSTGRES} is not reachable here: storage suite runs on PGlite only`,
-  );
+const engines = await storageEngines('storage suite');
 
 let counter = 0;
 async function newConversation(store: ConversationStore, token = 'secret-token'): Promise<string> {
@@ -91,7 +42,7 @@ for (const engine of engines) {
   describe(`conversation storage on ${engine.name}`, () => {
     let store: ConversationStore;
     before(async () => {
-      store = await engine.open();
+      store = await ConversationStore.open(await engine.open());
     });
     after(async () => {
       await store.close();

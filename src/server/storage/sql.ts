@@ -9,9 +9,38 @@ export interface SqlQuery {
 }
 
 export interface SqlDatabase extends SqlQuery {
+  /** Which engine, for logs and tests. */
+  readonly engine: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** postgres://… — a PostgreSQL server. When absent, PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; absent = in memory (tests). */
+  dataDir?: string | undefined;
+}
+
+/**
+ * What a store is opened on: options, and the store opens its own database and closes it
+ * with itself; or a database already open, shared with other stores and left open. Share
+ * one when several stores use the same PGlite folder: PGlite must not open a folder twice.
+ */
+export type DatabaseSource = StorageOptions | SqlDatabase;
+
+/** The database `options` name: PostgreSQL when there is a URL, else PGlite. */
+export function openDatabase(options: StorageOptions = {}): Promise<SqlDatabase> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
+}
+
+/** The database of a {@link DatabaseSource}, and whether the store owns it (must close it). */
+export async function databaseOf(
+  source: DatabaseSource,
+): Promise<{ db: SqlDatabase; owned: boolean }> {
+  if ('query' in source) return { db: source, owned: false };
+  return { db: await openDatabase(source), owned: true };
 }
 
 /** PGlite: PostgreSQL compiled to WebAssembly, in-process. `dataDir` undefined = in memory. */
@@ -21,6 +50,7 @@ export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
+    engine: 'pglite',
     query: async <Row>(text: string, params?: readonly unknown[]) =>
       (await db.query<Row>(text, params ? [...params] : undefined)).rows,
     transaction: (work) =>
@@ -41,6 +71,7 @@ export async function openPostgres(connectionString: string): Promise<SqlDatabas
   // Fail at start, with the server's own words, rather than at the first message.
   await pool.query('select 1');
   return {
+    engine: 'postgres',
     query: async <Row>(text: string, params?: readonly unknown[]) =>
       (await pool.query(text, params ? [...params] : undefined)).rows as Row[],
     transaction: async (work) => {

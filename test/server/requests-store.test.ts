@@ -1,0 +1,405 @@
+/**
+ * Messages, callback requests and appointments left when nobody can answer, on both engines
+ * (see test/support/storage-engines.ts).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Hours, Interval } from '../../src/server/business-hours.js';
+import { isEmail, normalizePhone } from '../../src/server/contact.js';
+import { ConversationStore } from '../../src/server/storage/conversation-store.js';
+import {
+  RequestError,
+  RequestStore,
+  type RequestProblem,
+  type ShopperRequest,
+} from '../../src/server/storage/requests-store.js';
+import { openDatabase, type SqlDatabase } from '../../src/server/storage/sql.js';
+import { storageEngines } from '../support/storage-engines.js';
+
+/** A time on the shop's clock in June 2026 (Paris, UTC+2). */
+const paris = (date: string, time: string) => Date.parse(`2026-06-${date}T${time}:00+02:00`);
+/** Monday 15 June 2026, 10:00 in Paris: the shop has just opened. */
+const NOW = paris('15', '10:00');
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const day: Interval[] = [
+  { from: '10:00', to: '12:30' },
+  { from: '14:00', to: '19:00' },
+];
+const hours: Hours = {
+  timeZone: 'Europe/Paris',
+  weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day },
+};
+
+async function refused(promise: Promise<unknown>, reason: RequestProblem, field?: string) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof RequestError, String(error));
+    assert.equal(error.reason, reason, error.message);
+    if (field) assert.equal(error.field, field);
+    return true;
+  });
+}
+
+describe('normalizePhone', () => {
+  it('reads international numbers as people write them', () => {
+    for (const typed of [
+      '+33 6 12 34 56 78',
+      '+33612345678',
+      '+33 (0)6 12 34 56 78',
+      '0033 6 12 34 56 78',
+      ' +33 6.12.34.56.78 ',
+    ])
+      assert.equal(normalizePhone(typed), '+33612345678', typed);
+    assert.equal(normalizePhone('+1 (555) 123-4567'), '+15551234567');
+  });
+
+  it("reads national numbers with the shop's calling code", () => {
+    for (const typed of ['06 12 34 56 78', '06.12.34.56.78', '06-12-34-56-78', '0612345678'])
+      assert.equal(normalizePhone(typed, '+33'), '+33612345678', typed);
+    assert.equal(normalizePhone('(555) 123-4567', '+1'), '+15551234567');
+    assert.equal(normalizePhone('06 1234 5678', '+39'), '+390612345678', 'Rome keeps its 0');
+    assert.equal(normalizePhone('06 12 34 56 78'), null, 'no calling code: whose number?');
+  });
+
+  it('refuses letters, and numbers too short or too long', () => {
+    for (const typed of [
+      '06 12 34 56 7a',
+      '+33 6 CALL ME',
+      '+33 6 12 34 56 78 ext. 12',
+      '+33 6 12',
+      '+33 6 12 34 56 78 90 12 34',
+      '++33 6 12 34 56 78',
+      '6 12 34 56 78 +33',
+      '',
+    ])
+      assert.equal(normalizePhone(typed, '+33'), null, typed);
+  });
+
+  it('takes a plausible email address', () => {
+    assert.equal(isEmail('lea@example.fr'), true);
+    for (const typed of ['lea', 'lea@', 'lea@example', 'lea @example.fr', 'a@b@c.fr'])
+      assert.equal(isEmail(typed), false, typed);
+  });
+});
+
+const engines = await storageEngines('requests suite');
+
+for (const engine of engines) {
+  describe(`requests on ${engine.name}`, () => {
+    let db: SqlDatabase;
+    let store: RequestStore;
+    before(async () => {
+      db = await openDatabase(await engine.open());
+      store = await RequestStore.open(db, { shopId: 'velo', callingCode: '+33', now: () => NOW });
+    });
+    after(async () => {
+      await store.close();
+      await db.close();
+      await engine.dispose();
+    });
+
+    describe('messages', () => {
+      it('stores a message with the text as typed, cleaned of control characters', async () => {
+        const stored = await store.leaveMessage({
+          lang: 'fr',
+          topic: 'bikes',
+          name: '  Léa ',
+          contact: 'lea@example.fr',
+          text: '  Bonjour,\nle vélo <b>rouge</b> existe-t-il en 54 ?\u0007 ',
+          context: { pageUrl: 'https://shop.example/velo-rouge' },
+        });
+        assert.equal(stored.kind, 'message');
+        assert.equal(stored.name, 'Léa');
+        assert.equal(stored.text, 'Bonjour,\nle vélo <b>rouge</b> existe-t-il en 54 ?');
+        assert.equal(stored.status, 'to-do');
+        assert.deepEqual(stored.context, { pageUrl: 'https://shop.example/velo-rouge' });
+        assert.deepEqual(await store.get(stored.id), stored);
+      });
+
+      it('keeps a phone number given as the contact in its stored form', async () => {
+        const stored = await store.leaveMessage({
+          lang: 'fr',
+          contact: '06 12 34 56 78',
+          text: 'Rappelez-moi',
+        });
+        assert.equal(stored.kind === 'message' && stored.contact, '+33612345678');
+      });
+
+      it('refuses an empty message, a text or name too long, a contact that is neither', async () => {
+        const base = { lang: 'en' as const, contact: 'sam@example.com' };
+        await refused(store.leaveMessage({ ...base, text: ' \n\t ' }), 'text-empty', 'text');
+        await refused(store.leaveMessage({ ...base, text: 'x'.repeat(2001) }), 'too-long', 'text');
+        await refused(
+          store.leaveMessage({ ...base, text: 'hi', name: 'n'.repeat(101) }),
+          'too-long',
+          'name',
+        );
+        await refused(
+          store.leaveMessage({ ...base, text: 'hi', context: { pageUrl: 'x'.repeat(5000) } }),
+          'too-long',
+          'context',
+        );
+        for (const contact of ['sam', 'sam@', '12 34', 'call me maybe'])
+          await refused(
+            store.leaveMessage({ ...base, contact, text: 'hi' }),
+            'invalid-contact',
+            'contact',
+          );
+      });
+    });
+
+    describe('callback requests', () => {
+      const window = { from: paris('15', '14:00'), to: paris('15', '16:00') };
+
+      it('stores the phone number normalised and the window', async () => {
+        const stored = await store.requestCallback({
+          lang: 'fr',
+          name: 'Marc',
+          phone: '06.12.34.56.78',
+          window,
+          text: 'Pour un devis',
+        });
+        assert.equal(stored.kind, 'callback');
+        assert.ok(stored.kind === 'callback');
+        assert.equal(stored.phone, '+33612345678');
+        assert.deepEqual(stored.window, window);
+        assert.equal(stored.text, 'Pour un devis');
+      });
+
+      it('accepts a window that has started, as long as it is not over', async () => {
+        const stored = await store.requestCallback({
+          lang: 'en',
+          phone: '+44 20 7946 0958',
+          window: { from: NOW - 30 * MINUTE, to: NOW + 30 * MINUTE },
+        });
+        assert.equal(stored.text, null);
+      });
+
+      it('refuses a phone number that is not one', async () => {
+        for (const phone of ['06 12 34 56 7a', '12345', 'Marc'])
+          await refused(
+            store.requestCallback({ lang: 'fr', phone, window }),
+            'invalid-phone',
+            'phone',
+          );
+      });
+
+      it('refuses a window that is empty, over, or too far ahead', async () => {
+        const phone = '+33 6 12 34 56 78';
+        const ask = (from: number, to: number) =>
+          store.requestCallback({ lang: 'fr', phone, window: { from, to } });
+        await refused(ask(window.to, window.from), 'window-empty', 'window');
+        await refused(ask(window.from, window.from), 'window-empty', 'window');
+        await refused(ask(NOW - 2 * 3_600_000, NOW), 'window-in-past', 'window');
+        await refused(ask(NOW + 14 * DAY, NOW + 15 * DAY), 'window-too-far', 'window');
+      });
+    });
+
+    describe('appointments', () => {
+      const book = (slotStart: number, topic: string | null = 'repair', slotMinutes = 20) =>
+        store.bookAppointment({
+          lang: 'fr',
+          topic,
+          name: 'Léa',
+          contact: 'lea@example.fr',
+          slotStart,
+          hours,
+          slotMinutes,
+        });
+
+      it('books a slot of the grid, once', async () => {
+        const stored = await book(paris('16', '10:20'));
+        assert.ok(stored.kind === 'appointment');
+        assert.deepEqual(stored.slot, { start: paris('16', '10:20'), end: paris('16', '10:40') });
+        await refused(book(paris('16', '10:20')), 'slot-taken', 'slotStart');
+      });
+
+      it('books the same time for another topic', async () => {
+        await book(paris('16', '11:00'), 'repair');
+        const other = await book(paris('16', '11:00'), 'hi-fi');
+        assert.equal(other.topic, 'hi-fi');
+        await book(paris('16', '11:00'), null);
+        await refused(book(paris('16', '11:00'), null), 'slot-taken');
+      });
+
+      it('refuses a slot off the grid, outside the hours, started or too far ahead', async () => {
+        for (const slotStart of [
+          paris('16', '10:10'), // off the 20-minute grid
+          paris('16', '12:20'), // would end after the 12:30 close
+          paris('16', '13:00'), // lunch
+          paris('21', '10:00'), // Sunday
+          NOW, // starting now
+          paris('08', '10:00'), // last week
+          NOW + 14 * DAY, // beyond the horizon
+        ])
+          await refused(book(slotStart), 'slot-unavailable', 'slotStart');
+      });
+
+      it('lists free slots from now, without the booked ones', async () => {
+        const free = await store.freeSlots({ hours, slotMinutes: 20, topic: 'bikes', days: 1 });
+        const times = free.map((s) => new Date(s.start).toISOString().slice(11, 16));
+        // 10:00 has started; 10:20 … 12:00 then 14:00 … 18:40, in UTC (Paris − 2 h).
+        assert.equal(times[0], '08:20');
+        assert.equal(times.length, 6 + 15);
+        await book(paris('15', '10:40'), 'bikes');
+        const after = await store.freeSlots({ hours, slotMinutes: 20, topic: 'bikes', days: 1 });
+        assert.equal(after.length, free.length - 1);
+        assert.ok(!after.some((s) => s.start === paris('15', '10:40')));
+        const otherTopic = await store.freeSlots({
+          hours,
+          slotMinutes: 20,
+          topic: 'hi-fi',
+          days: 1,
+        });
+        assert.equal(otherTopic.length, free.length);
+      });
+
+      it('offers no slot beyond the 14-day horizon', async () => {
+        const free = await store.freeSlots({ hours, slotMinutes: 20, topic: 'x', days: 30 });
+        assert.ok(free.length > 0);
+        assert.ok(free.every((s) => s.start > NOW && s.start < NOW + 14 * DAY));
+      });
+
+      it('frees a slot when its appointment is cancelled', async () => {
+        const booked = await book(paris('17', '15:00'));
+        await refused(book(paris('17', '15:00')), 'slot-taken');
+        const cancelled = await store.cancel(booked.id);
+        assert.equal(cancelled.status, 'cancelled');
+        assert.notEqual(cancelled.cancelledAt, null);
+        const again = await book(paris('17', '15:00'));
+        assert.equal(again.status, 'to-do');
+      });
+
+      it('keeps bookings made on an older slot length from being overlapped', async () => {
+        await book(paris('18', '11:00'), 'repair', 20); // 11:00–11:20
+        const free = await store.freeSlots({
+          hours,
+          slotMinutes: 30,
+          topic: 'repair',
+          from: paris('18', '10:00'),
+          days: 1,
+        });
+        const morning = free
+          .filter((s) => s.start < paris('18', '12:30'))
+          .map((s) => new Date(s.start).toISOString().slice(11, 16));
+        assert.deepEqual(
+          morning,
+          ['08:00', '08:30', '09:30', '10:00'],
+          '11:00 overlaps 11:00–11:20',
+        );
+        await refused(book(paris('18', '11:00'), 'repair', 30), 'slot-taken');
+      });
+
+      it('has the database itself refuse a second booking of a slot, but not after a cancel', async () => {
+        // Below the store's own check: what two hubs of different versions would meet.
+        const insert = (id: string, status: string) =>
+          db.query(
+            `insert into requests (id, kind, shop_id, topic, lang, contact, slot_start, slot_minutes, status)
+             values ($1, 'appointment', 'velo', 'direct', 'en', 'x@example.com', $2, 20, $3)`,
+            [id, new Date(paris('20', '10:00')).toISOString(), status],
+          );
+        await insert('direct-1', 'cancelled');
+        await insert('direct-2', 'to-do');
+        await assert.rejects(insert('direct-3', 'done'), { code: '23505' });
+      });
+
+      it('gives a slot to exactly one of 50 shoppers booking it at once', async () => {
+        const slotStart = paris('19', '16:00');
+        const results = await Promise.allSettled(
+          Array.from({ length: 50 }, (_, i) =>
+            store.bookAppointment({
+              lang: 'en',
+              topic: 'race',
+              contact: `shopper${i}@example.com`,
+              slotStart,
+              hours,
+              slotMinutes: 20,
+            }),
+          ),
+        );
+        const booked = results.filter((r) => r.status === 'fulfilled');
+        const reasons = results.flatMap((r) =>
+          r.status === 'rejected' ? [(r.reason as RequestError).reason] : [],
+        );
+        assert.equal(booked.length, 1);
+        assert.deepEqual(reasons, Array(49).fill('slot-taken'));
+        const stored = (await store.list({ kind: 'appointment' })).filter(
+          (r) => r.topic === 'race',
+        );
+        assert.equal(stored.length, 1);
+      });
+    });
+
+    describe('the console', () => {
+      it('lists what is to do, oldest first, and marks a request done by an expert', async () => {
+        const first = await store.leaveMessage({
+          lang: 'en',
+          contact: 'a@example.com',
+          text: 'one',
+        });
+        const second = await store.leaveMessage({
+          lang: 'en',
+          contact: 'b@example.com',
+          text: 'two',
+        });
+        const ids = (await store.list({ status: 'to-do' })).map((r) => r.id);
+        assert.ok(ids.indexOf(first.id) < ids.indexOf(second.id));
+
+        const done = await store.markDone(first.id, 'dev-ana');
+        assert.equal(done.status, 'done');
+        assert.equal(done.doneBy, 'dev-ana');
+        assert.notEqual(done.doneAt, null);
+        const toDo = (await store.list({ status: 'to-do' })).map((r) => r.id);
+        assert.ok(!toDo.includes(first.id));
+        assert.ok(toDo.includes(second.id));
+        assert.ok((await store.list({ status: 'done' })).some((r) => r.id === first.id));
+      });
+
+      it('lets two experts mark the same request done without an error', async () => {
+        const request = await store.leaveMessage({
+          lang: 'en',
+          contact: 'c@example.com',
+          text: 'hi',
+        });
+        const [one, two] = await Promise.all([
+          store.markDone(request.id, 'dev-ana'),
+          store.markDone(request.id, 'dev-bo'),
+        ]);
+        assert.equal(one.status, 'done');
+        assert.deepEqual(one, two, 'the first one wins, the second sees it');
+      });
+
+      it('filters by kind and says when a request does not exist', async () => {
+        const kinds = new Set((await store.list({ kind: 'callback' })).map((r) => r.kind));
+        assert.deepEqual([...kinds], ['callback']);
+        await refused(store.markDone('no-such-request'), 'not-found');
+        await refused(store.cancel('no-such-request'), 'not-found');
+      });
+
+      it("shows one shop's requests only", async () => {
+        const other = await RequestStore.open(db, { shopId: 'hifi', now: () => NOW });
+        await other.leaveMessage({ lang: 'en', contact: 'd@example.com', text: 'other shop' });
+        const mine: ShopperRequest[] = await store.list();
+        assert.ok(!mine.some((r) => r.text === 'other shop'));
+        assert.equal((await other.list()).length, 1);
+        await other.close();
+      });
+    });
+
+    it('shares its database with the conversation store, and leaves it open', async () => {
+      const conversations = await ConversationStore.open(db);
+      await conversations.create({
+        id: 'c-shared',
+        mode: 'chat',
+        lang: 'en',
+        context: {},
+        state: 'queued',
+        resumeToken: 'token',
+      });
+      await conversations.close();
+      assert.equal((await db.query('select id from conversations')).length, 1);
+      assert.ok((await store.list()).length > 0, 'still usable after the other store closed');
+    });
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The engines a storage suite runs on: PGlite in-process, always; and the PostgreSQL server on
+ * 127.0.0.1:5432 (database `test`, or TEST_DATABASE_URL) when it answers, or whenever CI is
+ * set, so that CI fails rather than quietly testing less. Each PostgreSQL engine works in a
+ * schema of its own, created on open and dropped on dispose: suites can run side by side on
+ * the shared database and leave nothing behind.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { StorageOptions } from '../../src/server/storage/sql.js';
+
+export const POSTGRES =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface StorageEngine {
+  name: 'PGlite' | 'PostgreSQL';
+  /** Options for a store on a fresh, empty database (or schema). */
+  open(): Promise<StorageOptions>;
+  /** Drops what `open` made. */
+  dispose(): Promise<void>;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const pglite = (): StorageEngine => ({
+  name: 'PGlite',
+  open: async () => ({}),
+  dispose: async () => {},
+});
+
+function postgres(): StorageEngine {
+  const schema = `test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  let created = false;
+  return {
+    name: 'PostgreSQL',
+    open: async () => {
+      await admin.connect();
+      await admin.query(`create schema ${schema}`);
+      created = true;
+      const url = new URL(POSTGRES);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return { databaseUrl: url.toString() };
+    },
+    dispose: async () => {
+      if (created) await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+/** Fresh engines for one suite; says so when PostgreSQL is left out. */
+export async function storageEngines(suite: string): Promise<StorageEngine[]> {
+  const engines = [pglite()];
+  if (process.env['CI'] || (await postgresReachable())) engines.push(postgres());
+  else
+    console.log(`# PostgreSQL at ${POSTGRES} is not reachable here: ${suite} runs on PGlite only`);
+  return engines;
+}
