@@ -57,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       devLogin: true,
       ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
       reconnectGraceMs: 30_000,
+      maxChats: 3,
       storage:
         options.storage ?? (options.ports === 'fixed' ? { dataDir: `${repo}.data/demo` } : {}),
     };

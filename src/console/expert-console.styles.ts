@@ -83,6 +83,41 @@ export const consoleStyles = css`
     grid-template-columns: minmax(0, 2fr) minmax(220px, 1fr);
     gap: 16px;
   }
+  .conversations {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin: 0 0 16px;
+    padding: 0;
+  }
+  .conversations button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.4em 0.9em;
+    border-radius: 999px;
+    border: 1px solid #c4cbd3;
+    background: var(--_surface);
+    color: inherit;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .conversations button[aria-current='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 600;
+  }
+  .unread {
+    min-width: 1.5em;
+    padding: 0 0.4em;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: #fff;
+    font-size: 0.85em;
+    text-align: center;
+  }
   @media (max-width: 720px) {
     .call {
       grid-template-columns: 1fr;

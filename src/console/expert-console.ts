@@ -1,6 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeskState, Ring, SignedOutReason } from '../core/desk-state.js';
+import {
+  callOf,
+  type ConversationCard,
+  type DeskState,
+  type HeldConversation,
+  type ReadyState,
+  type Ring,
+  type SignedOutReason,
+} from '../core/desk-state.js';
 import { ExpertDesk } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
@@ -17,11 +25,13 @@ const SESSION_KEY = 'expert-call:expert-session';
 
 /**
  * The expert's console: sign in, go available, answer a ringing shopper with their context,
- * the call, and back to available.
+ * then the call, or several chats at once (a list with unread counts), and back to available.
  *
  * @summary The expert's side of Expert Call.
  *
  * @attr hub - URL of the hub.
+ * @attr topics - topics this expert answers (space- or comma-separated); empty: all.
+ * @attr languages - languages this expert speaks (`fr en`); empty: all.
  * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute.
  *
  * @event ec-desk-state - the desk changed state; `detail` is `{ state, previous }`.
@@ -34,6 +44,12 @@ export class ExpertConsole extends LitElement {
 
   /** URL of the hub. */
   @property() accessor hub = '';
+
+  /** Topics this expert answers, separated by spaces or commas (`bikes repair`); empty: all. */
+  @property() accessor topics = '';
+
+  /** Languages this expert speaks (`fr en`); empty: all the languages the hub knows. */
+  @property() accessor languages = '';
 
   /**
    * A signed expert session from the shop's back office (see README, "Expert sign-in"). When
@@ -61,7 +77,10 @@ export class ExpertConsole extends LitElement {
         }),
       ];
     });
-    new TickController(this, () => this.desk?.state.kind === 'ringing');
+    new TickController(this, () => {
+      const state = this.desk?.state;
+      return state?.kind === 'ready' && state.ring !== undefined;
+    });
   }
 
   override connectedCallback(): void {
@@ -94,36 +113,53 @@ export class ExpertConsole extends LitElement {
   }
 
   private ensureDesk(): ExpertDesk {
-    if (!this.desk) this.desk = new ExpertDesk(this.hub);
+    if (!this.desk) {
+      const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
+      const languages = list(this.languages).filter((l) => l === 'en' || l === 'fr');
+      this.desk = new ExpertDesk(this.hub, {
+        topics: list(this.topics),
+        ...(languages.length ? { languages } : {}),
+      });
+    }
     return this.desk;
   }
 
   private renderHeader(state: DeskState) {
-    if (state.kind === 'signed-out' || state.kind === 'signing-in') return nothing;
+    if (state.kind !== 'ready') return nothing;
     const t = this.t;
-    const status =
-      state.kind === 'ready' ? state.status : state.kind === 'in-call' ? 'in-call' : 'ringing';
+    const chats = state.conversations.length;
+    const status = state.ring
+      ? 'ringing'
+      : callOf(state)
+        ? 'in-call'
+        : chats
+          ? 'in-chat'
+          : state.status;
+    const label = {
+      available: t.available,
+      away: t.away,
+      ringing: t.ringingStatus,
+      'in-call': t.inCall,
+      'in-chat': t.inChats(chats),
+    }[status];
     return html`<header>
       <h2>${state.expert.name}</h2>
       <span class="status ${status === 'available' ? 'available' : ''}" data-status=${status}>
-        ${
-          { available: t.available, away: t.away, ringing: t.ringingStatus, 'in-call': t.inCall }[
-            status
-          ]
-        }
+        ${label}
       </span>
+      <button
+        class=${state.status === 'available' ? 'secondary' : 'primary'}
+        data-action="presence"
+        aria-pressed=${state.status === 'available'}
+        @click=${() => this.desk?.setAvailable(state.status !== 'available')}
+      >
+        ${state.status === 'available' ? t.goAway : t.goAvailable}
+      </button>
       ${
-        state.kind === 'ready'
-          ? html`<button
-                class=${state.status === 'available' ? 'secondary' : 'primary'}
-                data-action="presence"
-                @click=${() => this.desk?.setAvailable(state.status !== 'available')}
-              >
-                ${state.status === 'available' ? t.goAway : t.goAvailable}
-              </button>
-              <button class="secondary" @click=${() => this.desk?.signOutNow()}>
-                ${t.signOut}
-              </button>`
+        chats === 0 && !state.ring
+          ? html`<button class="secondary" @click=${() => this.desk?.signOutNow()}>
+              ${t.signOut}
+            </button>`
           : nothing
       }
     </header>`;
@@ -136,20 +172,58 @@ export class ExpertConsole extends LitElement {
         return this.renderSignIn(state.reason);
       case 'signing-in':
         return html`<p role="status">${t.signingIn}</p>`;
-      case 'ready':
+      case 'ready': {
+        const front = state.conversations.find((c) => c.conversationId === state.selected);
         return html`${
-            state.missed
-              ? html`<p class="notice" role="status">${t.missed[state.missed]}</p>`
-              : nothing
-          }
-          <p>${state.status === 'available' ? t.waiting : t.awayHint}</p>`;
-      case 'ringing':
-        return this.renderRing(state.ring, state.accepting);
-      case 'in-call':
-        return state.chatOnly
-          ? this.renderChatOnly(state.ring, state.chatOnly)
-          : this.renderCall(state.ring);
+          state.missed
+            ? html`<p class="notice" role="status">${t.missed[state.missed]}</p>`
+            : nothing
+        }
+        ${state.ring ? this.renderRing(state.ring, state.accepting ?? false) : nothing}
+        ${
+          state.conversations.length === 0 && !state.ring
+            ? html`<p>${state.status === 'available' ? t.waiting : t.awayHint}</p>`
+            : nothing
+        }
+        ${state.conversations.length > 1 ? this.renderList(state) : nothing}
+        ${
+          front
+            ? front.chatOnly
+              ? this.renderChatOnly(front, front.chatOnly)
+              : this.renderCall(front)
+            : nothing
+        }`;
+      }
     }
+  }
+
+  /** The conversations the expert holds, the one in front marked, with what is unread. */
+  private renderList(state: ReadyState) {
+    const t = this.t;
+    return html`<nav aria-label=${t.conversations}>
+      <ul class="conversations">
+        ${state.conversations.map((c) => {
+          const unread = this.desk!.unread(c.conversationId);
+          const name = c.shopper.displayName ?? t.anonymousShopper;
+          return html`<li>
+            <button
+              data-conversation=${c.conversationId}
+              aria-current=${c.conversationId === state.selected ? 'true' : 'false'}
+              @click=${() => this.desk?.select(c.conversationId)}
+            >
+              ${t.listItem(name, Boolean(c.chatOnly))}
+              ${
+                unread
+                  ? html`<span class="unread" data-unread=${unread} aria-label=${t.unread(unread)}
+                      >${unread}</span
+                    >`
+                  : nothing
+              }
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </nav>`;
   }
 
   private renderSignIn(reason: SignedOutReason | undefined) {
@@ -194,7 +268,7 @@ export class ExpertConsole extends LitElement {
     `;
   }
 
-  private renderContext(ring: Ring) {
+  private renderContext(ring: ConversationCard) {
     const t = this.t;
     const { pageUrl, pageTitle, product } = ring.shopper.context;
     return html`<dl>
@@ -226,33 +300,35 @@ export class ExpertConsole extends LitElement {
   }
 
   /** Video and voice gave way: the context, why, and the chat. */
-  private renderChatOnly(ring: Ring, reason: ChatReason) {
+  private renderChatOnly(conversation: HeldConversation, reason: ChatReason) {
+    const id = conversation.conversationId;
     const t = this.t;
     return html`
       <div class="call" data-media="chat">
         <div>
           <p class="notice" role="status">${t.chatOnly[reason]}</p>
-          ${this.renderChat()}
+          ${this.renderChat(id)}
           <div class="controls">
             <button
               class="secondary"
               data-action="to-call"
-              @click=${() => this.desk?.switchTo('call')}
+              @click=${() => this.desk?.switchTo(id, 'call')}
             >
               ${t.backToCall}
             </button>
-            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp()}>
+            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp(id)}>
               ${t.endConversation}
             </button>
           </div>
         </div>
-        <aside>${this.renderContext(ring)}</aside>
+        <aside>${this.renderContext(conversation)}</aside>
       </div>
     `;
   }
 
-  private renderCall(ring: Ring) {
+  private renderCall(conversation: HeldConversation) {
     const t = this.t;
+    const id = conversation.conversationId;
     const media = this.desk!.media;
     return html`
       <div class="call">
@@ -290,22 +366,24 @@ export class ExpertConsole extends LitElement {
             <button
               class="secondary"
               data-action="to-chat"
-              @click=${() => this.desk?.switchTo('chat')}
+              @click=${() => this.desk?.switchTo(id, 'chat')}
             >
               ${t.switchToChat}
             </button>
-            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp()}>
+            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp(id)}>
               ${t.hangUp}
             </button>
           </div>
         </div>
-        <aside>${this.renderContext(ring)} ${this.renderChat()}</aside>
+        <aside>${this.renderContext(conversation)} ${this.renderChat(id)}</aside>
       </div>
     `;
   }
 
-  private renderChat() {
-    return chatFor(this.desk!.chat, {
+  private renderChat(conversationId: string) {
+    const chat = this.desk!.chatOf(conversationId);
+    if (!chat) return nothing;
+    return chatFor(chat, {
       words: this.t.chat,
       lang: languageOf(this),
       typingName: '…',

@@ -23,7 +23,15 @@ export type ConversationState =
   /** The first screen: what will be shared, video or voice. */
   | { kind: 'choosing' }
   | { kind: 'requesting'; mode: CallMode }
-  | { kind: 'queued'; mode: CallMode; conversationId: string; position: number }
+  | {
+      kind: 'queued';
+      mode: CallMode;
+      conversationId: string;
+      /** 1: next in line. */
+      position: number;
+      /** Estimated wait in seconds; absent when no expert answers this queue right now. */
+      etaSeconds?: number;
+    }
   /** An expert is being rung; we are joining the room so that accept is instant. */
   | { kind: 'connecting'; mode: CallMode; conversationId: string }
   | { kind: 'in-call'; mode: CallMode; conversationId: string; expert: ExpertProfile }
@@ -43,7 +51,9 @@ export type ConversationEvent =
   | { type: 'choose'; mode: CallMode }
   /** Carry on with a conversation this browser had (after a page change). */
   | { type: 'resume'; mode: CallMode }
-  | { type: 'queued'; conversationId: string; position: number }
+  | { type: 'queued'; conversationId: string; position: number; etaSeconds?: number }
+  /** While waiting: write instead of waiting for video; the place in line is kept. */
+  | { type: 'wait-for-chat' }
   | { type: 'connecting'; conversationId: string }
   | { type: 'live'; conversationId: string; expert: ExpertProfile }
   | { type: 'to-chat'; conversationId: string; expert: ExpertProfile; reason: ChatReason }
@@ -86,8 +96,11 @@ export function conversationReducer(
             mode: state.mode,
             conversationId: event.conversationId,
             position: event.position,
+            ...(event.etaSeconds === undefined ? {} : { etaSeconds: event.etaSeconds }),
           }
         : state;
+    case 'wait-for-chat':
+      return state.kind === 'queued' && state.mode !== 'chat' ? { ...state, mode: 'chat' } : state;
     case 'connecting':
       return state.kind === 'requesting' || state.kind === 'queued'
         ? { kind: 'connecting', mode: state.mode, conversationId: event.conversationId }

@@ -1,7 +1,11 @@
 /**
  * The expert's desk as data, and its one transition function.
  *
- * signed-out → signing-in → ready(available|away) → ringing → in-call → ready
+ * signed-out → signing-in → ready(available|away)
+ *
+ * Once ready, the desk holds what the expert is doing: at most one ring, and the conversations
+ * they hold (one call, or several chats), one of them in front. Going away only stops new
+ * rings; the conversations held go on.
  *
  * Pure: the controller (expert-desk.ts) feeds hub messages and clicks in and runs the effects.
  */
@@ -9,18 +13,28 @@ import type {
   CallMode,
   ChatReason,
   ExpertProfile,
+  ExpertStatus,
   Language,
   RingEndReason,
   ShopperContext,
 } from '../protocol/index.js';
 
-export interface Ring {
+/** Who a conversation is with, as the ring showed it. */
+export interface ConversationCard {
   conversationId: string;
   mode: CallMode;
   lang: Language;
   shopper: { displayName?: string; context: ShopperContext };
+}
+
+export interface Ring extends ConversationCard {
   /** Local time at which the hub gives the ring to someone else. */
   until: number;
+}
+
+export interface HeldConversation extends ConversationCard {
+  /** In chat only, and why (chosen, or media lost or unavailable); absent with video or voice. */
+  chatOnly?: ChatReason;
 }
 
 /** Why the desk is signed out. */
@@ -32,85 +46,144 @@ export type DeskState =
   | {
       kind: 'ready';
       expert: ExpertProfile;
-      status: 'available' | 'away';
-      /** Why the last ring ended without a call, shown once. */
+      status: ExpertStatus;
+      ring?: Ring;
+      /** The expert pressed accept; waiting for the hub. */
+      accepting?: boolean;
+      conversations: HeldConversation[];
+      /** The conversation in front. */
+      selected?: string;
+      /** Why the last ring ended without a conversation, shown once. */
       missed?: RingEndReason;
-    }
-  | { kind: 'ringing'; expert: ExpertProfile; ring: Ring; accepting: boolean }
-  | {
-      kind: 'in-call';
-      expert: ExpertProfile;
-      ring: Ring;
-      /** In chat only, and why (chosen by the shopper, or media lost or unavailable). */
-      chatOnly?: ChatReason;
     };
+
+export type ReadyState = Extract<DeskState, { kind: 'ready' }>;
 
 export type DeskEvent =
   | { type: 'sign-in' }
-  | { type: 'signed-in'; expert: ExpertProfile; status: 'available' | 'away' | 'busy' }
+  /** `holding`: the conversations the hub still has this expert in (after a reconnect). */
+  | { type: 'signed-in'; expert: ExpertProfile; status: ExpertStatus; holding: string[] }
   | { type: 'signed-out'; reason: SignedOutReason }
-  | { type: 'presence'; status: 'available' | 'away' | 'busy' }
+  | { type: 'presence'; status: ExpertStatus }
   | { type: 'ring'; ring: Ring }
   | { type: 'accept' }
   | { type: 'ring-ended'; conversationId: string; reason: RingEndReason }
   | { type: 'live'; conversationId: string }
   | { type: 'to-chat'; conversationId: string; reason: ChatReason }
-  | { type: 'call-ended'; conversationId: string };
+  | { type: 'call-ended'; conversationId: string }
+  | { type: 'select'; conversationId: string };
 
 export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
+  if (event.type === 'sign-in') {
+    return state.kind === 'signed-out' ? { kind: 'signing-in' } : state;
+  }
+  if (event.type === 'signed-out') return { kind: 'signed-out', reason: event.reason };
+  if (event.type === 'signed-in') {
+    if (state.kind === 'signing-in') {
+      return { kind: 'ready', expert: event.expert, status: event.status, conversations: [] };
+    }
+    if (state.kind !== 'ready') return state;
+    // Signed in again after a reconnect: the hub says which conversations carry on, and
+    // re-sends their ring and call; a ring that was pending went to someone else.
+    const conversations = state.conversations.filter((c) =>
+      event.holding.includes(c.conversationId),
+    );
+    return select(
+      { kind: 'ready', expert: event.expert, status: event.status, conversations },
+      state.selected,
+    );
+  }
+  if (state.kind !== 'ready') return state;
   switch (event.type) {
-    case 'sign-in':
-      return state.kind === 'signed-out' ? { kind: 'signing-in' } : state;
-    case 'signed-in':
-      // From `ready` too: signing in again after a reconnect (a ring or call carries on as is).
-      return state.kind === 'signing-in' || state.kind === 'ready'
-        ? {
-            kind: 'ready',
-            expert: event.expert,
-            status: event.status === 'available' ? 'available' : 'away',
-          }
-        : state;
-    case 'signed-out':
-      return { kind: 'signed-out', reason: event.reason };
     case 'presence':
-      // `busy` is the hub's echo of a ring or call, which the ring/live events already show.
-      return state.kind === 'ready' && event.status !== 'busy'
-        ? { kind: 'ready', expert: state.expert, status: event.status }
-        : state;
+      return event.status === state.status ? state : { ...state, status: event.status };
     case 'ring':
-      return state.kind === 'ready'
-        ? { kind: 'ringing', expert: state.expert, ring: event.ring, accepting: false }
-        : state;
+      // A ring for a conversation already held is the hub bringing its media back: no ring.
+      return state.ring || held(state, event.ring.conversationId)
+        ? state
+        : withoutMissed({ ...state, ring: event.ring, accepting: false });
     case 'accept':
-      return state.kind === 'ringing' ? { ...state, accepting: true } : state;
-    case 'ring-ended':
-      return state.kind === 'ringing' && state.ring.conversationId === event.conversationId
-        ? {
-            kind: 'ready',
-            expert: state.expert,
-            status: event.reason === 'timeout' ? 'away' : 'available',
-            missed: event.reason,
-          }
-        : state;
-    case 'live':
-      if (
-        state.kind === 'in-call' &&
-        state.chatOnly &&
-        state.ring.conversationId === event.conversationId
-      ) {
-        return { kind: 'in-call', expert: state.expert, ring: state.ring }; // video and voice back
+      return state.ring && !state.accepting ? { ...state, accepting: true } : state;
+    case 'ring-ended': {
+      if (state.ring?.conversationId !== event.conversationId) return state;
+      const { ring, accepting, ...rest } = state;
+      return {
+        ...rest,
+        status: event.reason === 'timeout' ? 'away' : state.status,
+        missed: event.reason,
+      };
+    }
+    case 'live': {
+      const conversation = held(state, event.conversationId);
+      if (conversation?.chatOnly) {
+        // Video and voice are back.
+        return replace(state, { ...withoutChatOnly(conversation) });
       }
-      return state.kind === 'ringing' && state.ring.conversationId === event.conversationId
-        ? { kind: 'in-call', expert: state.expert, ring: state.ring }
+      if (state.ring?.conversationId !== event.conversationId) return state;
+      const { ring, accepting, ...rest } = state;
+      const { until, ...card } = ring;
+      return {
+        ...rest,
+        conversations: [...state.conversations, card],
+        selected: card.conversationId,
+      };
+    }
+    case 'to-chat': {
+      const conversation = held(state, event.conversationId);
+      return conversation && conversation.chatOnly !== event.reason
+        ? replace(state, { ...conversation, chatOnly: event.reason })
         : state;
-    case 'to-chat':
-      return state.kind === 'in-call' && state.ring.conversationId === event.conversationId
-        ? { ...state, chatOnly: event.reason }
-        : state;
-    case 'call-ended':
-      return (state.kind === 'in-call' || state.kind === 'ringing') &&
-        state.ring.conversationId === event.conversationId
-        ? { kind: 'ready', expert: state.expert, status: 'available' }
+    }
+    case 'call-ended': {
+      if (state.ring?.conversationId === event.conversationId) {
+        const { ring, accepting, ...rest } = state;
+        return rest;
+      }
+      if (!held(state, event.conversationId)) return state;
+      const conversations = state.conversations.filter(
+        (c) => c.conversationId !== event.conversationId,
+      );
+      return select({ ...state, conversations }, state.selected);
+    }
+    case 'select':
+      return held(state, event.conversationId) && state.selected !== event.conversationId
+        ? { ...state, selected: event.conversationId }
         : state;
   }
+}
+
+function held(state: ReadyState, conversationId: string): HeldConversation | undefined {
+  return state.conversations.find((c) => c.conversationId === conversationId);
+}
+
+function replace(state: ReadyState, conversation: HeldConversation): ReadyState {
+  return {
+    ...state,
+    conversations: state.conversations.map((c) =>
+      c.conversationId === conversation.conversationId ? conversation : c,
+    ),
+  };
+}
+
+/** Keeps `preferred` in front if it is still held, else the first conversation, else none. */
+function select(state: ReadyState, preferred: string | undefined): ReadyState {
+  const { selected, ...rest } = state;
+  const front =
+    preferred && held(state, preferred) ? preferred : state.conversations[0]?.conversationId;
+  return front ? { ...rest, selected: front } : rest;
+}
+
+function withoutChatOnly(conversation: HeldConversation): HeldConversation {
+  const { chatOnly, ...rest } = conversation;
+  return rest;
+}
+
+function withoutMissed(state: ReadyState): ReadyState {
+  const { missed, ...rest } = state;
+  return rest;
+}
+
+/** The conversation with video or voice, if the expert is in one. */
+export function callOf(state: ReadyState): HeldConversation | undefined {
+  return state.conversations.find((c) => !c.chatOnly);
 }

@@ -1,11 +1,14 @@
 /**
- * The expert's desk: sign-in, presence, the ring, the call, the chat. Feeds hub messages and
- * clicks into the desk state machine and runs the effects. The console element subscribes.
+ * The expert's desk: sign-in, presence, the ring, the call and the chats. Feeds hub messages
+ * and clicks into the desk state machine and runs the effects. The console element subscribes.
+ *
+ * An expert holds one call or several chats at once: one media session (for the call) and one
+ * chat channel per conversation, with a count of what they have not read yet.
  *
  * A lost hub connection is brought back without the expert doing anything: the desk signs in
- * again with its session, the hub puts it back in its call, and the chat catches up.
+ * again with its session, the hub puts it back in its conversations, and the chats catch up.
  */
-import type { MediaGrant } from '../protocol/index.js';
+import type { ExpertStatus, MediaGrant } from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
@@ -23,10 +26,14 @@ export type ExpertDeskEvents = {
 
 export type SignIn = { session: string } | { devName: string };
 
+/** What the expert answers: topics (none: all) and languages (none: all). */
+export interface Skills {
+  topics?: string[];
+  languages?: Array<'en' | 'fr'>;
+}
+
 export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   readonly media = new MediaSession();
-  /** The chat of the current conversation (a fresh one per conversation). */
-  chat: ChatChannel;
   /** The hub connection dropped and is being brought back. */
   reconnecting = false;
   private current: DeskState = { kind: 'signed-out' };
@@ -34,32 +41,46 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   private session: string | undefined;
   /** What the expert last chose, restored after a reconnect. */
   private wantsAvailable = false;
-  /** The ringing room's grant, kept in case joining during the ring failed and accept retries. */
-  private pendingGrant: MediaGrant | undefined;
+  private readonly chats = new Map<string, ChatChannel>();
+  /** Per conversation, the last sequence the expert has seen (it was in front). */
+  private readonly seen = new Map<string, number>();
+  /** Room grants by conversation, kept in case joining during the ring failed and accept retries. */
+  private readonly grants = new Map<string, MediaGrant>();
+  /** The conversation whose room the media session is in. */
+  private mediaFor: string | undefined;
   private readonly teardown: Array<() => void> = [];
-  private offChat: () => void;
 
-  constructor(private readonly hubUrl: string) {
+  constructor(
+    private readonly hubUrl: string,
+    private readonly skills: Skills = {},
+  ) {
     super();
-    this.chat = this.newChat();
-    this.offChat = this.chat.on('change', () => this.changed());
     this.teardown.push(
       this.media.on('change', () => this.changed()),
       this.media.on('disconnected', ({ cause }) => {
-        const state = this.current;
-        if (cause !== 'lost' || state.kind !== 'in-call') return;
-        this.hub?.send({ type: 'media.lost', conversationId: state.ring.conversationId });
-        this.apply({
-          type: 'to-chat',
-          conversationId: state.ring.conversationId,
-          reason: 'media-lost',
-        });
+        const conversationId = this.mediaFor;
+        if (cause !== 'lost' || !conversationId) return;
+        this.hub?.send({ type: 'media.lost', conversationId });
+        this.apply({ type: 'to-chat', conversationId, reason: 'media-lost' });
       }),
     );
   }
 
   get state(): DeskState {
     return this.current;
+  }
+
+  /** The chat of a conversation the desk holds or is being rung for. */
+  chatOf(conversationId: string): ChatChannel | undefined {
+    return this.chats.get(conversationId);
+  }
+
+  /** Messages from the shopper the expert has not seen (their conversation was not in front). */
+  unread(conversationId: string): number {
+    const chat = this.chats.get(conversationId);
+    if (!chat) return 0;
+    const seen = this.seen.get(conversationId) ?? 0;
+    return chat.log.entries.filter((e) => e.author === 'shopper' && e.seq! > seen).length;
   }
 
   async signIn(how: SignIn): Promise<void> {
@@ -79,33 +100,36 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   setAvailable(available: boolean): void {
     if (this.current.kind !== 'ready') return;
     this.wantsAvailable = available;
-    this.hub?.send({ type: 'expert.set-presence', status: available ? 'available' : 'away' });
+    const status: ExpertStatus = available ? 'available' : 'away';
+    this.hub?.send({ type: 'expert.set-presence', status });
   }
 
   accept(): void {
     const state = this.current;
-    if (state.kind !== 'ringing' || state.accepting) return;
+    if (state.kind !== 'ready' || !state.ring || state.accepting) return;
     this.apply({ type: 'accept' });
     this.hub?.send({ type: 'expert.accept', conversationId: state.ring.conversationId });
   }
 
   decline(): void {
     const state = this.current;
-    if (state.kind !== 'ringing') return;
+    if (state.kind !== 'ready' || !state.ring) return;
     this.hub?.send({ type: 'expert.decline', conversationId: state.ring.conversationId });
   }
 
-  hangUp(): void {
-    const state = this.current;
-    if (state.kind !== 'in-call') return;
-    this.hub?.send({ type: 'call.end', conversationId: state.ring.conversationId });
+  /** Puts a held conversation in front; what it says counts as read. */
+  select(conversationId: string): void {
+    this.apply({ type: 'select', conversationId });
+    this.markSeen();
   }
 
-  /** Carries on in chat only, or brings video and voice back. */
-  switchTo(to: 'chat' | 'call'): void {
-    const state = this.current;
-    if (state.kind !== 'in-call') return;
-    this.hub?.send({ type: 'media.switch', conversationId: state.ring.conversationId, to });
+  hangUp(conversationId: string): void {
+    this.hub?.send({ type: 'call.end', conversationId });
+  }
+
+  /** Carries a conversation on in chat only, or brings its video and voice back. */
+  switchTo(conversationId: string, to: 'chat' | 'call'): void {
+    this.hub?.send({ type: 'media.switch', conversationId, to });
   }
 
   setDevice(device: Device, on: boolean): Promise<DeviceProblem | null> {
@@ -120,14 +144,14 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
 
   dispose(): void {
     this.signOut('signed-out');
-    this.offChat();
-    this.chat.dispose();
+    for (const chat of this.chats.values()) chat.dispose();
+    this.chats.clear();
     for (const off of this.teardown.splice(0)) off();
   }
 
   private authenticate(session: string): void {
     this.session = session;
-    this.hub?.send({ type: 'expert.auth', session });
+    this.hub?.send({ type: 'expert.auth', session, ...this.skills });
   }
 
   private connectHub(): HubClient {
@@ -141,16 +165,20 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     hub.on('expert.ready', (m) => {
       const back = this.reconnecting;
       this.reconnecting = false;
-      this.apply({ type: 'signed-in', expert: m.expert, status: m.status });
+      this.apply({
+        type: 'signed-in',
+        expert: m.expert,
+        status: m.status,
+        holding: m.conversations ?? [],
+      });
       if (back && this.wantsAvailable && m.status === 'away') this.setAvailable(true);
-      this.chat.flush();
+      for (const chat of this.chats.values()) chat.flush();
       this.changed();
     });
     hub.on('expert.presence', (m) => this.apply({ type: 'presence', status: m.status }));
     hub.on('expert.ring', (m) => {
-      const state = this.current;
-      const same = 'ring' in state && state.ring.conversationId === m.conversationId;
-      if (!same) this.replaceChat();
+      const held = this.isHeld(m.conversationId);
+      this.ensureChat(m.conversationId);
       this.apply({
         type: 'ring',
         ring: {
@@ -161,29 +189,33 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
           until: Date.now() + m.ringTimeoutMs,
         },
       });
-      this.pendingGrant = m.media;
-      // Back in a call after a reconnect, with the room still joined, or in chat only:
-      // nothing to join.
-      if (!m.media || (same && this.media.connected)) return;
+      if (!m.media) return; // in chat only: nothing to join
+      this.grants.set(m.conversationId, m.media);
+      // Back in a call after a reconnect, with the room still joined: nothing to join.
+      if (this.mediaFor === m.conversationId && this.media.connected) return;
       // Join and open the devices while it rings, so that accept only has to publish.
       // A failed join is not fatal here: accept retries it.
+      this.mediaFor = m.conversationId;
       this.media.join(m.media).catch(() => {});
-      if (state.kind !== 'in-call') {
-        void this.media.prepare({ camera: m.mode === 'video', microphone: true });
-      }
+      if (!held) void this.media.prepare({ camera: m.mode === 'video', microphone: true });
     });
     hub.on('expert.ring-ended', (m) => {
       this.apply({ type: 'ring-ended', conversationId: m.conversationId, reason: m.reason });
-      void this.media.leave();
+      this.leaveMedia(m.conversationId);
     });
     hub.on('call.live', async (m) => {
-      const wasLive = this.current.kind === 'in-call';
+      const wasHeld = this.isHeld(m.conversationId);
       this.apply({ type: 'live', conversationId: m.conversationId });
-      this.chat.open(m.conversationId);
-      if (!this.pendingGrant) return; // in chat only: no media to start
+      this.chats.get(m.conversationId)?.open(m.conversationId);
+      this.markSeen();
+      const grant = this.grants.get(m.conversationId);
+      if (!grant) return; // in chat only: no media to start
       try {
-        if (!this.media.connected) await this.media.join(this.pendingGrant);
-        if (!wasLive || !this.media.microphoneOn) {
+        if (!this.media.connected) {
+          this.mediaFor = m.conversationId;
+          await this.media.join(grant);
+        }
+        if (!wasHeld || !this.media.microphoneOn) {
           await this.media.publish({ camera: m.mode === 'video', microphone: true });
         }
       } catch {
@@ -192,15 +224,17 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     });
     hub.on('conversation.chat', (m) => {
       this.apply({ type: 'to-chat', conversationId: m.conversationId, reason: m.reason });
-      this.chat.open(m.conversationId);
-      void this.media.leave();
+      this.chats.get(m.conversationId)?.open(m.conversationId);
+      this.leaveMedia(m.conversationId);
     });
-    hub.on('chat.message', (m) => this.chat.receive(m));
-    hub.on('chat.typing', () => this.chat.receiveTyping());
+    hub.on('chat.message', (m) => {
+      this.chats.get(m.conversationId)?.receive(m);
+      this.markSeen();
+    });
+    hub.on('chat.typing', (m) => this.chats.get(m.conversationId)?.receiveTyping());
     hub.on('call.ended', (m) => {
       this.apply({ type: 'call-ended', conversationId: m.conversationId });
-      this.chat.close();
-      void this.media.leave();
+      this.leaveMedia(m.conversationId);
     });
     hub.on('error', (m) => {
       if (m.ref === 'expert.auth') {
@@ -212,7 +246,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     });
     hub.on('reconnecting', () => {
       this.reconnecting = true;
-      this.chat.pause();
+      for (const chat of this.chats.values()) chat.pause();
       this.changed();
     });
     hub.on('reconnected', () => {
@@ -222,27 +256,48 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     return hub;
   }
 
-  private newChat(): ChatChannel {
-    return new ChatChannel(
-      'expert',
-      () => ('expert' in this.current ? this.current.expert.name : ''),
-      (message) => this.hub?.send(message) ?? false,
+  private isHeld(conversationId: string): boolean {
+    const state = this.current;
+    return (
+      state.kind === 'ready' && state.conversations.some((c) => c.conversationId === conversationId)
     );
   }
 
-  /** A new conversation starts with an empty transcript. */
-  private replaceChat(): void {
-    this.offChat();
-    this.chat.dispose();
-    this.chat = this.newChat();
-    this.offChat = this.chat.on('change', () => this.changed());
+  private ensureChat(conversationId: string): ChatChannel {
+    let chat = this.chats.get(conversationId);
+    if (!chat) {
+      chat = new ChatChannel(
+        'expert',
+        () => ('expert' in this.current ? this.current.expert.name : ''),
+        (message) => this.hub?.send(message) ?? false,
+      );
+      chat.on('change', () => this.changed());
+      this.chats.set(conversationId, chat);
+    }
+    return chat;
+  }
+
+  /** The conversation in front has been read. */
+  private markSeen(): void {
+    const state = this.current;
+    if (state.kind !== 'ready' || !state.selected) return;
+    const chat = this.chats.get(state.selected);
+    if (chat) this.seen.set(state.selected, chat.log.lastSeq);
+  }
+
+  private leaveMedia(conversationId: string): void {
+    this.grants.delete(conversationId);
+    if (this.mediaFor !== conversationId) return;
+    this.mediaFor = undefined;
+    void this.media.leave();
   }
 
   private signOut(reason: SignedOutReason): void {
     this.hub?.close();
     this.hub = undefined;
     this.reconnecting = false;
-    this.chat.close();
+    this.mediaFor = undefined;
+    this.grants.clear();
     void this.media.leave();
     if (this.current.kind !== 'signed-out' || reason !== 'signed-out') {
       this.apply({ type: 'signed-out', reason });
@@ -254,7 +309,24 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     const next = deskReducer(previous, event);
     if (next === previous) return;
     this.current = next;
+    this.forgetEnded();
     this.emit('state', { state: next, previous });
+  }
+
+  /** Chats of conversations the desk no longer holds or rings for are let go. */
+  private forgetEnded(): void {
+    const state = this.current;
+    const keep = new Set<string>();
+    if (state.kind === 'ready') {
+      for (const c of state.conversations) keep.add(c.conversationId);
+      if (state.ring) keep.add(state.ring.conversationId);
+    }
+    for (const [id, chat] of this.chats) {
+      if (keep.has(id)) continue;
+      chat.dispose();
+      this.chats.delete(id);
+      this.seen.delete(id);
+    }
   }
 
   private changed(): void {

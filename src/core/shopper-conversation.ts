@@ -43,6 +43,8 @@ export interface ShopperConversationOptions {
   hub: string;
   lang: () => Language;
   context: () => ShopperContext;
+  /** The shop's topic to ask about (its own queue of experts); undefined: any expert. */
+  topic?: () => string | undefined;
   displayName?: () => string | undefined;
   tickets?: TicketStore;
 }
@@ -132,12 +134,14 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     this.apply({ type: 'choose', mode });
     await this.start(() => {
       const displayName = this.options.displayName?.();
+      const topic = this.options.topic?.();
       this.hub?.send({
         type: 'shopper.request',
         mode,
         lang: this.options.lang(),
         context: this.options.context(),
         ...(displayName ? { displayName } : {}),
+        ...(topic ? { topic } : {}),
       });
     });
   }
@@ -160,6 +164,16 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   /** Carries on in chat only, or asks for video and voice back. */
   switchTo(to: 'chat' | 'call'): void {
     const state = this.current;
+    if (state.kind === 'queued' && to === 'chat') {
+      // Write instead of waiting for video: the same place in line, any expert with room.
+      this.hub?.send({ type: 'media.switch', conversationId: state.conversationId, to });
+      this.apply({ type: 'wait-for-chat' });
+      if (this.ticket) {
+        this.ticket = { ...this.ticket, mode: 'chat' };
+        this.options.tickets?.save(this.ticket);
+      }
+      return;
+    }
     if (state.kind !== 'in-call' && state.kind !== 'chat') return;
     this.hub?.send({ type: 'media.switch', conversationId: state.conversationId, to });
   }
@@ -238,7 +252,12 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     });
     hub.on('shopper.queued', (m) => {
       if (this.current.kind === 'connecting') void this.media.leave();
-      this.apply({ type: 'queued', conversationId: m.conversationId, position: m.position });
+      this.apply({
+        type: 'queued',
+        conversationId: m.conversationId,
+        position: m.position,
+        ...(m.etaSeconds === undefined ? {} : { etaSeconds: m.etaSeconds }),
+      });
     });
     hub.on('shopper.connecting', (m) => {
       // After a resume the room may still be joined: nothing to do then.

@@ -44,6 +44,11 @@ export interface ConsoleText {
   endConversation: string;
   switchToChat: string;
   backToCall: string;
+  inChats: (n: number) => string;
+  conversations: string;
+  /** A conversation in the list: who, and how it goes on. */
+  listItem: (name: string, chatOnly: boolean) => string;
+  unread: (n: number) => string;
   chat: ChatWords;
 }
 
@@ -63,7 +68,7 @@ const en: ConsoleText = {
   away: 'Away',
   goAvailable: 'Go available',
   goAway: 'Go away',
-  waiting: 'Waiting for shoppers. A call will ring here.',
+  waiting: 'Waiting for shoppers. A call or a chat will ring here.',
   awayHint: 'You are away: no calls will ring. Go available to take calls.',
   missed: {
     declined: 'You declined the call; it went to the next expert.',
@@ -100,6 +105,10 @@ const en: ConsoleText = {
   endConversation: 'End conversation',
   switchToChat: 'Switch to chat',
   backToCall: 'Back to video',
+  inChats: (n) => (n === 1 ? 'In a chat' : `In ${n} chats`),
+  conversations: 'Your conversations',
+  listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'chat' : 'call'}`,
+  unread: (n) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   chat: {
     you: 'You',
     placeholder: 'Write to the shopper',
@@ -143,7 +152,7 @@ const fr: ConsoleText = {
   away: 'Absent',
   goAvailable: 'Se rendre disponible',
   goAway: 'Passer absent',
-  waiting: 'En attente de clients. Un appel sonnera ici.',
+  waiting: 'En attente de clients. Un appel ou une conversation écrite sonnera ici.',
   awayHint: 'Vous êtes absent : aucun appel ne sonnera. Rendez-vous disponible pour en recevoir.',
   missed: {
     declined: 'Vous avez refusé l’appel ; il est passé à l’expert suivant.',
@@ -184,6 +193,10 @@ const fr: ConsoleText = {
   endConversation: 'Terminer la conversation',
   switchToChat: 'Passer à l’écrit',
   backToCall: 'Revenir à la vidéo',
+  inChats: (n) => (n === 1 ? 'Une conversation écrite' : `${n} conversations écrites`),
+  conversations: 'Vos conversations',
+  listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'écrit' : 'appel'}`,
+  unread: (n) => (n === 1 ? '1 message non lu' : `${n} messages non lus`),
   chat: {
     you: 'Vous',
     placeholder: 'Écrire au client',

@@ -19,6 +19,11 @@ export interface PanelText {
   requesting: string;
   queued: (position: number) => string;
   queuedHint: string;
+  /** The estimated wait; `undefined`: nobody answers this right now. */
+  eta: (seconds: number | undefined) => string;
+  waitInChat: string;
+  waitInChatHint: string;
+  waitingInChat: string;
   connecting: string;
   leaveQueue: string;
   cancel: string;
@@ -69,6 +74,15 @@ const en: PanelText = {
   requesting: 'Finding an expert…',
   queued: (n) => (n === 1 ? 'You are next in line.' : `You are number ${n} in line.`),
   queuedHint: 'Stay on this page: we put you through as soon as an expert is free.',
+  eta: (s) =>
+    s === undefined
+      ? 'No expert is free for this right now; you keep your place.'
+      : s < 60
+        ? 'Expected wait: under a minute.'
+        : `Expected wait: about ${Math.round(s / 60)} min.`,
+  waitInChat: 'Write instead',
+  waitInChatHint: 'An expert can often answer in writing sooner. You keep your place.',
+  waitingInChat: 'You will talk in writing: the expert answers here.',
   connecting: 'Putting you through to an expert…',
   leaveQueue: 'Leave the queue',
   cancel: 'Cancel',
@@ -161,6 +175,15 @@ const fr: PanelText = {
   requesting: 'Recherche d’un expert…',
   queued: (n) => (n === 1 ? 'Vous êtes le prochain.' : `Vous êtes numéro ${n} dans la file.`),
   queuedHint: 'Restez sur cette page : nous vous mettons en relation dès qu’un expert est libre.',
+  eta: (s) =>
+    s === undefined
+      ? 'Aucun expert n’est libre pour cela en ce moment ; vous gardez votre place.'
+      : s < 60
+        ? 'Attente estimée : moins d’une minute.'
+        : `Attente estimée : environ ${Math.round(s / 60)} min.`,
+  waitInChat: 'Écrire plutôt',
+  waitInChatHint: 'Un expert peut souvent répondre plus vite par écrit. Vous gardez votre place.',
+  waitingInChat: 'Vous échangerez par écrit : l’expert vous répond ici.',
   connecting: 'Mise en relation avec un expert…',
   leaveQueue: 'Quitter la file',
   cancel: 'Annuler',

@@ -76,6 +76,10 @@ export type CallMode = v.InferOutput<typeof CallMode>;
 export const Language = v.picklist(['en', 'fr']);
 export type Language = v.InferOutput<typeof Language>;
 
+/** A topic of the shop (`bikes`, `hi-fi`, `repair`): a queue of its own, answered by its experts. */
+export const TOPIC_ID = /^[a-z0-9-]{1,40}$/;
+export const Topic = v.pipe(v.string(), v.regex(TOPIC_ID));
+
 /** What a browser needs to join one LiveKit room: a URL and a token scoped to that room. */
 export const MediaGrant = v.object({
   url: text(2048),
@@ -101,7 +105,8 @@ export type EndReason = v.InferOutput<typeof EndReason>;
 export const RingEndReason = v.picklist(['declined', 'timeout', 'shopper-cancelled']);
 export type RingEndReason = v.InferOutput<typeof RingEndReason>;
 
-export const ExpertStatus = v.picklist(['available', 'away', 'busy']);
+/** What the expert chose: rung for new shoppers, or not. Conversations they hold go on either way. */
+export const ExpertStatus = v.picklist(['available', 'away']);
 export type ExpertStatus = v.InferOutput<typeof ExpertStatus>;
 
 /** Reasons of an `error` frame: a closed set the browser can switch on. */
@@ -128,16 +133,22 @@ export const ShopperRequest = message('shopper.request', {
   lang: Language,
   displayName: v.optional(v.pipe(v.string(), v.transform(cleanText), v.trim(), v.maxLength(80))),
   context: ShopperContext,
+  /** The queue to wait in; absent: any expert. */
+  topic: v.optional(Topic),
 });
 /** Shopper: leave the queue (before an expert has accepted). */
 export const ShopperCancel = message('shopper.cancel', {});
 /** Expert, demo only: "sign me in as this name"; answered by `expert.session` when the hub allows it. */
 export const ExpertDevLogin = message('expert.dev-login', { name: nonEmptyText(100) });
 /** Expert: authenticate this connection with a signed session (from dev login or the shop's back office). */
-export const ExpertAuth = message('expert.auth', { session: text(4096) });
-export const ExpertSetPresence = message('expert.set-presence', {
-  status: v.picklist(['available', 'away']),
+export const ExpertAuth = message('expert.auth', {
+  session: text(4096),
+  /** The topics this expert answers; absent or empty: every topic. */
+  topics: v.optional(v.pipe(v.array(Topic), v.maxLength(50))),
+  /** The languages this expert speaks; absent: every language. */
+  languages: v.optional(v.pipe(v.array(Language), v.minLength(1))),
 });
+export const ExpertSetPresence = message('expert.set-presence', { status: ExpertStatus });
 export const ExpertAccept = message('expert.accept', { conversationId: ConversationId });
 export const ExpertDecline = message('expert.decline', { conversationId: ConversationId });
 /** Either side: hang up. */
@@ -199,6 +210,8 @@ export const ErrorMessage = message('error', {
 export const ShopperQueued = message('shopper.queued', {
   conversationId: ConversationId,
   position: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Estimated wait, rounded up to half minutes; absent when nobody answers this queue now. */
+  etaSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 /** Shopper: an expert is being rung; join the room now (publish nothing) so accept is instant. */
 export const ShopperConnecting = message('shopper.connecting', {
@@ -211,7 +224,12 @@ export const ExpertSession = message('expert.session', {
   session: text(4096),
   expert: ExpertProfile,
 });
-export const ExpertReady = message('expert.ready', { expert: ExpertProfile, status: ExpertStatus });
+export const ExpertReady = message('expert.ready', {
+  expert: ExpertProfile,
+  status: ExpertStatus,
+  /** After a reconnect: the conversations the expert still holds; the hub re-sends each. */
+  conversations: v.optional(v.array(ConversationId)),
+});
 export const ExpertPresence = message('expert.presence', { status: ExpertStatus });
 /** Expert: a shopper is ringing; join the room now (publish nothing), publish on accept. */
 export const ExpertRing = message('expert.ring', {
@@ -252,6 +270,8 @@ export const SystemEvent = v.picklist([
   'media-unavailable',
   'switched-to-chat',
   'switched-to-call',
+  /** Video could not come back: the expert is in another call. */
+  'expert-in-other-call',
 ]);
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 /** Both sides: a stored message of the transcript, in sequence order. */

@@ -12,6 +12,8 @@ export interface HubConfig {
   devLogin: boolean;
   ringTimeoutMs: number;
   reconnectGraceMs: number;
+  /** How many chats an expert holds at once; a call takes the whole expert. */
+  maxChats: number;
   storage: StorageOptions;
 }
 
@@ -62,6 +64,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     devLogin: env['HUB_DEV_LOGIN'] === '1',
     ringTimeoutMs: integer('RING_TIMEOUT_MS', 30_000, 1000),
     reconnectGraceMs: integer('RECONNECT_GRACE_MS', 30_000, 1000),
+    maxChats: integer('MAX_CHATS_PER_EXPERT', 3, 1),
     storage: databaseUrl ? { databaseUrl } : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
   };
 }

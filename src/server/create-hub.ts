@@ -22,6 +22,7 @@ export async function startHub(
     sessions: new ExpertSessions(config.expertSessionSecret),
     devLogin: config.devLogin,
     ringTimeoutMs: config.ringTimeoutMs,
+    maxChats: config.maxChats,
     ...(log ? { log } : {}),
   });
 }

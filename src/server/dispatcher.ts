@@ -1,6 +1,11 @@
 /**
- * Who waits and who is free: the longest-waiting shopper goes to the expert idle the longest.
- * Pure bookkeeping, no I/O: the hub asks it for the next pair and does the ringing.
+ * Who waits and who may be rung. Pure bookkeeping, no I/O: the hub asks for the next pair and
+ * does the ringing.
+ *
+ * There is a queue per topic and language, kept as one list in arrival order: a shopper is
+ * only ever matched with an expert who answers their topic in their language, so the lists do
+ * not compete, and one list keeps "longest-waiting first" true across them. Among the experts
+ * who fit, the least loaded goes first, then the one idle the longest.
  */
 
 export interface Waiting {
@@ -9,17 +14,34 @@ export interface Waiting {
   readonly since: number;
   /** Experts who declined or let this shopper's ring time out: not rung again for them. */
   readonly skippedBy: Set<string>;
+  /** The queue: a topic of the shop (undefined: any expert) and the shopper's language. */
+  readonly topic: string | undefined;
+  readonly lang: string;
 }
 
-export interface FreeExpert {
+export interface Candidate {
   readonly seat: string;
   readonly expertId: string;
+  /** Topics this expert answers; empty: every topic. */
+  readonly topics: ReadonlySet<string>;
+  readonly languages: ReadonlySet<string>;
+  /** Conversations the expert holds now. */
+  load: number;
+  /** Since when the expert has had nothing new; the longest idle is rung first. */
   idleSince: number;
 }
 
-export class Dispatcher<W extends Waiting, E extends FreeExpert> {
+/** Whether an expert answers the shopper's topic in their language (capacity aside). */
+export function answers(expert: Candidate, shopper: Waiting): boolean {
+  return (
+    expert.languages.has(shopper.lang) &&
+    (shopper.topic === undefined || expert.topics.size === 0 || expert.topics.has(shopper.topic))
+  );
+}
+
+export class Dispatcher<W extends Waiting, E extends Candidate> {
   private readonly waiting: W[] = [];
-  private readonly free = new Map<string, E>();
+  private readonly ready = new Map<string, E>();
 
   enqueue(shopper: W): void {
     // Kept sorted by arrival, so a shopper put back after a failed ring regains their place.
@@ -34,40 +56,57 @@ export class Dispatcher<W extends Waiting, E extends FreeExpert> {
     return at !== -1;
   }
 
-  /** 1-based place in the queue, or 0 when not waiting. */
+  /** 1-based place in the shopper's own queue (same topic and language), or 0 when not waiting. */
   position(shopperId: string): number {
-    return this.waiting.findIndex((w) => w.id === shopperId) + 1;
+    const shopper = this.waiting.find((w) => w.id === shopperId);
+    if (!shopper) return 0;
+    let ahead = 0;
+    for (const w of this.waiting) {
+      if (w === shopper) return ahead + 1;
+      if (w.topic === shopper.topic && w.lang === shopper.lang) ahead++;
+    }
+    return 0;
   }
 
+  /** Everyone waiting, longest-waiting first. */
   queue(): readonly W[] {
     return this.waiting;
   }
 
-  markFree(expert: E): void {
-    this.free.set(expert.seat, expert);
+  /** The expert may be rung (connected, available, with room for another conversation). */
+  offer(expert: E): void {
+    this.ready.set(expert.seat, expert);
   }
 
-  markBusy(seat: string): void {
-    this.free.delete(seat);
+  withdraw(seat: string): void {
+    this.ready.delete(seat);
   }
 
-  freeCount(): number {
-    return this.free.size;
+  /** Experts who may be rung now. */
+  offered(): IterableIterator<E> {
+    return this.ready.values();
   }
 
   /**
-   * The next shopper and expert to put together, taken out of both lists; null when none fits.
-   * Shoppers for whom `reachable` is false (their connection is down) keep their place but are
-   * passed over until they are back.
+   * The next shopper and expert to put together, the shopper taken out of the queue; null when
+   * none fits. `fits` is the hub's capacity rule (a call or one more chat). Shoppers for whom
+   * `reachable` is false (their connection is down) keep their place but are passed over.
    */
-  next(reachable: (shopper: W) => boolean = () => true): { shopper: W; expert: E } | null {
-    const experts = [...this.free.values()].sort((a, b) => a.idleSince - b.idleSince);
+  next(
+    fits: (expert: E, shopper: W) => boolean,
+    reachable: (shopper: W) => boolean = () => true,
+  ): { shopper: W; expert: E } | null {
+    if (this.ready.size === 0) return null;
+    const experts = [...this.ready.values()].sort(
+      (a, b) => a.load - b.load || a.idleSince - b.idleSince,
+    );
     for (const [index, shopper] of this.waiting.entries()) {
       if (!reachable(shopper)) continue;
-      const expert = experts.find((e) => !shopper.skippedBy.has(e.expertId));
+      const expert = experts.find(
+        (e) => !shopper.skippedBy.has(e.expertId) && answers(e, shopper) && fits(e, shopper),
+      );
       if (expert) {
         this.waiting.splice(index, 1);
-        this.free.delete(expert.seat);
         return { shopper, expert };
       }
     }

@@ -64,6 +64,8 @@ const sessionTickets: TicketStore = {
  * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
  * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
  * @attr placement - `floating` (default: fixed at the bottom right of the window) or `inline`.
+ * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
+ *   for the experts of that topic. Absent: any expert.
  * @attr context - JSON of a ShopperContext (`{"product": {"name": "…"}}`), as an alternative to
  *   the `context` property for pages without JavaScript of their own.
  *
@@ -249,6 +251,7 @@ export class ExpertCall extends HTMLElement {
       hub: hub ?? '',
       lang: () => languageOf(this),
       context: () => this.context,
+      topic: () => this.getAttribute('topic') ?? undefined,
       onState: (change: StateChange) => {
         this.renderLabel();
         this.dispatchEvent(

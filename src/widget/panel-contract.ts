@@ -15,6 +15,8 @@ export interface PanelOptions {
   hub: string;
   lang: () => Language;
   context: () => ShopperContext;
+  /** The topic the shopper asks about, from the `topic` attribute. */
+  topic: () => string | undefined;
   onState: (change: StateChange) => void;
   onClose: () => void;
   /** Where the conversation's resume ticket is kept between the shop's pages. */

@@ -293,6 +293,7 @@ function startHubWithoutMediaServer() {
     devLogin: true,
     ringTimeoutMs: 30_000,
     reconnectGraceMs: 1_000,
+    maxChats: 3,
     storage: {},
   });
 }

@@ -18,7 +18,12 @@ export interface HubFixture {
 }
 
 export async function startHubFixture(
-  options: { ringTimeoutMs?: number; reconnectGraceMs?: number; storage?: StorageOptions } = {},
+  options: {
+    ringTimeoutMs?: number;
+    reconnectGraceMs?: number;
+    maxChats?: number;
+    storage?: StorageOptions;
+  } = {},
 ): Promise<HubFixture> {
   const local: LocalLiveKit | undefined = hostedLiveKitFromEnv()
     ? undefined
@@ -36,6 +41,7 @@ export async function startHubFixture(
     devLogin: true,
     ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
     reconnectGraceMs: options.reconnectGraceMs ?? 30_000,
+    maxChats: options.maxChats ?? 3,
     storage: options.storage ?? {},
   };
   const fixture: HubFixture = {

@@ -68,12 +68,16 @@ export class HubPeer {
     await this.closed();
   }
 
-  /** Signs in through dev login and goes available. */
-  static async expert(hubUrl: string, name: string): Promise<HubPeer> {
+  /** Signs in through dev login, with the topics and languages given, and goes available. */
+  static async expert(
+    hubUrl: string,
+    name: string,
+    skills: { topics?: string[]; languages?: Array<'en' | 'fr'> } = {},
+  ): Promise<HubPeer> {
     const peer = await HubPeer.open(hubUrl);
     peer.send({ type: 'expert.dev-login', name });
     const { session } = await peer.next('expert.session');
-    peer.send({ type: 'expert.auth', session });
+    peer.send({ type: 'expert.auth', session, ...skills });
     await peer.next('expert.ready');
     peer.send({ type: 'expert.set-presence', status: 'available' });
     const presence = await peer.next('expert.presence');
@@ -81,12 +85,17 @@ export class HubPeer {
     return peer;
   }
 
-  static async shopper(hubUrl: string, mode: 'video' | 'audio' = 'video'): Promise<HubPeer> {
+  static async shopper(
+    hubUrl: string,
+    mode: 'video' | 'audio' | 'chat' = 'video',
+    queue: { topic?: string; lang?: 'en' | 'fr' } = {},
+  ): Promise<HubPeer> {
     const peer = await HubPeer.open(hubUrl);
     peer.send({
       type: 'shopper.request',
       mode,
-      lang: 'en',
+      lang: queue.lang ?? 'en',
+      ...(queue.topic ? { topic: queue.topic } : {}),
       context: { pageUrl: 'https://shop.example/bike', product: { name: 'Bike' } },
     });
     return peer;

@@ -20,7 +20,9 @@ export class ConsolePage {
     await this.waitForStatus('available');
   }
 
-  async waitForStatus(status: 'available' | 'away' | 'in-call' | 'ringing'): Promise<void> {
+  async waitForStatus(
+    status: 'available' | 'away' | 'in-call' | 'in-chat' | 'ringing',
+  ): Promise<void> {
     await this.page.waitForSelector(`expert-console [data-status="${status}"]`);
   }
 

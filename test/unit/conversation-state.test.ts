@@ -25,12 +25,21 @@ const events: Record<ConversationEvent['type'], ConversationEvent> = {
   back: { type: 'back' },
   choose: { type: 'choose', mode: 'audio' },
   resume: { type: 'resume', mode: 'video' },
-  queued: { type: 'queued', conversationId: 'c1', position: 2 },
+  queued: { type: 'queued', conversationId: 'c1', position: 2, etaSeconds: 90 },
+  'wait-for-chat': { type: 'wait-for-chat' },
   connecting: { type: 'connecting', conversationId: 'c1' },
   live: { type: 'live', conversationId: 'c1', expert },
   'to-chat': { type: 'to-chat', conversationId: 'c1', expert, reason: 'media-lost' },
   ended: { type: 'ended', reason: 'hub-unreachable' },
   dismiss: { type: 'dismiss' },
+};
+
+const queuedSecond: ConversationState = {
+  kind: 'queued',
+  mode: 'video',
+  conversationId: 'c1',
+  position: 2,
+  etaSeconds: 90,
 };
 
 /** Every transition that changes the state; every other (state, event) pair must not. */
@@ -44,9 +53,10 @@ const transitions: Partial<
   'idle × resume': { kind: 'requesting', mode: 'video' },
   'choosing × dismiss': { kind: 'idle' },
   'ended × dismiss': { kind: 'idle' },
-  'requesting × queued': { kind: 'queued', mode: 'video', conversationId: 'c1', position: 2 },
-  'queued × queued': { kind: 'queued', mode: 'video', conversationId: 'c1', position: 2 },
-  'connecting × queued': { kind: 'queued', mode: 'video', conversationId: 'c1', position: 2 },
+  'requesting × queued': { ...queuedSecond },
+  'queued × queued': { ...queuedSecond },
+  'connecting × queued': { ...queuedSecond },
+  'queued × wait-for-chat': { kind: 'queued', mode: 'chat', conversationId: 'c1', position: 3 },
   'requesting × connecting': { kind: 'connecting', mode: 'video', conversationId: 'c1' },
   'queued × connecting': { kind: 'connecting', mode: 'video', conversationId: 'c1' },
   'connecting × live': { kind: 'in-call', mode: 'video', conversationId: 'c1', expert },

@@ -4,29 +4,43 @@ import {
   deskReducer,
   type DeskEvent,
   type DeskState,
+  type HeldConversation,
   type Ring,
 } from '../../src/core/desk-state.js';
 
 const expert = { id: 'dev-ana', name: 'Ana' };
-const ring: Ring = {
-  conversationId: 'c1',
+const card = (conversationId: string, chatOnly?: 'chosen'): HeldConversation => ({
+  conversationId,
   mode: 'video',
   lang: 'fr',
   shopper: { context: {} },
-  until: 0,
+  ...(chatOnly ? { chatOnly } : {}),
+});
+const ring: Ring = { ...card('c1'), until: 0 };
+const ready: DeskState & { kind: 'ready' } = {
+  kind: 'ready',
+  expert,
+  status: 'available',
+  conversations: [],
 };
 
-const states: Record<DeskState['kind'], DeskState> = {
+/** One state of each kind of situation the desk can be in. */
+const states = {
   'signed-out': { kind: 'signed-out' },
   'signing-in': { kind: 'signing-in' },
-  ready: { kind: 'ready', expert, status: 'available' },
-  ringing: { kind: 'ringing', expert, ring, accepting: false },
-  'in-call': { kind: 'in-call', expert, ring },
-};
+  idle: ready,
+  ringing: { ...ready, ring, accepting: false },
+  'in-call': { ...ready, conversations: [card('c1')], selected: 'c1' },
+  'in-chats': {
+    ...ready,
+    conversations: [card('c1', 'chosen'), card('c2', 'chosen')],
+    selected: 'c2',
+  },
+} satisfies Record<string, DeskState>;
 
 const events: Record<DeskEvent['type'], DeskEvent> = {
   'sign-in': { type: 'sign-in' },
-  'signed-in': { type: 'signed-in', expert, status: 'away' },
+  'signed-in': { type: 'signed-in', expert, status: 'away', holding: ['c1'] },
   'signed-out': { type: 'signed-out', reason: 'hub-unreachable' },
   presence: { type: 'presence', status: 'away' },
   ring: { type: 'ring', ring },
@@ -35,33 +49,64 @@ const events: Record<DeskEvent['type'], DeskEvent> = {
   live: { type: 'live', conversationId: 'c1' },
   'to-chat': { type: 'to-chat', conversationId: 'c1', reason: 'media-lost' },
   'call-ended': { type: 'call-ended', conversationId: 'c1' },
+  select: { type: 'select', conversationId: 'c1' },
 };
 
+const signedOut: DeskState = { kind: 'signed-out', reason: 'hub-unreachable' };
 const transitions: Partial<Record<string, DeskState>> = {
   'signed-out × sign-in': { kind: 'signing-in' },
-  'signing-in × signed-in': { kind: 'ready', expert, status: 'away' },
-  'ready × signed-in': { kind: 'ready', expert, status: 'away' },
-  'signed-out × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
-  'signing-in × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
-  'ready × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
-  'ringing × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
-  'in-call × signed-out': { kind: 'signed-out', reason: 'hub-unreachable' },
-  'ready × presence': { kind: 'ready', expert, status: 'away' },
-  'ready × ring': { kind: 'ringing', expert, ring, accepting: false },
-  'ringing × accept': { kind: 'ringing', expert, ring, accepting: true },
-  'ringing × ring-ended': { kind: 'ready', expert, status: 'away', missed: 'timeout' },
-  'ringing × live': { kind: 'in-call', expert, ring },
-  'ringing × call-ended': { kind: 'ready', expert, status: 'available' },
-  'in-call × call-ended': { kind: 'ready', expert, status: 'available' },
-  'in-call × to-chat': { kind: 'in-call', expert, ring, chatOnly: 'media-lost' },
+  'signing-in × signed-in': { kind: 'ready', expert, status: 'away', conversations: [] },
+  'idle × signed-in': { kind: 'ready', expert, status: 'away', conversations: [] },
+  // The ring went to someone else while the desk was reconnecting.
+  'ringing × signed-in': { kind: 'ready', expert, status: 'away', conversations: [] },
+  'in-call × signed-in': { ...states['in-call'], status: 'away' },
+  // c2 ended while the desk was away; c1 carries on and comes to the front.
+  'in-chats × signed-in': {
+    kind: 'ready',
+    expert,
+    status: 'away',
+    conversations: [card('c1', 'chosen')],
+    selected: 'c1',
+  },
+  'signed-out × signed-out': signedOut,
+  'signing-in × signed-out': signedOut,
+  'idle × signed-out': signedOut,
+  'ringing × signed-out': signedOut,
+  'in-call × signed-out': signedOut,
+  'in-chats × signed-out': signedOut,
+  'idle × presence': { ...ready, status: 'away' },
+  'ringing × presence': { ...states.ringing, status: 'away' },
+  'in-call × presence': { ...states['in-call'], status: 'away' },
+  'in-chats × presence': { ...states['in-chats'], status: 'away' },
+  'idle × ring': { ...ready, ring, accepting: false },
+  'ringing × accept': { ...states.ringing, accepting: true },
+  'ringing × ring-ended': { ...ready, status: 'away', missed: 'timeout' },
+  'ringing × live': { ...ready, conversations: [card('c1')], selected: 'c1' },
+  'ringing × call-ended': ready,
+  'in-call × to-chat': {
+    ...states['in-call'],
+    conversations: [{ ...card('c1'), chatOnly: 'media-lost' }],
+  },
+  // Video and voice back in a conversation that was in chat.
+  'in-chats × live': {
+    ...states['in-chats'],
+    conversations: [card('c1'), card('c2', 'chosen')],
+  },
+  'in-chats × to-chat': {
+    ...states['in-chats'],
+    conversations: [{ ...card('c1'), chatOnly: 'media-lost' }, card('c2', 'chosen')],
+  },
+  'in-call × call-ended': ready,
+  'in-chats × call-ended': { ...ready, conversations: [card('c2', 'chosen')], selected: 'c2' },
+  'in-chats × select': { ...states['in-chats'], selected: 'c1' },
 };
 
 describe('expert desk state machine', () => {
-  for (const [stateKind, state] of Object.entries(states)) {
+  for (const [stateName, state] of Object.entries(states) as Array<[string, DeskState]>) {
     for (const [eventType, event] of Object.entries(events)) {
-      const key = `${stateKind} × ${eventType}`;
+      const key = `${stateName} × ${eventType}`;
       const expected = transitions[key];
-      it(`${key} → ${expected ? expected.kind : 'unchanged'}`, () => {
+      it(`${key} → ${expected ? 'changes' : 'unchanged'}`, () => {
         const next = deskReducer(state, event);
         if (expected) assert.deepEqual(next, expected);
         else assert.equal(next, state);
@@ -69,24 +114,39 @@ describe('expert desk state machine', () => {
     }
   }
 
-  it('a declined ring leaves the expert available, a missed one away', () => {
+  it('a declined ring leaves the expert as they were, a missed one away', () => {
     const declined = deskReducer(states.ringing, {
       type: 'ring-ended',
       conversationId: 'c1',
       reason: 'declined',
     });
-    assert.deepEqual(declined, { kind: 'ready', expert, status: 'available', missed: 'declined' });
+    assert.deepEqual(declined, { ...ready, missed: 'declined' });
   });
 
-  it('brings an expert in chat only back to the call when video returns', () => {
-    const chatOnly: DeskState = { kind: 'in-call', expert, ring, chatOnly: 'chosen' };
+  it('rings an expert holding chats, and the accepted chat joins them in front', () => {
+    const chatRing: Ring = { ...card('c3'), mode: 'chat', until: 0 };
+    let state: DeskState = deskReducer(states['in-chats'], { type: 'ring', ring: chatRing });
+    state = deskReducer(state, { type: 'live', conversationId: 'c3' });
+    state = deskReducer(state, { type: 'to-chat', conversationId: 'c3', reason: 'chosen' });
+    assert.equal(state.kind, 'ready');
     assert.deepEqual(
-      deskReducer(chatOnly, { type: 'live', conversationId: 'c1' }),
-      states['in-call'],
+      state.kind === 'ready' && state.conversations.map((c) => [c.conversationId, c.chatOnly]),
+      [
+        ['c1', 'chosen'],
+        ['c2', 'chosen'],
+        ['c3', 'chosen'],
+      ],
     );
+    assert.equal(state.kind === 'ready' && state.selected, 'c3');
   });
 
-  it('ignores the busy echo of a ring', () => {
-    assert.equal(deskReducer(states.ready, { type: 'presence', status: 'busy' }), states.ready);
+  it('does not take a ring for a conversation already held (media coming back)', () => {
+    const again = deskReducer(states['in-call'], { type: 'ring', ring });
+    assert.equal(again, states['in-call']);
+  });
+
+  it('clears the missed notice when the next ring comes', () => {
+    const missed: DeskState = { ...ready, missed: 'timeout' };
+    assert.deepEqual(deskReducer(missed, { type: 'ring', ring }), states.ringing);
   });
 });

@@ -6,7 +6,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { migrate } from './migrations.js';
-import { openPGlite, openPostgres, type SqlDatabase } from './sql.js';
+import { databaseOf, type DatabaseSource, type SqlDatabase } from './sql.js';
+
+export type { StorageOptions } from './sql.js';
 
 export type Author = 'shopper' | 'expert' | 'system';
 
@@ -26,6 +28,7 @@ export interface ConversationRecord {
   id: string;
   mode: string;
   lang: string;
+  topic: string | null;
   displayName: string | null;
   context: unknown;
   state: string;
@@ -41,6 +44,7 @@ export interface NewConversation {
   id: string;
   mode: string;
   lang: string;
+  topic?: string | undefined;
   displayName?: string | undefined;
   context: unknown;
   state: string;
@@ -54,13 +58,6 @@ export interface NewMessage {
   author: Author;
   authorName: string;
   text: string;
-}
-
-export interface StorageOptions {
-  /** postgres://… — a PostgreSQL server. When absent, PGlite. */
-  databaseUrl?: string | undefined;
-  /** PGlite's data folder; absent = in memory (tests). */
-  dataDir?: string | undefined;
 }
 
 interface MessageRow {
@@ -77,6 +74,7 @@ interface ConversationRow {
   id: string;
   mode: string;
   lang: string;
+  topic: string | null;
   display_name: string | null;
   context: unknown;
   state: string;
@@ -94,7 +92,7 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
-const CONVERSATION_COLUMNS = `id, mode, lang, display_name, context, state, expert_id, expert_name,
+const CONVERSATION_COLUMNS = `id, mode, lang, topic, display_name, context, state, expert_id, expert_name,
   room, end_reason, created_at, ended_at`;
 
 const hash = (token: string) => createHash('sha256').update(token).digest();
@@ -103,22 +101,25 @@ const time = (value: Date | string) => new Date(value).getTime();
 export class ConversationStore {
   private constructor(
     private readonly db: SqlDatabase,
-    /** Which engine, for logs and tests. */
-    readonly engine: 'pglite' | 'postgres',
+    /** Whether `close()` closes the database too (see {@link DatabaseSource}). */
+    private readonly ownsDb: boolean,
   ) {}
 
-  static async open(options: StorageOptions = {}): Promise<ConversationStore> {
-    const db = options.databaseUrl
-      ? await openPostgres(options.databaseUrl)
-      : await openPGlite(options.dataDir);
+  /** Which engine, for logs and tests. */
+  get engine(): 'pglite' | 'postgres' {
+    return this.db.engine;
+  }
+
+  static async open(source: DatabaseSource = {}): Promise<ConversationStore> {
+    const { db, owned } = await databaseOf(source);
     await migrate(db);
-    return new ConversationStore(db, options.databaseUrl ? 'postgres' : 'pglite');
+    return new ConversationStore(db, owned);
   }
 
   async create(conversation: NewConversation): Promise<void> {
     await this.db.query(
-      `insert into conversations (id, mode, lang, display_name, context, state, resume_token_hash)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
+      `insert into conversations (id, mode, lang, display_name, context, state, resume_token_hash, topic)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         conversation.id,
         conversation.mode,
@@ -127,6 +128,7 @@ export class ConversationStore {
         JSON.stringify(conversation.context),
         conversation.state,
         hash(conversation.resumeToken).toString('hex'),
+        conversation.topic ?? null,
       ],
     );
   }
@@ -240,8 +242,8 @@ export class ConversationStore {
     return rows.map(toMessage);
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    if (this.ownsDb) await this.db.close();
   }
 }
 
@@ -262,6 +264,7 @@ function toConversation(row: ConversationRow): ConversationRecord {
     id: row.id,
     mode: row.mode,
     lang: row.lang,
+    topic: row.topic,
     displayName: row.display_name,
     context: row.context,
     state: row.state,

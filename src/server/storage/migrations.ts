@@ -38,6 +38,42 @@ const steps: ReadonlyArray<readonly string[]> = [
   ],
   // 2: the LiveKit room of a live conversation, so a restarted hub can hand out its tokens again
   ['alter table conversations add column room text'],
+  // 3: the queue a conversation waits in, so a restarted hub puts it back in the right one
+  ['alter table conversations add column topic text'],
+  // 4: what shoppers leave when nobody can answer: a message, a callback request, an appointment
+  [
+    `create table requests (
+    id text primary key,
+    kind text not null check (kind in ('message', 'callback', 'appointment')),
+    shop_id text not null,
+    topic text,
+    lang text not null,
+    name text,
+    contact text,
+    phone text,
+    body text,
+    window_from timestamptz,
+    window_to timestamptz,
+    slot_start timestamptz,
+    slot_minutes integer,
+    context jsonb not null default '{}',
+    status text not null default 'to-do' check (status in ('to-do', 'done', 'cancelled')),
+    created_at timestamptz not null default now(),
+    done_at timestamptz,
+    done_by text,
+    cancelled_at timestamptz,
+    check (kind <> 'message' or (contact is not null and body is not null)),
+    check (kind <> 'callback' or (phone is not null and window_to > window_from)),
+    check (kind <> 'appointment'
+      or (contact is not null and slot_start is not null and slot_minutes > 0))
+  )`,
+    // A slot of a topic is booked once; cancelling a booking frees it. coalesce: a null topic
+    // (the whole shop) must clash with itself, and unique indexes treat nulls as all distinct.
+    `create unique index requests_one_booking_per_slot
+      on requests (shop_id, (coalesce(topic, '')), slot_start)
+      where kind = 'appointment' and status <> 'cancelled'`,
+    `create index requests_to_do on requests (shop_id, created_at) where status = 'to-do'`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

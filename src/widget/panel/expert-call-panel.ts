@@ -71,7 +71,7 @@ export class ExpertCallPanel extends LitElement {
       case 'requesting':
         return this.renderWait(t.requesting, '', t.cancel);
       case 'queued':
-        return this.renderWait(t.queued(state.position), t.queuedHint, t.leaveQueue);
+        return this.renderQueued(state);
       case 'connecting':
         return this.renderWait(t.connecting, '', t.cancel);
       case 'in-call':
@@ -154,6 +154,34 @@ export class ExpertCallPanel extends LitElement {
         >
           <span>${t.chatCall}</span><small>${t.chatCallHint}</small>
         </button>
+      </div>
+    `;
+  }
+
+  /** Place in line and expected wait, live; the way out, and writing instead of waiting. */
+  private renderQueued(state: Extract<ConversationState, { kind: 'queued' }>) {
+    const t = panelText[this.lang];
+    return html`
+      <div class="wait">
+        <div class="spinner" aria-hidden="true"></div>
+        <p role="status" data-position=${state.position}>
+          <strong>${t.queued(state.position)}</strong>
+          <span data-eta=${state.etaSeconds ?? 'unknown'}>${t.eta(state.etaSeconds)}</span>
+        </p>
+        <p class="muted">${state.mode === 'chat' ? t.waitingInChat : t.queuedHint}</p>
+        ${
+          state.mode === 'chat'
+            ? nothing
+            : html`<p class="muted">${t.waitInChatHint}</p>
+                <button
+                  class="secondary"
+                  data-control="wait-in-chat"
+                  @click=${() => this.conversation.switchTo('chat')}
+                >
+                  ${t.waitInChat}
+                </button>`
+        }
+        <button class="secondary" @click=${() => this.conversation.end()}>${t.leaveQueue}</button>
       </div>
     `;
   }

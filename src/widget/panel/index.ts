@@ -11,6 +11,7 @@ export const createPanel: CreatePanel = (options) => {
     hub: options.hub,
     lang: options.lang,
     context: options.context,
+    topic: options.topic,
     tickets: options.tickets,
   });
   const element = new ExpertCallPanel();

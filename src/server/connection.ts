@@ -1,0 +1,190 @@
+/**
+ * One browser connection to the hub: who it is (nobody yet, a shopper, an expert), which
+ * conversations it may touch, and an error frame with a reason for anything it may not do.
+ * Frames of one connection are handled in order, even when one waits on storage or LiveKit.
+ */
+import { decodeClientFrame, type ClientMessage, type ErrorReason } from '../protocol/index.js';
+import type { Conversation, Peer, Seat } from './conversation.js';
+import type { Hub } from './hub.js';
+
+export interface Connection {
+  receive(frame: string, byteLength?: number): Promise<void>;
+  /** The transport lost this peer: it has the hub's grace period to resume. */
+  closed(): void;
+}
+
+type Role =
+  | { kind: 'anonymous' }
+  | { kind: 'shopper'; conversation: Conversation }
+  | { kind: 'expert'; seat: Seat };
+
+/** A refusal the browser can act on: its reason is from the protocol's closed set. */
+export class HubError extends Error {
+  constructor(
+    readonly reason: ErrorReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function wrongState(message: string): HubError {
+  return new HubError('wrong-state', message);
+}
+
+export function openConnection(
+  hub: Hub,
+  peer: Peer,
+  log: (event: string, fields?: Record<string, unknown>) => void,
+): Connection {
+  let role: Role = { kind: 'anonymous' };
+  let queue: Promise<void> = Promise.resolve();
+
+  const anonymous = () => {
+    if (role.kind !== 'anonymous') throw wrongState('This connection already has a role.');
+  };
+
+  const handle = async (message: ClientMessage): Promise<void> => {
+    switch (message.type) {
+      case 'shopper.request':
+        anonymous();
+        role = { kind: 'shopper', conversation: await hub.request(peer, message) };
+        return;
+      case 'conversation.resume':
+        anonymous();
+        role = { kind: 'shopper', conversation: await hub.resume(peer, message) };
+        return;
+      case 'shopper.cancel':
+        if (role.kind !== 'shopper') throw wrongState('Only a shopper can leave the queue.');
+        return hub.finish(role.conversation, 'shopper-cancelled');
+      case 'expert.dev-login':
+        return hub.devLogin(peer, message.name);
+      case 'expert.auth':
+        anonymous();
+        role = { kind: 'expert', seat: await hub.signIn(peer, message) };
+        return;
+      case 'expert.set-presence':
+        return hub.setPresence(seatOf(role), message.status);
+      case 'expert.accept':
+        return hub.accept(ringingFor(seatOf(role), message.conversationId));
+      case 'expert.decline':
+        return hub.endRing(ringingFor(seatOf(role), message.conversationId), 'declined');
+      case 'call.end': {
+        const conversation = memberOf(role, message.conversationId);
+        if (role.kind === 'expert' && conversation.state === 'ringing') {
+          return hub.endRing(conversation, 'declined');
+        }
+        return hub.finish(
+          conversation,
+          role.kind === 'expert' ? 'expert-hung-up' : 'shopper-hung-up',
+        );
+      }
+      case 'chat.send': {
+        const conversation = chattingIn(role, message.conversationId);
+        return hub.say(conversation, role.kind === 'expert' ? 'expert' : 'shopper', {
+          clientId: message.clientId,
+          text: message.text,
+        });
+      }
+      case 'chat.sync':
+        return hub.replay(memberOf(role, message.conversationId), peer, message.lastSeq);
+      case 'chat.typing':
+        return hub.typing(
+          chattingIn(role, message.conversationId),
+          role.kind === 'expert' ? 'expert' : 'shopper',
+        );
+      case 'media.lost':
+        return hub.toChat(memberOf(role, message.conversationId), 'media-lost');
+      case 'media.switch': {
+        const waiting = memberOf(role, message.conversationId);
+        if (role.kind === 'shopper' && waiting.state === 'queued' && message.to === 'chat') {
+          return hub.waitForChat(waiting);
+        }
+        const conversation = chattingIn(role, message.conversationId);
+        return message.to === 'chat'
+          ? hub.toChat(conversation, 'chosen')
+          : hub.toCall(conversation);
+      }
+      default:
+        return unreachable(message);
+    }
+  };
+
+  const run = async (frame: string, byteLength?: number) => {
+    const decoded = decodeClientFrame(frame, byteLength);
+    if (!decoded.ok) {
+      peer.send({
+        type: 'error',
+        reason: decoded.reason,
+        message: decoded.detail,
+        ...(decoded.ref ? { ref: decoded.ref } : {}),
+      });
+      return;
+    }
+    try {
+      await handle(decoded.message);
+    } catch (error) {
+      const known = error instanceof HubError;
+      if (!known) log('hub.error', { error: String(error) });
+      peer.send({
+        type: 'error',
+        reason: known ? error.reason : 'internal',
+        message: known ? error.message : 'The hub could not handle this message.',
+        ref: decoded.message.type,
+      });
+    }
+  };
+
+  return {
+    receive: (frame, byteLength) => {
+      queue = queue.then(() => run(frame, byteLength));
+      return queue;
+    },
+    closed: () => {
+      queue = queue.then(() => {
+        if (role.kind === 'shopper') hub.shopperLeft(role.conversation, peer);
+        if (role.kind === 'expert') hub.expertLeft(role.seat, peer);
+      });
+    },
+  };
+}
+
+function seatOf(role: Role): Seat {
+  if (role.kind !== 'expert') throw new HubError('unauthorized', 'Sign in as an expert first.');
+  return role.seat;
+}
+
+/** The conversation `role` is in, if it has that id. */
+function memberOf(role: Role, conversationId: string): Conversation {
+  const conversation =
+    role.kind === 'shopper'
+      ? role.conversation
+      : role.kind === 'expert'
+        ? [...role.seat.conversations].find((c) => c.id === conversationId)
+        : undefined;
+  if (conversation?.id !== conversationId) {
+    throw wrongState('This connection is not in that conversation.');
+  }
+  return conversation;
+}
+
+/** The conversation `role` may chat in: theirs, with an expert in it. */
+function chattingIn(role: Role, conversationId: string): Conversation {
+  const conversation = memberOf(role, conversationId);
+  if (conversation.state !== 'live') {
+    throw wrongState('Messages can be sent once an expert has joined the conversation.');
+  }
+  return conversation;
+}
+
+function ringingFor(seat: Seat, conversationId: string): Conversation {
+  const conversation = [...seat.conversations].find((c) => c.id === conversationId);
+  if (conversation?.state !== 'ringing') {
+    throw wrongState('That conversation is not ringing for you.');
+  }
+  return conversation;
+}
+
+function unreachable(message: never): never {
+  throw new HubError('unknown-type', `Unhandled message ${JSON.stringify(message)}.`);
+}

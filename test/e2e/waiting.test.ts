@@ -1,0 +1,53 @@
+/**
+ * Waiting for an expert, in Chromium through the real hub and LiveKit: the shopper sees a live
+ * place in line and an expected wait while the only expert is busy, may choose to write
+ * instead without losing their place, and is put through when the expert frees up.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startStack, type Stack } from '../../demo/stack/stack.js';
+import { launchChromium, newParticipant } from '../support/browser.js';
+import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
+
+let stack: Stack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startStack({ ports: 'free' });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('a shopper waiting while the only expert is busy', () => {
+  it('sees a live place and wait, and is put through when the expert frees up', async () => {
+    const expert = new ConsolePage((await newParticipant(browser)).page);
+    const first = new ShopPage((await newParticipant(browser)).page);
+    await putThrough(expert, first, stack, { expertName: 'Hugo', mode: 'video' });
+
+    const second = new ShopPage((await newParticipant(browser)).page);
+    await second.open(stack.shopUrl);
+    await second.choose('video');
+    await second.waitForState('queued');
+    await second.page.waitForSelector('expert-call-panel [data-position="1"]');
+    const eta = await second.page.getAttribute('expert-call-panel [data-eta]', 'data-eta');
+    assert.match(eta ?? '', /^\d+$/, 'an expected wait, since an expert answers this queue');
+    assert.match(await second.panelText(), /prochain/);
+    assert.match(await second.panelText(), /Attente estimée/);
+
+    // Writing instead keeps the place; the expert is rung for a chat once the call ends.
+    await second.page.click('expert-call-panel [data-control="wait-in-chat"]');
+    await second.page.waitForSelector('expert-call-panel [data-control="wait-in-chat"]', {
+      state: 'detached',
+    });
+    assert.equal(await second.state(), 'queued');
+
+    await first.hangUp();
+    assert.match(await expert.waitForRing(), /Conversation écrite entrante/);
+    await expert.accept();
+    await second.waitForState('chat');
+  });
+});
