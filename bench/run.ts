@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: figures, not assertions. Prints what a shop's page pays before any click,
- * and how fast a call comes up on loopback through the real hub and LiveKit server.
+ * how fast a call comes up on loopback through the real hub and LiveKit server, and how fast
+ * one hub process puts a full queue through to its experts.
  *
- *   BENCH_RUNS=20 npm run bench     (default 10 calls)
+ *   BENCH_RUNS=20 npm run bench         (default 10 calls)
+ *   BENCH_SHOPPERS=5000 npm run bench   (default 1,000 shoppers waiting for dispatch)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,6 +22,8 @@ const LAUNCHER_BUDGET = 10 * 1024;
 const RING_TARGET_MS = 150;
 const FIRST_FRAME_TARGET_MS = 1500;
 const CHAT_TARGET_MS = 20;
+const DISPATCH_TARGET_PER_SECOND = 200;
+const RING_AFTER_FREE_TARGET_MS = 50;
 const runs = Number(process.env['BENCH_RUNS'] ?? 10);
 
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).byteLength;
@@ -91,10 +95,14 @@ async function callTimings(): Promise<void> {
     await expert.signIn(stack.consoleUrl, 'Bench');
     await expert.goAvailable();
     await expert.page.evaluate(() => {
+      // The desk is `ready` with a `ring` while the console rings; a new ring has a new id.
       document.addEventListener('ec-desk-state', (event) => {
-        const { state } = (event as CustomEvent<{ state: { kind: string } }>).detail;
+        type Desk = { ring?: { conversationId: string } };
+        const { state, previous } = (event as CustomEvent<{ state: Desk; previous: Desk }>).detail;
         const w = window as unknown as { ringAt?: number };
-        if (state.kind === 'ringing') w.ringAt = performance.timeOrigin + performance.now();
+        if (state.ring && state.ring.conversationId !== previous.ring?.conversationId) {
+          w.ringAt = performance.timeOrigin + performance.now();
+        }
       });
     });
     const ring: number[] = [];
@@ -212,14 +220,146 @@ async function mediaDeathToChat(): Promise<void> {
   summary(`${runs} runs, bound ${MEDIA_RECOVERY_MS} ms + 1 s`, times, MEDIA_RECOVERY_MS + 1000);
 }
 
-sizes();
-await callTimings();
-await mediaDeathToChat();
-console.log('\nChat through the hub on loopback (stored before delivered)');
-await chatRoundTrips('PGlite in memory', {});
-await onPostgres((databaseUrl) => chatRoundTrips('PostgreSQL', { databaseUrl })).catch(
-  (error: unknown) => console.log(`  chat on PostgreSQL: not measured (${String(error)})`),
-);
+/** The four queues of the dispatch bench: two topics × two languages. */
+const DISPATCH_QUEUES = [
+  { topic: 'bikes', lang: 'en' },
+  { topic: 'bikes', lang: 'fr' },
+  { topic: 'hi-fi', lang: 'en' },
+  { topic: 'hi-fi', lang: 'fr' },
+] as const;
+
+/**
+ * One hub process putting a full queue through: the shoppers (video) wait, spread evenly over
+ * DISPATCH_QUEUES, before any expert is there. The experts sign in away, spread the same way and
+ * each answering exactly their queue's topic in its language; then all go available at once. On
+ * every ring an expert accepts and hangs up straight away, and waits for the next ring.
+ *
+ * Throughput: from the first `available` sent to the last shopper's ring received. Every ring
+ * includes a real LiveKit createRoom and two signed join tokens. Ring after free: from an expert
+ * sending `call.end` to its next ring (each expert's first ring excluded); `call.end` is handled
+ * after the expert's `accept`, whose stored state and "expert joined" line are part of it.
+ * While the hub is saturated, that interval is about experts ÷ throughput (every expert waits its
+ * turn), so a run with one expert per queue gives the hub's own reaction time to a full queue.
+ * The peers run in the hub's process: reading the hub's frames shares its CPU.
+ */
+async function dispatchInOneHub(expertCount: number): Promise<void> {
+  const shoppers = Number(process.env['BENCH_SHOPPERS'] ?? 1000);
+  const stack = await startHubFixture({ ringTimeoutMs: 10 * 60_000 });
+  const { hub, url } = stack.hub;
+  const peers: HubPeer[] = [];
+  try {
+    // In batches, so the hub's listen backlog never overflows into SYN retries.
+    for (let first = 0; first < shoppers; first += 100) {
+      const batch = Array.from({ length: Math.min(100, shoppers - first) }, (_, i) =>
+        HubPeer.shopper(url, 'video', DISPATCH_QUEUES[(first + i) % DISPATCH_QUEUES.length]),
+      );
+      peers.push(...(await Promise.all(batch)));
+    }
+    await until(() => hub.stats().waiting === shoppers, 'every shopper waiting');
+    const experts = await Promise.all(
+      Array.from({ length: expertCount }, async (_, n) => {
+        const { topic, lang } = DISPATCH_QUEUES[n % DISPATCH_QUEUES.length]!;
+        const peer = await HubPeer.open(url);
+        peer.send({ type: 'expert.dev-login', name: `Dispatch ${n}` });
+        const { session } = await peer.next('expert.session');
+        peer.send({ type: 'expert.auth', session, topics: [topic], languages: [lang] });
+        await peer.next('expert.ready'); // away: nobody is rung yet
+        return peer;
+      }),
+    );
+    peers.push(...experts);
+
+    const afterFree: number[] = [];
+    let rung = 0;
+    let lastRingAt = 0;
+    let allRung!: () => void;
+    const done = new Promise<void>((resolve) => (allRung = resolve));
+    const answer = async (expert: HubPeer) => {
+      let freedAt: number | undefined;
+      while (rung < shoppers) {
+        // Rejects when the socket closes at the end of the run.
+        const ring = await expert.next('expert.ring').catch(() => undefined);
+        if (!ring) return;
+        lastRingAt = performance.now();
+        if (freedAt !== undefined) afterFree.push(lastRingAt - freedAt);
+        if (++rung === shoppers) allRung();
+        expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+        expert.send({ type: 'call.end', conversationId: ring.conversationId });
+        freedAt = performance.now();
+      }
+    };
+    const started = performance.now();
+    for (const expert of experts) expert.send({ type: 'expert.set-presence', status: 'available' });
+    for (const expert of experts) void answer(expert);
+    await within(done, 120_000, () => `${rung} rings, hub ${JSON.stringify(hub.stats())}`);
+    const seconds = (lastRingAt - started) / 1000;
+    await until(() => hub.stats().conversations === 0, 'every call ended');
+
+    const perSecond = shoppers / seconds;
+    console.log(
+      `  ${expertCount} experts: ${shoppers} assignments in ${seconds.toFixed(2)} s = ${perSecond.toFixed(0)}/s` +
+        `  (target ${DISPATCH_TARGET_PER_SECOND}/s: at ${((perSecond / DISPATCH_TARGET_PER_SECOND) * 100).toFixed(0)}%)`,
+    );
+    summary(
+      `${expertCount} experts: call.end sent → next ring (${afterFree.length})`,
+      afterFree,
+      RING_AFTER_FREE_TARGET_MS,
+      0.99,
+    );
+    const errors = peers.flatMap((peer) => peer.received).filter((m) => m.type === 'error');
+    if (errors.length)
+      console.log(`  error frames: ${errors.length}, first ${JSON.stringify(errors[0])}`);
+  } finally {
+    // Closing ends the experts' loops: their wait for a ring rejects.
+    await Promise.all(peers.map((peer) => peer.close()));
+    await stack.stop();
+  }
+}
+
+/** Polls `ready` every 10 ms; fails after 60 s, saying what it waited for. */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (!ready()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** `promise`, or a failure after `ms` that says where things stood. */
+async function within(promise: Promise<void>, ms: number, where: () => string): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${where()}`)), ms);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** BENCH_ONLY=sizes,calls,media,chat,dispatch runs some sections; all by default. */
+const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
+const wanted = (section: string) => only.size === 0 || only.has(section);
+
+if (wanted('sizes')) sizes();
+if (wanted('calls')) await callTimings();
+if (wanted('media')) await mediaDeathToChat();
+if (wanted('chat')) {
+  console.log('\nChat through the hub on loopback (stored before delivered)');
+  await chatRoundTrips('PGlite in memory', {});
+  await onPostgres((databaseUrl) => chatRoundTrips('PostgreSQL', { databaseUrl })).catch(
+    (error: unknown) => console.log(`  chat on PostgreSQL: not measured (${String(error)})`),
+  );
+}
+if (wanted('dispatch')) {
+  console.log(
+    '\nDispatch in one hub process (video shoppers waiting in 4 topic/language queues;' +
+      ' every ring opens a LiveKit room and mints 2 tokens)',
+  );
+  await dispatchInOneHub(100);
+  await dispatchInOneHub(DISPATCH_QUEUES.length);
+}
 
 /** Runs `work` on the local PostgreSQL in a schema of its own, dropped afterwards. */
 async function onPostgres(work: (databaseUrl: string) => Promise<void>): Promise<void> {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startHub, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
 import type { LiveKitCredentials } from '../../src/server/media-rooms.js';
+import { loadShopConfig, type ShopConfig } from '../../src/server/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 import { hostedLiveKitFromEnv, startLocalLiveKit, type LocalLiveKit } from './livekit-server.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
@@ -17,6 +18,8 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 export interface StackOptions {
   /** `fixed`: the demo's well-known ports; `free`: any free ports (tests, benchmarks). */
   ports: 'fixed' | 'free';
+  /** The shop's settings; default demo/shop.json (open around the clock but for repairs). */
+  shop?: ShopConfig;
   ringTimeoutMs?: number;
   /** Where the hub keeps conversations; the demo uses .data/demo, tests memory by default. */
   storage?: StorageOptions;
@@ -48,6 +51,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stopped: Array<() => Promise<void>> = [];
   if (localLiveKit) stopped.push(() => localLiveKit.stop());
   try {
+    // The pages' server first: its origin is one the hub must let in.
+    let hub: RunningHub | undefined;
+    const web = await startStaticServer({
+      root: `${repo}demo`,
+      mounts: { '/expert-call/': `${repo}dist/embed` },
+      hubUrl: () => hub?.url ?? '',
+      port: options.ports === 'fixed' ? 8080 : 0,
+    });
+    stopped.unshift(() => web.close());
+    const shop = options.shop ?? (await loadShopConfig(`${repo}demo/shop.json`));
     const config: HubConfig = {
       host: '127.0.0.1',
       port: options.ports === 'fixed' ? 8787 : 0,
@@ -55,32 +68,34 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // A fresh secret per run: demo sessions do not outlive the demo.
       expertSessionSecret: randomBytes(32).toString('hex'),
       devLogin: true,
-      ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
       reconnectGraceMs: 30_000,
-      maxChats: 3,
       storage:
         options.storage ?? (options.ports === 'fixed' ? { dataDir: `${repo}.data/demo` } : {}),
+      shop: {
+        ...shop,
+        allowedOrigins: [...new Set([...shop.allowedOrigins, web.url])],
+        limits: {
+          ...shop.limits,
+          ringTimeoutMs: options.ringTimeoutMs ?? shop.limits.ringTimeoutMs,
+        },
+      },
+      shopConfigPath: options.shop ? undefined : 'demo/shop.json',
     };
-    let hub = await startHub(config, options.log);
-    stopped.unshift(() => hub.close());
-    const web = await startStaticServer({
-      root: `${repo}demo`,
-      mounts: { '/expert-call/': `${repo}dist/embed` },
-      hubUrl: hub.url,
-      port: options.ports === 'fixed' ? 8080 : 0,
-    });
-    stopped.unshift(() => web.close());
+    let running = await startHub(config, options.log);
+    hub = running;
+    stopped.unshift(() => running.close());
     return {
       livekit,
       localLiveKit,
       get hub() {
-        return hub;
+        return running;
       },
       restartHub: async () => {
-        const port = Number(new URL(hub.url).port);
-        await hub.close();
-        hub = await startHub({ ...config, port }, options.log);
-        return hub;
+        const port = Number(new URL(running.url).port);
+        await running.close();
+        running = await startHub({ ...config, port }, options.log);
+        hub = running;
+        return running;
       },
       web,
       shopUrl: `${web.url}/shop/`,

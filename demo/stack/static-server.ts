@@ -37,7 +37,8 @@ export interface StaticServer {
 export async function startStaticServer(options: {
   root: string;
   mounts: Record<string, string>;
-  hubUrl: string;
+  /** The hub's URL, written into the pages (asked per page: the hub starts after this server). */
+  hubUrl: () => string;
   host?: string;
   port?: number;
 }): Promise<StaticServer> {
@@ -62,7 +63,7 @@ export async function startStaticServer(options: {
         'content-security-policy': CSP,
       };
       if (type.startsWith('text/html')) {
-        const html = (await readFile(file, 'utf8')).replaceAll('__HUB_URL__', options.hubUrl);
+        const html = (await readFile(file, 'utf8')).replaceAll('__HUB_URL__', options.hubUrl());
         response.writeHead(200, headers).end(html);
       } else {
         await stat(file);

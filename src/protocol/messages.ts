@@ -178,6 +178,41 @@ export const MediaSwitch = message('media.switch', {
 /** Either side: I am typing. */
 export const ChatTyping = message('chat.typing', { conversationId: ConversationId });
 
+// When nobody can answer now: a message, a callback request, an appointment. Any connection
+// may send these; each is answered by `offline.confirmed` or `offline.rejected`.
+const instant = v.pipe(v.number(), v.integer(), v.minValue(0));
+const offlineRequest = {
+  topic: v.optional(Topic),
+  lang: Language,
+  name: v.optional(v.pipe(v.string(), v.transform(cleanText), v.trim(), v.maxLength(100))),
+  context: ShopperContext,
+};
+/** Shopper: the appointment slots free for a topic (answered by `offline.slots`). */
+export const OfflineSlotsQuery = message('offline.slots', { topic: v.optional(Topic) });
+export const OfflineMessage = message('offline.message', {
+  ...offlineRequest,
+  /** An email address or a phone number. */
+  contact: text(200),
+  text: text(MAX_CHAT_LENGTH * 2),
+});
+export const OfflineCallback = message('offline.callback', {
+  ...offlineRequest,
+  phone: text(40),
+  /** When the shopper can take the call: epoch ms, `from` included, `to` excluded. */
+  from: instant,
+  to: instant,
+  text: v.optional(text(MAX_CHAT_LENGTH * 2)),
+});
+export const OfflineBook = message('offline.book', {
+  ...offlineRequest,
+  contact: text(200),
+  /** The start of one of the slots `offline.slots` gave. */
+  start: instant,
+  text: v.optional(text(MAX_CHAT_LENGTH * 2)),
+});
+/** Expert: a request has been dealt with. */
+export const ExpertRequestDone = message('expert.request-done', { id: ConversationId });
+
 export const ClientMessage = v.variant('type', [
   ShopperRequest,
   ShopperCancel,
@@ -193,6 +228,11 @@ export const ClientMessage = v.variant('type', [
   ChatTyping,
   MediaLost,
   MediaSwitch,
+  OfflineSlotsQuery,
+  OfflineMessage,
+  OfflineCallback,
+  OfflineBook,
+  ExpertRequestDone,
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -303,6 +343,72 @@ export const ChatTypingNotice = message('chat.typing', {
   author: Author,
 });
 
+/**
+ * Shopper: nobody can answer now, and why: the shop (or this topic) is `closed` until
+ * `opensAt` (absent: not within two weeks), or nobody answered in the shop's maximum wait
+ * (`no-answer`; the shopper keeps their place). Offer a message, a callback, an appointment.
+ */
+export const ShopperOffline = message('shopper.offline', {
+  reason: v.picklist(['closed', 'no-answer']),
+  opensAt: v.optional(instant),
+});
+export const Slot = v.object({ start: instant, end: instant });
+export type Slot = v.InferOutput<typeof Slot>;
+export const OfflineSlots = message('offline.slots', {
+  topic: v.optional(Topic),
+  slots: v.pipe(v.array(Slot), v.maxLength(500)),
+});
+export const OfflineKind = v.picklist(['message', 'callback', 'appointment']);
+export type OfflineKind = v.InferOutput<typeof OfflineKind>;
+/** Shopper: the request is stored; what was recorded, to confirm it in words. */
+export const OfflineConfirmed = message('offline.confirmed', {
+  kind: OfflineKind,
+  id: ConversationId,
+  /** The window of a callback, or the slot of an appointment. */
+  from: v.optional(instant),
+  to: v.optional(instant),
+});
+/** Why a request was refused, and the field at fault: the panel says it beside that field. */
+export const OfflineProblem = v.picklist([
+  'invalid-phone',
+  'invalid-contact',
+  'text-empty',
+  'too-long',
+  'window-empty',
+  'window-in-past',
+  'window-too-far',
+  'slot-unavailable',
+  'slot-taken',
+  'not-found',
+]);
+export type OfflineProblem = v.InferOutput<typeof OfflineProblem>;
+export const OfflineRejected = message('offline.rejected', {
+  kind: OfflineKind,
+  problem: OfflineProblem,
+  field: v.optional(text(40)),
+});
+/** A request as the console lists it. */
+export const OfflineRequest = v.object({
+  id: ConversationId,
+  kind: OfflineKind,
+  topic: v.nullable(text(40)),
+  lang: Language,
+  name: v.nullable(text(100)),
+  contact: v.nullable(text(200)),
+  phone: v.nullable(text(40)),
+  text: v.nullable(text(MAX_CHAT_LENGTH * 2)),
+  from: v.nullable(instant),
+  to: v.nullable(instant),
+  context: ShopperContext,
+  status: v.picklist(['to-do', 'done', 'cancelled']),
+  createdAt: instant,
+});
+export type OfflineRequest = v.InferOutput<typeof OfflineRequest>;
+/** Expert: the shop's requests, to do first; sent on sign-in and whenever one changes. */
+export const ExpertRequests = message('expert.requests', {
+  requests: v.pipe(v.array(OfflineRequest), v.maxLength(500)),
+});
+
 export const ServerMessage = v.variant('type', [
   ErrorMessage,
   ShopperQueued,
@@ -318,6 +424,11 @@ export const ServerMessage = v.variant('type', [
   ChatMessage,
   ChatTypingNotice,
   ConversationChat,
+  ShopperOffline,
+  OfflineSlots,
+  OfflineConfirmed,
+  OfflineRejected,
+  ExpertRequests,
 ]);
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -2,6 +2,7 @@
  * The hub's settings from its environment, checked at start with errors that name the variable.
  */
 import type { LiveKitCredentials } from './media-rooms.js';
+import { defaultShopConfig, loadShopConfig, type ShopConfig } from './shop-config.js';
 import type { StorageOptions } from './storage/conversation-store.js';
 
 export interface HubConfig {
@@ -10,11 +11,12 @@ export interface HubConfig {
   livekit: LiveKitCredentials;
   expertSessionSecret: string;
   devLogin: boolean;
-  ringTimeoutMs: number;
   reconnectGraceMs: number;
-  /** How many chats an expert holds at once; a call takes the whole expert. */
-  maxChats: number;
   storage: StorageOptions;
+  /** The shop's hours, topics, origins and limits (SHOP_CONFIG; docs/shop-config.md). */
+  shop: ShopConfig;
+  /** Where `shop` was read from; undefined for the built-in default. */
+  shopConfigPath: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -26,7 +28,21 @@ export class ConfigError extends Error {
   }
 }
 
-export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
+/**
+ * The hub's settings from its environment, and the shop's from the file SHOP_CONFIG names.
+ * A bad file stops the start with every problem in it (ShopConfigError).
+ */
+export async function loadHubConfig(env: NodeJS.ProcessEnv = process.env): Promise<HubConfig> {
+  const base = hubConfigFromEnv(env);
+  const path = env['SHOP_CONFIG'] || undefined;
+  return {
+    ...base,
+    shop: path ? await loadShopConfig(path) : defaultShopConfig(),
+    shopConfigPath: path,
+  };
+}
+
+function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'shopConfigPath'> {
   const required = (name: string): string => {
     const value = env[name];
     if (!value) throw new ConfigError(name, 'is required.');
@@ -62,9 +78,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     },
     expertSessionSecret: secret,
     devLogin: env['HUB_DEV_LOGIN'] === '1',
-    ringTimeoutMs: integer('RING_TIMEOUT_MS', 30_000, 1000),
     reconnectGraceMs: integer('RECONNECT_GRACE_MS', 30_000, 1000),
-    maxChats: integer('MAX_CHATS_PER_EXPERT', 3, 1),
     storage: databaseUrl ? { databaseUrl } : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
   };
 }

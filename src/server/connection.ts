@@ -46,10 +46,13 @@ export function openConnection(
 
   const handle = async (message: ClientMessage): Promise<void> => {
     switch (message.type) {
-      case 'shopper.request':
+      case 'shopper.request': {
         anonymous();
-        role = { kind: 'shopper', conversation: await hub.request(peer, message) };
+        const conversation = await hub.request(peer, message);
+        // Closed: no conversation; the connection may still leave a message or book a slot.
+        if (conversation) role = { kind: 'shopper', conversation };
         return;
+      }
       case 'conversation.resume':
         anonymous();
         role = { kind: 'shopper', conversation: await hub.resume(peer, message) };
@@ -105,6 +108,13 @@ export function openConnection(
           ? hub.toChat(conversation, 'chosen')
           : hub.toCall(conversation);
       }
+      case 'offline.slots':
+      case 'offline.message':
+      case 'offline.callback':
+      case 'offline.book':
+        return hub.offline.handle(peer, message);
+      case 'expert.request-done':
+        return hub.markRequestDone(seatOf(role), message.id);
       default:
         return unreachable(message);
     }

@@ -36,6 +36,8 @@ export interface Conversation extends Waiting {
   ringTimer?: ReturnType<typeof setTimeout>;
   /** Ends the conversation if the shopper does not come back in time. */
   shopperGrace?: ReturnType<typeof setTimeout>;
+  /** Offers a message, a callback or an appointment after the shop's longest wait. */
+  offerTimer?: ReturnType<typeof setTimeout>;
   /** The queue position and wait this shopper was last told, so unchanged ones are not resent. */
   told?: string;
 }

@@ -3,6 +3,8 @@ import { ExpertSessions } from './expert-sessions.js';
 import { startHubServer, type RunningHub } from './hub-server.js';
 import { MediaRooms } from './media-rooms.js';
 import { ConversationStore } from './storage/conversation-store.js';
+import { RequestStore } from './storage/requests-store.js';
+import { openDatabase } from './storage/sql.js';
 
 export type { HubConfig } from './config.js';
 export type { RunningHub } from './hub-server.js';
@@ -12,17 +14,29 @@ export async function startHub(
   config: HubConfig,
   log?: (event: string, fields?: Record<string, unknown>) => void,
 ): Promise<RunningHub> {
-  const store = await ConversationStore.open(config.storage);
-  return startHubServer({
-    store,
-    reconnectGraceMs: config.reconnectGraceMs,
-    host: config.host,
-    port: config.port,
-    rooms: new MediaRooms(config.livekit),
-    sessions: new ExpertSessions(config.expertSessionSecret),
-    devLogin: config.devLogin,
-    ringTimeoutMs: config.ringTimeoutMs,
-    maxChats: config.maxChats,
-    ...(log ? { log } : {}),
-  });
+  // One database for both stores: PGlite must not open one folder twice.
+  const db = await openDatabase(config.storage);
+  try {
+    const store = await ConversationStore.open(db);
+    const requests = await RequestStore.open(db, {
+      shopId: config.shop.shopId,
+      callingCode: config.shop.callingCode,
+    });
+    return await startHubServer({
+      store,
+      requests,
+      shop: config.shop,
+      reconnectGraceMs: config.reconnectGraceMs,
+      host: config.host,
+      port: config.port,
+      rooms: new MediaRooms(config.livekit),
+      sessions: new ExpertSessions(config.expertSessionSecret),
+      devLogin: config.devLogin,
+      closeStorage: () => db.close(),
+      ...(log ? { log } : {}),
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

@@ -11,6 +11,8 @@ import { Hub, type HubOptions } from './hub.js';
 export interface HubServerOptions extends HubOptions {
   host: string;
   port: number;
+  /** Closes the database under the stores, once the hub has stopped. */
+  closeStorage?: () => Promise<void>;
 }
 
 export interface RunningHub {
@@ -24,11 +26,30 @@ export interface RunningHub {
 const MAX_SOCKET_PAYLOAD = 1024 * 1024;
 /** Dead peers (a phone that lost signal) are noticed within two of these. */
 const HEARTBEAT_MS = 30_000;
+/** Launchers may show an availability this old: one request per page view at most. */
+const AVAILABILITY_MAX_AGE_S = 20;
 
 export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
   const hub = new Hub(options);
   await hub.recover();
+  const allowed = (origin: string | undefined) =>
+    origin === undefined ||
+    options.shop.allowedOrigins.length === 0 ||
+    options.shop.allowedOrigins.includes(origin);
   const http: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://hub');
+    if (request.method === 'GET' && url.pathname === '/availability') {
+      const origin = request.headers.origin;
+      const topic = url.searchParams.get('topic') ?? undefined;
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'cache-control': `public, max-age=${AVAILABILITY_MAX_AGE_S}`,
+        vary: 'origin',
+        ...(origin && allowed(origin) ? { 'access-control-allow-origin': origin } : {}),
+      });
+      response.end(JSON.stringify(hub.availability(topic)));
+      return;
+    }
     if (request.method === 'GET' && request.url === '/health') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(JSON.stringify({ ok: true, ...hub.stats() }));
@@ -41,6 +62,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     server: http,
     path: '/ws',
     maxPayload: MAX_SOCKET_PAYLOAD,
+    // A page of another site may not open conversations (browsers always send Origin).
+    verifyClient: ({ origin }: { origin?: string }) => allowed(origin || undefined),
   });
   const alive = new WeakSet<WebSocket>();
 
@@ -98,6 +121,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await options.store.close();
+      await options.requests.close();
+      await options.closeStorage?.();
     },
   };
 }

@@ -41,7 +41,10 @@ import { answers, Dispatcher } from './dispatcher.js';
 import type { ExpertSessions } from './expert-sessions.js';
 import { chatOnlyFrame, liveFrame, ringFrame, tellBoth } from './frames.js';
 import type { MediaRooms } from './media-rooms.js';
+import { OfflineDesk } from './offline-desk.js';
+import type { ShopConfig } from './shop-config.js';
 import type { ConversationStore } from './storage/conversation-store.js';
+import type { RequestStore } from './storage/requests-store.js';
 import { Transcript } from './transcript.js';
 import { queueOf, WaitEstimates } from './wait-estimates.js';
 
@@ -52,21 +55,36 @@ export interface HubOptions {
   rooms: MediaRooms;
   sessions: ExpertSessions;
   store: ConversationStore;
+  /** Messages, callback requests and appointments left when nobody could answer. */
+  requests: RequestStore;
+  /** The shop's hours, topics and limits. */
+  shop: ShopConfig;
   /** Lets `expert.dev-login` sign anyone in by name: for the demo and tests only. */
   devLogin: boolean;
-  /** How long a console rings before the shopper goes to the next expert. */
-  ringTimeoutMs: number;
   /** How long a conversation waits for a side whose connection dropped to come back. */
   reconnectGraceMs: number;
-  /** How many chats an expert holds at once (a call takes the whole expert). */
-  maxChats?: number;
   log?: (event: string, fields?: Record<string, unknown>) => void;
   now?: () => number;
 }
 
+/**
+ * Waiting shoppers are told a changed place at most this often: each assignment moves everyone
+ * behind it, and telling all of them every time costs the square of the queue in frames.
+ * A newcomer is told at once.
+ */
+const POSITIONS_EVERY_MS = 500;
+
 /** Languages an expert who does not say speaks. */
 const ALL_LANGUAGES: readonly Language[] = ['en', 'fr'];
-const DEFAULT_MAX_CHATS = 3;
+
+/** What the launcher shows before any click: open or not, and who could answer now. */
+export interface Availability {
+  open: boolean;
+  opensAt?: number;
+  /** `free`: an expert can take it now; `busy`: experts are on duty, with a wait; `none`. */
+  call: 'free' | 'busy' | 'none';
+  chat: 'free' | 'busy' | 'none';
+}
 
 export class Hub {
   private readonly dispatcher = new Dispatcher<Conversation, Seat>();
@@ -78,7 +96,10 @@ export class Hub {
   private readonly store: ConversationStore;
   private readonly transcript: Transcript;
   private readonly media: ConversationMedia;
+  readonly offline: OfflineDesk;
   private readonly maxChats: number;
+  private readonly ringTimeoutMs: number;
+  private positionsTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
   constructor(private readonly options: HubOptions) {
@@ -87,7 +108,13 @@ export class Hub {
     this.store = options.store;
     this.transcript = new Transcript(options.store);
     this.media = new ConversationMedia(options.rooms, this.log);
-    this.maxChats = options.maxChats ?? DEFAULT_MAX_CHATS;
+    this.maxChats = options.shop.limits.maxChatsPerExpert;
+    this.ringTimeoutMs = options.shop.limits.ringTimeoutMs;
+    this.offline = new OfflineDesk(options.shop, options.requests, this.now, () => {
+      this.tellRequests().catch((error: unknown) =>
+        this.log('hub.error', { error: String(error) }),
+      );
+    });
   }
 
   connect(peer: Peer): Connection {
@@ -103,8 +130,10 @@ export class Hub {
     for (const conversation of this.conversations.values()) {
       clearTimeout(conversation.ringTimer);
       clearTimeout(conversation.shopperGrace);
+      clearTimeout(conversation.offerTimer);
     }
     for (const seat of this.seats) clearTimeout(seat.grace);
+    clearTimeout(this.positionsTimer);
   }
 
   /** Counts for health checks and tests. */
@@ -156,7 +185,26 @@ export class Hub {
       this.log('hub.recovered', { conversations: this.conversations.size });
   }
 
-  async request(peer: Peer, message: ClientMessageOf<'shopper.request'>): Promise<Conversation> {
+  /**
+   * A shopper asks for an expert. Closed (the shop, or this topic): no conversation, and the
+   * shopper is told when it opens, to leave a message, a callback or an appointment instead.
+   */
+  async request(
+    peer: Peer,
+    message: ClientMessageOf<'shopper.request'>,
+  ): Promise<Conversation | undefined> {
+    if (!this.offline.knows(message.topic)) {
+      throw new HubError('invalid-message', `This shop has no topic "${message.topic}".`);
+    }
+    const opening = this.offline.opening(message.topic);
+    if (!opening.open) {
+      peer.send({
+        type: 'shopper.offline',
+        reason: 'closed',
+        ...(opening.opensAt ? { opensAt: opening.opensAt } : {}),
+      });
+      return undefined;
+    }
     const conversation = this.newConversation({
       id: randomUUID(),
       since: this.now(),
@@ -191,6 +239,7 @@ export class Hub {
       resumeToken: conversation.resumeToken,
     });
     this.dispatcher.enqueue(conversation);
+    this.offerAlternativesLater(conversation);
     this.log('conversation.requested', { conversation: conversation.id, mode: message.mode });
     this.dispatch();
     return conversation;
@@ -262,6 +311,7 @@ export class Hub {
           .filter((c) => c.state === 'live')
           .map((c) => c.id),
       });
+      await this.tellRequests(peer);
       this.refresh(returning);
       await this.bringBack(returning);
       this.log('expert.resumed', { expert: profile.id });
@@ -270,8 +320,31 @@ export class Hub {
     }
     const seat = this.newSeat(peer, profile, message);
     peer.send({ type: 'expert.ready', expert: profile, status: seat.presence });
+    await this.tellRequests(peer);
     this.log('expert.signed-in', { expert: profile.id });
     return seat;
+  }
+
+  /** What the launcher shows: open or not, and whether a call or a chat could start now. */
+  availability(topic: string | undefined): Availability {
+    const opening = this.offline.knows(topic) ? this.offline.opening(topic) : { open: false };
+    const onDuty = [...this.seats].filter(
+      (s) =>
+        s.peer &&
+        s.presence === 'available' &&
+        (topic === undefined || s.topics.size === 0 || s.topics.has(topic)),
+    );
+    const state = (free: (seat: Seat) => boolean) =>
+      !opening.open || onDuty.length === 0 ? 'none' : onDuty.some(free) ? 'free' : 'busy';
+    return {
+      ...opening,
+      call: state((s) => canBeRung(s, this.maxChats) && s.conversations.size === 0),
+      chat: state((s) => canBeRung(s, this.maxChats)),
+    };
+  }
+
+  async markRequestDone(seat: Seat, id: string): Promise<void> {
+    await this.offline.markDone(id, seat.expertId);
   }
 
   setPresence(seat: Seat, status: ExpertStatus): void {
@@ -333,6 +406,7 @@ export class Hub {
     this.dispatcher.remove(conversation.id);
     conversation.state = 'ended';
     clearTimeout(conversation.shopperGrace);
+    clearTimeout(conversation.offerTimer);
     this.conversations.delete(conversation.id);
     tellBoth(conversation, { type: 'call.ended', conversationId: conversation.id, reason });
     const seat = conversation.expert;
@@ -442,7 +516,7 @@ export class Hub {
     conversation.chatReason = undefined;
     conversation.room = room;
     this.refresh(seat);
-    seat.peer?.send(ringFrame(conversation, expert, this.options.ringTimeoutMs));
+    seat.peer?.send(ringFrame(conversation, expert, this.ringTimeoutMs));
     conversation.shopper?.send({
       type: 'shopper.connecting',
       conversationId: conversation.id,
@@ -522,7 +596,7 @@ export class Hub {
         inCall && conversation.room
           ? await this.media.expertGrant(seat, conversation.room)
           : undefined;
-      peer.send(ringFrame(conversation, media, this.options.ringTimeoutMs));
+      peer.send(ringFrame(conversation, media, this.ringTimeoutMs));
       if (conversation.state !== 'live') continue;
       peer.send(liveFrame(conversation, seat));
       if (!inCall) peer.send(chatOnlyFrame(conversation, seat));
@@ -552,7 +626,15 @@ export class Hub {
         this.log('hub.error', { conversation: shopper.id, error: String(error) }),
       );
     }
-    this.tellPositions();
+    if (this.positionsTimer) {
+      this.tellPositions(true);
+      return;
+    }
+    this.tellPositions(false);
+    this.positionsTimer = setTimeout(() => {
+      this.positionsTimer = undefined;
+      if (!this.closed) this.tellPositions(false);
+    }, POSITIONS_EVERY_MS);
   }
 
   private async ring(conversation: Conversation, seat: Seat): Promise<void> {
@@ -579,15 +661,38 @@ export class Hub {
     conversation.room = grants.room;
     conversation.ringTimer = setTimeout(
       () => this.endRing(conversation, 'timeout'),
-      this.options.ringTimeoutMs,
+      this.ringTimeoutMs,
     );
-    seat.peer?.send(ringFrame(conversation, grants.expert, this.options.ringTimeoutMs));
+    seat.peer?.send(ringFrame(conversation, grants.expert, this.ringTimeoutMs));
     conversation.shopper?.send({
       type: 'shopper.connecting',
       conversationId: conversation.id,
       ...(grants.shopper ? { media: grants.shopper } : {}),
     });
     this.log('conversation.ringing', { conversation: conversation.id, expert: seat.expertId });
+  }
+
+  /**
+   * A shopper still waiting after the shop's longest wait is offered a message, a callback or
+   * an appointment; they keep their place if they would rather go on waiting.
+   */
+  private offerAlternativesLater(conversation: Conversation): void {
+    const due = conversation.since + this.options.shop.limits.maxWaitMs - this.now();
+    conversation.offerTimer = setTimeout(
+      () => {
+        if (conversation.state !== 'queued') return;
+        conversation.shopper?.send({ type: 'shopper.offline', reason: 'no-answer' });
+      },
+      Math.max(0, due),
+    );
+  }
+
+  /** Sends the shop's requests to one console, or to every console signed in. */
+  private async tellRequests(peer?: Peer): Promise<void> {
+    const peers = peer ? [peer] : [...this.seats].flatMap((s) => (s.peer ? [s.peer] : []));
+    if (peers.length === 0) return;
+    const requests = await this.offline.list();
+    for (const p of peers) p.send({ type: 'expert.requests', requests });
   }
 
   private awaitExpert(seat: Seat): void {
@@ -624,16 +729,16 @@ export class Hub {
 
   /**
    * Tells each waiting shopper their place in their queue and the likely wait, when either
-   * changed since they were last told.
+   * changed since they were last told; `newcomersOnly`: only those never told yet.
    */
-  private tellPositions(): void {
+  private tellPositions(newcomersOnly: boolean): void {
     const ahead = new Map<string, number>();
     const experts = new Map<string, number>();
     for (const conversation of this.dispatcher.queue()) {
       const queue = queueOf(conversation);
       const position = (ahead.get(queue) ?? 0) + 1;
       ahead.set(queue, position);
-      if (!conversation.shopper) continue;
+      if (!conversation.shopper || (newcomersOnly && conversation.told !== undefined)) continue;
       let answering = experts.get(queue);
       if (answering === undefined) {
         answering = [...this.seats].filter(

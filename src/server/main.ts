@@ -1,17 +1,24 @@
 /** `npm run hub`: a hub configured by its environment (see README, "Running the hub"). */
-import { ConfigError, hubConfigFromEnv } from './config.js';
+import { ConfigError, loadHubConfig } from './config.js';
 import { startHub } from './create-hub.js';
+import { ShopConfigError } from './shop-config.js';
 
 try {
-  const hub = await startHub(hubConfigFromEnv(), (event, fields) =>
+  const config = await loadHubConfig();
+  const hub = await startHub(config, (event, fields) =>
     console.log(JSON.stringify({ time: new Date().toISOString(), event, ...fields })),
   );
   console.log(`Expert Call hub listening on ${hub.url}`);
+  console.log(
+    config.shopConfigPath
+      ? `Shop "${config.shop.shopId}" from ${config.shopConfigPath}.`
+      : 'No SHOP_CONFIG: open around the clock, no topics, any page origin (development only).',
+  );
   const stop = () => void hub.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ShopConfigError) {
     console.error(`Cannot start the hub: ${error.message}`);
     process.exit(1);
   }

@@ -116,6 +116,28 @@ export function parseShopConfig(json: unknown, source = 'shop.json'): ShopConfig
   return result.value;
 }
 
+/**
+ * The shop of a hub started without a config file (development and tests): open around the
+ * clock in UTC, no topics, and any page origin (an empty `allowedOrigins`, which a file cannot
+ * say). The hub says so when it starts.
+ */
+export function defaultShopConfig(): ShopConfig {
+  const allDay = [{ from: '00:00', to: '24:00' }];
+  const weekly = Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay]),
+  );
+  const config = parseShopConfig(
+    {
+      shopId: 'shop',
+      allowedOrigins: ['http://localhost'],
+      timeZone: 'UTC',
+      hours: { weekly },
+    },
+    'the built-in default',
+  );
+  return { ...config, allowedOrigins: [] };
+}
+
 /** Reads, parses and checks the file at `path`. */
 export async function loadShopConfig(path: string): Promise<ShopConfig> {
   let text: string;

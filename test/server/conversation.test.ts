@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHub } from '../../src/server/create-hub.js';
+import { defaultShopConfig } from '../../src/server/shop-config.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
@@ -291,10 +292,10 @@ function startHubWithoutMediaServer() {
     livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
     expertSessionSecret: 'y'.repeat(32),
     devLogin: true,
-    ringTimeoutMs: 30_000,
     reconnectGraceMs: 1_000,
-    maxChats: 3,
     storage: {},
+    shop: defaultShopConfig(),
+    shopConfigPath: undefined,
   });
 }
 

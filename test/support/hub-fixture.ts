@@ -7,6 +7,7 @@ import {
 } from '../../demo/stack/livekit-server.js';
 import { startHub, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
 import type { LiveKitCredentials } from '../../src/server/media-rooms.js';
+import { defaultShopConfig, type ShopConfig } from '../../src/server/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 
 export interface HubFixture {
@@ -23,6 +24,8 @@ export async function startHubFixture(
     reconnectGraceMs?: number;
     maxChats?: number;
     storage?: StorageOptions;
+    /** The shop's settings; default: open around the clock, no topics, any origin. */
+    shop?: ShopConfig;
   } = {},
 ): Promise<HubFixture> {
   const local: LocalLiveKit | undefined = hostedLiveKitFromEnv()
@@ -33,16 +36,24 @@ export async function startHubFixture(
     ? (event: string, fields?: Record<string, unknown>) =>
         console.log(event, JSON.stringify(fields))
     : undefined;
+  const shop = options.shop ?? defaultShopConfig();
   const config: HubConfig = {
     host: '127.0.0.1',
     port: 0,
     livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
     expertSessionSecret: randomBytes(32).toString('hex'),
     devLogin: true,
-    ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
     reconnectGraceMs: options.reconnectGraceMs ?? 30_000,
-    maxChats: options.maxChats ?? 3,
     storage: options.storage ?? {},
+    shop: {
+      ...shop,
+      limits: {
+        ...shop.limits,
+        ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
+        maxChatsPerExpert: options.maxChats ?? shop.limits.maxChatsPerExpert,
+      },
+    },
+    shopConfigPath: undefined,
   };
   const fixture: HubFixture = {
     livekit,
