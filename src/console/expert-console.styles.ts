@@ -118,6 +118,11 @@ export const consoleStyles = css`
     font-size: 0.85em;
     text-align: center;
   }
+  .requests {
+    margin-top: 20px;
+    padding-top: 16px;
+    border-top: 1px solid #e3e7ec;
+  }
   @media (max-width: 720px) {
     .call {
       grid-template-columns: 1fr;

@@ -20,12 +20,15 @@ import { SubscriptionController } from '../ui/subscription-controller.js';
 import { TickController } from '../ui/tick-controller.js';
 import { tokens } from '../ui/tokens.js';
 import { consoleStyles } from './expert-console.styles.js';
+import './request-list.js';
+import type { RequestDoneDetail } from './request-list.js';
 
 const SESSION_KEY = 'expert-call:expert-session';
 
 /**
  * The expert's console: sign in, go available, answer a ringing shopper with their context,
  * then the call, or several chats at once (a list with unread counts), and back to available.
+ * Below, the requests shoppers left while nobody could answer, to call back or write to.
  *
  * @summary The expert's side of Expert Call.
  *
@@ -112,6 +115,16 @@ export class ExpertConsole extends LitElement {
     return consoleText[languageOf(this)];
   }
 
+  /**
+   * The expert's locale for dates: the page's or the browser's when it is in the console's
+   * language (`en-GB`, `fr-CA`), else the language itself.
+   */
+  private get locale(): string {
+    const language = languageOf(this);
+    const tags = [this.closest('[lang]')?.getAttribute('lang'), navigator.language];
+    return tags.find((tag) => tag?.toLowerCase().split('-')[0] === language) ?? language;
+  }
+
   private ensureDesk(): ExpertDesk {
     if (!this.desk) {
       const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
@@ -192,7 +205,8 @@ export class ExpertConsole extends LitElement {
               ? this.renderChatOnly(front, front.chatOnly)
               : this.renderCall(front)
             : nothing
-        }`;
+        }
+        ${this.renderRequests()}`;
       }
     }
   }
@@ -224,6 +238,19 @@ export class ExpertConsole extends LitElement {
         })}
       </ul>
     </nav>`;
+  }
+
+  /** Messages, callback requests and appointments left while nobody could answer. */
+  private renderRequests() {
+    const desk = this.desk!;
+    return html`<ec-request-list
+      class="requests"
+      .requests=${desk.requests}
+      .marking=${desk.markingDone}
+      .words=${this.t.requests}
+      lang=${this.locale}
+      @ec-request-done=${(event: CustomEvent<RequestDoneDetail>) => desk.markDone(event.detail.id)}
+    ></ec-request-list>`;
   }
 
   private renderSignIn(reason: SignedOutReason | undefined) {

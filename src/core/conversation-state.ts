@@ -2,6 +2,7 @@
  * The shopper's side of a conversation as data, and its one transition function.
  *
  * idle → choosing → requesting → queued → connecting → in-call → ended
+ *                               └→ closed (nobody can answer: a message, a callback, an appointment)
  *
  * Pure: no I/O, no timers. The controller (shopper-conversation.ts) feeds events in and runs the
  * effects; every state can be left by `end` and every waiting state has a timer in the controller.
@@ -31,7 +32,11 @@ export type ConversationState =
       position: number;
       /** Estimated wait in seconds; absent when no expert answers this queue right now. */
       etaSeconds?: number;
+      /** Waited the shop's longest wait: a message, a callback or an appointment is offered. */
+      alternatives?: boolean;
     }
+  /** The shop (or this topic) is closed: no conversation; leave a request instead. */
+  | { kind: 'closed'; opensAt?: number }
   /** An expert is being rung; we are joining the room so that accept is instant. */
   | { kind: 'connecting'; mode: CallMode; conversationId: string }
   | { kind: 'in-call'; mode: CallMode; conversationId: string; expert: ExpertProfile }
@@ -54,6 +59,9 @@ export type ConversationEvent =
   | { type: 'queued'; conversationId: string; position: number; etaSeconds?: number }
   /** While waiting: write instead of waiting for video; the place in line is kept. */
   | { type: 'wait-for-chat' }
+  | { type: 'closed'; opensAt?: number }
+  /** Nobody answered within the shop's longest wait. */
+  | { type: 'no-answer' }
   | { type: 'connecting'; conversationId: string }
   | { type: 'live'; conversationId: string; expert: ExpertProfile }
   | { type: 'to-chat'; conversationId: string; expert: ExpertProfile; reason: ChatReason }
@@ -81,7 +89,9 @@ export function conversationReducer(
 ): ConversationState {
   switch (event.type) {
     case 'open':
-      return state.kind === 'idle' || state.kind === 'ended' ? { kind: 'choosing' } : state;
+      return state.kind === 'idle' || state.kind === 'ended' || state.kind === 'closed'
+        ? { kind: 'choosing' }
+        : state;
     case 'back':
       return state.kind === 'choosing' ? { kind: 'idle' } : state;
     case 'choose':
@@ -97,7 +107,16 @@ export function conversationReducer(
             conversationId: event.conversationId,
             position: event.position,
             ...(event.etaSeconds === undefined ? {} : { etaSeconds: event.etaSeconds }),
+            ...(state.kind === 'queued' && state.alternatives ? { alternatives: true } : {}),
           }
+        : state;
+    case 'closed':
+      return state.kind === 'requesting'
+        ? { kind: 'closed', ...(event.opensAt === undefined ? {} : { opensAt: event.opensAt }) }
+        : state;
+    case 'no-answer':
+      return state.kind === 'queued' && !state.alternatives
+        ? { ...state, alternatives: true }
         : state;
     case 'wait-for-chat':
       return state.kind === 'queued' && state.mode !== 'chat' ? { ...state, mode: 'chat' } : state;
@@ -134,6 +153,8 @@ export function conversationReducer(
     case 'ended':
       return isActive(state) ? { kind: 'ended', reason: event.reason } : state;
     case 'dismiss':
-      return state.kind === 'ended' || state.kind === 'choosing' ? { kind: 'idle' } : state;
+      return state.kind === 'ended' || state.kind === 'choosing' || state.kind === 'closed'
+        ? { kind: 'idle' }
+        : state;
   }
 }

@@ -7,8 +7,11 @@
  *
  * A lost hub connection is brought back without the expert doing anything: the desk signs in
  * again with its session, the hub puts it back in its conversations, and the chats catch up.
+ *
+ * It also keeps the shop's requests left while nobody could answer (messages, callback
+ * requests, appointments), as the hub last listed them, for the expert to handle.
  */
-import type { ExpertStatus, MediaGrant } from '../protocol/index.js';
+import type { ExpertStatus, MediaGrant, OfflineRequest } from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
@@ -18,7 +21,7 @@ import { BackoffReconnectPolicy } from './reconnect-policy.js';
 
 export type ExpertDeskEvents = {
   state: { state: DeskState; previous: DeskState };
-  /** Media, chat or the connection changed: re-read them. */
+  /** Media, chat, the requests or the connection changed: re-read them. */
   change: undefined;
   /** A signed session to keep (so a reload does not sign the expert out), or null to forget it. */
   session: string | null;
@@ -49,6 +52,8 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   /** The conversation whose room the media session is in. */
   private mediaFor: string | undefined;
   private readonly teardown: Array<() => void> = [];
+  private requestList: readonly OfflineRequest[] = [];
+  private marking: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly hubUrl: string,
@@ -68,6 +73,19 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
 
   get state(): DeskState {
     return this.current;
+  }
+
+  /** The shop's requests as the hub last listed them (to do first); none when signed out. */
+  get requests(): readonly OfflineRequest[] {
+    return this.requestList;
+  }
+
+  /**
+   * Requests the expert marked done that the hub has not listed as handled yet. A new set on
+   * every change, so a view can compare it by identity.
+   */
+  get markingDone(): ReadonlySet<string> {
+    return this.marking;
   }
 
   /** The chat of a conversation the desk holds or is being rung for. */
@@ -136,6 +154,13 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     return this.media.setDevice(device, on);
   }
 
+  /** Says a request has been dealt with; the hub then lists it as done to every console. */
+  markDone(id: string): void {
+    if (this.current.kind !== 'ready' || this.marking.has(id)) return;
+    if (!this.hub?.send({ type: 'expert.request-done', id })) return;
+    this.setMarking(new Set([...this.marking, id]));
+  }
+
   /** Signs out on purpose: the kept session is forgotten. */
   signOutNow(): void {
     this.emit('session', null);
@@ -176,6 +201,14 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.changed();
     });
     hub.on('expert.presence', (m) => this.apply({ type: 'presence', status: m.status }));
+    hub.on('expert.requests', (m) => {
+      this.requestList = m.requests;
+      // Marked ones stay marked until the hub lists them handled: an earlier list may cross.
+      const stillToDo = new Set(m.requests.filter((r) => r.status === 'to-do').map((r) => r.id));
+      const marking = [...this.marking].filter((id) => stillToDo.has(id));
+      if (marking.length !== this.marking.size) this.marking = new Set(marking);
+      this.changed();
+    });
     hub.on('expert.ring', (m) => {
       const held = this.isHeld(m.conversationId);
       this.ensureChat(m.conversationId);
@@ -242,10 +275,15 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
         this.signOut('rejected');
       } else if (m.ref === 'expert.dev-login') {
         this.signOut('dev-login-disabled');
+      } else if (m.ref === 'expert.request-done') {
+        // Refused (an unknown request): the button comes back; the list says what is true.
+        this.setMarking(new Set());
       }
     });
     hub.on('reconnecting', () => {
       this.reconnecting = true;
+      // What was sent may be lost with the connection; the list sent on sign-in says.
+      this.marking = new Set();
       for (const chat of this.chats.values()) chat.pause();
       this.changed();
     });
@@ -299,6 +337,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     this.mediaFor = undefined;
     this.grants.clear();
     void this.media.leave();
+    if (this.requestList.length || this.marking.size) {
+      this.requestList = [];
+      this.marking = new Set();
+      this.changed();
+    }
     if (this.current.kind !== 'signed-out' || reason !== 'signed-out') {
       this.apply({ type: 'signed-out', reason });
     }
@@ -327,6 +370,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.chats.delete(id);
       this.seen.delete(id);
     }
+  }
+
+  private setMarking(marking: ReadonlySet<string>): void {
+    this.marking = marking;
+    this.changed();
   }
 
   private changed(): void {

@@ -259,6 +259,16 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         ...(m.etaSeconds === undefined ? {} : { etaSeconds: m.etaSeconds }),
       });
     });
+    hub.on('shopper.offline', (m) => {
+      if (m.reason === 'no-answer') {
+        this.apply({ type: 'no-answer' });
+        return;
+      }
+      // Closed: no conversation was opened; the offline requests have a connection of their own.
+      this.apply({ type: 'closed', ...(m.opensAt === undefined ? {} : { opensAt: m.opensAt }) });
+      this.hub?.close();
+      this.hub = undefined;
+    });
     hub.on('shopper.connecting', (m) => {
       // After a resume the room may still be joined: nothing to do then.
       if (this.current.kind === 'in-call' && this.media.connected) return;

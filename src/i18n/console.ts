@@ -2,6 +2,7 @@
 import type { CallMode, ChatReason, Language } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/media-session.js';
+import type { RequestWords } from '../console/request-list.js';
 import type { ChatWords } from '../ui/chat-view.js';
 import { systemLine } from './system-lines.js';
 
@@ -50,6 +51,8 @@ export interface ConsoleText {
   listItem: (name: string, chatOnly: boolean) => string;
   unread: (n: number) => string;
   chat: ChatWords;
+  /** The requests left while nobody could answer. */
+  requests: RequestWords;
 }
 
 const en: ConsoleText = {
@@ -121,6 +124,24 @@ const en: ConsoleText = {
     tooLong: (over) => `${over} characters over the limit.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
+  },
+  requests: {
+    title: 'Requests to handle',
+    toDo: 'to do',
+    empty: 'Nothing to handle.',
+    kinds: { message: 'Message', callback: 'Call back', appointment: 'Video appointment' },
+    anonymous: 'A shopper',
+    when: { callback: 'Call between', appointment: 'Slot' },
+    overdue: { callback: 'Window passed', appointment: 'Slot passed' },
+    phone: 'Phone',
+    contact: 'Contact',
+    page: 'Page',
+    product: 'Product',
+    received: (at) => `received ${at}`,
+    markDone: 'Mark as done',
+    marking: 'Saving…',
+    done: 'Done',
+    cancelled: 'Cancelled',
   },
   deviceStarting: (device) => `Starting your ${device}… If the browser asks, choose “Allow”.`,
   deviceProblem: (device, problem) =>
@@ -209,6 +230,24 @@ const fr: ConsoleText = {
     tooLong: (over) => `${over} caractères de trop.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
+  },
+  requests: {
+    title: 'Demandes à traiter',
+    toDo: 'à traiter',
+    empty: 'Rien à traiter.',
+    kinds: { message: 'Message', callback: 'À rappeler', appointment: 'Rendez-vous vidéo' },
+    anonymous: 'Un client',
+    when: { callback: 'Rappeler entre', appointment: 'Créneau' },
+    overdue: { callback: 'Plage dépassée', appointment: 'Créneau passé' },
+    phone: 'Téléphone',
+    contact: 'Contact',
+    page: 'Page',
+    product: 'Produit',
+    received: (at) => `reçue le ${at}`,
+    markDone: 'Marquer comme traité',
+    marking: 'Enregistrement…',
+    done: 'Traité',
+    cancelled: 'Annulé',
   },
   deviceStarting: (device) =>
     `Démarrage de ${device === 'camera' ? 'votre caméra' : 'votre micro'}… Si le navigateur le demande, choisissez « Autoriser ».`,

@@ -344,7 +344,9 @@ export class Hub {
   }
 
   async markRequestDone(seat: Seat, id: string): Promise<void> {
-    await this.offline.markDone(id, seat.expertId);
+    if (!(await this.offline.markDone(id, seat.expertId))) {
+      throw wrongState('There is no such request.');
+    }
   }
 
   setPresence(seat: Seat, status: ExpertStatus): void {

@@ -88,13 +88,20 @@ export class OfflineDesk {
 
   async list(): Promise<OfflineRequest[]> {
     const toDo = await this.store.list({ status: 'to-do', limit: LISTED });
-    const done = await this.store.list({ status: 'done', limit: LISTED });
-    return [...toDo, ...done.reverse()].slice(0, LISTED).map(forConsole);
+    const done = await this.store.list({ status: 'done', limit: LISTED, newestFirst: true });
+    return [...toDo, ...done].slice(0, LISTED).map(forConsole);
   }
 
-  async markDone(id: string, expertId: string): Promise<void> {
-    await this.store.markDone(id, expertId);
+  /** False when there is no such request. */
+  async markDone(id: string, expertId: string): Promise<boolean> {
+    try {
+      await this.store.markDone(id, expertId);
+    } catch (error) {
+      if (error instanceof RequestError && error.reason === 'not-found') return false;
+      throw error;
+    }
     this.changed();
+    return true;
   }
 
   private topicOf(topic: string | undefined): string | undefined {
@@ -141,13 +148,15 @@ const KIND = {
   'offline.book': 'appointment',
 } as const satisfies Record<string, OfflineKind>;
 
+/** When: a callback's window, an appointment's slot; a message has none. */
+function spanOf(request: ShopperRequest): { from: number; to: number } | undefined {
+  if (request.kind === 'callback') return request.window;
+  if (request.kind === 'appointment') return { from: request.slot.start, to: request.slot.end };
+  return undefined;
+}
+
 function confirmation(request: ShopperRequest): ServerMessage {
-  const span =
-    request.kind === 'callback'
-      ? request.window
-      : request.kind === 'appointment'
-        ? { from: request.slot.start, to: request.slot.end }
-        : undefined;
+  const span = spanOf(request);
   return {
     type: 'offline.confirmed',
     kind: request.kind,
@@ -157,12 +166,7 @@ function confirmation(request: ShopperRequest): ServerMessage {
 }
 
 function forConsole(request: ShopperRequest): OfflineRequest {
-  const span =
-    request.kind === 'callback'
-      ? request.window
-      : request.kind === 'appointment'
-        ? { from: request.slot.start, to: request.slot.end }
-        : { from: null, to: null };
+  const span = spanOf(request) ?? { from: null, to: null };
   return {
     id: request.id,
     kind: request.kind,

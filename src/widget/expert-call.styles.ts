@@ -30,6 +30,41 @@ button {
   cursor: pointer;
   box-shadow: 0 4px 14px rgb(0 0 0 / 0.2);
 }
+button {
+  position: relative;
+}
+/* The availability dot sits on the button's corner: it never changes the button's size. */
+.badge {
+  position: absolute;
+  top: 2px;
+  right: 6px;
+  width: 12px;
+  height: 12px;
+  border-radius: 50%;
+  border: 2px solid var(--_on-accent);
+  box-sizing: border-box;
+}
+.badge[hidden] {
+  display: none;
+}
+.badge[data-state='free'] {
+  background: #1f9d55;
+}
+.badge[data-state='busy'] {
+  background: #f0a000;
+}
+.badge[data-state='none'],
+.badge[data-state='closed'] {
+  background: #9aa3ad;
+}
+.hidden-text {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
 button:focus-visible {
   outline: 3px solid var(--_accent);
   outline-offset: 3px;

@@ -20,6 +20,16 @@ export type { StateChange } from './panel-contract.js';
 
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
+/** The availability dot is refreshed this often while the page is visible (the hub caches it). */
+const AVAILABILITY_EVERY_MS = 60_000;
+
+/** What the hub's /availability says (src/server/hub.ts, `Availability`). */
+interface Availability {
+  open: boolean;
+  call: 'free' | 'busy' | 'none';
+  chat: 'free' | 'busy' | 'none';
+}
+
 let panelModule: Promise<{ createPanel: CreatePanel }> | undefined;
 
 /** Fetches the panel chunk once per page, whichever element or event asks first. */
@@ -66,6 +76,9 @@ const sessionTickets: TicketStore = {
  * @attr placement - `floating` (default: fixed at the bottom right of the window) or `inline`.
  * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
  *   for the experts of that topic. Absent: any expert.
+ * @attr availability - set by the element, not the page: `free`, `busy`, `none` or `closed`,
+ *   from the hub, read once the page is idle and every minute while it is visible. Style with
+ *   `expert-call[availability='closed']`, for instance.
  * @attr context - JSON of a ShopperContext (`{"product": {"name": "…"}}`), as an alternative to
  *   the `context` property for pages without JavaScript of their own.
  *
@@ -75,6 +88,7 @@ const sessionTickets: TicketStore = {
  * @event ec-error - the panel could not be loaded; `detail` is `{ reason: 'load-failed' }`.
  *
  * @csspart button - the launcher button.
+ * @csspart badge - the availability dot on the button's corner.
  * @csspart panel - the panel's body, once loaded.
  *
  * @cssprop [--ec-accent=#0b5fff] - the button's and primary actions' colour.
@@ -89,6 +103,9 @@ export class ExpertCall extends HTMLElement {
   private readonly root: ShadowRoot;
   private readonly button: HTMLButtonElement;
   private readonly label: HTMLSpanElement;
+  private readonly badge: HTMLSpanElement;
+  private readonly badgeText: HTMLSpanElement;
+  private availabilityTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly slotForPanel: HTMLDivElement;
   private panel: Panel | undefined;
   private opening: Promise<void> | undefined;
@@ -119,7 +136,14 @@ export class ExpertCall extends HTMLElement {
     icon.className = 'icon';
     icon.setAttribute('aria-hidden', 'true');
     this.label = document.createElement('span');
-    this.button.append(icon, this.label);
+    this.badge = document.createElement('span');
+    this.badge.className = 'badge';
+    this.badge.part.add('badge');
+    this.badge.hidden = true;
+    this.badge.setAttribute('aria-hidden', 'true');
+    this.badgeText = document.createElement('span');
+    this.badgeText.className = 'hidden-text';
+    this.button.append(icon, this.label, this.badgeText, this.badge);
     this.slotForPanel = document.createElement('div');
     this.slotForPanel.className = 'panel';
     this.slotForPanel.setAttribute('role', 'dialog');
@@ -196,9 +220,12 @@ export class ExpertCall extends HTMLElement {
     if (!this.hasAttribute('placement')) this.setAttribute('placement', 'floating');
     this.renderLabel();
     if (!this.panel && sessionTickets.load()) void this.resume();
+    this.watchAvailability();
   }
 
   disconnectedCallback(): void {
+    clearTimeout(this.availabilityTimer);
+    this.availabilityTimer = undefined;
     // Moved within the page: keep the conversation. Removed for good: end it.
     queueMicrotask(() => {
       if (this.isConnected || !this.panel) return;
@@ -232,6 +259,61 @@ export class ExpertCall extends HTMLElement {
   private renderLabel(): void {
     const active = this.panel && !['idle', 'choosing', 'ended'].includes(this.panel.state.kind);
     this.label.textContent = active && this.slotForPanel.hidden ? this.text.back : this.text.call;
+  }
+
+  /**
+   * Reads whether experts can answer now, without costing the page anything: not before the
+   * page is idle, then once a minute while it is visible; a failure just leaves no dot.
+   */
+  private watchAvailability(): void {
+    if (this.availabilityTimer !== undefined) return;
+    const idle = (run: () => void) =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 5_000 })
+        : setTimeout(run, 2_000);
+    const check = () => {
+      if (!this.isConnected) return;
+      this.availabilityTimer = setTimeout(check, AVAILABILITY_EVERY_MS);
+      if (document.visibilityState !== 'visible') return;
+      idle(() => void this.readAvailability());
+    };
+    this.availabilityTimer = setTimeout(() => {
+      if (document.readyState === 'complete') check();
+      else addEventListener('load', check, { once: true });
+    }, 0);
+  }
+
+  private async readAvailability(): Promise<void> {
+    const hub = this.getAttribute('hub');
+    if (!hub) return;
+    try {
+      const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
+      const topic = this.getAttribute('topic');
+      if (topic) url.searchParams.set('topic', topic);
+      const response = await fetch(url, { credentials: 'omit' });
+      if (!response.ok) return;
+      this.showAvailability((await response.json()) as Availability);
+    } catch {
+      // No dot is better than a wrong one.
+    }
+  }
+
+  private showAvailability(availability: Availability): void {
+    const state = !availability.open
+      ? 'closed'
+      : availability.call === 'free' || availability.chat === 'free'
+        ? 'free'
+        : availability.call === 'busy' || availability.chat === 'busy'
+          ? 'busy'
+          : 'none';
+    const words = this.text.availability;
+    const said =
+      state === 'free' ? (availability.call === 'free' ? words.call : words.chat) : words[state];
+    this.setAttribute('availability', state);
+    this.badge.dataset['state'] = state;
+    this.badge.hidden = false;
+    this.badgeText.textContent = `, ${said}`;
+    this.button.title = said;
   }
 
   private warmUp = (): void => {

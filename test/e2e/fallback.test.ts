@@ -4,19 +4,17 @@
  * order, on both sides.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../demo/stack/stack.js';
-import { eventually, inboundStats, launchChromium, newParticipant } from '../support/browser.js';
-import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
-
-const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
-const EXPERT_BOX = 'expert-console ec-chat textarea';
-
-async function say(page: ShopPage['page'], box: string, text: string): Promise<void> {
-  await page.fill(box, text);
-  await page.press(box, 'Enter');
-}
+import { describe, it } from 'node:test';
+import { eventually, inboundStats, newParticipant } from '../support/browser.js';
+import {
+  ConsolePage,
+  EXPERT_BOX,
+  SHOPPER_BOX,
+  ShopPage,
+  putThrough,
+  say,
+} from '../support/pages.js';
+import { freshStack } from '../support/stack-env.js';
 
 /** Each line of a chat as a person reads it: the message, without its sender and time. */
 async function lines(page: ShopPage['page'], host: string): Promise<string[]> {
@@ -27,23 +25,6 @@ async function lines(page: ShopPage['page'], host: string): Promise<string[]> {
       return copy.textContent!.trim();
     }),
   );
-}
-
-/**
- * A stack and a browser of their own for one describe block: the first test stops its
- * LiveKit server, so no two blocks share one.
- */
-function freshStack(): { stack: Stack; browser: Browser } {
-  const env = {} as { stack: Stack; browser: Browser };
-  before(async () => {
-    env.stack = await startStack({ ports: 'free' });
-    env.browser = await launchChromium();
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.stack?.stop();
-  });
-  return env;
 }
 
 describe('the media server dies during a call', () => {

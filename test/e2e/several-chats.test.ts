@@ -3,35 +3,16 @@
  * unread, each conversation its own transcript, through the real hub and Chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../demo/stack/stack.js';
-import { launchChromium, newParticipant } from '../support/browser.js';
-import { ConsolePage, ShopPage } from '../support/pages.js';
+import { describe, it } from 'node:test';
+import { newParticipant } from '../support/browser.js';
+import { ConsolePage, EXPERT_BOX, SHOPPER_BOX, ShopPage, say } from '../support/pages.js';
+import { freshStack } from '../support/stack-env.js';
 
-const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
-const EXPERT_BOX = 'expert-console ec-chat textarea';
-
-let stack: Stack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack({ ports: 'free' });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function say(page: ShopPage['page'], box: string, text: string): Promise<void> {
-  await page.fill(box, text);
-  await page.press(box, 'Enter');
-}
+const env = freshStack();
 
 async function startChat(expert: ConsolePage): Promise<ShopPage> {
-  const shopper = new ShopPage((await newParticipant(browser)).page);
-  await shopper.open(stack.shopUrl);
+  const shopper = new ShopPage((await newParticipant(env.browser)).page);
+  await shopper.open(env.stack.shopUrl);
   await shopper.choose('chat');
   await expert.waitForRing();
   await expert.accept();
@@ -41,8 +22,8 @@ async function startChat(expert: ConsolePage): Promise<ShopPage> {
 
 describe('an expert with several chats', () => {
   it('holds two at once, shows what is unread, and keeps each transcript apart', async () => {
-    const expert = new ConsolePage((await newParticipant(browser)).page);
-    await expert.signIn(stack.consoleUrl, 'Élise');
+    const expert = new ConsolePage((await newParticipant(env.browser)).page);
+    await expert.signIn(env.stack.consoleUrl, 'Élise');
     await expert.goAvailable();
     const first = await startChat(expert);
     const second = await startChat(expert);

@@ -4,32 +4,21 @@
  * instead without losing their place, and is put through when the expert frees up.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../demo/stack/stack.js';
-import { launchChromium, newParticipant } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import { newParticipant } from '../support/browser.js';
 import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
+import { freshStack } from '../support/stack-env.js';
 
-let stack: Stack;
-let browser: Browser;
-
-before(async () => {
-  stack = await startStack({ ports: 'free' });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const env = freshStack();
 
 describe('a shopper waiting while the only expert is busy', () => {
   it('sees a live place and wait, and is put through when the expert frees up', async () => {
-    const expert = new ConsolePage((await newParticipant(browser)).page);
-    const first = new ShopPage((await newParticipant(browser)).page);
-    await putThrough(expert, first, stack, { expertName: 'Hugo', mode: 'video' });
+    const expert = new ConsolePage((await newParticipant(env.browser)).page);
+    const first = new ShopPage((await newParticipant(env.browser)).page);
+    await putThrough(expert, first, env.stack, { expertName: 'Hugo', mode: 'video' });
 
-    const second = new ShopPage((await newParticipant(browser)).page);
-    await second.open(stack.shopUrl);
+    const second = new ShopPage((await newParticipant(env.browser)).page);
+    await second.open(env.stack.shopUrl);
     await second.choose('video');
     await second.waitForState('queued');
     await second.page.waitForSelector('expert-call-panel [data-position="1"]');

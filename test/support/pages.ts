@@ -4,6 +4,16 @@
  */
 import type { Page } from 'playwright-core';
 
+/** The chat boxes of each side. */
+export const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
+export const EXPERT_BOX = 'expert-console ec-chat textarea';
+
+/** Writes `text` in a chat box and sends it with Enter, as a person does. */
+export async function say(page: Page, box: string, text: string): Promise<void> {
+  await page.fill(box, text);
+  await page.press(box, 'Enter');
+}
+
 export class ConsolePage {
   constructor(readonly page: Page) {}
 

@@ -18,6 +18,7 @@ const states: Record<ConversationStateKind, ConversationState> = {
   'in-call': { kind: 'in-call', mode: 'video', conversationId: 'c1', expert },
   chat: { kind: 'chat', mode: 'video', conversationId: 'c1', expert, reason: 'media-lost' },
   ended: { kind: 'ended', reason: 'expert-hung-up' },
+  closed: { kind: 'closed', opensAt: 1000 },
 };
 
 const events: Record<ConversationEvent['type'], ConversationEvent> = {
@@ -27,6 +28,8 @@ const events: Record<ConversationEvent['type'], ConversationEvent> = {
   resume: { type: 'resume', mode: 'video' },
   queued: { type: 'queued', conversationId: 'c1', position: 2, etaSeconds: 90 },
   'wait-for-chat': { type: 'wait-for-chat' },
+  closed: { type: 'closed', opensAt: 2000 },
+  'no-answer': { type: 'no-answer' },
   connecting: { type: 'connecting', conversationId: 'c1' },
   live: { type: 'live', conversationId: 'c1', expert },
   'to-chat': { type: 'to-chat', conversationId: 'c1', expert, reason: 'media-lost' },
@@ -48,6 +51,16 @@ const transitions: Partial<
 > = {
   'idle × open': { kind: 'choosing' },
   'ended × open': { kind: 'choosing' },
+  'closed × open': { kind: 'choosing' },
+  'closed × dismiss': { kind: 'idle' },
+  'requesting × closed': { kind: 'closed', opensAt: 2000 },
+  'queued × no-answer': {
+    kind: 'queued',
+    mode: 'video',
+    conversationId: 'c1',
+    position: 3,
+    alternatives: true,
+  },
   'choosing × back': { kind: 'idle' },
   'choosing × choose': { kind: 'requesting', mode: 'audio' },
   'idle × resume': { kind: 'requesting', mode: 'video' },
@@ -128,5 +141,23 @@ describe('conversation state machine', () => {
     state = conversationReducer(state, events.connecting);
     state = conversationReducer(state, events.live);
     assert.deepEqual(state, { kind: 'in-call', mode: 'audio', conversationId: 'c1', expert });
+  });
+});
+
+describe('waiting past the shop’s longest wait', () => {
+  it('keeps offering the alternatives as the place in line changes', () => {
+    const waited = conversationReducer(states.queued, { type: 'no-answer' });
+    const moved = conversationReducer(waited, {
+      type: 'queued',
+      conversationId: 'c1',
+      position: 1,
+    });
+    assert.deepEqual(moved, {
+      kind: 'queued',
+      mode: 'video',
+      conversationId: 'c1',
+      position: 1,
+      alternatives: true,
+    });
   });
 });

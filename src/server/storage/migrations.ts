@@ -74,6 +74,8 @@ const steps: ReadonlyArray<readonly string[]> = [
       where kind = 'appointment' and status <> 'cancelled'`,
     `create index requests_to_do on requests (shop_id, created_at) where status = 'to-do'`,
   ],
+  // 5: the order requests came in, even two in the same millisecond (PGlite's clock is coarse)
+  ['alter table requests add column arrival bigint generated always as identity'],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

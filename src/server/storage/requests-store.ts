@@ -277,14 +277,23 @@ export class RequestStore {
     return row ? toRequest(row) : null;
   }
 
-  /** The shop's requests, oldest first: what the console shows, filtered by status or kind. */
+  /**
+   * The shop's requests, oldest first (`newestFirst`: the latest first): what the console shows,
+   * filtered by status or kind.
+   */
   async list(
-    filter: { status?: RequestStatus; kind?: RequestKind; limit?: number } = {},
+    filter: {
+      status?: RequestStatus;
+      kind?: RequestKind;
+      limit?: number;
+      newestFirst?: boolean;
+    } = {},
   ): Promise<ShopperRequest[]> {
+    const order = filter.newestFirst ? 'arrival desc' : 'arrival';
     const rows = await this.db.query<RequestRow>(
       `select * from requests
        where shop_id = $1 and ($2::text is null or status = $2) and ($3::text is null or kind = $3)
-       order by created_at, id limit $4`,
+       order by ${order} limit $4`,
       [this.shopId, filter.status ?? null, filter.kind ?? null, filter.limit ?? 200],
     );
     return rows.map(toRequest);

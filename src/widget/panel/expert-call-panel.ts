@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ConversationState } from '../../core/conversation-state.js';
 import { webrtcSupported, type Device } from '../../core/media-session.js';
+import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText } from '../../i18n/panel.js';
 import type { CallMode, Language, ShopperContext } from '../../protocol/index.js';
@@ -11,6 +12,7 @@ import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { tokens } from '../../ui/tokens.js';
 import { panelStyles } from './expert-call-panel.styles.js';
+import { OfflineForms } from './offline-forms.js';
 
 /**
  * The shopper's panel: the first screen, the wait, the call and the end screen. Loaded on
@@ -26,6 +28,14 @@ export class ExpertCallPanel extends LitElement {
   @property({ attribute: false }) accessor conversation!: ShopperConversation;
   @property() override accessor lang: Language = 'en';
   @property({ attribute: false }) accessor context: ShopperContext = {};
+  @property({ attribute: false }) accessor offline!: OfflineRequests;
+  /** The topic the shopper asked about, for the alternatives when nobody can answer. */
+  @property() accessor topic: string | undefined;
+
+  /** The alternatives' forms, one instance so what is typed survives re-renders. */
+  private offlineForms: OfflineForms | undefined;
+  /** A request was sent from the queue: its confirmation stays until the shopper closes it. */
+  private keepOffline = false;
 
   constructor() {
     super();
@@ -49,7 +59,7 @@ export class ExpertCallPanel extends LitElement {
             ? html`<p class="starting" role="status">${t.reconnecting}</p>`
             : nothing
         }
-        ${this.renderState(state)}
+        ${this.keepOffline ? this.renderOffline('no-answer') : this.renderState(state)}
       </div>
     `;
   }
@@ -71,7 +81,10 @@ export class ExpertCallPanel extends LitElement {
       case 'requesting':
         return this.renderWait(t.requesting, '', t.cancel);
       case 'queued':
-        return this.renderQueued(state);
+        return html`${this.renderQueued(state)}
+        ${state.alternatives ? this.renderOffline('no-answer') : nothing}`;
+      case 'closed':
+        return this.renderOffline('closed', state.opensAt);
       case 'connecting':
         return this.renderWait(t.connecting, '', t.cancel);
       case 'in-call':
@@ -277,6 +290,34 @@ export class ExpertCallPanel extends LitElement {
       lang: this.lang,
       typingName: expertName,
     });
+  }
+
+  /** A message, a callback or an appointment, when nobody can answer now. */
+  private renderOffline(reason: 'closed' | 'no-answer', opensAt?: number) {
+    if (!this.offlineForms) {
+      const forms = new OfflineForms();
+      forms.addEventListener('ec-offline-sent', () => {
+        // The shopper will be contacted: they need not wait in line any more.
+        if (this.conversation.state.kind === 'queued') {
+          this.keepOffline = true;
+          this.conversation.end();
+        }
+      });
+      forms.addEventListener('ec-offline-close', () => {
+        this.keepOffline = false;
+        this.offlineForms = undefined;
+        this.conversation.dismiss();
+        this.requestClose();
+      });
+      this.offlineForms = forms;
+    }
+    const forms = this.offlineForms;
+    forms.requests = this.offline;
+    forms.about = { topic: this.topic, lang: this.lang, context: this.context };
+    forms.lang = this.lang;
+    forms.reason = reason;
+    forms.opensAt = opensAt;
+    return forms;
   }
 
   private choose(mode: CallMode) {

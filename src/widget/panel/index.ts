@@ -2,6 +2,7 @@
  * The chunk `<expert-call>` loads on intent: the panel, the conversation logic and
  * livekit-client. Nothing here runs before a shopper shows interest.
  */
+import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
 import type { CreatePanel } from '../panel-contract.js';
 import { ExpertCallPanel } from './expert-call-panel.js';
@@ -16,6 +17,9 @@ export const createPanel: CreatePanel = (options) => {
   });
   const element = new ExpertCallPanel();
   element.conversation = conversation;
+  const offline = new OfflineRequests(options.hub);
+  element.offline = offline;
+  element.topic = options.topic();
   element.lang = options.lang();
   element.context = options.context();
   element.addEventListener('ec-panel-close', options.onClose);
@@ -43,6 +47,7 @@ export const createPanel: CreatePanel = (options) => {
     dispose() {
       off();
       conversation.dispose();
+      offline.dispose();
       element.remove();
     },
   };
