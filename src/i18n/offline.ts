@@ -3,6 +3,8 @@ import type { Language, OfflineKind, OfflineProblem } from '../protocol/index.js
 
 export interface OfflineText {
   closed: (opensAt: string | undefined) => string;
+  /** After the shop's own closed message: when it opens. */
+  backAt: (opensAt: string) => string;
   noAnswer: string;
   choose: string;
   kinds: Record<OfflineKind, { title: string; hint: string }>;
@@ -33,6 +35,7 @@ const en: OfflineText = {
     opensAt
       ? `Our experts are not available right now. They are back ${opensAt}.`
       : 'Our experts are not available right now.',
+  backAt: (opensAt) => `Back ${opensAt}.`,
   noAnswer: 'All our experts are still busy. You keep your place, or we can get back to you:',
   choose: 'We can get back to you:',
   kinds: {
@@ -87,6 +90,7 @@ const fr: OfflineText = {
     opensAt
       ? `Nos experts ne sont pas disponibles pour le moment. Ils reviennent ${opensAt}.`
       : 'Nos experts ne sont pas disponibles pour le moment.',
+  backAt: (opensAt) => `Retour ${opensAt}.`,
   noAnswer:
     'Tous nos experts sont encore occupés. Vous gardez votre place, ou nous pouvons revenir vers vous :',
   choose: 'Nous pouvons revenir vers vous :',

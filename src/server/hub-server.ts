@@ -47,7 +47,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
         vary: 'origin',
         ...(origin && allowed(origin) ? { 'access-control-allow-origin': origin } : {}),
       });
-      response.end(JSON.stringify(hub.availability(topic)));
+      const lang = url.searchParams.get('lang') ?? undefined;
+      response.end(JSON.stringify(hub.availability(topic, lang)));
       return;
     }
     if (request.method === 'GET' && request.url === '/health') {

@@ -15,6 +15,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type {
+  Availability,
   CallMode,
   ChatReason,
   ClientMessageOf,
@@ -76,15 +77,6 @@ const POSITIONS_EVERY_MS = 500;
 
 /** Languages an expert who does not say speaks. */
 const ALL_LANGUAGES: readonly Language[] = ['en', 'fr'];
-
-/** What the launcher shows before any click: open or not, and who could answer now. */
-export interface Availability {
-  open: boolean;
-  opensAt?: number;
-  /** `free`: an expert can take it now; `busy`: experts are on duty, with a wait; `none`. */
-  call: 'free' | 'busy' | 'none';
-  chat: 'free' | 'busy' | 'none';
-}
 
 export class Hub {
   private readonly dispatcher = new Dispatcher<Conversation, Seat>();
@@ -325,8 +317,11 @@ export class Hub {
     return seat;
   }
 
-  /** What the launcher shows: open or not, and whether a call or a chat could start now. */
-  availability(topic: string | undefined): Availability {
+  /**
+   * What the launcher shows: open or not, whether a call or a chat could start now, and the
+   * shop's own words in `lang` (or its first language).
+   */
+  availability(topic: string | undefined, lang: string | undefined): Availability {
     const opening = this.offline.knows(topic) ? this.offline.opening(topic) : { open: false };
     const onDuty = [...this.seats].filter(
       (s) =>
@@ -340,6 +335,7 @@ export class Hub {
       ...opening,
       call: state((s) => canBeRung(s, this.maxChats) && s.conversations.size === 0),
       chat: state((s) => canBeRung(s, this.maxChats)),
+      texts: this.offline.words(lang),
     };
   }
 

@@ -9,6 +9,7 @@ import type {
   OfflineRequest,
   ServerMessage,
   ShopperContext,
+  ShopWords,
 } from '../protocol/index.js';
 import { isOpen, nextChange } from './business-hours.js';
 import type { Peer } from './conversation.js';
@@ -44,6 +45,13 @@ export class OfflineDesk {
       this.shop.topics.length === 0 ||
       this.shop.topics.some((t) => t.id === topic)
     );
+  }
+
+  /** The shop's own words in `lang`, or in its first language. */
+  words(lang: string | undefined): ShopWords {
+    const shop = this.shop;
+    const language = shop.languages.find((l) => l === lang) ?? shop.languages[0];
+    return (language && shop.texts[language]) || {};
   }
 
   /** Open now for this topic (or the shop), and if not, when. */

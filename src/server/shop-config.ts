@@ -61,7 +61,6 @@ export interface ShopLimits {
 /** The few words a shop may change in the launcher and the panel. */
 export interface ShopTexts {
   /** The launcher button, instead of "Talk to an expert". */
-  launcherLabel?: string;
   /** The panel's heading. */
   panelTitle?: string;
   /** The panel's first paragraph, before any call. */
@@ -297,7 +296,6 @@ const topic = strict({
 });
 
 const texts = strict({
-  launcherLabel: v.optional(text(40)),
   panelTitle: v.optional(text(60)),
   panelIntro: v.optional(text(300)),
   closedMessage: v.optional(text(300)),

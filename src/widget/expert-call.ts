@@ -9,7 +9,7 @@
 import { launcherText } from '../i18n/launcher.js';
 import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
-import type { ShopperContext } from '../protocol/index.js';
+import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
 import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js';
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
@@ -22,13 +22,6 @@ const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
 /** The availability dot is refreshed this often while the page is visible (the hub caches it). */
 const AVAILABILITY_EVERY_MS = 60_000;
-
-/** What the hub's /availability says (src/server/hub.ts, `Availability`). */
-interface Availability {
-  open: boolean;
-  call: 'free' | 'busy' | 'none';
-  chat: 'free' | 'busy' | 'none';
-}
 
 let panelModule: Promise<{ createPanel: CreatePanel }> | undefined;
 
@@ -73,6 +66,7 @@ const sessionTickets: TicketStore = {
  *
  * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
  * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
+ * @attr label - the button's words, instead of "Talk to an expert" (in the page's language).
  * @attr placement - `floating` (default: fixed at the bottom right of the window) or `inline`.
  * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
  *   for the experts of that topic. Absent: any expert.
@@ -98,7 +92,7 @@ const sessionTickets: TicketStore = {
  * @cssprop [--ec-z-index=2147483000] - stacking of the floating button and panel.
  */
 export class ExpertCall extends HTMLElement {
-  static observedAttributes = ['hub', 'lang', 'placement', 'context'];
+  static observedAttributes = ['hub', 'lang', 'placement', 'context', 'label'];
 
   private readonly root: ShadowRoot;
   private readonly button: HTMLButtonElement;
@@ -106,6 +100,8 @@ export class ExpertCall extends HTMLElement {
   private readonly badge: HTMLSpanElement;
   private readonly badgeText: HTMLSpanElement;
   private availabilityTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The shop's own words, from the hub (its config's `texts`). */
+  private words: ShopWords = {};
   private readonly slotForPanel: HTMLDivElement;
   private panel: Panel | undefined;
   private opening: Promise<void> | undefined;
@@ -235,7 +231,7 @@ export class ExpertCall extends HTMLElement {
   }
 
   attributeChangedCallback(name: string): void {
-    if (name === 'lang' || name === 'context') {
+    if (name === 'lang' || name === 'context' || name === 'label') {
       this.renderLabel();
       this.panel?.refresh();
     }
@@ -258,7 +254,10 @@ export class ExpertCall extends HTMLElement {
 
   private renderLabel(): void {
     const active = this.panel && !['idle', 'choosing', 'ended'].includes(this.panel.state.kind);
-    this.label.textContent = active && this.slotForPanel.hidden ? this.text.back : this.text.call;
+    this.label.textContent =
+      active && this.slotForPanel.hidden
+        ? this.text.back
+        : (this.getAttribute('label') ?? this.text.call);
   }
 
   /**
@@ -290,6 +289,7 @@ export class ExpertCall extends HTMLElement {
       const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
       const topic = this.getAttribute('topic');
       if (topic) url.searchParams.set('topic', topic);
+      url.searchParams.set('lang', languageOf(this));
       const response = await fetch(url, { credentials: 'omit' });
       if (!response.ok) return;
       this.showAvailability((await response.json()) as Availability);
@@ -299,6 +299,8 @@ export class ExpertCall extends HTMLElement {
   }
 
   private showAvailability(availability: Availability): void {
+    this.words = availability.texts;
+    this.panel?.refresh();
     const state = !availability.open
       ? 'closed'
       : availability.call === 'free' || availability.chat === 'free'
@@ -334,6 +336,7 @@ export class ExpertCall extends HTMLElement {
       lang: () => languageOf(this),
       context: () => this.context,
       topic: () => this.getAttribute('topic') ?? undefined,
+      words: () => this.words,
       onState: (change: StateChange) => {
         this.renderLabel();
         this.dispatchEvent(

@@ -4,7 +4,7 @@
  */
 import type { ConversationState } from '../core/conversation-state.js';
 import type { TicketStore } from '../core/shopper-conversation.js';
-import type { Language, ShopperContext } from '../protocol/index.js';
+import type { Language, ShopperContext, ShopWords } from '../protocol/index.js';
 
 export interface StateChange {
   state: ConversationState;
@@ -17,6 +17,8 @@ export interface PanelOptions {
   context: () => ShopperContext;
   /** The topic the shopper asks about, from the `topic` attribute. */
   topic: () => string | undefined;
+  /** The shop's own words for the panel, once the launcher has read them from the hub. */
+  words: () => ShopWords;
   onState: (change: StateChange) => void;
   onClose: () => void;
   /** Where the conversation's resume ticket is kept between the shop's pages. */

@@ -27,6 +27,7 @@ function closedToday(): ShopConfig {
     callingCode: '+33',
     hours: { weekly },
     topics: [{ id: 'bikes', label: { fr: 'Vélos', en: 'Bikes' } }],
+    texts: { fr: { panelTitle: 'Parler à l’atelier', closedMessage: 'L’atelier est fermé.' } },
   });
 }
 
@@ -39,12 +40,16 @@ describe('outside business hours', () => {
     const expert = new ConsolePage((await newParticipant(env.browser)).page);
     await expert.signIn(env.stack.consoleUrl, 'Atelier');
     const shopper = new ShopPage((await newParticipant(env.browser)).page);
-    await shopper.open(env.stack.shopUrl);
+    await shopper.page.goto(env.stack.shopUrl);
+    await shopper.page.waitForSelector('expert-call[availability="closed"]');
+    await shopper.open(null);
+    // The shop's own words, from its config.
+    assert.equal(await shopper.page.textContent('expert-call-panel h2'), 'Parler à l’atelier');
     await shopper.choose('video');
     await shopper.waitForState('closed');
     assert.match(
       (await shopper.page.textContent(`${PANEL} p[role="status"]`)) ?? '',
-      /ne sont pas disponibles.*reviennent/s,
+      /L’atelier est fermé\.\s+Retour /,
     );
 
     await shopper.page.click(`${PANEL} [data-offline="appointment"]`);

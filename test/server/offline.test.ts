@@ -188,7 +188,7 @@ describe('an open shop', () => {
       return { response, body: (await response.json()) as Record<string, unknown> };
     };
     const nobody = await read();
-    assert.deepEqual(nobody.body, { open: true, call: 'none', chat: 'none' });
+    assert.deepEqual(nobody.body, { open: true, call: 'none', chat: 'none', texts: {} });
     assert.match(nobody.response.headers.get('cache-control') ?? '', /max-age=\d+/);
     assert.equal(
       nobody.response.headers.get('access-control-allow-origin'),
@@ -196,13 +196,18 @@ describe('an open shop', () => {
     );
 
     const expert = track(await HubPeer.expert(open.hub.url, 'Présent'));
-    assert.deepEqual((await read('?topic=bikes')).body, { open: true, call: 'free', chat: 'free' });
+    assert.deepEqual((await read('?topic=bikes')).body, {
+      open: true,
+      call: 'free',
+      chat: 'free',
+      texts: {},
+    });
     const shopper = track(await HubPeer.shopper(open.hub.url, 'chat'));
     const ring = await expert.next('expert.ring');
     expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
     await shopper.next('call.live');
     // Holding a chat: a call would wait, another chat would not.
-    assert.deepEqual((await read()).body, { open: true, call: 'busy', chat: 'free' });
+    assert.deepEqual((await read()).body, { open: true, call: 'busy', chat: 'free', texts: {} });
 
     const foreign = await fetch(`${open.hub.url}/availability`, {
       headers: { origin: 'https://elsewhere.example' },

@@ -58,7 +58,7 @@ describe('the example shop config', () => {
     );
     assert.equal(config.limits.appointmentSlotMinutes, 20);
     assert.equal(config.callingCode, '+33');
-    assert.equal(config.texts.fr?.launcherLabel, 'Parler à un vendeur');
+    assert.equal(config.texts.fr?.panelTitle, 'Parler à un vendeur');
   });
 
   it("gives the repair workshop its own hours and the shop's holidays", async () => {
@@ -224,9 +224,9 @@ describe('each kind of bad field is named', () => {
       /got "30s"/,
     );
     refusesOnly(
-      { ...minimal(), texts: { fr: { launcherLabel: 'x'.repeat(41) } } },
-      'texts.fr.launcherLabel',
-      /at most 40 characters, got 41/,
+      { ...minimal(), texts: { fr: { panelTitle: 'x'.repeat(61) } } },
+      'texts.fr.panelTitle',
+      /at most 60 characters, got 61/,
     );
     refusesOnly({ ...minimal(), callingCode: '33' }, 'callingCode', /"\+33"/);
   });

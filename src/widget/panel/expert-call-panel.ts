@@ -5,7 +5,7 @@ import { webrtcSupported, type Device } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText } from '../../i18n/panel.js';
-import type { CallMode, Language, ShopperContext } from '../../protocol/index.js';
+import type { CallMode, Language, ShopperContext, ShopWords } from '../../protocol/index.js';
 import '../../ui/call-stage.js';
 import { chatFor } from '../../ui/chat-view.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
@@ -31,6 +31,8 @@ export class ExpertCallPanel extends LitElement {
   @property({ attribute: false }) accessor offline!: OfflineRequests;
   /** The topic the shopper asked about, for the alternatives when nobody can answer. */
   @property() accessor topic: string | undefined;
+  /** The shop's own words (its config's `texts`), where it set them. */
+  @property({ attribute: false }) accessor words: ShopWords = {};
 
   /** The alternatives' forms, one instance so what is typed survives re-renders. */
   private offlineForms: OfflineForms | undefined;
@@ -50,7 +52,7 @@ export class ExpertCallPanel extends LitElement {
     const state = this.conversation.state;
     return html`
       <header>
-        <h2 id="title">${t.title}</h2>
+        <h2 id="title">${this.words.panelTitle ?? t.title}</h2>
         <button class="close" aria-label=${t.close} @click=${this.requestClose}>×</button>
       </header>
       <div class="body" part="panel" aria-live="polite">
@@ -128,7 +130,7 @@ export class ExpertCallPanel extends LitElement {
     // Without WebRTC there is no call to offer: chat is the way, said plainly.
     const canCall = webrtcSupported();
     return html`
-      <p>${t.intro}</p>
+      <p>${this.words.panelIntro ?? t.intro}</p>
       ${
         canCall
           ? html`<p class="muted">${t.cameraOffPromise}</p>`
@@ -317,6 +319,7 @@ export class ExpertCallPanel extends LitElement {
     forms.lang = this.lang;
     forms.reason = reason;
     forms.opensAt = opensAt;
+    forms.closedMessage = this.words.closedMessage;
     return forms;
   }
 

@@ -20,6 +20,7 @@ export const createPanel: CreatePanel = (options) => {
   const offline = new OfflineRequests(options.hub);
   element.offline = offline;
   element.topic = options.topic();
+  element.words = options.words();
   element.lang = options.lang();
   element.context = options.context();
   element.addEventListener('ec-panel-close', options.onClose);
@@ -33,6 +34,7 @@ export const createPanel: CreatePanel = (options) => {
       return conversation.state;
     },
     open() {
+      element.words = options.words();
       conversation.open();
       element.focus();
     },
@@ -43,6 +45,7 @@ export const createPanel: CreatePanel = (options) => {
     refresh() {
       element.lang = options.lang();
       element.context = options.context();
+      element.words = options.words();
     },
     dispose() {
       off();

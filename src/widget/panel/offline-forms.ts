@@ -142,6 +142,8 @@ export class OfflineForms extends LitElement {
   @property() accessor reason: 'closed' | 'no-answer' = 'closed';
   /** When the shop opens again, if known (epoch ms). */
   @property({ type: Number }) accessor opensAt: number | undefined;
+  /** The shop's own words for "closed", from its config; ours otherwise. */
+  @property() accessor closedMessage: string | undefined;
 
   @state() private accessor view: View = 'menu';
   @state() private accessor busy = false;
@@ -174,7 +176,10 @@ export class OfflineForms extends LitElement {
     const t = this.t;
     const lead =
       this.reason === 'closed'
-        ? html`<p role="status">${t.closed(this.opensAt ? this.when(this.opensAt) : undefined)}</p>
+        ? html`<p role="status">
+              ${this.closedMessage ?? t.closed(this.opensAt ? this.when(this.opensAt) : undefined)}
+              ${this.closedMessage && this.opensAt ? t.backAt(this.when(this.opensAt)) : nothing}
+            </p>
             <p class="muted">${t.choose}</p>`
         : html`<p class="muted">${t.noAnswer}</p>`;
     return html`${lead}
