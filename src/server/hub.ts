@@ -38,7 +38,6 @@ import {
   type Seat,
 } from './conversation.js';
 import { ConversationMedia } from './conversation-media.js';
-import { answers, Dispatcher } from './dispatcher.js';
 import type { ExpertSessions } from './expert-sessions.js';
 import { chatOnlyFrame, liveFrame, ringFrame, tellBoth } from './frames.js';
 import type { MediaRooms } from './media-rooms.js';
@@ -47,7 +46,7 @@ import type { ShopConfig } from './shop-config.js';
 import type { ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
 import { Transcript } from './transcript.js';
-import { queueOf, WaitEstimates } from './wait-estimates.js';
+import { WaitingRoom } from './waiting-room.js';
 
 export type { Connection } from './connection.js';
 export type { Peer } from './conversation.js';
@@ -68,30 +67,21 @@ export interface HubOptions {
   now?: () => number;
 }
 
-/**
- * Waiting shoppers are told a changed place at most this often: each assignment moves everyone
- * behind it, and telling all of them every time costs the square of the queue in frames.
- * A newcomer is told at once.
- */
-const POSITIONS_EVERY_MS = 500;
-
 /** Languages an expert who does not say speaks. */
 const ALL_LANGUAGES: readonly Language[] = ['en', 'fr'];
 
 export class Hub {
-  private readonly dispatcher = new Dispatcher<Conversation, Seat>();
   private readonly conversations = new Map<string, Conversation>();
   private readonly seats = new Set<Seat>();
-  private readonly waits = new WaitEstimates();
   private readonly now: () => number;
   private readonly log: NonNullable<HubOptions['log']>;
   private readonly store: ConversationStore;
   private readonly transcript: Transcript;
   private readonly media: ConversationMedia;
   readonly offline: OfflineDesk;
+  private readonly waiting: WaitingRoom;
   private readonly maxChats: number;
   private readonly ringTimeoutMs: number;
-  private positionsTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
   constructor(private readonly options: HubOptions) {
@@ -101,6 +91,11 @@ export class Hub {
     this.transcript = new Transcript(options.store);
     this.media = new ConversationMedia(options.rooms, this.log);
     this.maxChats = options.shop.limits.maxChatsPerExpert;
+    this.waiting = new WaitingRoom({
+      maxWaitMs: options.shop.limits.maxWaitMs,
+      now: this.now,
+      seats: () => this.seats,
+    });
     this.ringTimeoutMs = options.shop.limits.ringTimeoutMs;
     this.offline = new OfflineDesk(options.shop, options.requests, this.now, () => {
       this.tellRequests().catch((error: unknown) =>
@@ -125,14 +120,13 @@ export class Hub {
       clearTimeout(conversation.offerTimer);
     }
     for (const seat of this.seats) clearTimeout(seat.grace);
-    clearTimeout(this.positionsTimer);
+    this.waiting.close();
   }
 
   /** Counts for health checks and tests. */
   stats() {
     return {
-      waiting: this.dispatcher.queue().length,
-      freeExperts: [...this.dispatcher.offered()].length,
+      ...this.waiting.stats(),
       experts: this.seats.size,
       conversations: this.conversations.size,
     };
@@ -169,7 +163,7 @@ export class Hub {
         conversation.liveSince = this.now();
         this.awaitExpert(seat);
       } else {
-        this.dispatcher.enqueue(conversation);
+        this.waiting.arrive(conversation);
       }
       this.awaitShopper(conversation);
     }
@@ -230,8 +224,7 @@ export class Hub {
       conversationId: conversation.id,
       resumeToken: conversation.resumeToken,
     });
-    this.dispatcher.enqueue(conversation);
-    this.offerAlternativesLater(conversation);
+    this.waiting.arrive(conversation);
     this.log('conversation.requested', { conversation: conversation.id, mode: message.mode });
     this.dispatch();
     return conversation;
@@ -387,7 +380,7 @@ export class Hub {
     if (reason !== 'shopper-cancelled') {
       conversation.skippedBy.add(seat.expertId);
       conversation.state = 'queued';
-      this.dispatcher.enqueue(conversation);
+      this.waiting.enqueue(conversation);
     }
     // An expert who lets a ring time out is probably not at their desk.
     if (reason === 'timeout') this.setPresence(seat, 'away');
@@ -401,10 +394,9 @@ export class Hub {
     if (conversation.state === 'ended') return;
     const wasLive = conversation.state === 'live';
     if (conversation.state === 'ringing') this.endRing(conversation, 'shopper-cancelled');
-    this.dispatcher.remove(conversation.id);
+    this.waiting.leave(conversation);
     conversation.state = 'ended';
     clearTimeout(conversation.shopperGrace);
-    clearTimeout(conversation.offerTimer);
     this.conversations.delete(conversation.id);
     tellBoth(conversation, { type: 'call.ended', conversationId: conversation.id, reason });
     const seat = conversation.expert;
@@ -412,7 +404,7 @@ export class Hub {
       seat.conversations.delete(conversation);
       conversation.expert = undefined;
       if (conversation.liveSince !== undefined) {
-        this.waits.record(queueOf(conversation), this.now() - conversation.liveSince);
+        this.waiting.handled(conversation, this.now() - conversation.liveSince);
       }
       if (seat.peer) {
         seat.idleSince = this.now();
@@ -546,7 +538,7 @@ export class Hub {
       conversation.expert = undefined;
       conversation.state = 'queued';
       this.media.close(conversation);
-      this.dispatcher.enqueue(conversation);
+      this.waiting.enqueue(conversation);
     }
     if (seat.conversations.size > 0) this.awaitExpert(seat);
     else this.unseat(seat);
@@ -602,37 +594,22 @@ export class Hub {
     }
   }
 
-  /** Offers the seat to the dispatcher when it can be rung, withdraws it when not. */
+  /** Offers the seat to the waiting room when it can be rung, withdraws it when not. */
   private refresh(seat: Seat): void {
     seat.load = seat.conversations.size;
-    if (this.seats.has(seat) && canBeRung(seat, this.maxChats)) this.dispatcher.offer(seat);
-    else this.dispatcher.withdraw(seat.seat);
+    this.waiting.offer(seat, this.seats.has(seat) && canBeRung(seat, this.maxChats));
   }
 
   /** Puts waiting shoppers through to experts who fit, as many pairs as there are. */
   private dispatch(): void {
     if (this.closed) return;
     const fit = (seat: Seat, conversation: Conversation) => fits(seat, conversation, this.maxChats);
-    const reachable = (conversation: Conversation) => conversation.shopper !== undefined;
-    for (
-      let pair = this.dispatcher.next(fit, reachable);
-      pair;
-      pair = this.dispatcher.next(fit, reachable)
-    ) {
-      const { shopper, expert } = pair;
+    for (const { shopper, expert } of this.waiting.pairs(fit)) {
       this.ring(shopper, expert).catch((error: unknown) =>
         this.log('hub.error', { conversation: shopper.id, error: String(error) }),
       );
     }
-    if (this.positionsTimer) {
-      this.tellPositions(true);
-      return;
-    }
-    this.tellPositions(false);
-    this.positionsTimer = setTimeout(() => {
-      this.positionsTimer = undefined;
-      if (!this.closed) this.tellPositions(false);
-    }, POSITIONS_EVERY_MS);
+    this.waiting.tellPositions();
   }
 
   private async ring(conversation: Conversation, seat: Seat): Promise<void> {
@@ -668,21 +645,6 @@ export class Hub {
       ...(grants.shopper ? { media: grants.shopper } : {}),
     });
     this.log('conversation.ringing', { conversation: conversation.id, expert: seat.expertId });
-  }
-
-  /**
-   * A shopper still waiting after the shop's longest wait is offered a message, a callback or
-   * an appointment; they keep their place if they would rather go on waiting.
-   */
-  private offerAlternativesLater(conversation: Conversation): void {
-    const due = conversation.since + this.options.shop.limits.maxWaitMs - this.now();
-    conversation.offerTimer = setTimeout(
-      () => {
-        if (conversation.state !== 'queued') return;
-        conversation.shopper?.send({ type: 'shopper.offline', reason: 'no-answer' });
-      },
-      Math.max(0, due),
-    );
   }
 
   /** Sends the shop's requests to one console, or to every console signed in. */
@@ -721,40 +683,8 @@ export class Hub {
   private unseat(seat: Seat): void {
     clearTimeout(seat.grace);
     this.seats.delete(seat);
-    this.dispatcher.withdraw(seat.seat);
+    this.waiting.offer(seat, false);
     this.log('expert.signed-out', { expert: seat.expertId });
-  }
-
-  /**
-   * Tells each waiting shopper their place in their queue and the likely wait, when either
-   * changed since they were last told; `newcomersOnly`: only those never told yet.
-   */
-  private tellPositions(newcomersOnly: boolean): void {
-    const ahead = new Map<string, number>();
-    const experts = new Map<string, number>();
-    for (const conversation of this.dispatcher.queue()) {
-      const queue = queueOf(conversation);
-      const position = (ahead.get(queue) ?? 0) + 1;
-      ahead.set(queue, position);
-      if (!conversation.shopper || (newcomersOnly && conversation.told !== undefined)) continue;
-      let answering = experts.get(queue);
-      if (answering === undefined) {
-        answering = [...this.seats].filter(
-          (s) => s.peer && s.presence === 'available' && answers(s, conversation),
-        ).length;
-        experts.set(queue, answering);
-      }
-      const etaSeconds = this.waits.estimate(queue, position, answering);
-      const told = `${position}/${etaSeconds}`;
-      if (conversation.told === told) continue;
-      conversation.told = told;
-      conversation.shopper.send({
-        type: 'shopper.queued',
-        conversationId: conversation.id,
-        position,
-        ...(etaSeconds === undefined ? {} : { etaSeconds }),
-      });
-    }
   }
 }
 
