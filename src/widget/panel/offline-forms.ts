@@ -1,5 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { tokens } from '../../ui/tokens.js';
+import { offlineFormsStyles } from './offline-forms.styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OfflineAbout, OfflineOutcome, OfflineRequests } from '../../core/offline-client.js';
 import { offlineText } from '../../i18n/offline.js';
@@ -20,119 +21,7 @@ type View = 'menu' | OfflineKind | 'done';
  */
 @customElement('ec-offline')
 export class OfflineForms extends LitElement {
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: grid;
-        gap: 12px;
-      }
-      .actions {
-        display: flex;
-        gap: 10px;
-        flex-wrap: wrap;
-      }
-      .kinds {
-        display: grid;
-        gap: 8px;
-      }
-      .kinds button {
-        display: grid;
-        text-align: start;
-        gap: 2px;
-      }
-      .kinds small {
-        font-weight: 400;
-        opacity: 0.8;
-      }
-      form {
-        display: grid;
-        gap: 8px;
-      }
-      label {
-        display: grid;
-        gap: 4px;
-        font-weight: 600;
-      }
-      label small {
-        font-weight: 400;
-        color: var(--_muted, #5b6570);
-      }
-      input,
-      textarea {
-        font: inherit;
-        padding: 0.5em 0.7em;
-        border-radius: 8px;
-        border: 1px solid #c4cbd3;
-        min-height: 44px;
-        box-sizing: border-box;
-        width: 100%;
-      }
-      textarea {
-        min-height: 88px;
-        resize: vertical;
-      }
-      [aria-invalid='true'] {
-        border-color: #b42318;
-      }
-      .row {
-        display: grid;
-        grid-template-columns: 1.4fr 1fr 1fr;
-        gap: 8px;
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: 6px;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0;
-        margin-bottom: 4px;
-      }
-      .day {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: center;
-      }
-      .day strong {
-        flex-basis: 100%;
-        font-size: 0.9em;
-      }
-      .slot {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-        border: 1px solid #c4cbd3;
-        border-radius: 999px;
-        padding: 0 0.8em;
-        min-height: 40px;
-        font-weight: 400;
-      }
-      .slot:has(input:checked) {
-        border-color: var(--_accent, #0b5fff);
-        box-shadow: inset 0 0 0 1px var(--_accent, #0b5fff);
-      }
-      .slot input {
-        min-height: 0;
-        width: auto;
-      }
-      .problem {
-        color: #b42318;
-        margin: 0;
-      }
-      .muted {
-        color: var(--_muted, #5b6570);
-        margin: 0;
-      }
-      p {
-        margin: 0;
-      }
-    `,
-  ];
+  static override styles = [tokens, offlineFormsStyles];
 
   @property({ attribute: false }) accessor requests!: OfflineRequests;
   /** Topic, language and context of the shopper, as a conversation would carry them. */
