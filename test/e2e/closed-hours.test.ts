@@ -6,32 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseShopConfig, type ShopConfig } from '../../src/server/shop-config.js';
 import { newParticipant } from '../support/browser.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
+import { closedToday } from '../support/shops.js';
 import { freshStack } from '../support/stack-env.js';
 
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-/** Closed all day today (UTC), open 09:00–18:00 on the other days. */
-function closedToday(): ShopConfig {
-  const today = DAYS[new Date().getUTCDay()];
-  const weekly = Object.fromEntries(
-    DAYS.filter((d) => d !== today).map((d) => [d, [{ from: '09:00', to: '18:00' }]]),
-  );
-  return parseShopConfig({
-    shopId: 'closed-today',
-    allowedOrigins: ['http://127.0.0.1'],
-    timeZone: 'UTC',
+const env = freshStack(() => ({
+  shop: closedToday({
     languages: ['fr', 'en'],
-    callingCode: '+33',
-    hours: { weekly },
     topics: [{ id: 'bikes', label: { fr: 'Vélos', en: 'Bikes' } }],
     texts: { fr: { panelTitle: 'Parler à l’atelier', closedMessage: 'L’atelier est fermé.' } },
-  });
-}
-
-const env = freshStack(() => ({ shop: closedToday() }));
+  }),
+}));
 
 const PANEL = 'expert-call-panel ec-offline';
 

@@ -8,33 +8,12 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
-import {
-  defaultShopConfig,
-  parseShopConfig,
-  type ShopConfig,
-} from '../../src/server/shop-config.js';
+import { defaultShopConfig } from '../../src/server/shop-config.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { closedToday } from '../support/shops.js';
 
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const context = { pageUrl: 'https://shop.example/bike' };
-
-/** A shop closed all day today (UTC) and open 09:00–18:00 every other day; `repair` likewise. */
-function closedToday(): ShopConfig {
-  const today = DAYS[new Date().getUTCDay()];
-  const weekly = Object.fromEntries(
-    DAYS.filter((d) => d !== today).map((d) => [d, [{ from: '09:00', to: '18:00' }]]),
-  );
-  return parseShopConfig({
-    shopId: 'closed-today',
-    allowedOrigins: ['https://shop.example'],
-    timeZone: 'UTC',
-    callingCode: '+33',
-    hours: { weekly },
-    topics: [{ id: 'repair', label: { en: 'Repairs', fr: 'Réparations' } }],
-    limits: { appointmentSlotMinutes: 30 },
-  });
-}
 
 let closed: HubFixture;
 let open: HubFixture;
@@ -42,7 +21,12 @@ let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
-  closed = await startHubFixture({ shop: closedToday() });
+  closed = await startHubFixture({
+    shop: closedToday({
+      topics: [{ id: 'repair', label: { en: 'Repairs', fr: 'Réparations' } }],
+      limits: { appointmentSlotMinutes: 30 },
+    }),
+  });
   const shop = defaultShopConfig();
   open = await startHubFixture({
     shop: {
