@@ -4,17 +4,23 @@
  * estimated wait, and switching to chat while waiting.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
+let dataDir: string;
 let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
-  stack = await startHubFixture({ maxChats: 2, reconnectGraceMs: 2_000 });
+  // On disk, so that the restart test restarts onto the same storage.
+  dataDir = await mkdtemp(join(tmpdir(), 'expert-call-routing-'));
+  stack = await startHubFixture({ maxChats: 2, reconnectGraceMs: 2_000, storage: { dataDir } });
 });
 /** Every test starts with no expert signed in and nobody waiting. */
 afterEach(async () => {
@@ -27,7 +33,10 @@ afterEach(async () => {
   await Promise.all(peers.map((peer) => peer.close()));
   peers = [];
 });
-after(() => stack.stop());
+after(async () => {
+  await stack.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 const expert = (name: string, skills?: Parameters<typeof HubPeer.expert>[2]) =>
   HubPeer.expert(stack.hub.url, name, skills).then(track);
@@ -155,6 +164,46 @@ describe('an expert holding several chats', () => {
     assert.deepEqual(rings.map((r) => r.conversationId).sort(), [one, two].sort());
     const missed = await nextSaid(back);
     assert.equal(missed.text, 'Allô ?');
+  });
+});
+
+describe('a hub restart', () => {
+  it('gives an expert all their chats back, each with its transcript', async () => {
+    const expert = track(await HubPeer.expert(stack.hub.url, 'Two chats', { topics: ['restart'] }));
+    const session = (
+      expert.received.find((m) => m.type === 'expert.session') as ServerMessageOf<'expert.session'>
+    ).session;
+    const chats: string[] = [];
+    for (const text of ['first chat', 'second chat']) {
+      const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat', { topic: 'restart' }));
+      const ring = await expert.next('expert.ring');
+      expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+      await shopper.next('conversation.chat');
+      shopper.send({
+        type: 'chat.send',
+        conversationId: ring.conversationId,
+        clientId: `said-before-restart-${chats.length}`,
+        text,
+      });
+      await nextSaid(shopper); // stored before the restart
+      chats.push(ring.conversationId);
+    }
+    await stack.restartHub();
+    await expert.closed();
+
+    const back = track(await HubPeer.open(stack.hub.url));
+    back.send({ type: 'expert.auth', session, topics: ['restart'] });
+    const ready = await back.next('expert.ready');
+    assert.deepEqual([...(ready.conversations ?? [])].sort(), [...chats].sort());
+    const said = new Map<string, string[]>();
+    for (let seen = 0; seen < 2;) {
+      const message = await back.next('chat.message');
+      if (message.author !== 'shopper') continue;
+      said.set(message.conversationId, [...(said.get(message.conversationId) ?? []), message.text]);
+      seen++;
+    }
+    assert.deepEqual(said.get(chats[0]!), ['first chat']);
+    assert.deepEqual(said.get(chats[1]!), ['second chat']);
   });
 });
 
