@@ -320,7 +320,8 @@ export class Hub {
       (s) =>
         s.peer &&
         s.presence === 'available' &&
-        (topic === undefined || s.topics.size === 0 || s.topics.has(topic)),
+        (topic === undefined || s.topics.size === 0 || s.topics.has(topic)) &&
+        (lang === undefined || s.languages.has(lang)),
     );
     const state = (free: (seat: Seat) => boolean) =>
       !opening.open || onDuty.length === 0 ? 'none' : onDuty.some(free) ? 'free' : 'busy';

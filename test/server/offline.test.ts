@@ -190,6 +190,13 @@ describe('an open shop', () => {
     const ring = await expert.next('expert.ring');
     expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
     await shopper.next('call.live');
+    // It speaks English and French only: nobody for German, should a page ask in it.
+    assert.deepEqual((await read('?lang=de')).body, {
+      open: true,
+      call: 'none',
+      chat: 'none',
+      texts: {},
+    });
     // Holding a chat: a call would wait, another chat would not.
     assert.deepEqual((await read()).body, { open: true, call: 'busy', chat: 'free', texts: {} });
 
