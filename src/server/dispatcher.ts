@@ -31,11 +31,22 @@ export interface Candidate {
   idleSince: number;
 }
 
-/** Whether an expert answers the shopper's topic in their language (capacity aside). */
-export function answers(expert: Candidate, shopper: Waiting): boolean {
+/** The key of a shopper's queue: their topic (or any) and language. */
+export function queueOf(shopper: { topic: string | undefined; lang: string }): string {
+  return `${shopper.topic ?? '*'}/${shopper.lang}`;
+}
+
+/**
+ * Whether an expert answers this topic in this language (capacity aside); an undefined topic
+ * or language: any.
+ */
+export function answers(
+  expert: Candidate,
+  asked: { topic: string | undefined; lang: string | undefined },
+): boolean {
   return (
-    expert.languages.has(shopper.lang) &&
-    (shopper.topic === undefined || expert.topics.size === 0 || expert.topics.has(shopper.topic))
+    (asked.lang === undefined || expert.languages.has(asked.lang)) &&
+    (asked.topic === undefined || expert.topics.size === 0 || expert.topics.has(asked.topic))
   );
 }
 
@@ -58,14 +69,18 @@ export class Dispatcher<W extends Waiting, E extends Candidate> {
 
   /** 1-based place in the shopper's own queue (same topic and language), or 0 when not waiting. */
   position(shopperId: string): number {
-    const shopper = this.waiting.find((w) => w.id === shopperId);
-    if (!shopper) return 0;
-    let ahead = 0;
-    for (const w of this.waiting) {
-      if (w === shopper) return ahead + 1;
-      if (w.topic === shopper.topic && w.lang === shopper.lang) ahead++;
-    }
-    return 0;
+    return this.positions().find((p) => p.shopper.id === shopperId)?.position ?? 0;
+  }
+
+  /** Everyone waiting, longest-waiting first, each with their 1-based place in their own queue. */
+  positions(): Array<{ shopper: W; queue: string; position: number }> {
+    const ahead = new Map<string, number>();
+    return this.waiting.map((shopper) => {
+      const queue = queueOf(shopper);
+      const position = (ahead.get(queue) ?? 0) + 1;
+      ahead.set(queue, position);
+      return { shopper, queue, position };
+    });
   }
 
   /** Everyone waiting, longest-waiting first. */

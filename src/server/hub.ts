@@ -38,6 +38,7 @@ import {
   type Seat,
 } from './conversation.js';
 import { ConversationMedia } from './conversation-media.js';
+import { answers } from './dispatcher.js';
 import type { ExpertSessions } from './expert-sessions.js';
 import { chatOnlyFrame, liveFrame, ringFrame, tellBoth } from './frames.js';
 import type { MediaRooms } from './media-rooms.js';
@@ -317,11 +318,7 @@ export class Hub {
   availability(topic: string | undefined, lang: string | undefined): Availability {
     const opening = this.offline.knows(topic) ? this.offline.opening(topic) : { open: false };
     const onDuty = [...this.seats].filter(
-      (s) =>
-        s.peer &&
-        s.presence === 'available' &&
-        (topic === undefined || s.topics.size === 0 || s.topics.has(topic)) &&
-        (lang === undefined || s.languages.has(lang)),
+      (s) => s.peer && s.presence === 'available' && answers(s, { topic, lang }),
     );
     const state = (free: (seat: Seat) => boolean) =>
       !opening.open || onDuty.length === 0 ? 'none' : onDuty.some(free) ? 'free' : 'busy';

@@ -40,8 +40,3 @@ export class WaitEstimates {
     return Math.ceil(ms / 1000 / STEP_SECONDS) * STEP_SECONDS;
   }
 }
-
-/** The key of a shopper's queue: their topic (or any) and language. */
-export function queueOf(shopper: { topic: string | undefined; lang: string }): string {
-  return `${shopper.topic ?? '*'}/${shopper.lang}`;
-}

@@ -3,8 +3,8 @@
  * their place and wait, and the alternatives offered to one who waited the shop's longest.
  */
 import type { Conversation, Seat } from './conversation.js';
-import { answers, Dispatcher } from './dispatcher.js';
-import { queueOf, WaitEstimates } from './wait-estimates.js';
+import { answers, Dispatcher, queueOf } from './dispatcher.js';
+import { WaitEstimates } from './wait-estimates.js';
 
 /**
  * Waiting shoppers are told a changed place at most this often: each assignment moves everyone
@@ -114,12 +114,8 @@ export class WaitingRoom {
    * changed since they were last told; `newcomersOnly`: only those never told yet.
    */
   private tell(newcomersOnly: boolean): void {
-    const ahead = new Map<string, number>();
     const experts = new Map<string, number>();
-    for (const conversation of this.dispatcher.queue()) {
-      const queue = queueOf(conversation);
-      const position = (ahead.get(queue) ?? 0) + 1;
-      ahead.set(queue, position);
+    for (const { shopper: conversation, queue, position } of this.dispatcher.positions()) {
       if (!conversation.shopper || (newcomersOnly && conversation.told !== undefined)) continue;
       let answering = experts.get(queue);
       if (answering === undefined) {

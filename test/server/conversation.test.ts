@@ -4,9 +4,6 @@
  * a restarted hub, and hostile text.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHub } from '../../src/server/create-hub.js';
@@ -15,19 +12,16 @@ import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
-let dataDir: string;
 const peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
   // On disk, so that the restart test restarts onto the same storage.
-  dataDir = await mkdtemp(join(tmpdir(), 'expert-call-hub-'));
-  stack = await startHubFixture({ reconnectGraceMs: 5_000, storage: { dataDir } });
+  stack = await startHubFixture({ reconnectGraceMs: 5_000, storage: 'disk' });
 });
 after(async () => {
   await Promise.all(peers.map((peer) => peer.close()));
   await stack.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 interface Call {

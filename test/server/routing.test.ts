@@ -4,23 +4,18 @@
  * estimated wait, and switching to chat while waiting.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
-let dataDir: string;
 let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
   // On disk, so that the restart test restarts onto the same storage.
-  dataDir = await mkdtemp(join(tmpdir(), 'expert-call-routing-'));
-  stack = await startHubFixture({ maxChats: 2, reconnectGraceMs: 2_000, storage: { dataDir } });
+  stack = await startHubFixture({ maxChats: 2, reconnectGraceMs: 2_000, storage: 'disk' });
 });
 /** Every test starts with no expert signed in and nobody waiting. */
 afterEach(async () => {
@@ -35,7 +30,6 @@ afterEach(async () => {
 });
 after(async () => {
   await stack.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const expert = (name: string, skills?: Parameters<typeof HubPeer.expert>[2]) =>

@@ -1,5 +1,8 @@
 /** A real LiveKit server and a real hub on free loopback ports, for server tests. */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   hostedLiveKitFromEnv,
   startLocalLiveKit,
@@ -23,7 +26,11 @@ export async function startHubFixture(
     ringTimeoutMs?: number;
     reconnectGraceMs?: number;
     maxChats?: number;
-    storage?: StorageOptions;
+    /**
+     * Where the hub keeps conversations: `'disk'`, a temporary folder removed on stop, for
+     * tests that restart the hub onto the same storage; default in memory.
+     */
+    storage?: StorageOptions | 'disk';
     /** The shop's settings; default: open around the clock, no topics, any origin. */
     shop?: ShopConfig;
   } = {},
@@ -37,6 +44,10 @@ export async function startHubFixture(
         console.log(event, JSON.stringify(fields))
     : undefined;
   const shop = options.shop ?? defaultShopConfig();
+  const storage: StorageOptions =
+    options.storage === 'disk'
+      ? { dataDir: await mkdtemp(join(tmpdir(), 'expert-call-hub-')) }
+      : (options.storage ?? {});
   const config: HubConfig = {
     host: '127.0.0.1',
     port: 0,
@@ -44,7 +55,7 @@ export async function startHubFixture(
     expertSessionSecret: randomBytes(32).toString('hex'),
     devLogin: true,
     reconnectGraceMs: options.reconnectGraceMs ?? 30_000,
-    storage: options.storage ?? {},
+    storage,
     shop: {
       ...shop,
       limits: {
@@ -66,6 +77,7 @@ export async function startHubFixture(
     stop: async () => {
       await fixture.hub.close();
       await local?.stop();
+      if (options.storage === 'disk') await rm(storage.dataDir!, { recursive: true, force: true });
     },
   };
   return fixture;
