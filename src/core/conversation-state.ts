@@ -89,9 +89,8 @@ export function conversationReducer(
 ): ConversationState {
   switch (event.type) {
     case 'open':
-      return state.kind === 'idle' || state.kind === 'ended' || state.kind === 'closed'
-        ? { kind: 'choosing' }
-        : state;
+      // Closed stays closed: a shopper who put the panel away finds the alternatives again.
+      return state.kind === 'idle' || state.kind === 'ended' ? { kind: 'choosing' } : state;
     case 'back':
       return state.kind === 'choosing' ? { kind: 'idle' } : state;
     case 'choose':

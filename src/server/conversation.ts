@@ -64,7 +64,7 @@ export function callOf(seat: Seat): Conversation | undefined {
   return undefined;
 }
 
-export function ringingOf(seat: Seat): Conversation | undefined {
+function ringingOf(seat: Seat): Conversation | undefined {
   for (const conversation of seat.conversations) {
     if (conversation.state === 'ringing') return conversation;
   }

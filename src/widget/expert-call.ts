@@ -253,7 +253,8 @@ export class ExpertCall extends HTMLElement {
   }
 
   private renderLabel(): void {
-    const active = this.panel && !['idle', 'choosing', 'ended'].includes(this.panel.state.kind);
+    const active =
+      this.panel && !['idle', 'choosing', 'closed', 'ended'].includes(this.panel.state.kind);
     this.label.textContent =
       active && this.slotForPanel.hidden
         ? this.text.back

@@ -75,6 +75,14 @@ describe('outside business hours', () => {
     const shopper = new ShopPage((await newParticipant(env.browser)).page);
     await shopper.open(env.stack.shopUrl);
     await shopper.choose('video');
+    await shopper.waitForState('closed');
+    // Put away and taken out again: there is no expert to go "back to".
+    await shopper.page.click('expert-call-panel .close');
+    assert.equal(
+      await shopper.page.textContent('expert-call button[part="button"] span:not(.icon)'),
+      'Parler à un expert',
+    );
+    await shopper.page.click('expert-call button[part="button"]');
     await shopper.page.click(`${PANEL} [data-offline="callback"]`);
     await shopper.page.fill(`${PANEL} input[name="name"]`, 'Dominique');
     await shopper.page.fill(`${PANEL} input[name="phone"]`, 'appelez-moi');

@@ -51,7 +51,6 @@ const transitions: Partial<
 > = {
   'idle × open': { kind: 'choosing' },
   'ended × open': { kind: 'choosing' },
-  'closed × open': { kind: 'choosing' },
   'closed × dismiss': { kind: 'idle' },
   'requesting × closed': { kind: 'closed', opensAt: 2000 },
   'queued × no-answer': {
