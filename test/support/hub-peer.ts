@@ -39,7 +39,11 @@ export class HubPeer {
     this.socket.send(frame, { binary: options.binary ?? false });
   }
 
-  /** The next message of this type after the ones already taken; fails if the socket closes first. */
+  /**
+   * The next message of this type after the ones already taken. Fails if the socket closes
+   * first, or if the hub answers with an error frame instead: a refused frame would otherwise
+   * leave the test waiting for an answer that never comes.
+   */
   async next<T extends ServerMessage['type']>(type: T): Promise<ServerMessageOf<T>> {
     for (;;) {
       for (; this.cursor < this.received.length; this.cursor++) {
@@ -47,6 +51,12 @@ export class HubPeer {
         if (message.type === type) {
           this.cursor++;
           return message as ServerMessageOf<T>;
+        }
+        if (message.type === 'error') {
+          this.cursor++;
+          throw new Error(
+            `the hub refused a frame while waiting for "${type}": ${JSON.stringify(message)}`,
+          );
         }
       }
       if (this.closeCode !== undefined) {
