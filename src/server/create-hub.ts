@@ -1,13 +1,13 @@
-import type { HubConfig } from './config.js';
-import { ExpertSessions } from './expert-sessions.js';
-import { startHubServer, type RunningHub } from './hub-server.js';
-import { MediaRooms } from './media-rooms.js';
+import type { HubConfig } from './config/config.js';
+import { ExpertSessions } from './auth/expert-sessions.js';
+import { startHubServer, type RunningHub } from './transport/hub-server.js';
+import { MediaRooms } from './media/media-rooms.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { RequestStore } from './storage/requests-store.js';
 import { openDatabase } from './storage/sql.js';
 
-export type { HubConfig } from './config.js';
-export type { RunningHub } from './hub-server.js';
+export type { HubConfig } from './config/config.js';
+export type { RunningHub } from './transport/hub-server.js';
 
 /** Starts a hub from its configuration: the one way the CLI, the demo and the tests start one. */
 export async function startHub(

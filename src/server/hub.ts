@@ -27,7 +27,7 @@ import type {
   RingEndReason,
   ShopperContext,
 } from '../protocol/index.js';
-import { openConnection, HubError, wrongState, type Connection } from './connection.js';
+import { HubError, wrongState } from './errors.js';
 import {
   callOf,
   canBeRung,
@@ -36,21 +36,20 @@ import {
   type Conversation,
   type Peer,
   type Seat,
-} from './conversation.js';
-import { ConversationMedia } from './conversation-media.js';
-import { answers } from './dispatcher.js';
-import type { ExpertSessions } from './expert-sessions.js';
-import { chatOnlyFrame, liveFrame, ringFrame, tellBoth } from './frames.js';
-import type { MediaRooms } from './media-rooms.js';
-import { OfflineDesk } from './offline-desk.js';
-import type { ShopConfig } from './shop-config.js';
+} from './lifecycle/conversation.js';
+import { ConversationMedia } from './media/conversation-media.js';
+import { answers } from './routing/dispatcher.js';
+import type { ExpertSessions } from './auth/expert-sessions.js';
+import { chatOnlyFrame, liveFrame, ringFrame, tellBoth } from './transport/frames.js';
+import type { MediaRooms } from './media/media-rooms.js';
+import { OfflineDesk } from './offline/offline-desk.js';
+import type { ShopConfig } from './config/shop-config.js';
 import type { ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
 import { Transcript } from './transcript.js';
-import { WaitingRoom } from './waiting-room.js';
+import { WaitingRoom } from './routing/waiting-room.js';
 
-export type { Connection } from './connection.js';
-export type { Peer } from './conversation.js';
+export type { Peer } from './lifecycle/conversation.js';
 
 export interface HubOptions {
   rooms: MediaRooms;
@@ -103,10 +102,6 @@ export class Hub {
         this.log('hub.error', { error: String(error) }),
       );
     });
-  }
-
-  connect(peer: Peer): Connection {
-    return openConnection(this, peer, this.log);
   }
 
   /**

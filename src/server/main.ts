@@ -1,7 +1,7 @@
 /** `npm run hub`: a hub configured by its environment (see README, "Running the hub"). */
-import { ConfigError, loadHubConfig } from './config.js';
+import { ConfigError, loadHubConfig } from './config/config.js';
 import { startHub } from './create-hub.js';
-import { ShopConfigError } from './shop-config.js';
+import { ShopConfigError } from './config/shop-config.js';
 
 try {
   const config = await loadHubConfig();

@@ -3,8 +3,8 @@
  * is shown that is not stored; a side that comes back is sent what it missed.
  */
 import type { SystemEvent } from '../protocol/index.js';
-import type { Conversation, Peer } from './conversation.js';
-import { messageFrame, tellBoth } from './frames.js';
+import type { Conversation, Peer } from './lifecycle/conversation.js';
+import { messageFrame, tellBoth } from './transport/frames.js';
 import type { ConversationStore, NewMessage } from './storage/conversation-store.js';
 
 export class Transcript {

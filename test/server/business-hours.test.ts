@@ -11,7 +11,7 @@ import {
   type Hours,
   type Interval,
   type WeeklyHours,
-} from '../../src/server/business-hours.js';
+} from '../../src/server/offline/business-hours.js';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (time: number) => new Date(time).toISOString();

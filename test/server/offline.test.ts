@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
-import { defaultShopConfig } from '../../src/server/shop-config.js';
+import { defaultShopConfig } from '../../src/server/config/shop-config.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 import { closedToday } from '../support/shops.js';

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Hours, Interval } from '../../src/server/business-hours.js';
-import { isEmail, normalizePhone } from '../../src/server/contact.js';
+import type { Hours, Interval } from '../../src/server/offline/business-hours.js';
+import { isEmail, normalizePhone } from '../../src/server/offline/contact.js';
 import { ConversationStore } from '../../src/server/storage/conversation-store.js';
 import {
   RequestError,

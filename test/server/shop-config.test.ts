@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { isOpen } from '../../src/server/business-hours.js';
+import { isOpen } from '../../src/server/offline/business-hours.js';
 import {
   hoursFor,
   loadShopConfig,
   parseShopConfig,
   ShopConfigError,
   type ShopConfigIssue,
-} from '../../src/server/shop-config.js';
+} from '../../src/server/config/shop-config.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../config/shop.example.json', import.meta.url));
 

@@ -9,8 +9,8 @@ import {
   type LocalLiveKit,
 } from '../../demo/stack/livekit-server.js';
 import { startHub, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
-import type { LiveKitCredentials } from '../../src/server/media-rooms.js';
-import { defaultShopConfig, type ShopConfig } from '../../src/server/shop-config.js';
+import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
+import { defaultShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 
 export interface HubFixture {

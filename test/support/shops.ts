@@ -1,5 +1,5 @@
 /** Shop configurations for tests. */
-import { parseShopConfig, type ShopConfig } from '../../src/server/shop-config.js';
+import { parseShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Dispatcher, type Candidate, type Waiting } from '../../src/server/dispatcher.js';
+import { Dispatcher, type Candidate, type Waiting } from '../../src/server/routing/dispatcher.js';
 
 const shopper = (
   id: string,

@@ -4,8 +4,8 @@
  * `message`, which is for logs) and whose `field` says which input to point at.
  */
 import { cleanText } from '../../protocol/index.js';
-import { slotStarts, type Hours } from '../business-hours.js';
-import { isEmail, normalizePhone } from '../contact.js';
+import { slotStarts, type Hours } from '../offline/business-hours.js';
+import { isEmail, normalizePhone } from '../offline/contact.js';
 
 /**
  * Why a request was refused:

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../../protocol/index.js';
-import { slotStarts, type Hours } from '../business-hours.js';
+import { slotStarts, type Hours } from '../offline/business-hours.js';
 import { migrate } from './migrations.js';
 import {
   checkedContact,

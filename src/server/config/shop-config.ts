@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
-import { Language, TOPIC_ID } from '../protocol/index.js';
+import { Language, TOPIC_ID } from '../../protocol/index.js';
 import {
   isTimeZone,
   parseClockTime,
@@ -17,7 +17,7 @@ import {
   type Hours,
   type Interval,
   type WeeklyHours,
-} from './business-hours.js';
+} from '../offline/business-hours.js';
 import {
   checkConfig,
   expecting,

@@ -3,7 +3,7 @@
  * The API key and secret never leave this file's caller; browsers get short-lived join tokens.
  */
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-import type { MediaGrant } from '../protocol/index.js';
+import type { MediaGrant } from '../../protocol/index.js';
 
 export interface LiveKitCredentials {
   /** ws(s):// URL browsers connect to. */

@@ -3,9 +3,10 @@
  * conversations it may touch, and an error frame with a reason for anything it may not do.
  * Frames of one connection are handled in order, even when one waits on storage or LiveKit.
  */
-import { decodeClientFrame, type ClientMessage, type ErrorReason } from '../protocol/index.js';
-import type { Conversation, Peer, Seat } from './conversation.js';
-import type { Hub } from './hub.js';
+import { decodeClientFrame, type ClientMessage } from '../../protocol/index.js';
+import { HubError, wrongState } from '../errors.js';
+import type { Conversation, Peer, Seat } from '../lifecycle/conversation.js';
+import type { Hub } from '../hub.js';
 
 export interface Connection {
   receive(frame: string, byteLength?: number): Promise<void>;
@@ -17,20 +18,6 @@ type Role =
   | { kind: 'anonymous' }
   | { kind: 'shopper'; conversation: Conversation }
   | { kind: 'expert'; seat: Seat };
-
-/** A refusal the browser can act on: its reason is from the protocol's closed set. */
-export class HubError extends Error {
-  constructor(
-    readonly reason: ErrorReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function wrongState(message: string): HubError {
-  return new HubError('wrong-state', message);
-}
 
 export function openConnection(
   hub: Hub,

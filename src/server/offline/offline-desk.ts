@@ -10,11 +10,11 @@ import type {
   ServerMessage,
   ShopperContext,
   ShopWords,
-} from '../protocol/index.js';
+} from '../../protocol/index.js';
 import { isOpen, nextChange } from './business-hours.js';
-import type { Peer } from './conversation.js';
-import { hoursFor, type ShopConfig } from './shop-config.js';
-import { RequestError, type RequestStore, type ShopperRequest } from './storage/requests-store.js';
+import type { Peer } from '../lifecycle/conversation.js';
+import { hoursFor, type ShopConfig } from '../config/shop-config.js';
+import { RequestError, type RequestStore, type ShopperRequest } from '../storage/requests-store.js';
 
 type OfflineMessage = ClientMessageOf<
   'offline.slots' | 'offline.message' | 'offline.callback' | 'offline.book'

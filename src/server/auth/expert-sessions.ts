@@ -4,7 +4,7 @@
  * (HS256, issuer `expert-call`, audience `expert-console`, `sub` = expert id, `name`).
  */
 import { SignJWT, jwtVerify } from 'jose';
-import type { ExpertProfile } from '../protocol/index.js';
+import type { ExpertProfile } from '../../protocol/index.js';
 
 const ISSUER = 'expert-call';
 const AUDIENCE = 'expert-console';

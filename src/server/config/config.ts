@@ -1,9 +1,9 @@
 /**
  * The hub's settings from its environment, checked at start with errors that name the variable.
  */
-import type { LiveKitCredentials } from './media-rooms.js';
+import type { LiveKitCredentials } from '../media/media-rooms.js';
 import { defaultShopConfig, loadShopConfig, type ShopConfig } from './shop-config.js';
-import type { StorageOptions } from './storage/conversation-store.js';
+import type { StorageOptions } from '../storage/conversation-store.js';
 
 export interface HubConfig {
   host: string;

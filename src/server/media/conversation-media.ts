@@ -3,8 +3,8 @@
  * (join during the ring, publish on accept), and the room let go when the call ends or gives way.
  */
 import { randomUUID } from 'node:crypto';
-import type { MediaGrant } from '../protocol/index.js';
-import type { Conversation, Seat } from './conversation.js';
+import type { MediaGrant } from '../../protocol/index.js';
+import type { Conversation, Seat } from '../lifecycle/conversation.js';
 import type { MediaRooms } from './media-rooms.js';
 
 export interface OpenedRoom {

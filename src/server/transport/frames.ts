@@ -1,7 +1,7 @@
 /** The frames the hub sends about a conversation, built in one place for every path that sends them. */
-import type { MediaGrant, ServerMessage } from '../protocol/index.js';
-import { hasMedia, type Conversation, type Seat } from './conversation.js';
-import type { StoredMessage } from './storage/conversation-store.js';
+import type { MediaGrant, ServerMessage } from '../../protocol/index.js';
+import { hasMedia, type Conversation, type Seat } from '../lifecycle/conversation.js';
+import type { StoredMessage } from '../storage/conversation-store.js';
 
 /** The ring a console shows: who, from where, and the room to join (none in chat only). */
 export function ringFrame(

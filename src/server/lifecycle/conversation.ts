@@ -10,8 +10,8 @@ import type {
   Language,
   ServerMessage,
   ShopperContext,
-} from '../protocol/index.js';
-import type { Candidate, Waiting } from './dispatcher.js';
+} from '../../protocol/index.js';
+import type { Candidate, Waiting } from '../routing/dispatcher.js';
 
 /** One browser connection, as the transport gives it to the hub. */
 export interface Peer {

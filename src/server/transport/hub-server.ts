@@ -5,8 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encode } from '../protocol/index.js';
-import { Hub, type HubOptions } from './hub.js';
+import { encode } from '../../protocol/index.js';
+import { Hub, type HubOptions } from '../hub.js';
+import { openConnection } from './connection.js';
 
 export interface HubServerOptions extends HubOptions {
   host: string;
@@ -31,6 +32,7 @@ const AVAILABILITY_MAX_AGE_S = 20;
 
 export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
   const hub = new Hub(options);
+  const log = options.log ?? (() => {});
   await hub.recover();
   const allowed = (origin: string | undefined) =>
     origin === undefined ||
@@ -71,11 +73,15 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   sockets.on('connection', (socket) => {
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
-    const connection = hub.connect({
-      send: (message) => {
-        if (socket.readyState === socket.OPEN) socket.send(encode(message));
+    const connection = openConnection(
+      hub,
+      {
+        send: (message) => {
+          if (socket.readyState === socket.OPEN) socket.send(encode(message));
+        },
       },
-    });
+      log,
+    );
     socket.on('message', (data, isBinary) => {
       const bytes = Array.isArray(data)
         ? Buffer.concat(data)

@@ -2,7 +2,7 @@
  * The shoppers waiting for an expert: their queues (the dispatcher), what each is told of
  * their place and wait, and the alternatives offered to one who waited the shop's longest.
  */
-import type { Conversation, Seat } from './conversation.js';
+import type { Conversation, Seat } from '../lifecycle/conversation.js';
 import { answers, Dispatcher, queueOf } from './dispatcher.js';
 import { WaitEstimates } from './wait-estimates.js';
 
