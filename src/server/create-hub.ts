@@ -15,7 +15,7 @@ export async function startHub(
   log?: (event: string, fields?: Record<string, unknown>) => void,
 ): Promise<RunningHub> {
   // One database for both stores: PGlite must not open one folder twice.
-  const db = await openDatabase(config.storage);
+  const db = await openDatabase(config.storage, log);
   try {
     const store = await ConversationStore.open(db);
     const requests = await RequestStore.open(db, {

@@ -66,6 +66,22 @@ export class HubPeer {
     }
   }
 
+  /**
+   * The first message at or after index `from` of `received` that `matches`, waiting for it if
+   * need be. Fails if the socket closes first.
+   */
+  async until(matches: (message: ServerMessage) => boolean, from = 0): Promise<ServerMessage> {
+    for (let seen = from; ;) {
+      for (; seen < this.received.length; seen++) {
+        if (matches(this.received[seen]!)) return this.received[seen]!;
+      }
+      if (this.closeCode !== undefined) {
+        throw new Error(`socket closed (${this.closeCode}) before the message awaited`);
+      }
+      await new Promise<void>((wake) => this.waiters.push(wake));
+    }
+  }
+
   /** Resolves when the socket has closed. */
   async closed(): Promise<number> {
     while (this.closeCode === undefined) await new Promise<void>((wake) => this.waiters.push(wake));

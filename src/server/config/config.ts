@@ -79,6 +79,8 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
     expertSessionSecret: secret,
     devLogin: env['HUB_DEV_LOGIN'] === '1',
     reconnectGraceMs: integer('RECONNECT_GRACE_MS', 30_000, 1000),
-    storage: databaseUrl ? { databaseUrl } : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
+    storage: databaseUrl
+      ? { databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1) }
+      : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
   };
 }

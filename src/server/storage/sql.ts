@@ -21,6 +21,8 @@ export interface StorageOptions {
   databaseUrl?: string | undefined;
   /** PGlite's data folder; absent = in memory (tests). */
   dataDir?: string | undefined;
+  /** PostgreSQL connections this hub process keeps at most (default 10). */
+  poolSize?: number | undefined;
 }
 
 /**
@@ -31,8 +33,13 @@ export interface StorageOptions {
 export type DatabaseSource = StorageOptions | SqlDatabase;
 
 /** The database `options` name: PostgreSQL when there is a URL, else PGlite. */
-export function openDatabase(options: StorageOptions = {}): Promise<SqlDatabase> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
+export function openDatabase(
+  options: StorageOptions = {},
+  log?: (event: string, fields?: Record<string, unknown>) => void,
+): Promise<SqlDatabase> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, { poolSize: options.poolSize, ...(log ? { log } : {}) })
+    : openPGlite(options.dataDir);
 }
 
 /** The database of a {@link DatabaseSource}, and whether the store owns it (must close it). */
@@ -64,10 +71,23 @@ export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
   };
 }
 
-/** A PostgreSQL server, through a small connection pool. */
-export async function openPostgres(connectionString: string): Promise<SqlDatabase> {
+/**
+ * A PostgreSQL server, through a connection pool. A connection the server drops (a restart, a
+ * failover, an idle timeout, `pg_terminate_backend`) fails the query that was using it, if
+ * any, and is replaced: it never stops the hub.
+ */
+export async function openPostgres(
+  connectionString: string,
+  options: {
+    poolSize?: number | undefined;
+    log?: (event: string, fields?: Record<string, unknown>) => void;
+  } = {},
+): Promise<SqlDatabase> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const log = options.log ?? (() => {});
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  // Without a listener, an idle connection's error would be thrown out of the event loop.
+  pool.on('error', (error) => log('storage.connection-lost', { error: error.message }));
   // Fail at start, with the server's own words, rather than at the first message.
   await pool.query('select 1');
   return {
@@ -76,6 +96,14 @@ export async function openPostgres(connectionString: string): Promise<SqlDatabas
       (await pool.query(text, params ? [...params] : undefined)).rows as Row[],
     transaction: async (work) => {
       const client = await pool.connect();
+      // A connection lost between two statements of the transaction: the next statement
+      // fails and the connection is thrown away on release.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+        log('storage.connection-lost', { error: error.message });
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await work({
@@ -85,10 +113,14 @@ export async function openPostgres(connectionString: string): Promise<SqlDatabas
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        lost ??= await client.query('rollback').then(
+          () => undefined,
+          (rollbackError: unknown) => rollbackError as Error,
+        );
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

@@ -39,7 +39,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     options.shop.allowedOrigins.length === 0 ||
     options.shop.allowedOrigins.includes(origin);
   const http: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://hub');
+    const url = requestUrl(request.url);
+    if (!url) {
+      response.writeHead(400, { 'content-type': 'text/plain' });
+      response.end('Bad request target.\n');
+      return;
+    }
     if (request.method === 'GET' && url.pathname === '/availability') {
       const origin = request.headers.origin;
       const topic = url.searchParams.get('topic') ?? undefined;
@@ -132,4 +137,13 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       await options.closeStorage?.();
     },
   };
+}
+
+/** The request's target as a URL, or undefined when it is not one (`GET http://[ HTTP/1.1`). */
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://hub');
+  } catch {
+    return undefined;
+  }
 }
