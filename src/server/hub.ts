@@ -1,7 +1,8 @@
 /**
- * The hub's core: the life of conversations. Queued, rung, live (with video or voice, or in
- * chat only), ended. Transport-free: connection.ts turns a browser's frames into these calls
- * after checking who may make them, so tests can drive the hub through its real socket.
+ * The hub: it turns what happens (a browser's frame, a timer, the dispatcher's choice) into
+ * lifecycle events, steps each conversation's state (lifecycle/lifecycle.ts, pure), and runs
+ * the effects in order: storage first, then the frames that say what was stored. It keeps the
+ * live handles (sockets, timers, seats) in its registry, beside the data.
  *
  * The conversation, not the connection, is what lives (design.md): it is stored, a browser
  * that loses its socket has a grace period to come back and resume it, and a restarted hub
@@ -10,46 +11,46 @@
  * Join during the ring, publish on accept: when a shopper is assigned to an expert the hub
  * opens the room and mints both tokens at once, so both browsers join while the console rings
  * and accept only has to publish.
- *
- * An expert holds one call, or up to `maxChats` chats at once (conversation.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type {
-  Availability,
+import * as v from 'valibot';
+import {
   CallMode,
   ChatReason,
-  ClientMessageOf,
-  EndReason,
-  ExpertProfile,
-  ExpertStatus,
   Language,
-  MediaGrant,
-  RingEndReason,
   ShopperContext,
+  type Availability,
+  type ClientMessageOf,
+  type EndReason,
+  type ExpertProfile,
+  type ExpertStatus,
 } from '../protocol/index.js';
+import type { ExpertSessions } from './auth/expert-sessions.js';
+import type { ShopConfig } from './config/shop-config.js';
 import { HubError, wrongState } from './errors.js';
 import {
-  callOf,
-  canBeRung,
-  fits,
-  hasMedia,
-  type Conversation,
-  type Peer,
-  type Seat,
-} from './lifecycle/conversation.js';
+  chatOnlyFrame,
+  liveFrame,
+  ringFrame,
+  step,
+  type ConversationState,
+  type Effect,
+  type ExpertRef,
+  type LifecycleEvent,
+  type Recipient,
+} from './lifecycle/lifecycle.js';
 import { ConversationMedia } from './media/conversation-media.js';
-import { answers } from './routing/dispatcher.js';
-import type { ExpertSessions } from './auth/expert-sessions.js';
-import { chatOnlyFrame, liveFrame, ringFrame, tellBoth } from './transport/frames.js';
 import type { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
-import type { ShopConfig } from './config/shop-config.js';
-import type { ConversationStore } from './storage/conversation-store.js';
+import { Conversation, type Peer, type Seat } from './registry.js';
+import { callOf, canBeRung, fits, hasMedia } from './routing/capacity.js';
+import { answers } from './routing/dispatcher.js';
+import { WaitingRoom } from './routing/waiting-room.js';
+import type { ConversationRecord, ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
 import { Transcript } from './transcript.js';
-import { WaitingRoom } from './routing/waiting-room.js';
 
-export type { Peer } from './lifecycle/conversation.js';
+export type { Peer } from './registry.js';
 
 export interface HubOptions {
   rooms: MediaRooms;
@@ -68,11 +69,11 @@ export interface HubOptions {
 }
 
 /** Languages an expert who does not say speaks. */
-const ALL_LANGUAGES: readonly Language[] = ['en', 'fr'];
+const ALL_LANGUAGES: readonly Language[] = Language.options;
 
 export class Hub {
   private readonly conversations = new Map<string, Conversation>();
-  private readonly seats = new Set<Seat>();
+  private readonly seats = new Map<string, Seat>();
   private readonly now: () => number;
   private readonly log: NonNullable<HubOptions['log']>;
   private readonly store: ConversationStore;
@@ -94,7 +95,7 @@ export class Hub {
     this.waiting = new WaitingRoom({
       maxWaitMs: options.shop.limits.maxWaitMs,
       now: this.now,
-      seats: () => this.seats,
+      seats: () => this.seats.values(),
     });
     this.ringTimeoutMs = options.shop.limits.ringTimeoutMs;
     this.offline = new OfflineDesk(options.shop, options.requests, this.now, () => {
@@ -115,7 +116,7 @@ export class Hub {
       clearTimeout(conversation.shopperGrace);
       clearTimeout(conversation.offerTimer);
     }
-    for (const seat of this.seats) clearTimeout(seat.grace);
+    for (const seat of this.seats.values()) clearTimeout(seat.grace);
     this.waiting.close();
   }
 
@@ -134,33 +135,29 @@ export class Hub {
    */
   async recover(): Promise<void> {
     for (const record of await this.store.open()) {
-      const conversation = this.newConversation({
-        id: record.id,
-        since: record.createdAt,
-        mode: record.mode as CallMode,
-        lang: record.lang as Language,
-        topic: record.topic ?? undefined,
-        displayName: record.displayName ?? undefined,
-        context: record.context as ShopperContext,
-        resumeToken: '',
-        shopper: undefined,
-        chatReason: chatReasonOf(record.state),
-      });
-      const live = (record.state === 'live' && record.room) || conversation.chatReason;
-      if (live && record.expertId) {
-        const profile = { id: record.expertId, name: record.expertName ?? '' };
-        const seat =
-          [...this.seats].find((s) => s.expertId === profile.id) ??
-          this.newSeat(undefined, profile, {});
-        seat.conversations.add(conversation);
-        conversation.expert = seat;
-        if (record.room) conversation.room = record.room;
-        conversation.state = 'live';
-        conversation.liveSince = this.now();
-        this.awaitExpert(seat);
-      } else {
-        this.waiting.arrive(conversation);
+      const state = recovered(record);
+      if (!state) {
+        this.log('hub.unrecoverable', { conversation: record.id, state: record.state });
+        continue;
       }
+      let phase: ConversationState['phase'] = { kind: 'queued' };
+      if ((record.state === 'live' && record.room) || state.chat) {
+        if (record.expertId) {
+          const profile = { id: record.expertId, name: record.expertName ?? '' };
+          const seat =
+            [...this.seats.values()].find((s) => s.expertId === profile.id) ??
+            this.newSeat(undefined, profile, {});
+          phase = {
+            kind: 'live',
+            expert: { seat: seat.seat, profile },
+            room: record.room ?? undefined,
+            since: this.now(),
+          };
+          this.awaitExpert(seat);
+        }
+      }
+      const conversation = this.register({ ...state, phase }, '');
+      if (phase.kind === 'queued') this.waiting.arrive(conversation);
       this.awaitShopper(conversation);
     }
     if (this.conversations.size)
@@ -187,7 +184,7 @@ export class Hub {
       });
       return undefined;
     }
-    const conversation = this.newConversation({
+    const state: ConversationState = {
       id: randomUUID(),
       since: this.now(),
       mode: message.mode,
@@ -195,33 +192,26 @@ export class Hub {
       topic: message.topic,
       displayName: message.displayName,
       context: message.context,
-      resumeToken: randomBytes(24).toString('base64url'),
-      shopper: peer,
-      chatReason: message.mode === 'chat' ? 'chosen' : undefined,
+      chat: message.mode === 'chat' ? 'chosen' : undefined,
+      skippedBy: new Set(),
+      phase: { kind: 'queued' },
+    };
+    const resumeToken = randomBytes(24).toString('base64url');
+    // Stored before anything is promised to the shopper.
+    await this.store.create({
+      id: state.id,
+      mode: state.mode,
+      lang: state.lang,
+      topic: state.topic,
+      displayName: state.displayName,
+      context: state.context,
+      state: 'queued',
+      resumeToken,
     });
-    try {
-      // Stored before anything is promised to the shopper.
-      await this.store.create({
-        id: conversation.id,
-        mode: conversation.mode,
-        lang: conversation.lang,
-        topic: conversation.topic,
-        displayName: conversation.displayName,
-        context: conversation.context,
-        state: 'queued',
-        resumeToken: conversation.resumeToken,
-      });
-    } catch (error) {
-      this.conversations.delete(conversation.id);
-      throw error;
-    }
-    peer.send({
-      type: 'conversation.opened',
-      conversationId: conversation.id,
-      resumeToken: conversation.resumeToken,
-    });
+    const conversation = this.register(state, resumeToken, peer);
+    peer.send({ type: 'conversation.opened', conversationId: state.id, resumeToken });
     this.waiting.arrive(conversation);
-    this.log('conversation.requested', { conversation: conversation.id, mode: message.mode });
+    this.log('conversation.requested', { conversation: state.id, mode: message.mode });
     this.dispatch();
     return conversation;
   }
@@ -240,24 +230,25 @@ export class Hub {
       conversationId: conversation.id,
       resumeToken: message.resumeToken,
     });
-    const seat = conversation.expert;
-    if (conversation.state === 'queued') {
+    const { state } = conversation;
+    const phase = state.phase;
+    const expert = phase.kind === 'ringing' || phase.kind === 'live' ? phase.expert : undefined;
+    const room = phase.kind === 'ringing' || phase.kind === 'live' ? phase.room : undefined;
+    if (phase.kind === 'queued') {
       conversation.told = undefined;
       this.dispatch();
-    } else if (conversation.chatReason && seat) {
-      peer.send(chatOnlyFrame(conversation, seat));
-    } else if (conversation.room) {
+    } else if (state.chat && expert) {
+      peer.send(chatOnlyFrame(state, expert));
+    } else if (room) {
       peer.send({
         type: 'shopper.connecting',
         conversationId: conversation.id,
-        media: await this.media.shopperGrant(conversation, conversation.room),
+        media: await this.media.shopperGrant(state, room),
       });
     }
-    if (conversation.state === 'live' && hasMedia(conversation) && seat) {
-      peer.send(liveFrame(conversation, seat));
-    }
-    await this.transcript.replay(conversation, peer, message.lastSeq);
-    this.log('conversation.resumed', { conversation: conversation.id, state: conversation.state });
+    if (phase.kind === 'live' && !state.chat) peer.send(liveFrame(state, phase.expert));
+    await this.transcript.replay(conversation.id, peer, message.lastSeq);
+    this.log('conversation.resumed', { conversation: conversation.id, state: phase.kind });
     return conversation;
   }
 
@@ -277,7 +268,7 @@ export class Hub {
   async signIn(peer: Peer, message: ClientMessageOf<'expert.auth'>): Promise<Seat> {
     const profile = await this.options.sessions.verify(message.session);
     if (!profile) throw new HubError('unauthorized', 'This expert session is not valid.');
-    const returning = [...this.seats].find(
+    const returning = [...this.seats.values()].find(
       (s) => s.expertId === profile.id && !s.peer && s.conversations.size > 0,
     );
     if (returning) {
@@ -289,7 +280,7 @@ export class Hub {
         expert: returning.profile,
         status: returning.presence,
         conversations: [...returning.conversations]
-          .filter((c) => c.state === 'live')
+          .filter((c) => c.state.phase.kind === 'live')
           .map((c) => c.id),
       });
       await this.tellRequests(peer);
@@ -312,7 +303,7 @@ export class Hub {
    */
   availability(topic: string | undefined, lang: string | undefined): Availability {
     const opening = this.offline.knows(topic) ? this.offline.opening(topic) : { open: false };
-    const onDuty = [...this.seats].filter(
+    const onDuty = [...this.seats.values()].filter(
       (s) => s.peer && s.presence === 'available' && answers(s, { topic, lang }),
     );
     const state = (free: (seat: Seat) => boolean) =>
@@ -339,117 +330,56 @@ export class Hub {
     this.dispatch();
   }
 
-  async accept(conversation: Conversation): Promise<void> {
-    const seat = conversation.expert!;
-    clearTimeout(conversation.ringTimer);
-    conversation.state = 'live';
-    conversation.liveSince = this.now();
-    tellBoth(conversation, liveFrame(conversation, seat));
-    if (conversation.chatReason) tellBoth(conversation, chatOnlyFrame(conversation, seat));
-    this.log('conversation.live', { conversation: conversation.id, expert: seat.expertId });
-    // Room for another chat, perhaps.
-    this.refresh(seat);
-    this.dispatch();
-    await this.store.update(conversation.id, {
-      state: conversation.chatReason ? `chat-${conversation.chatReason}` : 'live',
-      expert: seat.profile,
-      room: conversation.room ?? null,
-    });
-    await this.transcript.system(conversation, 'expert-joined', seat.profile.name);
-    if (conversation.chatReason === 'media-unavailable') {
-      await this.transcript.system(conversation, 'media-unavailable');
-    }
+  accept(conversation: Conversation): Promise<void> {
+    return this.apply(conversation, { type: 'accept' });
   }
 
-  /** A ring that was not accepted: the shopper goes back to their place, this expert is skipped. */
-  endRing(conversation: Conversation, reason: RingEndReason): void {
-    const seat = conversation.expert;
-    if (conversation.state !== 'ringing' || !seat) return;
-    clearTimeout(conversation.ringTimer);
-    seat.peer?.send({ type: 'expert.ring-ended', conversationId: conversation.id, reason });
-    seat.conversations.delete(conversation);
-    conversation.expert = undefined;
-    this.media.close(conversation);
-    if (reason !== 'shopper-cancelled') {
-      conversation.skippedBy.add(seat.expertId);
-      conversation.state = 'queued';
-      this.waiting.enqueue(conversation);
-    }
-    // An expert who lets a ring time out is probably not at their desk.
-    if (reason === 'timeout') this.setPresence(seat, 'away');
-    this.refresh(seat);
-    this.log('conversation.ring-ended', { conversation: conversation.id, reason });
-    this.dispatch();
+  decline(conversation: Conversation): Promise<void> {
+    return this.apply(conversation, { type: 'decline' });
   }
 
   /** Ends a conversation in any state, tells both sides, and frees the expert. */
-  async finish(conversation: Conversation, reason: EndReason): Promise<void> {
-    if (conversation.state === 'ended') return;
-    const wasLive = conversation.state === 'live';
-    if (conversation.state === 'ringing') this.endRing(conversation, 'shopper-cancelled');
-    this.waiting.leave(conversation);
-    conversation.state = 'ended';
-    clearTimeout(conversation.shopperGrace);
-    this.conversations.delete(conversation.id);
-    tellBoth(conversation, { type: 'call.ended', conversationId: conversation.id, reason });
-    const seat = conversation.expert;
-    if (seat) {
-      seat.conversations.delete(conversation);
-      conversation.expert = undefined;
-      if (conversation.liveSince !== undefined) {
-        this.waiting.handled(conversation, this.now() - conversation.liveSince);
-      }
-      if (seat.peer) {
-        seat.idleSince = this.now();
-        this.refresh(seat);
-      } else if (seat.conversations.size === 0) {
-        this.unseat(seat);
-      }
-    }
-    this.media.close(conversation);
-    this.log('conversation.ended', { conversation: conversation.id, reason });
-    this.dispatch();
-    if (wasLive) await this.transcript.record(conversation, 'call-ended');
-    await this.store.update(conversation.id, { state: 'ended', endReason: reason });
+  finish(conversation: Conversation, reason: EndReason): Promise<void> {
+    return this.apply(conversation, { type: 'end', reason });
   }
 
   /** A chat message from one side: stored, then shown to both. */
-  say(
+  async say(
     conversation: Conversation,
     author: 'shopper' | 'expert',
     message: { clientId: string; text: string },
   ): Promise<void> {
-    return this.transcript.post(conversation, {
+    const phase = conversation.state.phase;
+    const expert = phase.kind === 'live' || phase.kind === 'ringing' ? phase.expert : undefined;
+    const stored = await this.transcript.append({
       conversationId: conversation.id,
       clientId: message.clientId,
       author,
       authorName:
-        author === 'expert'
-          ? (conversation.expert?.profile.name ?? '')
-          : (conversation.displayName ?? ''),
+        author === 'expert' ? (expert?.profile.name ?? '') : (conversation.state.displayName ?? ''),
       text: message.text,
     });
+    this.send(conversation, 'shopper', stored);
+    if (expert) this.send(conversation, expert, stored);
   }
 
   replay(conversation: Conversation, peer: Peer, afterSeq: number): Promise<void> {
-    return this.transcript.replay(conversation, peer, afterSeq);
+    return this.transcript.replay(conversation.id, peer, afterSeq);
   }
 
   typing(conversation: Conversation, author: 'shopper' | 'expert'): void {
-    const other = author === 'expert' ? conversation.shopper : conversation.expert?.peer;
-    other?.send({ type: 'chat.typing', conversationId: conversation.id, author });
+    const phase = conversation.state.phase;
+    const frame = { type: 'chat.typing', conversationId: conversation.id, author } as const;
+    if (author === 'expert') conversation.shopper?.send(frame);
+    else if (phase.kind === 'live') this.send(conversation, phase.expert, frame);
   }
 
   /**
    * A waiting shopper would rather write than wait for video: they keep their place, and any
    * expert with room for a chat can now take them.
    */
-  async waitForChat(conversation: Conversation): Promise<void> {
-    if (conversation.state !== 'queued' || conversation.chatReason) return;
-    conversation.chatReason = 'chosen';
-    conversation.told = undefined;
-    await this.store.update(conversation.id, { state: 'chat-chosen' });
-    this.dispatch();
+  waitForChat(conversation: Conversation): Promise<void> {
+    return this.apply(conversation, { type: 'wait-for-chat' });
   }
 
   /**
@@ -457,20 +387,8 @@ export class Hub {
    * conversation goes on in chat, both sides are told why, and the room is let go. Said once,
    * whoever says it first.
    */
-  async toChat(conversation: Conversation, reason: 'media-lost' | 'chosen'): Promise<void> {
-    const seat = conversation.expert;
-    if (conversation.state !== 'live' || conversation.chatReason || !seat) return;
-    conversation.chatReason = reason;
-    this.media.close(conversation);
-    tellBoth(conversation, chatOnlyFrame(conversation, seat));
-    this.log('conversation.chat', { conversation: conversation.id, reason });
-    this.refresh(seat);
-    this.dispatch();
-    await this.store.update(conversation.id, { state: `chat-${reason}`, room: null });
-    await this.transcript.system(
-      conversation,
-      reason === 'chosen' ? 'switched-to-chat' : 'media-lost',
-    );
+  toChat(conversation: Conversation, reason: 'media-lost' | 'chosen'): Promise<void> {
+    return this.apply(conversation, { type: 'to-chat', reason });
   }
 
   /**
@@ -478,42 +396,27 @@ export class Hub {
    * then `call.live` again; each side joins and publishes as on accept.
    */
   async toCall(conversation: Conversation): Promise<void> {
-    const seat = conversation.expert;
-    if (conversation.state !== 'live' || !conversation.chatReason || !seat) return;
-    if (callOf(seat)) {
-      await this.transcript.system(conversation, 'expert-in-other-call');
-      return;
+    const { state } = conversation;
+    const phase = state.phase;
+    if (phase.kind !== 'live' || !state.chat) return;
+    const seat = this.seats.get(phase.expert.seat);
+    if (seat && callOf(seat)) {
+      return this.apply(conversation, { type: 'to-call-refused', why: 'expert-in-other-call' });
     }
-    let opened;
     try {
-      opened = await this.media.open(conversation, seat);
+      const media = await this.media.open(state, phase.expert.profile);
+      if (!this.alive(conversation, media.room)) return;
+      return await this.apply(conversation, { type: 'to-call', media });
     } catch (error) {
       // No media server: stay in chat, and both sides are told why video did not come back.
       this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-      conversation.chatReason = 'media-unavailable';
-      tellBoth(conversation, chatOnlyFrame(conversation, seat));
-      await this.transcript.system(conversation, 'media-unavailable');
-      return;
+      return this.apply(conversation, { type: 'to-call-refused', why: 'media-unavailable' });
     }
-    const { room, expert, shopper } = opened;
-    conversation.chatReason = undefined;
-    conversation.room = room;
-    this.refresh(seat);
-    seat.peer?.send(ringFrame(conversation, expert, this.ringTimeoutMs));
-    conversation.shopper?.send({
-      type: 'shopper.connecting',
-      conversationId: conversation.id,
-      media: shopper,
-    });
-    tellBoth(conversation, liveFrame(conversation, seat));
-    this.log('conversation.call', { conversation: conversation.id });
-    await this.store.update(conversation.id, { state: 'live', room });
-    await this.transcript.system(conversation, 'switched-to-call');
   }
 
   /** The shopper's connection dropped: they have the grace period to come back. */
   shopperLeft(conversation: Conversation, peer: Peer): void {
-    if (conversation.shopper !== peer || conversation.state === 'ended') return;
+    if (conversation.shopper !== peer || conversation.state.phase.kind === 'ended') return;
     conversation.shopper = undefined;
     this.awaitShopper(conversation);
   }
@@ -524,25 +427,149 @@ export class Hub {
     seat.peer = undefined;
     this.refresh(seat);
     for (const conversation of seat.conversations) {
-      if (conversation.state !== 'ringing') continue;
       // Not the shopper's fault: back to their place for the next expert.
-      clearTimeout(conversation.ringTimer);
-      seat.conversations.delete(conversation);
-      conversation.expert = undefined;
-      conversation.state = 'queued';
-      this.media.close(conversation);
+      if (conversation.state.phase.kind === 'ringing') {
+        void this.apply(conversation, { type: 'expert-gone' });
+      }
+    }
+    if ([...seat.conversations].some((c) => c.state.phase.kind === 'live')) {
+      this.awaitExpert(seat);
+    } else {
+      this.unseat(seat);
+    }
+  }
+
+  /**
+   * One step of a conversation's lifecycle: the state changes at once (the next event sees
+   * it), the effects run after those of its earlier steps, and the seat and the queue follow.
+   * Resolves once the effects have run; rejects if storage refused them, and then nobody is
+   * told what storage did not take.
+   */
+  private apply(conversation: Conversation, event: LifecycleEvent): Promise<void> {
+    const before = conversation.state;
+    const { state, effects } = step(before, event, {
+      now: this.now(),
+      ringTimeoutMs: this.ringTimeoutMs,
+    });
+    if (state === before) return Promise.resolve();
+    conversation.state = state;
+    this.claim(conversation);
+    const done = conversation.effects.then(async () => {
+      try {
+        for (const effect of effects) await this.run(conversation, effect);
+      } finally {
+        this.settle(conversation, before);
+      }
+    });
+    conversation.effects = done.catch(() => {});
+    return done;
+  }
+
+  /**
+   * What a step takes, it takes at once: the seat it is rung on is no longer free, a shopper
+   * rung is no longer in line. So one dispatch pass cannot give one expert two rings.
+   */
+  private claim(conversation: Conversation): void {
+    const seat = conversation.seat === undefined ? undefined : this.seats.get(conversation.seat);
+    if (seat && !seat.conversations.has(conversation)) {
+      seat.conversations.add(conversation);
+      this.refresh(seat);
+    }
+    if (conversation.state.phase.kind !== 'queued') this.waiting.take(conversation);
+  }
+
+  /**
+   * What a step gives back, it gives back once both sides have been told: the seat it left,
+   * the place in line it returns to, the registry entry of an ended conversation. Then the
+   * freed experts and the queue are matched again.
+   */
+  private settle(conversation: Conversation, before: ConversationState): void {
+    const { state } = conversation;
+    const phase = state.phase;
+    const was = before.phase.kind === 'ringing' || before.phase.kind === 'live';
+    const left = was ? this.seats.get(before.phase.expert.seat) : undefined;
+    if (left && conversation.seat !== left.seat && left.conversations.delete(conversation)) {
+      if (left.peer) {
+        left.idleSince = this.now();
+        this.refresh(left);
+      } else if (left.conversations.size === 0) {
+        this.unseat(left);
+      }
+    }
+    if (phase.kind === 'queued' && before.phase.kind !== 'queued') {
+      conversation.told = undefined;
       this.waiting.enqueue(conversation);
     }
-    if (seat.conversations.size > 0) this.awaitExpert(seat);
-    else this.unseat(seat);
+    if (phase.kind === 'queued' && before.chat !== state.chat) conversation.told = undefined;
+    if (phase.kind === 'ended') {
+      this.conversations.delete(conversation.id);
+      this.waiting.leave(conversation);
+      clearTimeout(conversation.shopperGrace);
+      clearTimeout(conversation.ringTimer);
+    }
+    const seat = conversation.seat === undefined ? undefined : this.seats.get(conversation.seat);
+    if (seat) this.refresh(seat);
     this.dispatch();
   }
 
-  private newConversation(
-    fields: Omit<Conversation, 'state' | 'skippedBy' | 'expert' | 'room'>,
-  ): Conversation {
-    const conversation: Conversation = { ...fields, state: 'queued', skippedBy: new Set() };
-    this.conversations.set(conversation.id, conversation);
+  private async run(conversation: Conversation, effect: Effect): Promise<void> {
+    switch (effect.kind) {
+      case 'store':
+        return this.store.update(conversation.id, effect.patch);
+      case 'send':
+        return this.send(conversation, effect.to, effect.frame);
+      case 'say': {
+        const line = await this.transcript.system(conversation.id, effect.line, effect.authorName);
+        this.send(conversation, 'shopper', line);
+        const phase = conversation.state.phase;
+        if (phase.kind === 'live') this.send(conversation, phase.expert, line);
+        return;
+      }
+      case 'record':
+        await this.transcript.system(conversation.id, effect.line);
+        return;
+      case 'arm-ring-timer':
+        clearTimeout(conversation.ringTimer);
+        conversation.ringTimer = setTimeout(() => {
+          void this.apply(conversation, { type: 'ring-timeout' }).catch((error: unknown) =>
+            this.log('hub.error', { conversation: conversation.id, error: String(error) }),
+          );
+        }, effect.ms);
+        return;
+      case 'disarm-ring-timer':
+        clearTimeout(conversation.ringTimer);
+        return;
+      case 'close-room':
+        return this.media.close(effect.room);
+      case 'handled':
+        return this.waiting.handled(conversation, effect.ms);
+      case 'set-away': {
+        const seat = this.seats.get(effect.seat);
+        if (seat) this.setPresence(seat, 'away');
+        return;
+      }
+      case 'log':
+        return this.log(effect.event, effect.fields);
+    }
+  }
+
+  private send(conversation: Conversation, to: Recipient, frame: Parameters<Peer['send']>[0]) {
+    if (to === 'shopper') conversation.shopper?.send(frame);
+    else this.seats.get(to.seat)?.peer?.send(frame);
+  }
+
+  /** Still the conversation it was when a room was asked for; else the room is let go. */
+  private alive(conversation: Conversation, room: string): boolean {
+    if (this.conversations.get(conversation.id) === conversation && !this.closed) return true;
+    this.media.close(room);
+    return false;
+  }
+
+  private register(state: ConversationState, resumeToken: string, shopper?: Peer): Conversation {
+    const conversation = new Conversation(state, resumeToken, shopper);
+    this.conversations.set(state.id, conversation);
+    const seat = conversation.seat === undefined ? undefined : this.seats.get(conversation.seat);
+    seat?.conversations.add(conversation);
     return conversation;
   }
 
@@ -564,33 +591,35 @@ export class Hub {
       idleSince: this.now(),
     };
     setSkills(seat, skills);
-    this.seats.add(seat);
+    this.seats.set(seat.seat, seat);
     return seat;
   }
 
   /** Tells a returning console what it was doing: its calls and chats, and their messages. */
   private async bringBack(seat: Seat): Promise<void> {
+    const expert: ExpertRef = { seat: seat.seat, profile: seat.profile };
     for (const conversation of seat.conversations) {
       const peer = seat.peer;
       if (!peer) return;
+      const { state } = conversation;
+      const phase = state.phase;
+      if (phase.kind !== 'live' && phase.kind !== 'ringing') continue;
       const inCall = hasMedia(conversation);
-      if (inCall && !conversation.room) continue;
+      if (inCall && !phase.room) continue;
       const media =
-        inCall && conversation.room
-          ? await this.media.expertGrant(seat, conversation.room)
-          : undefined;
-      peer.send(ringFrame(conversation, media, this.ringTimeoutMs));
-      if (conversation.state !== 'live') continue;
-      peer.send(liveFrame(conversation, seat));
-      if (!inCall) peer.send(chatOnlyFrame(conversation, seat));
-      await this.transcript.replay(conversation, peer, 0);
+        inCall && phase.room ? await this.media.expertGrant(seat.profile, phase.room) : undefined;
+      peer.send(ringFrame(state, media, this.ringTimeoutMs));
+      if (phase.kind !== 'live') continue;
+      peer.send(liveFrame(state, expert));
+      if (!inCall) peer.send(chatOnlyFrame(state, expert));
+      await this.transcript.replay(conversation.id, peer, 0);
     }
   }
 
   /** Offers the seat to the waiting room when it can be rung, withdraws it when not. */
   private refresh(seat: Seat): void {
     seat.load = seat.conversations.size;
-    this.waiting.offer(seat, this.seats.has(seat) && canBeRung(seat, this.maxChats));
+    this.waiting.offer(seat, this.seats.has(seat.seat) && canBeRung(seat, this.maxChats));
   }
 
   /** Puts waiting shoppers through to experts who fit, as many pairs as there are. */
@@ -605,44 +634,43 @@ export class Hub {
     this.waiting.tellPositions();
   }
 
+  /**
+   * Rings `seat` for the conversation. The seat is taken at once; the room is made while the
+   * expert's console is told nothing yet, and without a media server the ring is for a
+   * written conversation.
+   */
   private async ring(conversation: Conversation, seat: Seat): Promise<void> {
-    conversation.state = 'ringing';
-    conversation.told = undefined;
-    conversation.expert = seat;
+    const expert: ExpertRef = { seat: seat.seat, profile: seat.profile };
+    const { state } = conversation;
+    if (!hasMedia(conversation)) return this.apply(conversation, { type: 'ring', expert });
+    // Held for the ring while the room is made, so no other pass takes either of them.
     seat.conversations.add(conversation);
     this.refresh(seat);
-    let grants: { room?: string; expert?: MediaGrant; shopper?: MediaGrant } = {};
-    if (hasMedia(conversation)) {
-      try {
-        grants = await this.media.open(conversation, seat);
-      } catch (error) {
-        // No media server: the expert can still answer in writing.
-        this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-        conversation.chatReason = 'media-unavailable';
-      }
+    let media;
+    try {
+      media = await this.media.open(state, seat.profile);
+    } catch (error) {
+      // No media server: the expert can still answer in writing.
+      this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
     }
+    seat.conversations.delete(conversation);
     // The shopper may have left, or the expert signed out, while the room was being made.
-    if (conversation.state !== 'ringing' || conversation.expert !== seat) {
-      if (grants.room) this.media.closeNamed(grants.room);
+    const stillThere = this.seats.get(seat.seat) === seat && seat.peer !== undefined;
+    if (!stillThere || conversation.state !== state) {
+      if (media) this.media.close(media.room);
+      this.refresh(seat);
+      if (conversation.state.phase.kind === 'queued') {
+        this.waiting.enqueue(conversation);
+        this.dispatch();
+      }
       return;
     }
-    conversation.room = grants.room;
-    conversation.ringTimer = setTimeout(
-      () => this.endRing(conversation, 'timeout'),
-      this.ringTimeoutMs,
-    );
-    seat.peer?.send(ringFrame(conversation, grants.expert, this.ringTimeoutMs));
-    conversation.shopper?.send({
-      type: 'shopper.connecting',
-      conversationId: conversation.id,
-      ...(grants.shopper ? { media: grants.shopper } : {}),
-    });
-    this.log('conversation.ringing', { conversation: conversation.id, expert: seat.expertId });
+    return this.apply(conversation, { type: 'ring', expert, ...(media ? { media } : {}) });
   }
 
   /** Sends the shop's requests to one console, or to every console signed in. */
   private async tellRequests(peer?: Peer): Promise<void> {
-    const peers = peer ? [peer] : [...this.seats].flatMap((s) => (s.peer ? [s.peer] : []));
+    const peers = peer ? [peer] : [...this.seats.values()].flatMap((s) => (s.peer ? [s.peer] : []));
     if (peers.length === 0) return;
     const requests = await this.offline.list();
     for (const p of peers) p.send({ type: 'expert.requests', requests });
@@ -654,7 +682,6 @@ export class Hub {
       for (const conversation of seat.conversations) {
         this.finishLater(conversation, 'expert-left');
       }
-      this.unseat(seat);
     }, this.options.reconnectGraceMs);
   }
 
@@ -675,7 +702,7 @@ export class Hub {
 
   private unseat(seat: Seat): void {
     clearTimeout(seat.grace);
-    this.seats.delete(seat);
+    this.seats.delete(seat.seat);
     this.waiting.offer(seat, false);
     this.log('expert.signed-out', { expert: seat.expertId });
   }
@@ -693,10 +720,29 @@ function setSkills(
   for (const language of skills.languages ?? ALL_LANGUAGES) languages.add(language);
 }
 
-/** A stored state `chat-<reason>` back into its reason; undefined for any other state. */
-function chatReasonOf(state: string): ChatReason | undefined {
-  const reason = state.startsWith('chat-') ? state.slice('chat-'.length) : undefined;
-  return reason === 'chosen' || reason === 'media-lost' || reason === 'media-unavailable'
-    ? reason
+/**
+ * A stored conversation back into lifecycle data, every field checked against the protocol:
+ * undefined if storage holds something this hub cannot take up again.
+ */
+function recovered(record: ConversationRecord): Omit<ConversationState, 'phase'> | undefined {
+  const mode = v.safeParse(CallMode, record.mode);
+  const lang = v.safeParse(Language, record.lang);
+  const context = v.safeParse(ShopperContext, record.context);
+  const chat = record.state.startsWith('chat-')
+    ? v.safeParse(ChatReason, record.state.slice('chat-'.length))
     : undefined;
+  if (!mode.success || !lang.success || !context.success || (chat && !chat.success)) {
+    return undefined;
+  }
+  return {
+    id: record.id,
+    since: record.createdAt,
+    mode: mode.output,
+    lang: lang.output,
+    topic: record.topic ?? undefined,
+    displayName: record.displayName ?? undefined,
+    context: context.output,
+    chat: chat?.output ?? (mode.output === 'chat' ? 'chosen' : undefined),
+    skippedBy: new Set(),
+  };
 }

@@ -1,24 +1,26 @@
 /**
- * The conversation's one transcript: a message is stored, then sent to both sides, so nothing
- * is shown that is not stored; a side that comes back is sent what it missed.
+ * The conversation's one transcript: a message is stored, and only then becomes a frame to
+ * show, so nothing is shown that is not stored; a side that comes back is sent what it missed.
  */
-import type { SystemEvent } from '../protocol/index.js';
-import type { Conversation, Peer } from './lifecycle/conversation.js';
-import { messageFrame, tellBoth } from './transport/frames.js';
-import type { ConversationStore, NewMessage } from './storage/conversation-store.js';
+import type { ServerMessageOf, SystemEvent } from '../protocol/index.js';
+import type { Peer } from './registry.js';
+import type { ConversationStore, NewMessage, StoredMessage } from './storage/conversation-store.js';
+
+export type MessageFrame = ServerMessageOf<'chat.message'>;
 
 export class Transcript {
   constructor(private readonly store: ConversationStore) {}
 
-  async post(conversation: Conversation, message: NewMessage): Promise<void> {
+  /** Stores the message (once, whatever the resends) and gives the frame that shows it. */
+  async append(message: NewMessage): Promise<MessageFrame> {
     const { message: stored } = await this.store.append(message);
-    tellBoth(conversation, messageFrame(stored));
+    return messageFrame(stored);
   }
 
   /** A system line: an event each side shows in its own language. */
-  system(conversation: Conversation, event: SystemEvent, authorName = ''): Promise<void> {
-    return this.post(conversation, {
-      conversationId: conversation.id,
+  system(conversationId: string, event: SystemEvent, authorName = ''): Promise<MessageFrame> {
+    return this.append({
+      conversationId,
       clientId: null,
       author: 'system',
       authorName,
@@ -26,23 +28,25 @@ export class Transcript {
     });
   }
 
-  /** A system line kept in the transcript only: nobody is there to be shown it. */
-  async record(conversation: Conversation, event: SystemEvent): Promise<void> {
-    await this.store.append({
-      conversationId: conversation.id,
-      clientId: null,
-      author: 'system',
-      authorName: '',
-      text: event,
-    });
-  }
-
-  async replay(conversation: Conversation, peer: Peer, afterSeq: number): Promise<void> {
+  async replay(conversationId: string, peer: Peer, afterSeq: number): Promise<void> {
     for (let seq = afterSeq; ;) {
-      const page = await this.store.after(conversation.id, seq);
+      const page = await this.store.after(conversationId, seq);
       for (const message of page) peer.send(messageFrame(message));
       if (page.length === 0) return;
       seq = page.at(-1)!.seq;
     }
   }
+}
+
+function messageFrame(message: StoredMessage): MessageFrame {
+  return {
+    type: 'chat.message',
+    conversationId: message.conversationId,
+    seq: message.seq,
+    clientId: message.clientId,
+    author: message.author,
+    authorName: message.authorName,
+    text: message.text,
+    at: message.at,
+  };
 }

@@ -5,8 +5,14 @@ import { Dispatcher, type Candidate, type Waiting } from '../../src/server/routi
 const shopper = (
   id: string,
   since: number,
-  queue: { topic?: string; lang?: string } = {},
-): Waiting => ({ id, since, skippedBy: new Set(), topic: queue.topic, lang: queue.lang ?? 'fr' });
+  queue: { topic?: string; lang?: string; skippedBy?: string[] } = {},
+): Waiting => ({
+  id,
+  since,
+  skippedBy: new Set(queue.skippedBy),
+  topic: queue.topic,
+  lang: queue.lang ?? 'fr',
+});
 
 const expert = (
   seat: string,
@@ -86,9 +92,7 @@ describe('Dispatcher', () => {
   describe('skipping', () => {
     it('does not ring an expert who skipped that shopper, but rings them for the next', () => {
       const d = new Dispatcher();
-      const skipped = shopper('skipped', 1);
-      skipped.skippedBy.add('a');
-      d.enqueue(skipped);
+      d.enqueue(shopper('skipped', 1, { skippedBy: ['a'] }));
       d.enqueue(shopper('other', 2));
       d.offer(expert('a', 0));
       assert.deepEqual(drain(d), ['other→a']);
@@ -97,9 +101,7 @@ describe('Dispatcher', () => {
 
     it('gives a skipped shopper to the next expert before anyone who came later', () => {
       const d = new Dispatcher();
-      const skipped = shopper('skipped', 1);
-      skipped.skippedBy.add('a');
-      d.enqueue(skipped);
+      d.enqueue(shopper('skipped', 1, { skippedBy: ['a'] }));
       d.enqueue(shopper('later', 2));
       d.offer(expert('a', 0));
       d.offer(expert('b', 1));

@@ -3,15 +3,9 @@
  * (join during the ring, publish on accept), and the room let go when the call ends or gives way.
  */
 import { randomUUID } from 'node:crypto';
-import type { MediaGrant } from '../../protocol/index.js';
-import type { Conversation, Seat } from '../lifecycle/conversation.js';
+import type { ExpertProfile, MediaGrant } from '../../protocol/index.js';
+import type { ConversationState, OpenedMedia } from '../lifecycle/lifecycle.js';
 import type { MediaRooms } from './media-rooms.js';
-
-export interface OpenedRoom {
-  room: string;
-  expert: MediaGrant;
-  shopper: MediaGrant;
-}
 
 export class ConversationMedia {
   constructor(
@@ -23,38 +17,31 @@ export class ConversationMedia {
    * A fresh room for the conversation and both tokens. Fresh each time: the room of a declined
    * ring, or of media given up for chat, may still be being deleted.
    */
-  async open(conversation: Conversation, seat: Seat): Promise<OpenedRoom> {
+  async open(conversation: ConversationState, expert: ExpertProfile): Promise<OpenedMedia> {
     const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
-    const [, expert, shopper] = await Promise.all([
+    const [, expertGrant, shopperGrant] = await Promise.all([
       this.rooms.open(room),
-      this.expertGrant(seat, room),
+      this.expertGrant(expert, room),
       this.shopperGrant(conversation, room),
     ]);
-    return { room, expert, shopper };
+    return { room, expert: expertGrant, shopper: shopperGrant };
   }
 
-  /** Lets the conversation's room go, if it has one; the conversation carries on without it. */
-  close(conversation: Conversation): void {
-    const room = conversation.room;
-    if (!room) return;
-    conversation.room = undefined;
-    this.closeNamed(room);
-  }
-
-  closeNamed(room: string): void {
+  /** Lets the room go; the conversation carries on without it. */
+  close(room: string): void {
     this.rooms.close(room).catch((error: unknown) => {
       this.log('media.close-failed', { room, error: String(error) });
     });
   }
 
-  shopperGrant(conversation: Conversation, room: string): Promise<MediaGrant> {
+  shopperGrant(conversation: ConversationState, room: string): Promise<MediaGrant> {
     return this.rooms.grant(room, {
       identity: `shopper-${conversation.id}`,
       name: conversation.displayName ?? 'Shopper',
     });
   }
 
-  expertGrant(seat: Seat, room: string): Promise<MediaGrant> {
-    return this.rooms.grant(room, { identity: `expert-${seat.expertId}`, name: seat.profile.name });
+  expertGrant(expert: ExpertProfile, room: string): Promise<MediaGrant> {
+    return this.rooms.grant(room, { identity: `expert-${expert.id}`, name: expert.name });
   }
 }

@@ -12,7 +12,7 @@ import type {
   ShopWords,
 } from '../../protocol/index.js';
 import { isOpen, nextChange } from './business-hours.js';
-import type { Peer } from '../lifecycle/conversation.js';
+import type { Peer } from '../registry.js';
 import { hoursFor, type ShopConfig } from '../config/shop-config.js';
 import { RequestError, type RequestStore, type ShopperRequest } from '../storage/requests-store.js';
 

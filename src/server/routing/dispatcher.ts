@@ -13,7 +13,7 @@ export interface Waiting {
   /** When the shopper first asked; kept when a ring fails so they do not lose their place. */
   readonly since: number;
   /** Experts who declined or let this shopper's ring time out: not rung again for them. */
-  readonly skippedBy: Set<string>;
+  readonly skippedBy: ReadonlySet<string>;
   /** The queue: a topic of the shop (undefined: any expert) and the shopper's language. */
   readonly topic: string | undefined;
   readonly lang: string;
@@ -52,9 +52,14 @@ export function answers(
 
 export class Dispatcher<W extends Waiting, E extends Candidate> {
   private readonly waiting: W[] = [];
+  /** Who is in `waiting`, so that asking costs nothing when they are not. */
+  private readonly waitingIds = new Set<string>();
   private readonly ready = new Map<string, E>();
 
+  /** Puts the shopper in line by arrival; once only, however often it is asked. */
   enqueue(shopper: W): void {
+    if (this.waitingIds.has(shopper.id)) return;
+    this.waitingIds.add(shopper.id);
     // Kept sorted by arrival, so a shopper put back after a failed ring regains their place.
     const at = this.waiting.findIndex((w) => w.since > shopper.since);
     if (at === -1) this.waiting.push(shopper);
@@ -62,6 +67,7 @@ export class Dispatcher<W extends Waiting, E extends Candidate> {
   }
 
   remove(shopperId: string): boolean {
+    if (!this.waitingIds.delete(shopperId)) return false;
     const at = this.waiting.findIndex((w) => w.id === shopperId);
     if (at !== -1) this.waiting.splice(at, 1);
     return at !== -1;
@@ -122,6 +128,7 @@ export class Dispatcher<W extends Waiting, E extends Candidate> {
       );
       if (expert) {
         this.waiting.splice(index, 1);
+        this.waitingIds.delete(shopper.id);
         return { shopper, expert };
       }
     }

@@ -2,7 +2,7 @@
  * The shoppers waiting for an expert: their queues (the dispatcher), what each is told of
  * their place and wait, and the alternatives offered to one who waited the shop's longest.
  */
-import type { Conversation, Seat } from '../lifecycle/conversation.js';
+import type { Conversation, Seat } from '../registry.js';
 import { answers, Dispatcher, queueOf } from './dispatcher.js';
 import { WaitEstimates } from './wait-estimates.js';
 
@@ -35,7 +35,7 @@ export class WaitingRoom {
     const due = conversation.since + this.options.maxWaitMs - this.options.now();
     conversation.offerTimer = setTimeout(
       () => {
-        if (conversation.state !== 'queued') return;
+        if (conversation.state.phase.kind !== 'queued') return;
         conversation.shopper?.send({ type: 'shopper.offline', reason: 'no-answer' });
       },
       Math.max(0, due),
@@ -45,6 +45,11 @@ export class WaitingRoom {
   /** Back in line after a ring that was not answered: in their place, by arrival. */
   enqueue(conversation: Conversation): void {
     this.dispatcher.enqueue(conversation);
+  }
+
+  /** Out of line for now (rung, or ended), keeping the offer of alternatives for later. */
+  take(conversation: Conversation): void {
+    this.dispatcher.remove(conversation.id);
   }
 
   /** The conversation ends: out of line, no alternatives offered any more. */

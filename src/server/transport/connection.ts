@@ -5,7 +5,7 @@
  */
 import { decodeClientFrame, type ClientMessage } from '../../protocol/index.js';
 import { HubError, wrongState } from '../errors.js';
-import type { Conversation, Peer, Seat } from '../lifecycle/conversation.js';
+import type { Conversation, Peer, Seat } from '../registry.js';
 import type { Hub } from '../hub.js';
 
 export interface Connection {
@@ -58,11 +58,11 @@ export function openConnection(
       case 'expert.accept':
         return hub.accept(ringingFor(seatOf(role), message.conversationId));
       case 'expert.decline':
-        return hub.endRing(ringingFor(seatOf(role), message.conversationId), 'declined');
+        return hub.decline(ringingFor(seatOf(role), message.conversationId));
       case 'call.end': {
         const conversation = memberOf(role, message.conversationId);
-        if (role.kind === 'expert' && conversation.state === 'ringing') {
-          return hub.endRing(conversation, 'declined');
+        if (role.kind === 'expert' && conversation.state.phase.kind === 'ringing') {
+          return hub.decline(conversation);
         }
         return hub.finish(
           conversation,
@@ -87,7 +87,11 @@ export function openConnection(
         return hub.toChat(memberOf(role, message.conversationId), 'media-lost');
       case 'media.switch': {
         const waiting = memberOf(role, message.conversationId);
-        if (role.kind === 'shopper' && waiting.state === 'queued' && message.to === 'chat') {
+        if (
+          role.kind === 'shopper' &&
+          waiting.state.phase.kind === 'queued' &&
+          message.to === 'chat'
+        ) {
           return hub.waitForChat(waiting);
         }
         const conversation = chattingIn(role, message.conversationId);
@@ -168,7 +172,7 @@ function memberOf(role: Role, conversationId: string): Conversation {
 /** The conversation `role` may chat in: theirs, with an expert in it. */
 function chattingIn(role: Role, conversationId: string): Conversation {
   const conversation = memberOf(role, conversationId);
-  if (conversation.state !== 'live') {
+  if (conversation.state.phase.kind !== 'live') {
     throw wrongState('Messages can be sent once an expert has joined the conversation.');
   }
   return conversation;
@@ -176,7 +180,7 @@ function chattingIn(role: Role, conversationId: string): Conversation {
 
 function ringingFor(seat: Seat, conversationId: string): Conversation {
   const conversation = [...seat.conversations].find((c) => c.id === conversationId);
-  if (conversation?.state !== 'ringing') {
+  if (conversation?.state.phase.kind !== 'ringing') {
     throw wrongState('That conversation is not ringing for you.');
   }
   return conversation;
