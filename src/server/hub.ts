@@ -235,7 +235,7 @@ export class Hub {
     const expert = phase.kind === 'ringing' || phase.kind === 'live' ? phase.expert : undefined;
     const room = phase.kind === 'ringing' || phase.kind === 'live' ? phase.room : undefined;
     if (phase.kind === 'queued') {
-      conversation.told = undefined;
+      this.waiting.retell(conversation);
       this.dispatch();
     } else if (state.chat && expert) {
       peer.send(chatOnlyFrame(state, expert));
@@ -326,6 +326,7 @@ export class Hub {
     if (seat.presence !== status && status === 'available') seat.idleSince = this.now();
     seat.presence = status;
     seat.peer?.send({ type: 'expert.presence', status });
+    this.waiting.expertsChanged();
     this.refresh(seat);
     this.dispatch();
   }
@@ -425,6 +426,7 @@ export class Hub {
   expertLeft(seat: Seat, peer: Peer): void {
     if (seat.peer !== peer) return;
     seat.peer = undefined;
+    this.waiting.expertsChanged();
     this.refresh(seat);
     for (const conversation of seat.conversations) {
       // Not the shopper's fault: back to their place for the next expert.
@@ -496,11 +498,9 @@ export class Hub {
         this.unseat(left);
       }
     }
-    if (phase.kind === 'queued' && before.phase.kind !== 'queued') {
-      conversation.told = undefined;
+    if (phase.kind === 'queued' && before.phase.kind !== 'queued')
       this.waiting.enqueue(conversation);
-    }
-    if (phase.kind === 'queued' && before.chat !== state.chat) conversation.told = undefined;
+    if (phase.kind === 'queued' && before.chat !== state.chat) this.waiting.retell(conversation);
     if (phase.kind === 'ended') {
       this.conversations.delete(conversation.id);
       this.waiting.leave(conversation);
@@ -704,6 +704,7 @@ export class Hub {
     clearTimeout(seat.grace);
     this.seats.delete(seat.seat);
     this.waiting.offer(seat, false);
+    this.waiting.expertsChanged();
     this.log('expert.signed-out', { expert: seat.expertId });
   }
 }

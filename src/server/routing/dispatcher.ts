@@ -51,42 +51,56 @@ export function answers(
 }
 
 export class Dispatcher<W extends Waiting, E extends Candidate> {
+  /** Everyone waiting, by arrival: the order shoppers are put through in. */
   private readonly waiting: W[] = [];
-  /** Who is in `waiting`, so that asking costs nothing when they are not. */
-  private readonly waitingIds = new Set<string>();
+  /** The same shoppers, one list per queue, by arrival: a place is an index in one of these. */
+  private readonly queues = new Map<string, W[]>();
+  private readonly byId = new Map<string, W>();
   private readonly ready = new Map<string, E>();
 
-  /** Puts the shopper in line by arrival; once only, however often it is asked. */
-  enqueue(shopper: W): void {
-    if (this.waitingIds.has(shopper.id)) return;
-    this.waitingIds.add(shopper.id);
-    // Kept sorted by arrival, so a shopper put back after a failed ring regains their place.
-    const at = this.waiting.findIndex((w) => w.since > shopper.since);
-    if (at === -1) this.waiting.push(shopper);
-    else this.waiting.splice(at, 0, shopper);
+  /**
+   * Puts the shopper in line by arrival (so one put back after a failed ring regains their
+   * place); once only, however often it is asked. Returns their queue.
+   */
+  enqueue(shopper: W): string {
+    const queue = queueOf(shopper);
+    if (this.byId.has(shopper.id)) return queue;
+    this.byId.set(shopper.id, shopper);
+    insertByArrival(this.waiting, shopper);
+    let list = this.queues.get(queue);
+    if (!list) this.queues.set(queue, (list = []));
+    insertByArrival(list, shopper);
+    return queue;
   }
 
-  remove(shopperId: string): boolean {
-    if (!this.waitingIds.delete(shopperId)) return false;
-    const at = this.waiting.findIndex((w) => w.id === shopperId);
-    if (at !== -1) this.waiting.splice(at, 1);
-    return at !== -1;
+  /** Takes the shopper out of line; returns their queue, or undefined if they were not in it. */
+  remove(shopperId: string): string | undefined {
+    const shopper = this.byId.get(shopperId);
+    if (!shopper) return undefined;
+    this.byId.delete(shopperId);
+    const queue = queueOf(shopper);
+    removeByArrival(this.waiting, shopper);
+    const list = this.queues.get(queue)!;
+    removeByArrival(list, shopper);
+    if (list.length === 0) this.queues.delete(queue);
+    return queue;
   }
 
   /** 1-based place in the shopper's own queue (same topic and language), or 0 when not waiting. */
   position(shopperId: string): number {
-    return this.positions().find((p) => p.shopper.id === shopperId)?.position ?? 0;
+    const shopper = this.byId.get(shopperId);
+    if (!shopper) return 0;
+    return indexByArrival(this.queues.get(queueOf(shopper))!, shopper) + 1;
   }
 
-  /** Everyone waiting, longest-waiting first, each with their 1-based place in their own queue. */
-  positions(): Array<{ shopper: W; queue: string; position: number }> {
-    const ahead = new Map<string, number>();
-    return this.waiting.map((shopper) => {
-      const queue = queueOf(shopper);
-      const position = (ahead.get(queue) ?? 0) + 1;
-      ahead.set(queue, position);
-      return { shopper, queue, position };
-    });
+  /** Those waiting in one queue, longest-waiting first. */
+  queueNamed(queue: string): readonly W[] {
+    return this.queues.get(queue) ?? [];
+  }
+
+  /** The queues someone waits in. */
+  queueNames(): IterableIterator<string> {
+    return this.queues.keys();
   }
 
   /** Everyone waiting, longest-waiting first. */
@@ -121,17 +135,48 @@ export class Dispatcher<W extends Waiting, E extends Candidate> {
     const experts = [...this.ready.values()].sort(
       (a, b) => a.load - b.load || a.idleSince - b.idleSince,
     );
-    for (const [index, shopper] of this.waiting.entries()) {
+    for (const shopper of this.waiting) {
       if (!reachable(shopper)) continue;
       const expert = experts.find(
         (e) => !shopper.skippedBy.has(e.expertId) && answers(e, shopper) && fits(e, shopper),
       );
       if (expert) {
-        this.waiting.splice(index, 1);
-        this.waitingIds.delete(shopper.id);
+        this.remove(shopper.id);
         return { shopper, expert };
       }
     }
     return null;
   }
+}
+
+/** Where `shopper` goes in `list` (sorted by arrival): after everyone who came at that instant. */
+function upperBound(list: readonly Waiting[], since: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.since <= since) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function insertByArrival<W extends Waiting>(list: W[], shopper: W): void {
+  const at = upperBound(list, shopper.since);
+  if (at === list.length) list.push(shopper);
+  else list.splice(at, 0, shopper);
+}
+
+/** The index of `shopper` in `list` (sorted by arrival), looking only among equal arrivals. */
+function indexByArrival(list: readonly Waiting[], shopper: Waiting): number {
+  for (let at = upperBound(list, shopper.since) - 1; at >= 0; at--) {
+    if (list[at] === shopper) return at;
+    if (list[at]!.since !== shopper.since) break;
+  }
+  return -1;
+}
+
+function removeByArrival(list: Waiting[], shopper: Waiting): void {
+  const at = indexByArrival(list, shopper);
+  if (at !== -1) list.splice(at, 1);
 }

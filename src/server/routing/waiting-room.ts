@@ -1,16 +1,17 @@
 /**
  * The shoppers waiting for an expert: their queues (the dispatcher), what each is told of
  * their place and wait, and the alternatives offered to one who waited the shop's longest.
+ *
+ * What one event costs does not grow with the queue: an arrival or an assignment marks its
+ * queue as moved, and the shoppers of moved queues are told their new place together, at most
+ * twice a second, only those whose place or wait changed. A shopper who has not been told yet
+ * (new, back in line after a ring, back on the page) is told at once.
  */
 import type { Conversation, Seat } from '../registry.js';
 import { answers, Dispatcher, queueOf } from './dispatcher.js';
 import { WaitEstimates } from './wait-estimates.js';
 
-/**
- * Waiting shoppers are told a changed place at most this often: each assignment moves everyone
- * behind it, and telling all of them every time costs the square of the queue in frames.
- * A newcomer is told at once.
- */
+/** Waiting shoppers are told a changed place at most this often. */
 const POSITIONS_EVERY_MS = 500;
 
 export interface WaitingRoomOptions {
@@ -24,8 +25,16 @@ export interface WaitingRoomOptions {
 export class WaitingRoom {
   private readonly dispatcher = new Dispatcher<Conversation, Seat>();
   private readonly waits = new WaitEstimates();
+  /** Shoppers to tell at once: nobody has told them their place since they (re)joined. */
+  private readonly untold = new Set<Conversation>();
+  /** Queues whose places or waits may have moved since their shoppers were last told. */
+  private readonly moved = new Set<string>();
+  /** Every queue moved (the experts changed): all are gone through at the next telling. */
+  private allMoved = false;
   private positionsTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  /** Frames sent about places and waits, for the bench. */
+  private told = 0;
 
   constructor(private readonly options: WaitingRoomOptions) {}
 
@@ -44,24 +53,38 @@ export class WaitingRoom {
 
   /** Back in line after a ring that was not answered: in their place, by arrival. */
   enqueue(conversation: Conversation): void {
-    this.dispatcher.enqueue(conversation);
+    this.moved.add(this.dispatcher.enqueue(conversation));
+    this.retell(conversation);
   }
 
   /** Out of line for now (rung, or ended), keeping the offer of alternatives for later. */
   take(conversation: Conversation): void {
-    this.dispatcher.remove(conversation.id);
+    const queue = this.dispatcher.remove(conversation.id);
+    if (queue !== undefined) this.moved.add(queue);
   }
 
   /** The conversation ends: out of line, no alternatives offered any more. */
   leave(conversation: Conversation): void {
-    this.dispatcher.remove(conversation.id);
+    this.take(conversation);
+    this.untold.delete(conversation);
     clearTimeout(conversation.offerTimer);
+  }
+
+  /** The shopper is to be told their place and wait again, at once (back on the page, say). */
+  retell(conversation: Conversation): void {
+    conversation.told = undefined;
+    this.untold.add(conversation);
   }
 
   /** The seat may be rung (`true`), or not. */
   offer(seat: Seat, ringable: boolean): void {
     if (ringable) this.dispatcher.offer(seat);
     else this.dispatcher.withdraw(seat.seat);
+  }
+
+  /** An expert came, went, or changed presence: every queue's wait may have moved. */
+  expertsChanged(): void {
+    this.allMoved = true;
   }
 
   /**
@@ -78,33 +101,38 @@ export class WaitingRoom {
       pair;
       pair = this.dispatcher.next(fits, reachable)
     ) {
+      this.moved.add(queueOf(pair.shopper));
       yield pair;
     }
   }
 
   /** A conversation of this queue was handled for `ms`: the wait estimates learn from it. */
   handled(conversation: Conversation, ms: number): void {
-    this.waits.record(queueOf(conversation), ms);
+    const queue = queueOf(conversation);
+    this.waits.record(queue, ms);
+    this.moved.add(queue);
   }
 
   stats() {
     return {
       waiting: this.dispatcher.queue().length,
       freeExperts: [...this.dispatcher.offered()].length,
+      positionFrames: this.told,
     };
   }
 
-  /** Tells waiting shoppers their place and wait: newcomers at once, changes twice a second. */
+  /** Tells the untold their place and wait now, and the moved queues within half a second. */
   tellPositions(): void {
     if (this.closed) return;
-    if (this.positionsTimer) {
-      this.tell(true);
-      return;
+    for (const conversation of this.untold) {
+      const position = this.dispatcher.position(conversation.id);
+      if (position > 0) this.tell(conversation, queueOf(conversation), position);
     }
-    this.tell(false);
+    this.untold.clear();
+    if (this.positionsTimer || (this.moved.size === 0 && !this.allMoved)) return;
     this.positionsTimer = setTimeout(() => {
       this.positionsTimer = undefined;
-      if (!this.closed) this.tell(false);
+      if (!this.closed) this.tellMoved();
     }, POSITIONS_EVERY_MS);
   }
 
@@ -114,31 +142,45 @@ export class WaitingRoom {
     for (const conversation of this.dispatcher.queue()) clearTimeout(conversation.offerTimer);
   }
 
-  /**
-   * Tells each waiting shopper their place in their queue and the likely wait, when either
-   * changed since they were last told; `newcomersOnly`: only those never told yet.
-   */
-  private tell(newcomersOnly: boolean): void {
+  /** Goes through the queues that moved, telling those whose place or wait changed. */
+  private tellMoved(): void {
+    const queues = this.allMoved ? [...this.dispatcher.queueNames()] : [...this.moved];
+    this.moved.clear();
+    this.allMoved = false;
     const experts = new Map<string, number>();
-    for (const { shopper: conversation, queue, position } of this.dispatcher.positions()) {
-      if (!conversation.shopper || (newcomersOnly && conversation.told !== undefined)) continue;
-      let answering = experts.get(queue);
-      if (answering === undefined) {
-        answering = [...this.options.seats()].filter(
-          (s) => s.peer && s.presence === 'available' && answers(s, conversation),
-        ).length;
-        experts.set(queue, answering);
-      }
-      const etaSeconds = this.waits.estimate(queue, position, answering);
-      const told = `${position}/${etaSeconds}`;
-      if (conversation.told === told) continue;
-      conversation.told = told;
-      conversation.shopper.send({
-        type: 'shopper.queued',
-        conversationId: conversation.id,
-        position,
-        ...(etaSeconds === undefined ? {} : { etaSeconds }),
+    for (const queue of queues) {
+      this.dispatcher.queueNamed(queue).forEach((conversation, index) => {
+        this.tell(conversation, queue, index + 1, experts);
       });
     }
+  }
+
+  /** Tells one shopper their place and wait, unless that is what they were told last. */
+  private tell(
+    conversation: Conversation,
+    queue: string,
+    position: number,
+    experts = new Map<string, number>(),
+  ): void {
+    if (!conversation.shopper) return;
+    let answering = experts.get(queue);
+    if (answering === undefined) {
+      answering = 0;
+      for (const s of this.options.seats()) {
+        if (s.peer && s.presence === 'available' && answers(s, conversation)) answering++;
+      }
+      experts.set(queue, answering);
+    }
+    const etaSeconds = this.waits.estimate(queue, position, answering);
+    const told = `${position}/${etaSeconds}`;
+    if (conversation.told === told) return;
+    conversation.told = told;
+    this.told++;
+    conversation.shopper.send({
+      type: 'shopper.queued',
+      conversationId: conversation.id,
+      position,
+      ...(etaSeconds === undefined ? {} : { etaSeconds }),
+    });
   }
 }
