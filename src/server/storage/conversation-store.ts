@@ -95,6 +95,25 @@ export class ConversationNotFoundError extends Error {
 const CONVERSATION_COLUMNS = `id, mode, lang, topic, display_name, context, state, expert_id, expert_name,
   room, end_reason, created_at, ended_at`;
 
+const UNIQUE_VIOLATION = '23505';
+
+/** $1 conversation, $2 client id (null for system lines), $3 author, $4 author name, $5 text. */
+const APPEND = `
+  with existing as (
+    select * from messages where conversation_id = $1 and client_id = $2::text
+  ), numbered as (
+    update conversations set last_seq = last_seq + 1
+    where id = $1 and not exists (select from existing)
+    returning last_seq
+  ), inserted as (
+    insert into messages (conversation_id, seq, client_id, author, author_name, body)
+    select $1, last_seq, $2::text, $3, $4, $5 from numbered
+    returning *
+  )
+  select *, false as duplicate from inserted
+  union all
+  select *, true as duplicate from existing`;
+
 const hash = (token: string) => createHash('sha256').update(token).digest();
 const time = (value: Date | string) => new Date(value).getTime();
 
@@ -195,42 +214,35 @@ export class ConversationStore {
   /**
    * Stores a message with the next sequence number. A message whose client id is already
    * stored is not stored again: the stored one comes back with `duplicate: true`.
+   *
+   * One statement, so one round trip: numbering takes the conversation's row lock, so appends
+   * to one conversation run one at a time, across hub processes too. Two sends of one client
+   * id at the same instant both find it new; the unique index refuses the second, which then
+   * reads the first.
    */
   async append(message: NewMessage): Promise<{ message: StoredMessage; duplicate: boolean }> {
-    return this.db.transaction(async (tx) => {
-      // Lock the conversation's row first: appends to one conversation then run one at a
-      // time, across hub processes too, so "already stored?" and "next number" cannot race.
-      const [conversation] = await tx.query<{ last_seq: number }>(
-        'select last_seq from conversations where id = $1 for update',
-        [message.conversationId],
-      );
-      if (!conversation) throw new ConversationNotFoundError(message.conversationId);
-      if (message.clientId !== null) {
-        const [existing] = await tx.query<MessageRow>(
-          'select * from messages where conversation_id = $1 and client_id = $2',
-          [message.conversationId, message.clientId],
-        );
-        if (existing) return { message: toMessage(existing), duplicate: true };
-      }
-      const seq = conversation.last_seq + 1;
-      await tx.query('update conversations set last_seq = $2 where id = $1', [
+    try {
+      const [row] = await this.db.query<MessageRow & { duplicate: boolean }>(APPEND, [
         message.conversationId,
-        seq,
+        message.clientId,
+        message.author,
+        message.authorName,
+        message.text,
       ]);
-      const [row] = await tx.query<MessageRow>(
-        `insert into messages (conversation_id, seq, client_id, author, author_name, body)
-         values ($1, $2, $3, $4, $5, $6) returning *`,
-        [
-          message.conversationId,
-          seq,
-          message.clientId,
-          message.author,
-          message.authorName,
-          message.text,
-        ],
+      if (!row) throw new ConversationNotFoundError(message.conversationId);
+      const { duplicate, ...stored } = row;
+      return { message: toMessage(stored), duplicate };
+    } catch (error) {
+      if (message.clientId === null || (error as { code?: string }).code !== UNIQUE_VIOLATION) {
+        throw error;
+      }
+      const [existing] = await this.db.query<MessageRow>(
+        'select * from messages where conversation_id = $1 and client_id = $2',
+        [message.conversationId, message.clientId],
       );
-      return { message: toMessage(row!), duplicate: false };
-    });
+      if (!existing) throw error;
+      return { message: toMessage(existing), duplicate: true };
+    }
   }
 
   /** Messages after `seq`, in order: what a reconnecting browser missed. */
