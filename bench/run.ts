@@ -16,6 +16,7 @@ import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
 import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
+import { longQueue } from './long-queue.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
 
 const LAUNCHER_BUDGET = 10 * 1024;
@@ -338,7 +339,7 @@ async function within(promise: Promise<void>, ms: number, where: () => string): 
   }
 }
 
-/** BENCH_ONLY=sizes,calls,media,chat,dispatch runs some sections; all by default. */
+/** BENCH_ONLY=sizes,calls,media,chat,dispatch,queue runs some sections; all by default. */
 const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -359,6 +360,12 @@ if (wanted('dispatch')) {
   );
   await dispatchInOneHub(100);
   await dispatchInOneHub(DISPATCH_QUEUES.length);
+}
+if (wanted('queue')) {
+  await longQueue('PGlite', {});
+  await onPostgres((databaseUrl) => longQueue('PostgreSQL', { databaseUrl })).catch(
+    (error: unknown) => console.log(`  long queue on PostgreSQL: not measured (${String(error)})`),
+  );
 }
 
 /** Runs `work` on the local PostgreSQL in a schema of its own, dropped afterwards. */
