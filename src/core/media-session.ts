@@ -70,6 +70,8 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   private starting = new Set<Device>();
   /** Devices opened ahead of publishing (see `prepare`), not yet sent to anyone. */
   private prepared: LocalTrack[] = [];
+  /** The other side's identity in the room: the only participant shown and heard. */
+  private peer: string | undefined;
 
   constructor(private readonly recoveryMs = MEDIA_RECOVERY_MS) {
     super();
@@ -154,6 +156,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       throw new MediaConnectError('no-webrtc', 'This browser cannot make video calls.');
     }
     await this.leave();
+    this.peer = grant.peer;
     const room = new Room({ adaptiveStream: true, dynacast: true });
     this.room = room;
     const changed = () => this.emit('change', undefined);
@@ -271,9 +274,11 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     for (const track of this.prepared.splice(0)) track.stop();
   }
 
+  /** The other side's tracks; a third participant's (a recorder, an agent) are not theirs. */
   private remoteTracks() {
     const tracks = [];
-    for (const participant of this.room?.remoteParticipants.values() ?? []) {
+    const peer = this.peer === undefined ? undefined : this.room?.remoteParticipants.get(this.peer);
+    for (const participant of peer ? [peer] : []) {
       for (const publication of participant.trackPublications.values()) {
         if (publication.track && publication.isSubscribed && !publication.isMuted) {
           tracks.push(publication.track);

@@ -85,6 +85,11 @@ export const MediaGrant = v.object({
   url: text(2048),
   token: text(4096),
   room: text(128),
+  /**
+   * The other side's identity in the room: the only participant shown and heard. Anyone else
+   * the media server lets in (a recorder, an agent) is neither.
+   */
+  peer: text(200),
 });
 export type MediaGrant = v.InferOutput<typeof MediaGrant>;
 

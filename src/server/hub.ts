@@ -239,11 +239,11 @@ export class Hub {
       this.dispatch();
     } else if (state.chat && expert) {
       peer.send(chatOnlyFrame(state, expert));
-    } else if (room) {
+    } else if (room && expert) {
       peer.send({
         type: 'shopper.connecting',
         conversationId: conversation.id,
-        media: await this.media.shopperGrant(state, room),
+        media: await this.media.shopperGrant(state, room, expert.profile),
       });
     }
     if (phase.kind === 'live' && !state.chat) peer.send(liveFrame(state, phase.expert));
@@ -607,7 +607,9 @@ export class Hub {
       const inCall = hasMedia(conversation);
       if (inCall && !phase.room) continue;
       const media =
-        inCall && phase.room ? await this.media.expertGrant(seat.profile, phase.room) : undefined;
+        inCall && phase.room
+          ? await this.media.expertGrant(seat.profile, phase.room, state)
+          : undefined;
       peer.send(ringFrame(state, media, this.ringTimeoutMs));
       if (phase.kind !== 'live') continue;
       peer.send(liveFrame(state, expert));

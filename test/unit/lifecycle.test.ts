@@ -16,7 +16,12 @@ import {
 
 const ana: ExpertRef = { seat: 'seat-ana', profile: { id: 'ana', name: 'Ana' } };
 const at = { now: 10_000, ringTimeoutMs: 30_000 };
-const grant = (who: string, room: string) => ({ url: 'ws://lk', token: `${who}-token`, room });
+const grant = (who: string, room: string) => ({
+  url: 'ws://lk',
+  token: `${who}-token`,
+  room,
+  peer: 'the-other-side',
+});
 const media = (room: string): OpenedMedia => ({
   room,
   expert: grant('expert', room),

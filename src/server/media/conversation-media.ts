@@ -21,8 +21,8 @@ export class ConversationMedia {
     const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
     const [, expertGrant, shopperGrant] = await Promise.all([
       this.rooms.open(room),
-      this.expertGrant(expert, room),
-      this.shopperGrant(conversation, room),
+      this.expertGrant(expert, room, conversation),
+      this.shopperGrant(conversation, room, expert),
     ]);
     return { room, expert: expertGrant, shopper: shopperGrant };
   }
@@ -34,14 +34,38 @@ export class ConversationMedia {
     });
   }
 
-  shopperGrant(conversation: ConversationState, room: string): Promise<MediaGrant> {
-    return this.rooms.grant(room, {
-      identity: `shopper-${conversation.id}`,
-      name: conversation.displayName ?? 'Shopper',
-    });
+  /** The shopper's token, to see and hear `expert` only. */
+  shopperGrant(
+    conversation: ConversationState,
+    room: string,
+    expert: ExpertProfile,
+  ): Promise<MediaGrant> {
+    return this.rooms.grant(
+      room,
+      { identity: shopperIdentity(conversation), name: conversation.displayName ?? 'Shopper' },
+      expertIdentity(expert),
+    );
   }
 
-  expertGrant(expert: ExpertProfile, room: string): Promise<MediaGrant> {
-    return this.rooms.grant(room, { identity: `expert-${expert.id}`, name: expert.name });
+  /** The expert's token, to see and hear this conversation's shopper only. */
+  expertGrant(
+    expert: ExpertProfile,
+    room: string,
+    conversation: ConversationState,
+  ): Promise<MediaGrant> {
+    return this.rooms.grant(
+      room,
+      { identity: expertIdentity(expert), name: expert.name },
+      shopperIdentity(conversation),
+    );
   }
+}
+
+/** Who each side is in a conversation's room: what its token says, and what the other shows. */
+function shopperIdentity(conversation: ConversationState): string {
+  return `shopper-${conversation.id}`;
+}
+
+function expertIdentity(expert: ExpertProfile): string {
+  return `expert-${expert.id}`;
 }

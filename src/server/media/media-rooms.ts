@@ -49,8 +49,11 @@ export class MediaRooms {
     }
   }
 
-  /** A token that joins `room` as `who` and nothing else: no admin, no other room, no data channel. */
-  async grant(room: string, who: Participant): Promise<MediaGrant> {
+  /**
+   * A token that joins `room` as `who` and nothing else: no admin, no other room, no data
+   * channel. `peer` is the identity of the other side, the one participant the browser shows.
+   */
+  async grant(room: string, who: Participant, peer: string): Promise<MediaGrant> {
     const token = new AccessToken(this.livekit.apiKey, this.livekit.apiSecret, {
       identity: who.identity,
       name: who.name,
@@ -64,6 +67,6 @@ export class MediaRooms {
       canPublishData: false,
       canUpdateOwnMetadata: false,
     });
-    return { url: this.livekit.url, token: await token.toJwt(), room };
+    return { url: this.livekit.url, token: await token.toJwt(), room, peer };
   }
 }
