@@ -320,7 +320,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     const state = this.current;
     if (state.kind !== 'ready' || !state.selected) return;
     const chat = this.chats.get(state.selected);
-    if (chat) this.seen.set(state.selected, chat.log.lastSeq);
+    if (chat) this.seen.set(state.selected, chat.log.newestSeq);
   }
 
   private leaveMedia(conversationId: string): void {
