@@ -3,21 +3,29 @@
  * and every kind of bad input answered with an error while the hub keeps serving.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import { MAX_FRAME_BYTES } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
-const peers: HubPeer[] = [];
+let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
   stack = await startHubFixture({ ringTimeoutMs: 1500, reconnectGraceMs: 300 });
 });
+/**
+ * Each test starts on an empty hub: what a failing test left behind (a ringing expert, a
+ * shopper in the queue) ends with its sockets, instead of being rung in the next test.
+ */
+afterEach(async () => {
+  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
+  peers = [];
+  await stack.untilIdle();
+});
 after(async () => {
-  await Promise.all(peers.map((peer) => peer.close()));
   await stack.stop();
 });
 
@@ -115,9 +123,9 @@ describe('a call through the hub', () => {
     const shopper = track(await HubPeer.shopper(stack.hub.url));
     const ring = await sleepy.next('expert.ring');
     assert.equal((await sleepy.next('expert.ring-ended')).reason, 'timeout');
-    const statuses = () =>
-      sleepy.received.filter((m) => m.type === 'expert.presence').map((m) => m.status);
-    while (statuses().at(-1) !== 'away') await sleepy.next('expert.presence');
+    await sleepy.nextWhere('expert.presence', (m) => m.status === 'away', {
+      what: 'the expert set away',
+    });
     assert.equal((await shopper.next('shopper.queued')).position, 1);
     const awake = track(await HubPeer.expert(stack.hub.url, 'Awake'));
     assert.equal((await awake.next('expert.ring')).conversationId, ring.conversationId);
@@ -241,4 +249,65 @@ describe('bad input to the hub', () => {
   });
 
   it('still serves after all of the above', assertHubServes);
+});
+
+describe('a failure the hub did not expect', () => {
+  afterEach(() => stack.breakStorage(false));
+
+  it('answers a request it cannot store with an "internal" error, and keeps no conversation', async () => {
+    stack.breakStorage(true);
+    const shopper = track(await HubPeer.shopper(stack.hub.url));
+    const error = await shopper.next('error');
+    assert.deepEqual(error, {
+      type: 'error',
+      reason: 'internal',
+      // Not the database's own words: they are for the hub's log, not for a browser.
+      message: 'The hub could not handle this message.',
+      ref: 'shopper.request',
+    });
+    assert.equal(stack.hub.hub.stats().conversations, 0);
+    assert.equal(stack.hub.hub.stats().waiting, 0);
+
+    // Once storage is back, the same connection can ask again.
+    stack.breakStorage(false);
+    shopper.send({ type: 'shopper.request', mode: 'chat', lang: 'en', context: {} });
+    await shopper.next('conversation.opened');
+  });
+
+  it('answers a message it cannot store with an "internal" error; the resend is stored once', async () => {
+    const expert = track(await HubPeer.expert(stack.hub.url, 'Steady'));
+    const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat'));
+    const ring = await expert.next('expert.ring');
+    expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+    await shopper.next('conversation.chat');
+    await shopper.nextWhere('chat.message', (m) => m.text === 'expert-joined');
+
+    stack.breakStorage(true);
+    const frame = {
+      type: 'chat.send',
+      conversationId: ring.conversationId,
+      clientId: 'kept-after-a-fault-1',
+      text: 'still there?',
+    } as const;
+    shopper.send(frame);
+    const error = await shopper.next('error');
+    assert.equal(error.reason, 'internal');
+    assert.equal(error.ref, 'chat.send');
+
+    stack.breakStorage(false);
+    shopper.send(frame);
+    const stored = await expert.nextWhere(
+      'chat.message',
+      (m) => m.clientId === 'kept-after-a-fault-1',
+    );
+    assert.equal(stored.text, 'still there?');
+    shopper.send({ type: 'chat.typing', conversationId: ring.conversationId });
+    await expert.next('chat.typing');
+    assert.equal(
+      expert.received.filter(
+        (m) => m.type === 'chat.message' && m.clientId === 'kept-after-a-fault-1',
+      ).length,
+      1,
+    );
+  });
 });
