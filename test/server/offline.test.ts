@@ -21,7 +21,9 @@ let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
+  // A short grace, so that what one test leaves ends before the next (afterEach).
   closed = await startHubFixture({
+    reconnectGraceMs: 300,
     shop: closedToday({
       topics: [{ id: 'repair', label: { en: 'Repairs', fr: 'Réparations' } }],
       limits: { appointmentSlotMinutes: 30 },
@@ -29,6 +31,7 @@ before(async () => {
   });
   const shop = defaultShopConfig();
   open = await startHubFixture({
+    reconnectGraceMs: 300,
     shop: {
       ...shop,
       allowedOrigins: ['https://shop.example'],
@@ -38,8 +41,9 @@ before(async () => {
   });
 });
 afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.close()));
+  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
   peers = [];
+  await Promise.all([closed.untilIdle(), open.untilIdle()]);
 });
 after(async () => {
   await closed.stop();

@@ -4,6 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { ClientMessage, ServerMessage, ServerMessageOf } from '../../src/protocol/index.js';
+import { DeadlineError, WAIT_MS, within } from './deadline.js';
 
 export class HubPeer {
   readonly received: ServerMessage[] = [];
@@ -24,10 +25,14 @@ export class HubPeer {
 
   static async open(hubUrl: string): Promise<HubPeer> {
     const socket = new WebSocket(`${hubUrl.replace(/^http/, 'ws')}/ws`);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
+    await within(
+      WAIT_MS,
+      `opening a socket to ${hubUrl}`,
+      new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      }),
+    );
     return new HubPeer(socket);
   }
 
@@ -41,10 +46,16 @@ export class HubPeer {
 
   /**
    * The next message of this type after the ones already taken. Fails if the socket closes
-   * first, or if the hub answers with an error frame instead: a refused frame would otherwise
-   * leave the test waiting for an answer that never comes.
+   * first, if the hub answers with an error frame instead (a refused frame would otherwise
+   * leave the test waiting for an answer that never comes), or after `timeoutMs`, saying what
+   * came instead.
    */
-  async next<T extends ServerMessage['type']>(type: T): Promise<ServerMessageOf<T>> {
+  async next<T extends ServerMessage['type']>(
+    type: T,
+    { timeoutMs = WAIT_MS }: { timeoutMs?: number } = {},
+  ): Promise<ServerMessageOf<T>> {
+    const from = this.cursor;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (; this.cursor < this.received.length; this.cursor++) {
         const message = this.received[this.cursor]!;
@@ -62,20 +73,91 @@ export class HubPeer {
       if (this.closeCode !== undefined) {
         throw new Error(`socket closed (${this.closeCode}) while waiting for "${type}"`);
       }
-      await new Promise<void>((wake) => this.waiters.push(wake));
+      if (!(await this.wake(deadline))) {
+        const seen = this.received.slice(from).map((m) => m.type);
+        throw new DeadlineError(
+          `no "${type}" within ${timeoutMs} ms; received meanwhile: [${seen.join(', ')}]`,
+        );
+      }
+    }
+  }
+
+  /**
+   * The next message of this type that `holds`, skipping the others of that type; one deadline
+   * for the whole search.
+   */
+  async nextWhere<T extends ServerMessage['type']>(
+    type: T,
+    holds: (message: ServerMessageOf<T>) => boolean,
+    {
+      timeoutMs = WAIT_MS,
+      what = `a "${type}" that holds`,
+    }: { timeoutMs?: number; what?: string } = {},
+  ): Promise<ServerMessageOf<T>> {
+    const deadline = Date.now() + timeoutMs;
+    const skipped: ServerMessageOf<T>[] = [];
+    for (;;) {
+      const left = deadline - Date.now();
+      let message: ServerMessageOf<T>;
+      try {
+        message = await this.next(type, { timeoutMs: Math.max(0, left) });
+      } catch (error) {
+        if (!(error instanceof DeadlineError)) throw error;
+        throw new DeadlineError(
+          `no ${what} within ${timeoutMs} ms; skipped: ${JSON.stringify(skipped).slice(0, 500)}`,
+        );
+      }
+      if (holds(message)) return message;
+      skipped.push(message);
     }
   }
 
   /** Resolves when the socket has closed. */
-  async closed(): Promise<number> {
-    while (this.closeCode === undefined) await new Promise<void>((wake) => this.waiters.push(wake));
+  async closed({ timeoutMs = WAIT_MS }: { timeoutMs?: number } = {}): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.closeCode === undefined) {
+      if (!(await this.wake(deadline))) {
+        throw new DeadlineError(`the socket did not close within ${timeoutMs} ms`);
+      }
+    }
     return this.closeCode;
+  }
+
+  /** Waits for the next frame or the close: true, or false once `deadline` has passed. */
+  private wake(deadline: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(
+        () => {
+          const at = this.waiters.indexOf(woken);
+          if (at !== -1) this.waiters.splice(at, 1);
+          resolve(false);
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+      const woken = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.waiters.push(woken);
+    });
   }
 
   /** Closes the socket and waits until it is closed, so the hub has seen the peer leave. */
   async close(): Promise<void> {
     if (this.closeCode === undefined) this.socket.close();
     await this.closed();
+  }
+
+  /**
+   * Ends this shopper's conversation, if it has one, then closes: what a test's clean-up does
+   * so that the hub lets go at once instead of after its grace period.
+   */
+  async hangUpAndClose(): Promise<void> {
+    const opened = [...this.received].reverse().find((m) => m.type === 'conversation.opened');
+    if (opened && this.closeCode === undefined) {
+      this.send({ type: 'call.end', conversationId: opened.conversationId });
+    }
+    await this.close();
   }
 
   /** Signs in through dev login, with the topics and languages given, and goes available. */
