@@ -53,4 +53,24 @@ export default tseslint.config(
     files: ['test/browser/**/*.ts'],
     languageOptions: { globals: globals.mocha },
   },
+  {
+    // Every test and hook has a time limit (test/support/node-test.ts): a regression fails,
+    // named, instead of hanging its file.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['test/browser/**', 'test/support/node-test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'node:test',
+              message:
+                'Import tests and hooks from test/support/node-test.ts: they have a time limit.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

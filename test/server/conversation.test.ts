@@ -4,7 +4,7 @@
  * a restarted hub, and hostile text.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHub } from '../../src/server/create-hub.js';
 import { defaultShopConfig } from '../../src/server/shop-config.js';

@@ -3,7 +3,7 @@
  * storage: the list as the hub sends it, marking one done, a refusal, signing out.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import WebSocket from 'ws';
 import { ExpertDesk } from '../../src/core/expert-desk.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';

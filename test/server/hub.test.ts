@@ -3,7 +3,7 @@
  * and every kind of bad input answered with an error while the hub keeps serving.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import { decodeJwt } from 'jose';
 import { MAX_FRAME_BYTES } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';

@@ -5,7 +5,7 @@
  * availability the launcher reads, and pages of other sites kept out.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import WebSocket from 'ws';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { defaultShopConfig } from '../../src/server/shop-config.js';

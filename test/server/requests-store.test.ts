@@ -3,7 +3,7 @@
  * (see test/support/storage-engines.ts).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import type { Hours, Interval } from '../../src/server/business-hours.js';
 import { isEmail, normalizePhone } from '../../src/server/contact.js';
 import { ConversationStore } from '../../src/server/storage/conversation-store.js';

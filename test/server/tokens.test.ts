@@ -3,7 +3,7 @@
  * it opens its own room, and nothing else.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { MediaGrant } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';

@@ -4,7 +4,7 @@
  * Timers are the test's own (mock timers), so "no answer in 8 s" takes no time.
  */
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it, type TestContext } from 'node:test';
+import { beforeEach, describe, it, type TestContext } from '../support/node-test.js';
 import { ChatChannel } from '../../src/core/chat-channel.js';
 import { MAX_CHAT_LENGTH, type Author, type ClientMessage } from '../../src/protocol/index.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';

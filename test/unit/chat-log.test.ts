@@ -3,7 +3,7 @@
  * each once, then the side's own messages not yet stored, in the order they were written.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { ChatLog } from '../../src/core/chat-log.js';
 import type { Author, ServerMessageOf } from '../../src/protocol/index.js';
 

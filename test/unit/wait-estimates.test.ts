@@ -4,7 +4,7 @@
  * are any), rounded up to the half minute; no figure when no expert answers the queue.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { WaitEstimates } from '../../src/server/wait-estimates.js';
 
 const MINUTE = 60_000;
