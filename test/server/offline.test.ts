@@ -9,6 +9,7 @@ import { after, afterEach, before, describe, it } from '../support/node-test.js'
 import WebSocket from 'ws';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { defaultShopConfig } from '../../src/server/shop-config.js';
+import { WAIT_MS, within } from '../support/deadline.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 import { closedToday } from '../support/shops.js';
@@ -215,16 +216,20 @@ describe('an open shop', () => {
     const socket = new WebSocket(`${open.hub.url.replace(/^http/, 'ws')}/ws`, {
       origin: 'https://elsewhere.example',
     });
-    const status = await new Promise<number | undefined>((resolve) => {
-      socket.once('unexpected-response', (request, response) => {
-        resolve(response.statusCode);
-        request.destroy();
-      });
-      socket.once('open', () => {
-        resolve(undefined);
-        socket.close();
-      });
-    });
+    const status = await within(
+      WAIT_MS,
+      'an answer to a socket from another site',
+      new Promise<number | undefined>((resolve) => {
+        socket.once('unexpected-response', (request, response) => {
+          resolve(response.statusCode);
+          request.destroy();
+        });
+        socket.once('open', () => {
+          resolve(undefined);
+          socket.close();
+        });
+      }),
+    );
     assert.equal(status, 401);
   });
 });
