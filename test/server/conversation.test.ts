@@ -78,9 +78,15 @@ describe('chat in a conversation', () => {
     const shopper = track(await HubPeer.shopper(stack.hub.url));
     const { conversationId } = await shopper.next('conversation.opened');
     send(shopper, conversationId, 'anyone?');
-    const error = await shopper.next('error');
+    const error = await shopper.refusal();
     assert.equal(error.reason, 'wrong-state');
+    assert.equal(error.ref, 'chat.send');
     assert.match(error.message, /expert has joined/);
+    assert.deepEqual(
+      shopper.received.filter((m) => m.type === 'chat.message'),
+      [],
+      'nothing stored or shown',
+    );
   });
 
   it('stores a message, then shows it to both sides with one sequence number', async () => {
@@ -153,7 +159,7 @@ describe('hostile text', () => {
           text,
         }),
       );
-      const error = await call.shopper.next('error');
+      const error = await call.shopper.refusal();
       assert.equal(error.reason, 'invalid-message');
       send(call.shopper, call.conversationId, 'still here');
       assert.equal((await call.expert.next('chat.message')).text, 'still here');
@@ -177,7 +183,7 @@ describe('hostile text', () => {
       displayName: 'x'.repeat(81),
       context: {},
     });
-    assert.equal((await shopper.next('error')).reason, 'invalid-message');
+    assert.equal((await shopper.refusal()).reason, 'invalid-message');
   });
 });
 
@@ -225,7 +231,12 @@ describe('resuming after a lost connection', () => {
       resumeToken: 'guessed',
       lastSeq: 0,
     });
-    assert.equal((await thief.next('error')).reason, 'wrong-state');
+    const answered = await thief.roundTrip();
+    assert.deepEqual(
+      answered.map((m) => (m.type === 'error' ? `error:${m.reason}` : m.type)),
+      ['error:wrong-state'],
+      'refused, and nothing of the conversation given',
+    );
   });
 
   it('puts an expert who reconnects back in their call, with the transcript', async () => {

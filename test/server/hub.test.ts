@@ -29,6 +29,15 @@ after(async () => {
   await stack.stop();
 });
 
+/** Whether a call and a chat could start now, as the launcher reads it. */
+async function readiness(): Promise<{ call: string; chat: string }> {
+  const { call, chat } = (await (await fetch(`${stack.hub.url}/availability`)).json()) as {
+    call: string;
+    chat: string;
+  };
+  return { call, chat };
+}
+
 /** Proves the hub still does its job: a shopper is put through to an expert and back. */
 async function assertHubServes(): Promise<void> {
   const expert = track(await HubPeer.expert(stack.hub.url, 'Proof'));
@@ -61,10 +70,12 @@ describe('a call through the hub', () => {
     ]);
     assert.equal(forShopper.expert.name, 'Ana');
     assert.equal(forExpert.conversationId, ring.conversationId);
+    assert.deepEqual(await readiness(), { call: 'busy', chat: 'busy' }, 'the one expert is taken');
 
     expert.send({ type: 'call.end', conversationId: ring.conversationId });
     assert.equal((await shopper.next('call.ended')).reason, 'expert-hung-up');
     assert.equal((await expert.next('call.ended')).reason, 'expert-hung-up');
+    assert.deepEqual(await readiness(), { call: 'free', chat: 'free' }, 'and free again');
     // Back to available without doing anything.
     const statuses = expert.received
       .filter((m) => m.type === 'expert.presence')
@@ -175,7 +186,7 @@ describe('bad input to the hub', () => {
     it(`answers ${what} with "${reason}" and keeps the connection`, async () => {
       const peer = track(await HubPeer.open(stack.hub.url));
       peer.sendRaw(frame);
-      const error = await peer.next('error');
+      const error = await peer.refusal();
       assert.equal(error.reason, reason);
       assert.ok(error.message.length > 0);
       // Same socket still works.
@@ -188,7 +199,7 @@ describe('bad input to the hub', () => {
   it('answers a binary frame with an error', async () => {
     const peer = track(await HubPeer.open(stack.hub.url));
     peer.sendRaw(Buffer.from([1, 2, 3]), { binary: true });
-    assert.equal((await peer.next('error')).reason, 'invalid-message');
+    assert.equal((await peer.refusal()).reason, 'invalid-message');
     await peer.close();
   });
 
@@ -226,7 +237,12 @@ describe('bad input to the hub', () => {
     it(`refuses ${what} with "${reason}"`, async () => {
       const peer = track(await HubPeer.open(stack.hub.url));
       await act(peer);
-      assert.equal((await peer.next('error')).reason, reason);
+      const answered = await peer.roundTrip();
+      assert.deepEqual(
+        answered.map((m) => (m.type === 'error' ? `error:${m.reason}` : m.type)),
+        [`error:${reason}`],
+        'refused, and nothing else done',
+      );
       await peer.close();
     });
   }
@@ -238,10 +254,10 @@ describe('bad input to the hub', () => {
     await other.next('expert.presence');
     const shopper = track(await HubPeer.shopper(stack.hub.url));
     shopper.send({ type: 'shopper.request', mode: 'audio', lang: 'en', context: {} });
-    assert.equal((await shopper.next('error')).reason, 'wrong-state');
+    assert.equal((await shopper.refusal()).reason, 'wrong-state');
     const ring = await expert.next('expert.ring');
     other.send({ type: 'expert.accept', conversationId: ring.conversationId });
-    assert.equal((await other.next('error')).reason, 'wrong-state');
+    assert.equal((await other.refusal()).reason, 'wrong-state');
     shopper.send({ type: 'shopper.cancel' });
     await expert.next('expert.ring-ended');
     await Promise.all([expert, other, shopper].map((p) => p.close()));

@@ -154,7 +154,7 @@ describe('an open shop', () => {
   it('refuses a topic the shop does not have', async () => {
     const shopper = track(await HubPeer.open(open.hub.url));
     ask(shopper, 'kitchens');
-    const error = await shopper.next('error');
+    const error = await shopper.refusal();
     assert.equal(error.reason, 'invalid-message');
     assert.match(error.message, /kitchens/);
   });

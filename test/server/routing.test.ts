@@ -48,8 +48,7 @@ function hasReceived(peer: HubPeer, type: string): boolean {
 
 /** Lets the hub handle everything in flight: a round trip through its socket. */
 async function settle(peer: HubPeer): Promise<void> {
-  peer.send({ type: 'chat.sync', conversationId: 'none', lastSeq: 0 });
-  await peer.next('error');
+  await peer.roundTrip();
 }
 
 describe('an expert holding several chats', () => {

@@ -2,9 +2,13 @@
  * A browser stand-in for hub tests: a real WebSocket to the hub that records every frame and
  * lets a test wait for the next message of a given type.
  */
+import { AssertionError } from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { ClientMessage, ServerMessage, ServerMessageOf } from '../../src/protocol/index.js';
 import { DeadlineError, WAIT_MS, within } from './deadline.js';
+
+/** A conversation id no conversation has: a `chat.sync` for it is always refused. */
+const ROUND_TRIP_PROBE = 'round-trip-probe';
 
 export class HubPeer {
   readonly received: ServerMessage[] = [];
@@ -110,6 +114,49 @@ export class HubPeer {
       if (holds(message)) return message;
       skipped.push(message);
     }
+  }
+
+  /**
+   * Everything the hub answered to what this peer sent so far: sends a probe the hub always
+   * refuses and, since the hub handles one connection's frames in order, returns the frames
+   * that came before the probe's refusal (taking them). A test then asserts on what was sent,
+   * and on what was not, at once instead of waiting for a frame that may never come.
+   */
+  async roundTrip({ timeoutMs = WAIT_MS }: { timeoutMs?: number } = {}): Promise<ServerMessage[]> {
+    this.send({ type: 'chat.sync', conversationId: ROUND_TRIP_PROBE, lastSeq: 0 });
+    const isProbe = (m: ServerMessage) => m.type === 'error' && m.ref === 'chat.sync';
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const at = this.received.slice(this.cursor).findIndex(isProbe);
+      if (at !== -1) {
+        const frames = this.received.slice(this.cursor, this.cursor + at);
+        this.cursor += at + 1;
+        return frames;
+      }
+      if (this.closeCode !== undefined) {
+        throw new Error(`socket closed (${this.closeCode}) during a round trip`);
+      }
+      if (!(await this.wake(deadline))) {
+        throw new DeadlineError(`the hub did not answer a round trip within ${timeoutMs} ms`);
+      }
+    }
+  }
+
+  /**
+   * The hub's refusal of what this peer just sent: fails at once, saying what came instead,
+   * when the hub answered without an error.
+   */
+  async refusal(): Promise<ServerMessageOf<'error'>> {
+    const frames = await this.roundTrip();
+    const error = frames.find((m): m is ServerMessageOf<'error'> => m.type === 'error');
+    if (!error) {
+      throw new AssertionError({
+        message: `expected the hub to refuse; it answered [${frames.map((m) => m.type).join(', ')}]`,
+        actual: frames,
+        expected: 'an error frame',
+      });
+    }
+    return error;
   }
 
   /** Resolves when the socket has closed. */
