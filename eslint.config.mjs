@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -52,5 +52,25 @@ export default tseslint.config(
   {
     files: ['test/browser/**/*.ts'],
     languageOptions: { globals: globals.mocha },
+  },
+  {
+    // Every test and hook has a time limit (test/support/node-test.ts): a regression fails,
+    // named, instead of hanging its file.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['test/browser/**', 'test/support/node-test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'node:test',
+              message:
+                'Import tests and hooks from test/support/node-test.ts: they have a time limit.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

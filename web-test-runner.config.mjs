@@ -13,5 +13,9 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
   ],
+  // Every test fails within a bound: 20 s a test (mocha), 3 minutes a file, 30 s for a page
+  // to start its tests.
   testFramework: { config: { timeout: 20000 } },
+  testsStartTimeout: 30000,
+  testsFinishTimeout: 180000,
 };

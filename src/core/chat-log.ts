@@ -27,9 +27,19 @@ export class ChatLog {
   private readonly stored = new Map<number, ChatEntry>();
   private readonly unsent = new Map<string, ChatEntry>();
   private highest = 0;
+  private unbroken = 0;
 
-  /** Highest sequence number received: what to ask after when reconnecting. */
+  /**
+   * What to ask after when reconnecting: the last sequence number up to which nothing is
+   * missing. A live message can overtake a replay; asking after it would lose the messages
+   * the replay had not brought yet.
+   */
   get lastSeq(): number {
+    return this.unbroken;
+  }
+
+  /** Highest sequence number received, gaps or not: what the person has been shown. */
+  get newestSeq(): number {
     return this.highest;
   }
 
@@ -77,6 +87,7 @@ export class ChatLog {
       delivery: 'sent',
     });
     this.highest = Math.max(this.highest, message.seq);
+    while (this.stored.has(this.unbroken + 1)) this.unbroken++;
     return true;
   }
 

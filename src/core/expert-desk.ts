@@ -17,7 +17,7 @@ import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } fro
 import { Emitter } from './emitter.js';
 import { HubClient } from './hub-client.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
-import { BackoffReconnectPolicy } from './reconnect-policy.js';
+import { BackoffReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
 
 export type ExpertDeskEvents = {
   state: { state: DeskState; previous: DeskState };
@@ -58,6 +58,8 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   constructor(
     private readonly hubUrl: string,
     private readonly skills: Skills = {},
+    /** How to come back after the hub connection drops; by default, backing off for 30 s. */
+    private readonly reconnect: ReconnectPolicy = new BackoffReconnectPolicy(),
   ) {
     super();
     this.teardown.push(
@@ -181,7 +183,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
 
   private connectHub(): HubClient {
     this.hub?.close();
-    const hub = new HubClient(this.hubUrl, { reconnect: new BackoffReconnectPolicy() });
+    const hub = new HubClient(this.hubUrl, { reconnect: this.reconnect });
     this.hub = hub;
     hub.on('expert.session', (m) => {
       this.emit('session', m.session);
@@ -320,7 +322,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     const state = this.current;
     if (state.kind !== 'ready' || !state.selected) return;
     const chat = this.chats.get(state.selected);
-    if (chat) this.seen.set(state.selected, chat.log.lastSeq);
+    if (chat) this.seen.set(state.selected, chat.log.newestSeq);
   }
 
   private leaveMedia(conversationId: string): void {

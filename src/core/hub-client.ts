@@ -54,6 +54,8 @@ export function hubSocketUrl(hub: string, base: string = globalThis.location?.hr
 export interface HubClientOptions {
   /** How to come back after a drop; without one, a drop is `lost` at once. */
   reconnect?: ReconnectPolicy;
+  /** How long opening the socket may take before the hub counts as unreachable; 10 s. */
+  connectTimeoutMs?: number;
 }
 
 export class HubClient extends Emitter<HubClientEvents> {
@@ -100,7 +102,7 @@ export class HubClient extends Emitter<HubClientEvents> {
         socket.close();
         reject(new HubConnectionError('unreachable', `Cannot reach the hub at ${this.hub}.`));
       };
-      const timer = setTimeout(fail, CONNECT_TIMEOUT_MS);
+      const timer = setTimeout(fail, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
       socket.addEventListener('open', () => {
         clearTimeout(timer);
         socket.removeEventListener('error', fail);

@@ -35,7 +35,11 @@ type Answer = 'offline.slots' | 'offline.confirmed' | 'offline.rejected';
 export class OfflineRequests {
   private hub: HubClient | undefined;
 
-  constructor(private readonly hubUrl: string) {}
+  constructor(
+    private readonly hubUrl: string,
+    /** How long the hub may take to answer before the form says it could not be sent; 10 s. */
+    private readonly answerTimeoutMs = ANSWER_TIMEOUT_MS,
+  ) {}
 
   /** Free appointment slots for the topic, soonest first; empty when the hub cannot say. */
   async slots(topic: string | undefined): Promise<Slot[]> {
@@ -139,7 +143,7 @@ export class OfflineRequests {
       const timer = setTimeout(() => {
         done();
         reject(new Error(`no answer from the hub (${types.join(', ')})`));
-      }, ANSWER_TIMEOUT_MS);
+      }, this.answerTimeoutMs);
       for (const type of types) {
         offs.push(
           hub.on(type, (message) => {

@@ -21,7 +21,7 @@ import { Emitter } from './emitter.js';
 import { FallbackPolicy, type Advice } from './fallback-policy.js';
 import { HubClient } from './hub-client.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
-import { BackoffReconnectPolicy } from './reconnect-policy.js';
+import { BackoffReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
 
 /** A request the hub has not answered in this time ends with `timeout` rather than a spinner. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -47,6 +47,10 @@ export interface ShopperConversationOptions {
   topic?: () => string | undefined;
   displayName?: () => string | undefined;
   tickets?: TicketStore;
+  /** How to come back after the hub connection drops; by default, backing off for 30 s. */
+  reconnect?: ReconnectPolicy;
+  /** How long the hub may take to answer a request before it ends in `timeout`; 10 s. */
+  requestTimeoutMs?: number;
 }
 
 export type ShopperConversationEvents = {
@@ -215,7 +219,10 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   }
 
   private async start(introduce: () => void): Promise<void> {
-    this.requestTimer = setTimeout(() => this.finish('timeout'), REQUEST_TIMEOUT_MS);
+    this.requestTimer = setTimeout(
+      () => this.finish('timeout'),
+      this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    );
     const hub = this.connectHub();
     try {
       await hub.connect();
@@ -238,7 +245,9 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
 
   private connectHub(): HubClient {
     this.hub?.close();
-    const hub = new HubClient(this.options.hub, { reconnect: new BackoffReconnectPolicy() });
+    const hub = new HubClient(this.options.hub, {
+      reconnect: this.options.reconnect ?? new BackoffReconnectPolicy(),
+    });
     this.hub = hub;
     hub.on('conversation.opened', (m) => {
       const mode = 'mode' in this.current ? this.current.mode : 'video';

@@ -4,7 +4,7 @@ import { startHubServer, type RunningHub } from './transport/hub-server.js';
 import { MediaRooms } from './media/media-rooms.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { RequestStore } from './storage/requests-store.js';
-import { openDatabase } from './storage/sql.js';
+import { openDatabase, type SqlDatabase } from './storage/sql.js';
 
 export type { HubConfig } from './config/config.js';
 export type { RunningHub } from './transport/hub-server.js';
@@ -15,7 +15,18 @@ export async function startHub(
   log?: (event: string, fields?: Record<string, unknown>) => void,
 ): Promise<RunningHub> {
   // One database for both stores: PGlite must not open one folder twice.
-  const db = await openDatabase(config.storage, log);
+  return startHubOn(await openDatabase(config.storage, log), config, log);
+}
+
+/**
+ * Starts a hub on a database already open (`config.storage` is not read), and closes that
+ * database when the hub stops or fails to start. Tests use it to put faults under the hub.
+ */
+export async function startHubOn(
+  db: SqlDatabase,
+  config: HubConfig,
+  log?: (event: string, fields?: Record<string, unknown>) => void,
+): Promise<RunningHub> {
   try {
     const store = await ConversationStore.open(db);
     const requests = await RequestStore.open(db, {

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ChatChannel } from '../core/chat-channel.js';
 import type { ChatEntry } from '../core/chat-log.js';
+import { linkParts } from '../core/chat-links.js';
 import { MAX_CHAT_LENGTH } from '../protocol/index.js';
 
 /** The words the chat view shows, given by the element that uses it (in its language). */
@@ -18,8 +19,6 @@ export interface ChatWords {
   system: (event: string, name: string) => string;
   closed: string;
 }
-
-const LINK = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 
 /**
  * A conversation's chat: the transcript (text only, links made plain safe links), delivery
@@ -230,17 +229,13 @@ export class ChatView extends LitElement {
 
 /** Text with its http(s) links as links; everything else stays text (never HTML). */
 function linkify(text: string) {
-  const parts: unknown[] = [];
-  let last = 0;
-  for (const match of text.matchAll(LINK)) {
-    parts.push(text.slice(last, match.index));
-    parts.push(
-      html`<a href=${match[0]} target="_blank" rel="noopener noreferrer nofollow">${match[0]}</a>`,
-    );
-    last = match.index + match[0].length;
-  }
-  parts.push(text.slice(last));
-  return parts;
+  return linkParts(text).map((part) =>
+    part.kind === 'text'
+      ? part.text
+      : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow"
+          >${part.href}</a
+        >`,
+  );
 }
 
 declare global {

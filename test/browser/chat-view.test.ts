@@ -41,6 +41,18 @@ function press(chat: ChatView, init: KeyboardEventInit): void {
   box(chat).dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init }));
 }
 
+/**
+ * Resolves once an image of the same broken address has failed to load: an `<img onerror>`
+ * rendered from a message, which started loading earlier, would have failed and run by then.
+ */
+function brokenImageFailed(): Promise<void> {
+  return new Promise((resolve) => {
+    const control = new Image();
+    control.onerror = () => resolve();
+    control.src = 'x';
+  });
+}
+
 afterEach(() => document.querySelectorAll('ec-chat').forEach((el) => el.remove()));
 
 describe('<ec-chat>', () => {
@@ -54,7 +66,20 @@ describe('<ec-chat>', () => {
     const link = li.querySelector('a')!;
     expect(link.getAttribute('href')).to.equal('https://shop.example/a?b=1');
     expect(link.getAttribute('rel')).to.equal('noopener noreferrer nofollow');
+    // Read the probe only once an `onerror` in rendered markup would have run.
+    await brokenImageFailed();
     expect('hacked' in window).to.equal(false);
+  });
+
+  it('makes no link of any scheme but http and https', async () => {
+    const chat = await mount([
+      entry('javascript:alert(1) data:text/html,<b>x</b> vbscript:msgbox(1) mailto:a@b.example'),
+    ]);
+    const li = chat.shadowRoot!.querySelector('li')!;
+    expect(li.querySelector('a')).to.equal(null);
+    expect(li.querySelector('.text')!.textContent).to.equal(
+      'javascript:alert(1) data:text/html,<b>x</b> vbscript:msgbox(1) mailto:a@b.example',
+    );
   });
 
   it('keeps a message’s own line breaks and adds no white space of its own', async () => {

@@ -4,6 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/widget/index.js';
 import type { ExpertCall, StateChange } from '../../src/widget/index.js';
+import { until as waitUntil } from '../support/deadline.js';
 
 /** A hub URL where nothing listens: port 9 (discard) on loopback refuses at once. */
 const DEAD_HUB = 'http://127.0.0.1:9';
@@ -31,12 +32,9 @@ function panelText(element: ExpertCall): string {
   return panel?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 }
 
+/** Waits for `condition`; fails after 10 s saying `what` never came (not a timing requirement). */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  // Bounded by the test runner's own timeout; no wall-clock assertion here.
-  while (!condition()) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  expect(condition(), what).to.equal(true);
+  await waitUntil(condition, (holds) => holds, { what, timeoutMs: 10_000, everyMs: 20 });
 }
 
 afterEach(() => {

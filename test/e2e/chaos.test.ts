@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../demo/stack/stack.js';
 import { launchChromium, newParticipant } from '../support/browser.js';
+import { DeadlineError, until } from '../support/deadline.js';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 
@@ -56,17 +57,32 @@ async function transcript(page: Page, chat: string): Promise<Line[]> {
   )) as Line[];
 }
 
-/** Waits until both sides show every message as stored, then returns both transcripts. */
+/**
+ * Waits until both sides show every message as stored, then returns both transcripts; fails
+ * after a minute saying, for each side, what is missing or still unsent.
+ */
 async function settled(shop: Page, desk: Page, expected: number): Promise<[Line[], Line[]]> {
-  for (;;) {
-    const both = await Promise.all([transcript(shop, SHOPPER_CHAT), transcript(desk, EXPERT_CHAT)]);
-    const done = both.every(
-      (lines) =>
-        lines.filter((l) => !/^(expert-joined|call-ended)$/.test(l.text)).length === expected &&
-        lines.every((l) => l.delivery === 'sent'),
+  const chat = (lines: Line[]) => lines.filter((l) => !/^(expert-joined|call-ended)$/.test(l.text));
+  const summary = (lines: Line[]) => {
+    const unsent = lines.filter((l) => l.delivery !== 'sent').map((l) => l.text);
+    return `${chat(lines).length} of ${expected} messages, not yet stored: [${unsent.slice(0, 10).join(', ')}]`;
+  };
+  let both: [Line[], Line[]] = [[], []];
+  try {
+    return await until(
+      async () =>
+        (both = await Promise.all([transcript(shop, SHOPPER_CHAT), transcript(desk, EXPERT_CHAT)])),
+      (sides) =>
+        sides.every(
+          (lines) => chat(lines).length === expected && lines.every((l) => l.delivery === 'sent'),
+        ),
+      { what: 'both sides showing every message as stored', timeoutMs: 60_000, everyMs: 200 },
     );
-    if (done) return both;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  } catch (error) {
+    if (!(error instanceof DeadlineError)) throw error;
+    throw new DeadlineError(
+      `both sides did not settle within a minute: shopper shows ${summary(both[0])}; expert shows ${summary(both[1])}`,
+    );
   }
 }
 
@@ -152,44 +168,52 @@ describe('chat under chaos', () => {
     return { shop, desk, leave };
   }
 
-  it('loses nothing and shows nothing twice while either side is cut off at random', async () => {
-    const seed = Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000);
-    console.log(`# chaos seed ${seed} (CHAOS_SEED=${seed} replays it)`);
-    const next = random(seed);
-    const { shop, desk, leave } = await callThroughFlakyLinks();
-    let cuts = 0;
-    let talking = true;
-    const chaos = (async () => {
-      while (talking && cuts < 12) {
-        await new Promise((resolve) => setTimeout(resolve, 150 + next() * 500));
-        (next() < 0.5 ? shopperLink : expertLink).cutAll();
-        cuts++;
-      }
-    })();
-    await Promise.all([
-      chatter(shop.page, SHOPPER_CHAT, 'shopper', PER_SIDE),
-      chatter(desk.page, EXPERT_CHAT, 'expert', PER_SIDE),
-    ]);
-    talking = false;
-    await chaos;
-    assert.ok(cuts > 0, 'connections were cut during the exchange');
-    assertSameAndComplete(await settled(shop.page, desk.page, 2 * PER_SIDE));
-    await shop.hangUp();
-    await desk.waitForStatus('available');
-    await leave();
-  });
+  it(
+    'loses nothing and shows nothing twice while either side is cut off at random',
+    { timeout: 180_000 },
+    async () => {
+      const seed = Number(process.env['CHAOS_SEED'] ?? Date.now() % 100_000);
+      console.log(`# chaos seed ${seed} (CHAOS_SEED=${seed} replays it)`);
+      const next = random(seed);
+      const { shop, desk, leave } = await callThroughFlakyLinks();
+      let cuts = 0;
+      let talking = true;
+      const chaos = (async () => {
+        while (talking && cuts < 12) {
+          await new Promise((resolve) => setTimeout(resolve, 150 + next() * 500));
+          (next() < 0.5 ? shopperLink : expertLink).cutAll();
+          cuts++;
+        }
+      })();
+      await Promise.all([
+        chatter(shop.page, SHOPPER_CHAT, 'shopper', PER_SIDE),
+        chatter(desk.page, EXPERT_CHAT, 'expert', PER_SIDE),
+      ]);
+      talking = false;
+      await chaos;
+      assert.ok(cuts > 0, 'connections were cut during the exchange');
+      assertSameAndComplete(await settled(shop.page, desk.page, 2 * PER_SIDE));
+      await shop.hangUp();
+      await desk.waitForStatus('available');
+      await leave();
+    },
+  );
 
-  it('loses nothing and shows nothing twice across a hub restart', async () => {
-    const { shop, desk, leave } = await callThroughFlakyLinks();
-    const talk = Promise.all([
-      chatter(shop.page, SHOPPER_CHAT, 'shopper', PER_SIDE),
-      chatter(desk.page, EXPERT_CHAT, 'expert', PER_SIDE),
-    ]);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await stack.restartHub();
-    await talk;
-    assertSameAndComplete(await settled(shop.page, desk.page, 2 * PER_SIDE));
-    await shop.hangUp();
-    await leave();
-  });
+  it(
+    'loses nothing and shows nothing twice across a hub restart',
+    { timeout: 180_000 },
+    async () => {
+      const { shop, desk, leave } = await callThroughFlakyLinks();
+      const talk = Promise.all([
+        chatter(shop.page, SHOPPER_CHAT, 'shopper', PER_SIDE),
+        chatter(desk.page, EXPERT_CHAT, 'expert', PER_SIDE),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await stack.restartHub();
+      await talk;
+      assertSameAndComplete(await settled(shop.page, desk.page, 2 * PER_SIDE));
+      await shop.hangUp();
+      await leave();
+    },
+  );
 });

@@ -5,7 +5,7 @@
  * what was typed kept.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { newParticipant } from '../support/browser.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 import { closedToday } from '../support/shops.js';

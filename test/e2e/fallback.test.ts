@@ -4,7 +4,7 @@
  * order, on both sides.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { eventually, inboundStats, newParticipant } from '../support/browser.js';
 import {
   ConsolePage,
@@ -123,6 +123,7 @@ describe('switching between chat and video', () => {
     await eventually(
       () => inboundStats(shopper.page),
       (s) => s.videoFramesDecoded > 10,
+      'the expert’s video back at the shopper',
     );
     const atShopper = await lines(shopper.page, 'expert-call-panel');
     assert.ok(atShopper.includes('plus facile par écrit'), 'the transcript stays');

@@ -4,7 +4,7 @@
  * in Chromium with fake camera and microphone.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../../demo/stack/stack.js';
 import { eventually, inboundStats, launchChromium, newParticipant } from '../support/browser.js';
@@ -48,6 +48,7 @@ describe('first call end to end', () => {
     const atShopper = await eventually(
       () => inboundStats(shopper.page),
       (s) => s.videoFramesDecoded > 10 && s.audioSamplesReceived > 0,
+      'the expert’s video and voice at the shopper',
     );
     assert.ok(atShopper.videoFramesDecoded > 10);
     const playing = await shopper.page.$eval(
@@ -60,6 +61,7 @@ describe('first call end to end', () => {
     const atExpert = await eventually(
       () => inboundStats(expert.page),
       (s) => s.audioSamplesReceived > 0,
+      'the shopper’s voice at the expert',
     );
     assert.equal(atExpert.videoFramesDecoded, 0, 'the shopper camera is off until they turn it on');
   });
@@ -85,6 +87,7 @@ describe('first call end to end', () => {
     await eventually(
       () => inboundStats(expert.page),
       (s) => s.videoFramesDecoded > 10,
+      'the shopper’s video at the expert',
     );
     await shopper.hangUp();
     await expert.waitForStatus('available');
@@ -113,6 +116,7 @@ describe('a shopper who refuses the camera and microphone', () => {
       await eventually(
         () => inboundStats(shopper.page),
         (s) => s.videoFramesDecoded > 10 && s.audioSamplesReceived > 0,
+        'the expert’s video and voice at a shopper without devices',
       );
       // Turning the camera on is refused too, and said so, without ending the call.
       await shopper.page.click('expert-call-panel [data-control="camera"]');
@@ -152,7 +156,17 @@ describe('chat during a call', () => {
       0,
       'no element made from text',
     );
-    assert.equal(await expert.page.evaluate(() => 'pwned' in window), false);
+    // Read the probe only once an `onerror` in rendered markup would have run: after an image
+    // of the same broken address has failed.
+    const pwned = await expert.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const control = new Image();
+          control.onerror = () => resolve('pwned' in window);
+          control.src = 'x';
+        }),
+    );
+    assert.equal(pwned, false);
     const link = await expert.page.$eval('expert-console ec-chat li a', (a) => [
       a.getAttribute('href'),
       a.getAttribute('rel'),
@@ -187,6 +201,7 @@ describe('chat during a call', () => {
     await eventually(
       () => inboundStats(shopper.page),
       (s) => s.videoFramesDecoded > 10,
+      'the expert’s video on the shop’s next page',
     );
     await shopper.hangUp();
     await expert.waitForStatus('available');

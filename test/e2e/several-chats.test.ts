@@ -3,7 +3,7 @@
  * unread, each conversation its own transcript, through the real hub and Chromium.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { newParticipant } from '../support/browser.js';
 import { ConsolePage, EXPERT_BOX, SHOPPER_BOX, ShopPage, say } from '../support/pages.js';
 import { freshStack } from '../support/stack-env.js';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type * as LivekitClient from 'livekit-client';
 import type { Browser, Page } from 'playwright-core';
@@ -97,6 +97,7 @@ describe('a stranger in the call’s room', () => {
       await eventually(
         () => inboundStats(side),
         (s) => s.videoFramesDecoded > 10,
+        'the stranger’s camera decoded',
       );
       // ...yet the page shows no picture, and plays one voice: the other side's.
       assert.deepEqual(await playing(side), { audio: 1, video: 0 });

@@ -4,7 +4,7 @@
  * instead without losing their place, and is put through when the expert frees up.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { newParticipant } from '../support/browser.js';
 import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
 import { freshStack } from '../support/stack-env.js';

@@ -3,9 +3,10 @@
  * storage: the list as the hub sends it, marking one done, a refusal, signing out.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import WebSocket from 'ws';
 import { ExpertDesk } from '../../src/core/expert-desk.js';
+import { WAIT_MS, within } from '../support/deadline.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
@@ -37,16 +38,19 @@ async function leaveMessage(text: string): Promise<string> {
   return id;
 }
 
-/** Resolves once the desk says something changed and `check` holds. */
+/** Resolves once the desk says something changed and `check` holds; fails after a while. */
 function until(subject: ExpertDesk, check: () => boolean): Promise<void> {
   if (check()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = subject.on('change', () => {
-      if (!check()) return;
-      off();
-      resolve();
-    });
-  });
+  let off = () => {};
+  return within(
+    WAIT_MS,
+    () => `the desk never reached ${String(check)}; it is ${JSON.stringify(subject.state)}`,
+    new Promise<void>((resolve) => {
+      off = subject.on('change', () => {
+        if (check()) resolve();
+      });
+    }),
+  ).finally(() => off());
 }
 
 async function signedIn(): Promise<ExpertDesk> {

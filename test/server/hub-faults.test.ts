@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import pg from 'pg';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';

@@ -3,23 +3,40 @@
  * and every kind of bad input answered with an error while the hub keeps serving.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import { decodeJwt } from 'jose';
 import { MAX_FRAME_BYTES } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
-const peers: HubPeer[] = [];
+let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
   stack = await startHubFixture({ ringTimeoutMs: 1500, reconnectGraceMs: 300 });
 });
+/**
+ * Each test starts on an empty hub: what a failing test left behind (a ringing expert, a
+ * shopper in the queue) ends with its sockets, instead of being rung in the next test.
+ */
+afterEach(async () => {
+  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
+  peers = [];
+  await stack.untilIdle();
+});
 after(async () => {
-  await Promise.all(peers.map((peer) => peer.close()));
   await stack.stop();
 });
+
+/** Whether a call and a chat could start now, as the launcher reads it. */
+async function readiness(): Promise<{ call: string; chat: string }> {
+  const { call, chat } = (await (await fetch(`${stack.hub.url}/availability`)).json()) as {
+    call: string;
+    chat: string;
+  };
+  return { call, chat };
+}
 
 /** Proves the hub still does its job: a shopper is put through to an expert and back. */
 async function assertHubServes(): Promise<void> {
@@ -53,10 +70,12 @@ describe('a call through the hub', () => {
     ]);
     assert.equal(forShopper.expert.name, 'Ana');
     assert.equal(forExpert.conversationId, ring.conversationId);
+    assert.deepEqual(await readiness(), { call: 'busy', chat: 'busy' }, 'the one expert is taken');
 
     expert.send({ type: 'call.end', conversationId: ring.conversationId });
     assert.equal((await shopper.next('call.ended')).reason, 'expert-hung-up');
     assert.equal((await expert.next('call.ended')).reason, 'expert-hung-up');
+    assert.deepEqual(await readiness(), { call: 'free', chat: 'free' }, 'and free again');
     // Back to available without doing anything.
     const statuses = expert.received
       .filter((m) => m.type === 'expert.presence')
@@ -115,9 +134,9 @@ describe('a call through the hub', () => {
     const shopper = track(await HubPeer.shopper(stack.hub.url));
     const ring = await sleepy.next('expert.ring');
     assert.equal((await sleepy.next('expert.ring-ended')).reason, 'timeout');
-    const statuses = () =>
-      sleepy.received.filter((m) => m.type === 'expert.presence').map((m) => m.status);
-    while (statuses().at(-1) !== 'away') await sleepy.next('expert.presence');
+    await sleepy.nextWhere('expert.presence', (m) => m.status === 'away', {
+      what: 'the expert set away',
+    });
     assert.equal((await shopper.next('shopper.queued')).position, 1);
     const awake = track(await HubPeer.expert(stack.hub.url, 'Awake'));
     assert.equal((await awake.next('expert.ring')).conversationId, ring.conversationId);
@@ -167,7 +186,7 @@ describe('bad input to the hub', () => {
     it(`answers ${what} with "${reason}" and keeps the connection`, async () => {
       const peer = track(await HubPeer.open(stack.hub.url));
       peer.sendRaw(frame);
-      const error = await peer.next('error');
+      const error = await peer.refusal();
       assert.equal(error.reason, reason);
       assert.ok(error.message.length > 0);
       // Same socket still works.
@@ -180,7 +199,7 @@ describe('bad input to the hub', () => {
   it('answers a binary frame with an error', async () => {
     const peer = track(await HubPeer.open(stack.hub.url));
     peer.sendRaw(Buffer.from([1, 2, 3]), { binary: true });
-    assert.equal((await peer.next('error')).reason, 'invalid-message');
+    assert.equal((await peer.refusal()).reason, 'invalid-message');
     await peer.close();
   });
 
@@ -218,7 +237,12 @@ describe('bad input to the hub', () => {
     it(`refuses ${what} with "${reason}"`, async () => {
       const peer = track(await HubPeer.open(stack.hub.url));
       await act(peer);
-      assert.equal((await peer.next('error')).reason, reason);
+      const answered = await peer.roundTrip();
+      assert.deepEqual(
+        answered.map((m) => (m.type === 'error' ? `error:${m.reason}` : m.type)),
+        [`error:${reason}`],
+        'refused, and nothing else done',
+      );
       await peer.close();
     });
   }
@@ -230,10 +254,10 @@ describe('bad input to the hub', () => {
     await other.next('expert.presence');
     const shopper = track(await HubPeer.shopper(stack.hub.url));
     shopper.send({ type: 'shopper.request', mode: 'audio', lang: 'en', context: {} });
-    assert.equal((await shopper.next('error')).reason, 'wrong-state');
+    assert.equal((await shopper.refusal()).reason, 'wrong-state');
     const ring = await expert.next('expert.ring');
     other.send({ type: 'expert.accept', conversationId: ring.conversationId });
-    assert.equal((await other.next('error')).reason, 'wrong-state');
+    assert.equal((await other.refusal()).reason, 'wrong-state');
     shopper.send({ type: 'shopper.cancel' });
     await expert.next('expert.ring-ended');
     await Promise.all([expert, other, shopper].map((p) => p.close()));
@@ -241,4 +265,65 @@ describe('bad input to the hub', () => {
   });
 
   it('still serves after all of the above', assertHubServes);
+});
+
+describe('a failure the hub did not expect', () => {
+  afterEach(() => stack.breakStorage(false));
+
+  it('answers a request it cannot store with an "internal" error, and keeps no conversation', async () => {
+    stack.breakStorage(true);
+    const shopper = track(await HubPeer.shopper(stack.hub.url));
+    const error = await shopper.next('error');
+    assert.deepEqual(error, {
+      type: 'error',
+      reason: 'internal',
+      // Not the database's own words: they are for the hub's log, not for a browser.
+      message: 'The hub could not handle this message.',
+      ref: 'shopper.request',
+    });
+    assert.equal(stack.hub.hub.stats().conversations, 0);
+    assert.equal(stack.hub.hub.stats().waiting, 0);
+
+    // Once storage is back, the same connection can ask again.
+    stack.breakStorage(false);
+    shopper.send({ type: 'shopper.request', mode: 'chat', lang: 'en', context: {} });
+    await shopper.next('conversation.opened');
+  });
+
+  it('answers a message it cannot store with an "internal" error; the resend is stored once', async () => {
+    const expert = track(await HubPeer.expert(stack.hub.url, 'Steady'));
+    const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat'));
+    const ring = await expert.next('expert.ring');
+    expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+    await shopper.next('conversation.chat');
+    await shopper.nextWhere('chat.message', (m) => m.text === 'expert-joined');
+
+    stack.breakStorage(true);
+    const frame = {
+      type: 'chat.send',
+      conversationId: ring.conversationId,
+      clientId: 'kept-after-a-fault-1',
+      text: 'still there?',
+    } as const;
+    shopper.send(frame);
+    const error = await shopper.next('error');
+    assert.equal(error.reason, 'internal');
+    assert.equal(error.ref, 'chat.send');
+
+    stack.breakStorage(false);
+    shopper.send(frame);
+    const stored = await expert.nextWhere(
+      'chat.message',
+      (m) => m.clientId === 'kept-after-a-fault-1',
+    );
+    assert.equal(stored.text, 'still there?');
+    shopper.send({ type: 'chat.typing', conversationId: ring.conversationId });
+    await expert.next('chat.typing');
+    assert.equal(
+      expert.received.filter(
+        (m) => m.type === 'chat.message' && m.clientId === 'kept-after-a-fault-1',
+      ).length,
+      1,
+    );
+  });
 });

@@ -10,7 +10,7 @@ import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -238,7 +238,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Polls `condition` for a while; a safety net against hanging, not a timing requirement. */
+/** Polls `condition` for up to 10 s; a safety net against hanging, not a timing requirement. */
 async function eventually(condition: () => boolean | Promise<boolean>): Promise<boolean> {
   for (let i = 0; i < 200; i++) {
     if (await condition()) return true;

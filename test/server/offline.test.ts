@@ -5,10 +5,11 @@
  * availability the launcher reads, and pages of other sites kept out.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import WebSocket from 'ws';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { defaultShopConfig } from '../../src/server/config/shop-config.js';
+import { WAIT_MS, within } from '../support/deadline.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 import { closedToday } from '../support/shops.js';
@@ -21,7 +22,9 @@ let peers: HubPeer[] = [];
 const track = (peer: HubPeer) => (peers.push(peer), peer);
 
 before(async () => {
+  // A short grace, so that what one test leaves ends before the next (afterEach).
   closed = await startHubFixture({
+    reconnectGraceMs: 300,
     shop: closedToday({
       topics: [{ id: 'repair', label: { en: 'Repairs', fr: 'Réparations' } }],
       limits: { appointmentSlotMinutes: 30 },
@@ -29,6 +32,7 @@ before(async () => {
   });
   const shop = defaultShopConfig();
   open = await startHubFixture({
+    reconnectGraceMs: 300,
     shop: {
       ...shop,
       allowedOrigins: ['https://shop.example'],
@@ -38,8 +42,9 @@ before(async () => {
   });
 });
 afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.close()));
+  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
   peers = [];
+  await Promise.all([closed.untilIdle(), open.untilIdle()]);
 });
 after(async () => {
   await closed.stop();
@@ -149,7 +154,7 @@ describe('an open shop', () => {
   it('refuses a topic the shop does not have', async () => {
     const shopper = track(await HubPeer.open(open.hub.url));
     ask(shopper, 'kitchens');
-    const error = await shopper.next('error');
+    const error = await shopper.refusal();
     assert.equal(error.reason, 'invalid-message');
     assert.match(error.message, /kitchens/);
   });
@@ -211,16 +216,20 @@ describe('an open shop', () => {
     const socket = new WebSocket(`${open.hub.url.replace(/^http/, 'ws')}/ws`, {
       origin: 'https://elsewhere.example',
     });
-    const status = await new Promise<number | undefined>((resolve) => {
-      socket.once('unexpected-response', (request, response) => {
-        resolve(response.statusCode);
-        request.destroy();
-      });
-      socket.once('open', () => {
-        resolve(undefined);
-        socket.close();
-      });
-    });
+    const status = await within(
+      WAIT_MS,
+      'an answer to a socket from another site',
+      new Promise<number | undefined>((resolve) => {
+        socket.once('unexpected-response', (request, response) => {
+          resolve(response.statusCode);
+          request.destroy();
+        });
+        socket.once('open', () => {
+          resolve(undefined);
+          socket.close();
+        });
+      }),
+    );
     assert.equal(status, 401);
   });
 });

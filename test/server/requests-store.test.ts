@@ -3,7 +3,7 @@
  * (see test/support/storage-engines.ts).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it } from '../support/node-test.js';
 import type { Hours, Interval } from '../../src/server/offline/business-hours.js';
 import { isEmail, normalizePhone } from '../../src/server/offline/contact.js';
 import { ConversationStore } from '../../src/server/storage/conversation-store.js';
@@ -291,6 +291,44 @@ for (const engine of engines) {
         await refused(book(paris('18', '11:00'), 'repair', 30), 'slot-taken');
       });
 
+      it('refuses a booking of another length that overlaps one already booked', async () => {
+        // The slot length changed between the two bookings: the starts differ, so only the
+        // store's overlap check (not the database's one-booking-per-start index) stands.
+        await book(paris('22', '11:20'), 'repair', 20); // 11:20–11:40
+        await refused(book(paris('22', '11:00'), 'repair', 30), 'slot-taken', 'slotStart'); // 11:00–11:30
+        await refused(book(paris('22', '11:30'), 'repair', 30), 'slot-taken'); // 11:30–12:00
+
+        await book(paris('23', '11:00'), 'repair', 30); // 11:00–11:30
+        await refused(book(paris('23', '11:20'), 'repair', 20), 'slot-taken'); // 11:20–11:40
+        await refused(book(paris('23', '11:00'), 'repair', 20), 'slot-taken'); // 11:00–11:20, inside
+      });
+
+      it('takes a booking of another length that only touches one already booked', async () => {
+        await book(paris('24', '10:30'), 'repair', 30); // 10:30–11:00
+        const before = await book(paris('24', '10:00'), 'repair', 20); // 10:00–10:20
+        const after = await book(paris('24', '11:00'), 'repair', 20); // 11:00–11:20
+        assert.equal(before.status, 'to-do');
+        assert.equal(after.status, 'to-do');
+        await refused(book(paris('24', '10:20'), 'repair', 20), 'slot-taken'); // 10:20–10:40
+        await refused(book(paris('24', '10:40'), 'repair', 20), 'slot-taken'); // 10:40–11:00
+      });
+
+      it('lists as free only the slots of the new length that overlap no booking', async () => {
+        await book(paris('25', '11:20'), 'repair', 20); // 11:20–11:40
+        const free = await store.freeSlots({
+          hours,
+          slotMinutes: 30,
+          topic: 'repair',
+          from: paris('25', '10:00'),
+          days: 1,
+        });
+        const morning = free
+          .filter((s) => s.start < paris('25', '12:30'))
+          .map((s) => new Date(s.start).toISOString().slice(11, 16));
+        // 10:00, 10:30 and 12:00 (Paris; UTC + 2 h): not 11:00–11:30 nor 11:30–12:00.
+        assert.deepEqual(morning, ['08:00', '08:30', '10:00']);
+      });
+
       it('has the database itself refuse a second booking of a slot, but not after a cancel', async () => {
         // Below the store's own check: what two hubs of different versions would meet.
         const insert = (id: string, status: string) =>
@@ -326,6 +364,26 @@ for (const engine of engines) {
         assert.deepEqual(reasons, Array(49).fill('slot-taken'));
         const stored = (await store.list({ kind: 'appointment' })).filter(
           (r) => r.topic === 'race',
+        );
+        assert.equal(stored.length, 1);
+      });
+
+      it('gives overlapping slots of two lengths to exactly one of the shoppers booking them at once', async () => {
+        const results = await Promise.allSettled(
+          Array.from(
+            { length: 20 },
+            (_, i) =>
+              i % 2 === 0
+                ? book(paris('26', '11:00'), 'race-lengths', 30) // 11:00–11:30
+                : book(paris('26', '11:20'), 'race-lengths', 20), // 11:20–11:40
+          ),
+        );
+        const reasons = results.flatMap((r) =>
+          r.status === 'rejected' ? [(r.reason as RequestError).reason] : [],
+        );
+        assert.deepEqual(reasons, Array(19).fill('slot-taken'));
+        const stored = (await store.list({ kind: 'appointment' })).filter(
+          (r) => r.topic === 'race-lengths',
         );
         assert.equal(stored.length, 1);
       });

@@ -4,7 +4,7 @@
  * estimated wait, and switching to chat while waiting.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
@@ -19,14 +19,9 @@ before(async () => {
 });
 /** Every test starts with no expert signed in and nobody waiting. */
 afterEach(async () => {
-  for (const peer of peers) {
-    const opened = peer.received.find((m) => m.type === 'conversation.opened');
-    if (opened && peer.closeCode === undefined) {
-      peer.send({ type: 'call.end', conversationId: opened.conversationId });
-    }
-  }
-  await Promise.all(peers.map((peer) => peer.close()));
+  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
   peers = [];
+  await stack.untilIdle();
 });
 after(async () => {
   await stack.stop();
@@ -53,8 +48,7 @@ function hasReceived(peer: HubPeer, type: string): boolean {
 
 /** Lets the hub handle everything in flight: a round trip through its socket. */
 async function settle(peer: HubPeer): Promise<void> {
-  peer.send({ type: 'chat.sync', conversationId: 'none', lastSeq: 0 });
-  await peer.next('error');
+  await peer.roundTrip();
 }
 
 describe('an expert holding several chats', () => {
@@ -235,15 +229,48 @@ describe('waiting', () => {
     const third = await shopper('video', { topic: 'eta' });
     const [two, three] = [await second.next('shopper.queued'), await third.next('shopper.queued')];
     assert.deepEqual([two.position, three.position], [1, 2]);
-    assert.ok(two.etaSeconds !== undefined && three.etaSeconds !== undefined);
-    assert.ok(three.etaSeconds > two.etaSeconds, 'further back, longer wait');
-    assert.equal(two.etaSeconds % 30, 0);
+    // One expert, no history yet (3 minutes a conversation): (1 − ½) × 3 min, (2 − ½) × 3 min.
+    assert.deepEqual([two.etaSeconds, three.etaSeconds], [90, 270]);
 
     // The one ahead leaves: the third moves up, told at once.
     second.send({ type: 'shopper.cancel' });
     const moved = await third.next('shopper.queued');
     assert.equal(moved.position, 1);
     assert.equal(moved.etaSeconds, two.etaSeconds);
+  });
+
+  it('counts every expert on duty for the queue in the wait, and only them', async () => {
+    const desks = [
+      await expert('Ines', { topics: ['pair'] }),
+      await expert('Omar', { topics: ['pair'] }),
+    ];
+    for (const desk of desks) await answer(desk, await shopper('video', { topic: 'pair' }));
+    // Neither of these answers the queue now: one is away, one answers another topic.
+    const away = await expert('Away', { topics: ['pair'] });
+    away.send({ type: 'expert.set-presence', status: 'away' });
+    await away.nextWhere('expert.presence', (m) => m.status === 'away');
+    await expert('Elsewhere', { topics: ['other'] });
+
+    const waiting = [];
+    for (let i = 0; i < 3; i++) waiting.push(await shopper('video', { topic: 'pair' }));
+    const told = await Promise.all(
+      waiting.map((peer, i) =>
+        peer.nextWhere('shopper.queued', (m) => m.position === i + 1, { what: `place ${i + 1}` }),
+      ),
+    );
+    // Two experts: the first two are served in the first round, the third in the second.
+    assert.deepEqual(
+      told.map((m) => m.etaSeconds),
+      [90, 90, 270],
+    );
+  });
+
+  it('gives no wait to a shopper whose queue no expert answers now', async () => {
+    await expert('Elsewhere', { topics: ['other'] });
+    const alone = await shopper('video', { topic: 'nobody' });
+    const queued = await alone.next('shopper.queued');
+    assert.equal(queued.position, 1);
+    assert.equal(queued.etaSeconds, undefined);
   });
 
   it('keeps the place of a shopper who switches to chat while waiting', async () => {
@@ -269,19 +296,19 @@ describe('waiting', () => {
 
 /** Waits until the shopper is told they are at `position` in their queue. */
 async function untilPosition(peer: HubPeer, position: number): Promise<void> {
-  while ((await peer.next('shopper.queued')).position !== position);
+  await peer.nextWhere('shopper.queued', (m) => m.position === position, {
+    what: `place ${position} in the queue`,
+  });
 }
 
-async function nextSaid(peer: HubPeer): Promise<ServerMessageOf<'chat.message'>> {
-  for (;;) {
-    const message = await peer.next('chat.message');
-    if (message.author !== 'system') return message;
-  }
+function nextSaid(peer: HubPeer): Promise<ServerMessageOf<'chat.message'>> {
+  return peer.nextWhere('chat.message', (m) => m.author !== 'system', {
+    what: 'a message from a person',
+  });
 }
 
-async function nextSystem(peer: HubPeer, event: string): Promise<ServerMessageOf<'chat.message'>> {
-  for (;;) {
-    const message = await peer.next('chat.message');
-    if (message.author === 'system' && message.text === event) return message;
-  }
+function nextSystem(peer: HubPeer, event: string): Promise<ServerMessageOf<'chat.message'>> {
+  return peer.nextWhere('chat.message', (m) => m.author === 'system' && m.text === event, {
+    what: `the system line "${event}"`,
+  });
 }

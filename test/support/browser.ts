@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { until } from './deadline.js';
 
 export type DeviceAccess = 'granted' | 'denied';
 
@@ -79,14 +80,15 @@ export async function inboundStats(page: Page): Promise<InboundStats> {
   });
 }
 
-/** Waits until `probe` holds, polling; bounded by the test's own timeout, not asserted on time. */
-export async function eventually<T>(
+/**
+ * Waits until `probe` holds, polling, and returns what it read; fails after `timeoutMs` with
+ * `what` and the last value read (not a timing requirement: a bound so a regression fails).
+ */
+export function eventually<T>(
   probe: () => Promise<T>,
   holds: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
 ): Promise<T> {
-  for (;;) {
-    const value = await probe();
-    if (holds(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return until(probe, holds, { what, timeoutMs, everyMs: 100 });
 }

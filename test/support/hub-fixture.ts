@@ -8,16 +8,29 @@ import {
   startLocalLiveKit,
   type LocalLiveKit,
 } from '../../demo/stack/livekit-server.js';
-import { startHub, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
+import { startHubOn, type HubConfig, type RunningHub } from '../../src/server/create-hub.js';
 import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
 import { defaultShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
+import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
+import { until } from './deadline.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
   hub: RunningHub;
   /** Stops the hub process's server and starts a new one on the same port and storage. */
   restartHub(): Promise<RunningHub>;
+  /**
+   * Waits until the hub holds nothing: no conversation, no expert signed in, nobody waiting.
+   * After a test has closed its sockets, this keeps what it left (a ring, a grace period) from
+   * reaching the next test.
+   */
+  untilIdle(): Promise<void>;
+  /**
+   * Makes every query of the hub's storage fail (`true`) until called with `false`: what a
+   * database that went away looks like to the hub.
+   */
+  breakStorage(broken: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -66,13 +79,30 @@ export async function startHubFixture(
     },
     shopConfigPath: undefined,
   };
+  let broken = false;
+  const start = async (port: number) =>
+    startHubOn(
+      breakable(await openDatabase(storage), () => broken),
+      { ...config, port },
+      log,
+    );
   const fixture: HubFixture = {
     livekit,
-    hub: await startHub(config, log),
+    hub: await start(0),
     restartHub: async () => {
       await fixture.hub.close();
-      fixture.hub = await startHub({ ...config, port: Number(new URL(fixture.hub.url).port) }, log);
+      fixture.hub = await start(Number(new URL(fixture.hub.url).port));
       return fixture.hub;
+    },
+    breakStorage: (on) => {
+      broken = on;
+    },
+    untilIdle: async () => {
+      await until(
+        () => fixture.hub.hub.stats(),
+        (s) => s.conversations === 0 && s.experts === 0 && s.waiting === 0,
+        { what: 'the hub letting go of every conversation and expert' },
+      );
     },
     stop: async () => {
       await fixture.hub.close();
@@ -81,4 +111,20 @@ export async function startHubFixture(
     },
   };
   return fixture;
+}
+
+/** `db`, whose queries fail while `broken()` says so, as if the database had gone away. */
+function breakable(db: SqlDatabase, broken: () => boolean): SqlDatabase {
+  const guarded = (tx: SqlQuery): SqlQuery => ({
+    query: (text, params) =>
+      broken()
+        ? Promise.reject(new Error('connection terminated (a fault the test put there)'))
+        : tx.query(text, params),
+  });
+  return {
+    engine: db.engine,
+    ...guarded(db),
+    transaction: (work) => db.transaction((tx) => work(guarded(tx))),
+    close: () => db.close(),
+  };
 }

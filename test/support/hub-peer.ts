@@ -2,8 +2,13 @@
  * A browser stand-in for hub tests: a real WebSocket to the hub that records every frame and
  * lets a test wait for the next message of a given type.
  */
+import { AssertionError } from 'node:assert/strict';
 import WebSocket from 'ws';
 import type { ClientMessage, ServerMessage, ServerMessageOf } from '../../src/protocol/index.js';
+import { DeadlineError, WAIT_MS, within } from './deadline.js';
+
+/** A conversation id no conversation has: a `chat.sync` for it is always refused. */
+const ROUND_TRIP_PROBE = 'round-trip-probe';
 
 export class HubPeer {
   readonly received: ServerMessage[] = [];
@@ -24,10 +29,14 @@ export class HubPeer {
 
   static async open(hubUrl: string): Promise<HubPeer> {
     const socket = new WebSocket(`${hubUrl.replace(/^http/, 'ws')}/ws`);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
+    await within(
+      WAIT_MS,
+      `opening a socket to ${hubUrl}`,
+      new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      }),
+    );
     return new HubPeer(socket);
   }
 
@@ -41,10 +50,16 @@ export class HubPeer {
 
   /**
    * The next message of this type after the ones already taken. Fails if the socket closes
-   * first, or if the hub answers with an error frame instead: a refused frame would otherwise
-   * leave the test waiting for an answer that never comes.
+   * first, if the hub answers with an error frame instead (a refused frame would otherwise
+   * leave the test waiting for an answer that never comes), or after `timeoutMs`, saying what
+   * came instead.
    */
-  async next<T extends ServerMessage['type']>(type: T): Promise<ServerMessageOf<T>> {
+  async next<T extends ServerMessage['type']>(
+    type: T,
+    { timeoutMs = WAIT_MS }: { timeoutMs?: number } = {},
+  ): Promise<ServerMessageOf<T>> {
+    const from = this.cursor;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (; this.cursor < this.received.length; this.cursor++) {
         const message = this.received[this.cursor]!;
@@ -62,15 +77,25 @@ export class HubPeer {
       if (this.closeCode !== undefined) {
         throw new Error(`socket closed (${this.closeCode}) while waiting for "${type}"`);
       }
-      await new Promise<void>((wake) => this.waiters.push(wake));
+      if (!(await this.wake(deadline))) {
+        const seen = this.received.slice(from).map((m) => m.type);
+        throw new DeadlineError(
+          `no "${type}" within ${timeoutMs} ms; received meanwhile: [${seen.join(', ')}]`,
+        );
+      }
     }
   }
 
   /**
    * The first message at or after index `from` of `received` that `matches`, waiting for it if
-   * need be. Fails if the socket closes first.
+   * need be, within the deadline. Fails if the socket closes first.
    */
-  async until(matches: (message: ServerMessage) => boolean, from = 0): Promise<ServerMessage> {
+  async until(
+    matches: (message: ServerMessage) => boolean,
+    from = 0,
+    { timeoutMs = WAIT_MS }: { timeoutMs?: number } = {},
+  ): Promise<ServerMessage> {
+    const deadline = Date.now() + timeoutMs;
     for (let seen = from; ;) {
       for (; seen < this.received.length; seen++) {
         if (matches(this.received[seen]!)) return this.received[seen]!;
@@ -78,20 +103,131 @@ export class HubPeer {
       if (this.closeCode !== undefined) {
         throw new Error(`socket closed (${this.closeCode}) before the message awaited`);
       }
-      await new Promise<void>((wake) => this.waiters.push(wake));
+      if (!(await this.wake(deadline))) {
+        throw new DeadlineError(`the message awaited did not come within ${timeoutMs} ms`);
+      }
     }
   }
 
+  /**
+   * The next message of this type that `holds`, skipping the others of that type; one deadline
+   * for the whole search.
+   */
+  async nextWhere<T extends ServerMessage['type']>(
+    type: T,
+    holds: (message: ServerMessageOf<T>) => boolean,
+    {
+      timeoutMs = WAIT_MS,
+      what = `a "${type}" that holds`,
+    }: { timeoutMs?: number; what?: string } = {},
+  ): Promise<ServerMessageOf<T>> {
+    const deadline = Date.now() + timeoutMs;
+    const skipped: ServerMessageOf<T>[] = [];
+    for (;;) {
+      const left = deadline - Date.now();
+      let message: ServerMessageOf<T>;
+      try {
+        message = await this.next(type, { timeoutMs: Math.max(0, left) });
+      } catch (error) {
+        if (!(error instanceof DeadlineError)) throw error;
+        throw new DeadlineError(
+          `no ${what} within ${timeoutMs} ms; skipped: ${JSON.stringify(skipped).slice(0, 500)}`,
+        );
+      }
+      if (holds(message)) return message;
+      skipped.push(message);
+    }
+  }
+
+  /**
+   * Everything the hub answered to what this peer sent so far: sends a probe the hub always
+   * refuses and, since the hub handles one connection's frames in order, returns the frames
+   * that came before the probe's refusal (taking them). A test then asserts on what was sent,
+   * and on what was not, at once instead of waiting for a frame that may never come.
+   */
+  async roundTrip({ timeoutMs = WAIT_MS }: { timeoutMs?: number } = {}): Promise<ServerMessage[]> {
+    this.send({ type: 'chat.sync', conversationId: ROUND_TRIP_PROBE, lastSeq: 0 });
+    const isProbe = (m: ServerMessage) => m.type === 'error' && m.ref === 'chat.sync';
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const at = this.received.slice(this.cursor).findIndex(isProbe);
+      if (at !== -1) {
+        const frames = this.received.slice(this.cursor, this.cursor + at);
+        this.cursor += at + 1;
+        return frames;
+      }
+      if (this.closeCode !== undefined) {
+        throw new Error(`socket closed (${this.closeCode}) during a round trip`);
+      }
+      if (!(await this.wake(deadline))) {
+        throw new DeadlineError(`the hub did not answer a round trip within ${timeoutMs} ms`);
+      }
+    }
+  }
+
+  /**
+   * The hub's refusal of what this peer just sent: fails at once, saying what came instead,
+   * when the hub answered without an error.
+   */
+  async refusal(): Promise<ServerMessageOf<'error'>> {
+    const frames = await this.roundTrip();
+    const error = frames.find((m): m is ServerMessageOf<'error'> => m.type === 'error');
+    if (!error) {
+      throw new AssertionError({
+        message: `expected the hub to refuse; it answered [${frames.map((m) => m.type).join(', ')}]`,
+        actual: frames,
+        expected: 'an error frame',
+      });
+    }
+    return error;
+  }
+
   /** Resolves when the socket has closed. */
-  async closed(): Promise<number> {
-    while (this.closeCode === undefined) await new Promise<void>((wake) => this.waiters.push(wake));
+  async closed({ timeoutMs = WAIT_MS }: { timeoutMs?: number } = {}): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.closeCode === undefined) {
+      if (!(await this.wake(deadline))) {
+        throw new DeadlineError(`the socket did not close within ${timeoutMs} ms`);
+      }
+    }
     return this.closeCode;
+  }
+
+  /** Waits for the next frame or the close: true, or false once `deadline` has passed. */
+  private wake(deadline: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(
+        () => {
+          const at = this.waiters.indexOf(woken);
+          if (at !== -1) this.waiters.splice(at, 1);
+          resolve(false);
+        },
+        Math.max(0, deadline - Date.now()),
+      );
+      const woken = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.waiters.push(woken);
+    });
   }
 
   /** Closes the socket and waits until it is closed, so the hub has seen the peer leave. */
   async close(): Promise<void> {
     if (this.closeCode === undefined) this.socket.close();
     await this.closed();
+  }
+
+  /**
+   * Ends this shopper's conversation, if it has one, then closes: what a test's clean-up does
+   * so that the hub lets go at once instead of after its grace period.
+   */
+  async hangUpAndClose(): Promise<void> {
+    const opened = [...this.received].reverse().find((m) => m.type === 'conversation.opened');
+    if (opened && this.closeCode === undefined) {
+      this.send({ type: 'call.end', conversationId: opened.conversationId });
+    }
+    await this.close();
   }
 
   /** Signs in through dev login, with the topics and languages given, and goes available. */

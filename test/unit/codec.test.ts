@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { MAX_FRAME_BYTES, decodeClientFrame, decodeServerFrame } from '../../src/protocol/index.js';
+import { describe, it } from '../support/node-test.js';
+import {
+  MAX_FRAME_BYTES,
+  cleanText,
+  decodeClientFrame,
+  decodeServerFrame,
+} from '../../src/protocol/index.js';
+import { frame, request } from '../support/protocol-examples.js';
 
 describe('protocol codec', () => {
   it('reads a valid shopper request', () => {
@@ -69,5 +75,94 @@ describe('protocol codec', () => {
       '{"type":"shopper.queued","conversationId":"c1","position":1}',
     );
     assert.equal(decoded.ok, true);
+  });
+
+  describe('cleanText', () => {
+    it('replaces lone surrogates, and keeps pairs', () => {
+      assert.equal(cleanText('a\uD800b'), 'a\uFFFDb');
+      assert.equal(cleanText('a\uDC00b'), 'a\uFFFDb');
+      assert.equal(cleanText('\uDC00\uD800'), '\uFFFD\uFFFD');
+      assert.equal(cleanText('end\uD83D'), 'end\uFFFD');
+      assert.equal(cleanText('😀 \uD83D\uDE00'), '😀 😀');
+    });
+
+    it('drops control characters but tab and newline', () => {
+      assert.equal(cleanText('a\u0000\u0001\u0008b'), 'ab');
+      assert.equal(cleanText('a\tb\nc'), 'a\tb\nc');
+      assert.equal(cleanText('a\u000B\u000C\rb\u001F\u007F'), 'ab');
+      assert.equal(cleanText('\u0080 é <b>'), '\u0080 é <b>', 'markup and other text stay');
+    });
+  });
+
+  describe('frames', () => {
+    it('refuses a frame over the size limit, counted in bytes, and takes one at it', () => {
+      const bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+      const login = (name: string) => frame({ type: 'expert.dev-login', name });
+      const overhead = bytes(login(''));
+      const atLimit = login('x'.repeat(MAX_FRAME_BYTES - overhead));
+      assert.equal(bytes(atLimit), MAX_FRAME_BYTES);
+      const read = decodeClientFrame(atLimit);
+      assert.equal(read.ok || read.reason, 'invalid-message', 'read: only the name is too long');
+      assert.deepEqual(decodeClientFrame(login('x'.repeat(MAX_FRAME_BYTES - overhead + 1))), {
+        ok: false,
+        reason: 'too-large',
+        detail: `Frame of ${MAX_FRAME_BYTES + 1} bytes is over the ${MAX_FRAME_BYTES}-byte limit.`,
+      });
+      // Fewer characters than the limit, but more bytes: bytes count.
+      const wide = login('é'.repeat(MAX_FRAME_BYTES / 2));
+      assert.ok(wide.length < MAX_FRAME_BYTES);
+      const decodedWide = decodeClientFrame(wide);
+      assert.equal(decodedWide.ok || decodedWide.reason, 'too-large');
+      // The hub gives the length it read off the socket; that is what counts.
+      assert.equal(decodeClientFrame(login('Ana'), MAX_FRAME_BYTES + 1).ok, false);
+      assert.equal(decodeClientFrame(login('Ana'), MAX_FRAME_BYTES).ok, true);
+    });
+
+    it('reads a large frame from the hub: only browsers’ frames are limited', () => {
+      const many = Array.from({ length: 200 }, (_, i) => ({ ...request, id: `r${i}` }));
+      const text = frame({ type: 'expert.requests', requests: many });
+      assert.ok(text.length > MAX_FRAME_BYTES);
+      assert.equal(decodeServerFrame(text).ok, true);
+    });
+
+    it('says what is wrong with a frame that is not a message', () => {
+      const cases: Array<[string, string, string]> = [
+        ['{"type":', 'bad-json', 'Frame is not valid JSON.'],
+        ['null', 'invalid-message', 'A message is a JSON object.'],
+        ['"shopper.cancel"', 'invalid-message', 'A message is a JSON object.'],
+        ['42', 'invalid-message', 'A message is a JSON object.'],
+        ['[{"type":"shopper.cancel"}]', 'invalid-message', 'A message is a JSON object.'],
+        ['{}', 'unknown-type', 'A message needs a string "type".'],
+        ['{"type":7}', 'unknown-type', 'A message needs a string "type".'],
+        [
+          frame({ type: `x${'y'.repeat(100)}` }),
+          'unknown-type',
+          `Unknown message type "x${'y'.repeat(63)}".`,
+        ],
+      ];
+      for (const [text, reason, detail] of cases) {
+        assert.deepEqual(decodeClientFrame(text), { ok: false, reason, detail }, text);
+      }
+    });
+
+    it('names the message and the field at fault', () => {
+      assert.deepEqual(
+        decodeClientFrame(
+          frame({ type: 'shopper.request', mode: 'video', lang: 'de', context: {} }),
+        ),
+        {
+          ok: false,
+          reason: 'invalid-message',
+          ref: 'shopper.request',
+          detail:
+            'Invalid "shopper.request" at lang: Invalid type: Expected ("en" | "fr") but received "de".',
+        },
+      );
+      const whole = decodeClientFrame(frame({ type: 'shopper.cancel', admin: true }));
+      assert.equal(
+        !whole.ok && whole.detail.startsWith('Invalid "shopper.cancel" at admin: '),
+        true,
+      );
+    });
   });
 });

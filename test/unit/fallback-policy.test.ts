@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { FallbackPolicy } from '../../src/core/fallback-policy.js';
 
 /** Feeds one reading a second from `from` for `seconds` seconds; returns the last advice. */

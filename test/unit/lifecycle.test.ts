@@ -3,7 +3,7 @@
  * hub is asked to do about it, in what order.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import {
   step,
   type ConversationState,

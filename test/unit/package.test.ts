@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   exports: Record<string, { types: string; import: string } | string>;

@@ -1,0 +1,46 @@
+// Mutation testing (`npm run mutate`, not part of `npm test`: it takes a while). StrykerJS
+// changes the code one small way at a time (a mutant) and runs the node tests that reach that
+// code; a mutant the tests let pass is a bug they would let pass. test/mutation/score.ts then
+// reports the score, counting as killed only a mutant that made a test fail, not one whose
+// tests ran out of time. A mutant that cannot change behaviour is written down where it is,
+// with `// Stryker disable next-line <mutator>: <why>`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: [
+    'src/protocol/**/*.ts',
+    'src/core/**/*.ts',
+    // The hub's routing, storage and conversation lifecycle.
+    'src/server/routing/**/*.ts',
+    'src/server/lifecycle/**/*.ts',
+    'src/server/storage/**/*.ts',
+    'src/server/hub.ts',
+    'src/server/registry.ts',
+    'src/server/transcript.ts',
+  ],
+  testRunner: 'tap',
+  tap: {
+    // Node's own test runner, one file per process; the package test needs a build, and the
+    // LiveKit launcher's tests reach none of the code above.
+    testFiles: ['test/unit/!(package).test.ts', 'test/server/!(livekit-server).test.ts'],
+    nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
+    forceBail: true,
+  },
+  // Each mutant runs only the test files that reach it.
+  coverageAnalysis: 'perTest',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.mutate.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Logging calls and type-only code change nothing a test could see.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 10_000,
+  timeoutFactor: 2,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};

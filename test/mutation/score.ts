@@ -1,0 +1,126 @@
+/**
+ * The mutation score of `npm run mutate`, read from StrykerJS's JSON report, per part of the
+ * code, counting as killed only a mutant that made a test fail on an assertion. Stryker's own
+ * score also counts a mutant whose tests ran out of time, and one killed by a wait's deadline
+ * (a test's "not within N ms"): those are shown apart, as are the mutants left alive.
+ *
+ *   node --import tsx test/mutation/score.ts [reports/mutation/mutation.json]
+ */
+import { readFile } from 'node:fs/promises';
+
+interface Mutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  statusReason?: string;
+  location: { start: { line: number; column: number } };
+}
+
+interface Report {
+  files: Record<string, { source: string; mutants: Mutant[] }>;
+}
+
+/** The parts of the code the score is given for, by path. */
+const PARTS: Array<[string, RegExp]> = [
+  ['protocol', /^src\/protocol\//],
+  // livekit-client and the browser's devices: only the browser and end-to-end tests reach it,
+  // and StrykerJS runs the node tests. Shown apart so that it hides nothing.
+  ['core, media (browser)', /^src\/core\/media-session\.ts$/],
+  ['core', /^src\/core\//],
+  ['hub routing', /^src\/server\/(dispatcher|waiting-room|wait-estimates)\.ts$/],
+  ['hub storage', /^src\/server\/storage\//],
+  ['hub lifecycle', /^src\/server\/(hub|conversation|transcript)\.ts$/],
+];
+
+/** A failure that is a wait running out, not an assertion. */
+const DEADLINE = /not within \d+ ms|did not (close|settle) within|DeadlineError/;
+const TEST_TIMEOUT = /test timed out after \d+ms/;
+
+type Verdict = 'assertion' | 'deadline' | 'timeout' | 'survived' | 'no coverage' | 'not counted';
+
+function verdict(mutant: Mutant): Verdict {
+  switch (mutant.status) {
+    case 'Killed':
+      if (TEST_TIMEOUT.test(mutant.statusReason ?? '')) return 'timeout';
+      return DEADLINE.test(mutant.statusReason ?? '') ? 'deadline' : 'assertion';
+    case 'Timeout':
+      return 'timeout';
+    case 'Survived':
+      return 'survived';
+    case 'NoCoverage':
+      return 'no coverage';
+    default:
+      // Ignored (written down as equivalent where it is), CompileError, RuntimeError.
+      return 'not counted';
+  }
+}
+
+const percent = (part: number, whole: number) =>
+  whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
+
+async function main(): Promise<void> {
+  const path = process.argv[2] ?? 'reports/mutation/mutation.json';
+  const report = JSON.parse(await readFile(path, 'utf8')) as Report;
+  const rows: string[] = [];
+  const alive: string[] = [];
+  const totals = new Map<string, Record<Verdict, number>>();
+  const empty = (): Record<Verdict, number> => ({
+    assertion: 0,
+    deadline: 0,
+    timeout: 0,
+    survived: 0,
+    'no coverage': 0,
+    'not counted': 0,
+  });
+
+  for (const [file, { mutants }] of Object.entries(report.files).sort()) {
+    const part = PARTS.find(([, pattern]) => pattern.test(file))?.[0] ?? 'other';
+    const counts = totals.get(part) ?? empty();
+    totals.set(part, counts);
+    const all = totals.get('all') ?? empty();
+    totals.set('all', all);
+    for (const mutant of mutants) {
+      const v = verdict(mutant);
+      counts[v]++;
+      all[v]++;
+      if (v !== 'assertion' && v !== 'not counted') {
+        const { line, column } = mutant.location.start;
+        const change = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60);
+        alive.push(`${v.padEnd(11)} ${file}:${line}:${column} ${mutant.mutatorName} → ${change}`);
+      }
+    }
+  }
+
+  rows.push(
+    'part                    strict  with deadlines  Stryker   assert deadline timeout survived no-cov ignored',
+  );
+  for (const [part, c] of [...totals].sort(([a], [b]) =>
+    a === 'all' ? 1 : b === 'all' ? -1 : 0,
+  )) {
+    const counted = c.assertion + c.deadline + c.timeout + c.survived + c['no coverage'];
+    rows.push(
+      [
+        part.padEnd(22),
+        percent(c.assertion, counted),
+        `        ${percent(c.assertion + c.deadline, counted)}`,
+        `  ${percent(c.assertion + c.deadline + c.timeout, counted)}`,
+        String(c.assertion).padStart(8),
+        String(c.deadline).padStart(8),
+        String(c.timeout).padStart(7),
+        String(c.survived).padStart(8),
+        String(c['no coverage']).padStart(6),
+        String(c['not counted']).padStart(7),
+      ].join(' '),
+    );
+  }
+  console.log(rows.join('\n'));
+  console.log(
+    '\nstrict: killed by a failing assertion, out of all counted mutants; "with deadlines" adds',
+    "\nthose killed by a wait running out; Stryker's own score adds the timeouts too.",
+  );
+  if (alive.length)
+    console.log(`\nNot killed by an assertion (${alive.length}):\n${alive.join('\n')}`);
+}
+
+await main();

@@ -1,0 +1,374 @@
+/**
+ * An example of every message of the protocol, full (every optional field) and minimal, and
+ * every closed set with the message and field that carry it: what the protocol tests read.
+ */
+import type { ClientMessage, ServerMessage } from '../../src/protocol/index.js';
+
+export const context = {
+  pageUrl: 'https://shop.example/lumen',
+  pageTitle: 'Lumen 500',
+  product: {
+    id: 'lumen-500',
+    name: 'Lumen 500',
+    price: '1 299 €',
+    url: 'https://shop.example/lumen',
+    imageUrl: 'https://shop.example/lumen.jpg',
+  },
+};
+export const media = {
+  url: 'wss://lk.example',
+  token: 'jwt',
+  room: 'conversation-c1',
+  peer: 'expert-ana',
+};
+export const expert = { id: 'dev-ana', name: 'Ana' };
+
+/** Each client message: a full example (every optional field) and a minimal one. */
+export const clientMessages: Array<[full: ClientMessage, minimal: ClientMessage]> = [
+  [
+    {
+      type: 'shopper.request',
+      mode: 'video',
+      lang: 'fr',
+      displayName: 'Léa',
+      context,
+      topic: 'bikes',
+    },
+    { type: 'shopper.request', mode: 'chat', lang: 'en', context: {} },
+  ],
+  [{ type: 'shopper.cancel' }, { type: 'shopper.cancel' }],
+  [
+    { type: 'expert.dev-login', name: 'Ana' },
+    { type: 'expert.dev-login', name: 'A' },
+  ],
+  [
+    { type: 'expert.auth', session: 'jwt', topics: ['bikes', 'hi-fi'], languages: ['fr', 'en'] },
+    { type: 'expert.auth', session: 'jwt' },
+  ],
+  [
+    { type: 'expert.set-presence', status: 'available' },
+    { type: 'expert.set-presence', status: 'away' },
+  ],
+  [
+    { type: 'expert.accept', conversationId: 'c1' },
+    { type: 'expert.accept', conversationId: 'c' },
+  ],
+  [
+    { type: 'expert.decline', conversationId: 'c1' },
+    { type: 'expert.decline', conversationId: 'c' },
+  ],
+  [
+    { type: 'call.end', conversationId: 'c1' },
+    { type: 'call.end', conversationId: 'c' },
+  ],
+  [
+    { type: 'conversation.resume', conversationId: 'c1', resumeToken: 'tok', lastSeq: 12 },
+    { type: 'conversation.resume', conversationId: 'c1', resumeToken: '', lastSeq: 0 },
+  ],
+  [
+    { type: 'chat.send', conversationId: 'c1', clientId: 'client-id-1', text: 'Bonjour' },
+    { type: 'chat.send', conversationId: 'c1', clientId: '12345678', text: 'x' },
+  ],
+  [
+    { type: 'chat.sync', conversationId: 'c1', lastSeq: 3 },
+    { type: 'chat.sync', conversationId: 'c1', lastSeq: 0 },
+  ],
+  [
+    { type: 'chat.typing', conversationId: 'c1' },
+    { type: 'chat.typing', conversationId: 'c1' },
+  ],
+  [
+    { type: 'media.lost', conversationId: 'c1' },
+    { type: 'media.lost', conversationId: 'c1' },
+  ],
+  [
+    { type: 'media.switch', conversationId: 'c1', to: 'chat' },
+    { type: 'media.switch', conversationId: 'c1', to: 'call' },
+  ],
+  [{ type: 'offline.slots', topic: 'repair' }, { type: 'offline.slots' }],
+  [
+    {
+      type: 'offline.message',
+      topic: 'repair',
+      lang: 'fr',
+      name: 'Léa',
+      context,
+      contact: 'lea@example.fr',
+      text: 'Rappelez-moi',
+    },
+    { type: 'offline.message', lang: 'en', context: {}, contact: 'x', text: 'y' },
+  ],
+  [
+    {
+      type: 'offline.callback',
+      topic: 'repair',
+      lang: 'fr',
+      name: 'Léa',
+      context,
+      phone: '+33612345678',
+      from: 1,
+      to: 2,
+      text: 'Freins',
+    },
+    { type: 'offline.callback', lang: 'fr', context: {}, phone: '0', from: 0, to: 0 },
+  ],
+  [
+    {
+      type: 'offline.book',
+      topic: 'repair',
+      lang: 'fr',
+      name: 'Léa',
+      context,
+      contact: 'lea@example.fr',
+      start: 1_800_000_000_000,
+      text: 'Freins',
+    },
+    { type: 'offline.book', lang: 'en', context: {}, contact: 'x', start: 0 },
+  ],
+  [
+    { type: 'expert.request-done', id: 'r1' },
+    { type: 'expert.request-done', id: 'r' },
+  ],
+];
+
+export const request = {
+  id: 'r1',
+  kind: 'appointment',
+  topic: 'repair',
+  lang: 'fr',
+  name: 'Léa',
+  contact: 'lea@example.fr',
+  phone: null,
+  text: 'Freins',
+  from: 1,
+  to: 2,
+  context,
+  status: 'to-do',
+  createdAt: 0,
+} as const;
+
+export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]> = [
+  [
+    { type: 'error', reason: 'wrong-state', message: 'Not now.', ref: 'call.end' },
+    { type: 'error', reason: 'internal', message: '' },
+  ],
+  [
+    { type: 'shopper.queued', conversationId: 'c1', position: 2, etaSeconds: 90 },
+    { type: 'shopper.queued', conversationId: 'c1', position: 1 },
+  ],
+  [
+    { type: 'shopper.connecting', conversationId: 'c1', media },
+    { type: 'shopper.connecting', conversationId: 'c1' },
+  ],
+  [
+    { type: 'expert.session', session: 'jwt', expert },
+    { type: 'expert.session', session: '', expert: { id: '', name: '' } },
+  ],
+  [
+    { type: 'expert.ready', expert, status: 'available', conversations: ['c1', 'c2'] },
+    { type: 'expert.ready', expert, status: 'away' },
+  ],
+  [
+    { type: 'expert.presence', status: 'available' },
+    { type: 'expert.presence', status: 'away' },
+  ],
+  [
+    {
+      type: 'expert.ring',
+      conversationId: 'c1',
+      mode: 'audio',
+      lang: 'fr',
+      shopper: { displayName: 'Léa', context },
+      media,
+      ringTimeoutMs: 30_000,
+    },
+    {
+      type: 'expert.ring',
+      conversationId: 'c1',
+      mode: 'chat',
+      lang: 'en',
+      shopper: { context: {} },
+      ringTimeoutMs: 0,
+    },
+  ],
+  [
+    { type: 'expert.ring-ended', conversationId: 'c1', reason: 'declined' },
+    { type: 'expert.ring-ended', conversationId: 'c1', reason: 'timeout' },
+  ],
+  [
+    { type: 'call.live', conversationId: 'c1', mode: 'video', expert },
+    { type: 'call.live', conversationId: 'c1', mode: 'chat', expert },
+  ],
+  [
+    { type: 'call.ended', conversationId: 'c1', reason: 'expert-left' },
+    { type: 'call.ended', conversationId: 'c1', reason: 'shopper-hung-up' },
+  ],
+  [
+    { type: 'conversation.opened', conversationId: 'c1', resumeToken: 'tok' },
+    { type: 'conversation.opened', conversationId: 'c1', resumeToken: '' },
+  ],
+  [
+    {
+      type: 'chat.message',
+      conversationId: 'c1',
+      seq: 4,
+      clientId: 'client-id-1',
+      author: 'shopper',
+      authorName: 'Léa',
+      text: 'Bonjour',
+      at: 1.5,
+    },
+    {
+      type: 'chat.message',
+      conversationId: 'c1',
+      seq: 1,
+      clientId: null,
+      author: 'system',
+      authorName: '',
+      text: 'expert-joined',
+      at: 0,
+    },
+  ],
+  [
+    { type: 'chat.typing', conversationId: 'c1', author: 'expert' },
+    { type: 'chat.typing', conversationId: 'c1', author: 'shopper' },
+  ],
+  [
+    { type: 'conversation.chat', conversationId: 'c1', reason: 'media-lost', expert },
+    { type: 'conversation.chat', conversationId: 'c1', reason: 'chosen', expert },
+  ],
+  [
+    { type: 'shopper.offline', reason: 'closed', opensAt: 1_800_000_000_000 },
+    { type: 'shopper.offline', reason: 'no-answer' },
+  ],
+  [
+    { type: 'offline.slots', topic: 'repair', slots: [{ start: 1, end: 2 }] },
+    { type: 'offline.slots', slots: [] },
+  ],
+  [
+    { type: 'offline.confirmed', kind: 'callback', id: 'r1', from: 1, to: 2 },
+    { type: 'offline.confirmed', kind: 'message', id: 'r1' },
+  ],
+  [
+    { type: 'offline.rejected', kind: 'appointment', problem: 'slot-taken', field: 'slotStart' },
+    { type: 'offline.rejected', kind: 'message', problem: 'text-empty' },
+  ],
+  [
+    { type: 'expert.requests', requests: [request] },
+    { type: 'expert.requests', requests: [] },
+  ],
+];
+
+export const frame = (message: object) => JSON.stringify(message);
+
+/** Every closed set, by the message and field that carries it, with all its values. */
+export const closedSets: Array<{
+  side: 'client' | 'server';
+  base: ClientMessage | ServerMessage;
+  set: (message: Record<string, unknown>, value: string) => void;
+  values: string[];
+}> = [
+  {
+    side: 'client',
+    base: clientMessages[0]![1],
+    set: (m, value) => (m['mode'] = value),
+    values: ['video', 'audio', 'chat'],
+  },
+  {
+    side: 'client',
+    base: clientMessages[0]![1],
+    set: (m, value) => (m['lang'] = value),
+    values: ['en', 'fr'],
+  },
+  {
+    side: 'client',
+    base: clientMessages[4]![1],
+    set: (m, value) => (m['status'] = value),
+    values: ['available', 'away'],
+  },
+  {
+    side: 'client',
+    base: clientMessages[13]![1],
+    set: (m, value) => (m['to'] = value),
+    values: ['chat', 'call'],
+  },
+  {
+    side: 'server',
+    base: serverMessages[0]![1],
+    set: (m, value) => (m['reason'] = value),
+    values: [
+      'bad-json',
+      'too-large',
+      'unknown-type',
+      'invalid-message',
+      'wrong-state',
+      'unauthorized',
+      'internal',
+    ],
+  },
+  {
+    side: 'server',
+    base: serverMessages[7]![1],
+    set: (m, value) => (m['reason'] = value),
+    values: ['declined', 'timeout', 'shopper-cancelled'],
+  },
+  {
+    side: 'server',
+    base: serverMessages[9]![1],
+    set: (m, value) => (m['reason'] = value),
+    values: [
+      'shopper-hung-up',
+      'expert-hung-up',
+      'shopper-left',
+      'expert-left',
+      'shopper-cancelled',
+    ],
+  },
+  {
+    side: 'server',
+    base: serverMessages[11]![1],
+    set: (m, value) => (m['author'] = value),
+    values: ['shopper', 'expert', 'system'],
+  },
+  {
+    side: 'server',
+    base: serverMessages[13]![1],
+    set: (m, value) => (m['reason'] = value),
+    values: ['chosen', 'media-lost', 'media-unavailable'],
+  },
+  {
+    side: 'server',
+    base: serverMessages[14]![1],
+    set: (m, value) => (m['reason'] = value),
+    values: ['closed', 'no-answer'],
+  },
+  {
+    side: 'server',
+    base: serverMessages[16]![1],
+    set: (m, value) => (m['kind'] = value),
+    values: ['message', 'callback', 'appointment'],
+  },
+  {
+    side: 'server',
+    base: serverMessages[17]![1],
+    set: (m, value) => (m['problem'] = value),
+    values: [
+      'invalid-phone',
+      'invalid-contact',
+      'text-empty',
+      'too-long',
+      'window-empty',
+      'window-in-past',
+      'window-too-far',
+      'slot-unavailable',
+      'slot-taken',
+      'not-found',
+    ],
+  },
+  {
+    side: 'server',
+    base: serverMessages[18]![0],
+    set: (m, value) => ((m['requests'] as Array<Record<string, unknown>>)[0]!['status'] = value),
+    values: ['to-do', 'done', 'cancelled'],
+  },
+];

@@ -1,0 +1,435 @@
+/**
+ * The expert's desk controller against a scripted hub (FakeHub): signing in, presence, rings,
+ * the conversations held with what is unread, and coming back after the connection drops.
+ * Media needs a browser: here rooms cannot be joined, which the desk must survive.
+ */
+import assert from 'node:assert/strict';
+import type { DeskState } from '../../src/core/desk-state.js';
+import { ExpertDesk, type Skills } from '../../src/core/expert-desk.js';
+import type { OfflineRequest, ServerMessageOf } from '../../src/protocol/index.js';
+import { until } from '../support/deadline.js';
+import { FakeHub, type FakeConnection } from '../support/fake-hub.js';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
+
+const EXPERT = { id: 'dev-camille', name: 'Camille' };
+const quick = { nextDelay: (attempt: number) => (attempt < 3 ? 20 : null) };
+
+let hub: FakeHub;
+const desks: ExpertDesk[] = [];
+
+before(async () => {
+  hub = await FakeHub.start();
+});
+afterEach(() => {
+  for (const desk of desks.splice(0)) desk.dispose();
+  hub.refuse(false);
+});
+after(() => hub.close());
+
+function newDesk(skills: Skills = {}) {
+  const desk = new ExpertDesk(hub.url, skills, quick);
+  desks.push(desk);
+  const sessions: Array<string | null> = [];
+  desk.on('session', (s) => sessions.push(s));
+  return { desk, sessions };
+}
+
+function untilDesk(desk: ExpertDesk, holds: (state: DeskState) => boolean, what: string) {
+  return until(() => desk.state, holds, { what });
+}
+
+const ready = (desk: ExpertDesk) => {
+  assert.equal(desk.state.kind, 'ready');
+  return desk.state as Extract<DeskState, { kind: 'ready' }>;
+};
+
+/** A desk signed in with a session, available, on `connection`. */
+async function signedIn(skills: Skills = {}, status: 'available' | 'away' = 'available') {
+  const made = newDesk(skills);
+  await made.desk.signIn({ session: 'session-1' });
+  const connection = await hub.nextConnection();
+  await connection.next('expert.auth');
+  connection.send({ type: 'expert.ready', expert: EXPERT, status });
+  await untilDesk(made.desk, (s) => s.kind === 'ready', 'ready');
+  return { ...made, connection };
+}
+
+function ring(
+  conversationId: string,
+  fields: Partial<ServerMessageOf<'expert.ring'>> = {},
+): ServerMessageOf<'expert.ring'> {
+  return {
+    type: 'expert.ring',
+    conversationId,
+    mode: 'chat',
+    lang: 'fr',
+    shopper: { context: { pageUrl: 'https://shop.example/lumen' } },
+    ringTimeoutMs: 30_000,
+    ...fields,
+  };
+}
+
+/** Rings, accepts and puts a chat live on the desk. */
+async function holdChat(desk: ExpertDesk, connection: FakeConnection, conversationId: string) {
+  connection.send(ring(conversationId));
+  await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, `a ring for ${conversationId}`);
+  desk.accept();
+  await connection.next('expert.accept');
+  connection.send({ type: 'call.live', conversationId, mode: 'chat', expert: EXPERT });
+  connection.send({ type: 'conversation.chat', conversationId, reason: 'chosen', expert: EXPERT });
+  await untilDesk(
+    desk,
+    (s) => s.kind === 'ready' && s.conversations.some((c) => c.conversationId === conversationId),
+    `holding ${conversationId}`,
+  );
+}
+
+const fromShopper = (conversationId: string, seq: number, text: string) =>
+  ({
+    type: 'chat.message',
+    conversationId,
+    seq,
+    clientId: `shopper-${conversationId}-${seq}`,
+    author: 'shopper',
+    authorName: 'Léa',
+    text,
+    at: 1000 + seq,
+  }) satisfies ServerMessageOf<'chat.message'>;
+
+describe('ExpertDesk', () => {
+  describe('signing in', () => {
+    it('signs in by name where the hub allows it, keeps the session, and answers with skills', async () => {
+      const { desk, sessions } = newDesk({ topics: ['bikes'], languages: ['fr'] });
+      await desk.signIn({ devName: 'Camille' });
+      assert.equal(desk.state.kind, 'signing-in');
+      const connection = await hub.nextConnection();
+      assert.deepEqual(await connection.next('expert.dev-login'), {
+        type: 'expert.dev-login',
+        name: 'Camille',
+      });
+      connection.send({ type: 'expert.session', session: 'signed-1', expert: EXPERT });
+      assert.deepEqual(await connection.next('expert.auth'), {
+        type: 'expert.auth',
+        session: 'signed-1',
+        topics: ['bikes'],
+        languages: ['fr'],
+      });
+      assert.deepEqual(sessions, ['signed-1']);
+      connection.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
+      await untilDesk(desk, (s) => s.kind === 'ready', 'ready');
+      assert.deepEqual(desk.state, {
+        kind: 'ready',
+        expert: EXPERT,
+        status: 'away',
+        conversations: [],
+      });
+    });
+
+    it('signs in with a session the back office signed', async () => {
+      const { desk } = newDesk();
+      await desk.signIn({ session: 'from-back-office' });
+      const connection = await hub.nextConnection();
+      assert.deepEqual(await connection.next('expert.auth'), {
+        type: 'expert.auth',
+        session: 'from-back-office',
+      });
+      await desk.signIn({ session: 'again' });
+      assert.equal(hub.quiet, true, 'one sign-in at a time');
+    });
+
+    it('says why it could not sign in', async () => {
+      hub.refuse(true);
+      const unreachable = newDesk().desk;
+      await unreachable.signIn({ devName: 'A' });
+      assert.deepEqual(unreachable.state, { kind: 'signed-out', reason: 'hub-unreachable' });
+      hub.refuse(false);
+
+      const refused = newDesk();
+      await refused.desk.signIn({ session: 'expired' });
+      const connection = await hub.nextConnection();
+      await connection.next('expert.auth');
+      connection.send({ type: 'error', reason: 'unauthorized', message: 'no', ref: 'expert.auth' });
+      await untilDesk(refused.desk, (s) => s.kind === 'signed-out', 'signed out');
+      assert.deepEqual(refused.desk.state, { kind: 'signed-out', reason: 'rejected' });
+      assert.deepEqual(refused.sessions, [null], 'the kept session is forgotten');
+
+      const noDevLogin = newDesk().desk;
+      await noDevLogin.signIn({ devName: 'B' });
+      const other = await hub.nextConnection();
+      await other.next('expert.dev-login');
+      other.send({
+        type: 'error',
+        reason: 'unauthorized',
+        message: 'no',
+        ref: 'expert.dev-login',
+      });
+      await untilDesk(noDevLogin, (s) => s.kind === 'signed-out', 'signed out');
+      assert.deepEqual(noDevLogin.state, { kind: 'signed-out', reason: 'dev-login-disabled' });
+    });
+
+    it('signs out on purpose: forgets the session and lets the hub go', async () => {
+      const { desk, sessions, connection } = await signedIn();
+      desk.signOutNow();
+      assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'signed-out' });
+      assert.deepEqual(sessions, [null]);
+      await connection.closed();
+    });
+  });
+
+  describe('presence', () => {
+    it('asks the hub to go available or away, and shows what the hub says', async () => {
+      const { desk, connection } = await signedIn({}, 'away');
+      desk.setAvailable(true);
+      assert.deepEqual(await connection.next('expert.set-presence'), {
+        type: 'expert.set-presence',
+        status: 'available',
+      });
+      assert.equal(ready(desk).status, 'away', 'until the hub says so');
+      connection.send({ type: 'expert.presence', status: 'available' });
+      await untilDesk(desk, (s) => s.kind === 'ready' && s.status === 'available', 'available');
+      desk.setAvailable(false);
+      assert.equal((await connection.next('expert.set-presence')).status, 'away');
+    });
+
+    it('asks nothing before it is signed in', () => {
+      const { desk } = newDesk();
+      desk.setAvailable(true);
+      desk.accept();
+      desk.decline();
+      desk.markDone('r1');
+      assert.equal(desk.state.kind, 'signed-out');
+      assert.equal(hub.quiet, true);
+    });
+  });
+
+  describe('a ring', () => {
+    it('shows who rings, and accepts it once', async () => {
+      const { desk, connection } = await signedIn();
+      const before = Date.now();
+      connection.send(ring('c1', { shopper: { displayName: 'Léa', context: {} } }));
+      await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+      const shown = ready(desk).ring!;
+      assert.equal(shown.conversationId, 'c1');
+      assert.equal(shown.shopper.displayName, 'Léa');
+      assert.ok(shown.until >= before + 30_000 && shown.until <= Date.now() + 30_000);
+      desk.accept();
+      desk.accept();
+      await connection.next('expert.accept');
+      assert.equal(connection.all('expert.accept').length, 1);
+      assert.equal(ready(desk).accepting, true);
+    });
+
+    it('declines a ring, and shows why a ring ended', async () => {
+      const { desk, connection } = await signedIn();
+      connection.send(ring('c1'));
+      await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+      desk.decline();
+      assert.deepEqual(await connection.next('expert.decline'), {
+        type: 'expert.decline',
+        conversationId: 'c1',
+      });
+      connection.send({ type: 'expert.ring-ended', conversationId: 'c1', reason: 'declined' });
+      await untilDesk(desk, (s) => s.kind === 'ready' && !s.ring, 'no ring');
+      assert.equal(ready(desk).missed, 'declined');
+    });
+
+    it('is a chat held in front once live, and writes to the shopper', async () => {
+      const { desk, connection } = await signedIn();
+      await holdChat(desk, connection, 'c1');
+      const state = ready(desk);
+      assert.deepEqual(
+        state.conversations.map((c) => [c.conversationId, c.chatOnly]),
+        [['c1', 'chosen']],
+      );
+      assert.equal(state.selected, 'c1');
+      const chat = desk.chatOf('c1')!;
+      assert.equal(chat.isOpen, true);
+      assert.equal(chat.post('Bonjour, je regarde.'), null);
+      const sent = await connection.next('chat.send');
+      assert.equal(sent.conversationId, 'c1');
+      connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'shopper' });
+      await until(
+        () => chat.otherTyping,
+        (t) => t,
+        { what: 'typing' },
+      );
+    });
+
+    it('joins a room it cannot join without failing the call: the hub decides', async () => {
+      const { desk, connection } = await signedIn();
+      const media = {
+        url: 'ws://127.0.0.1:9',
+        token: 't',
+        room: 'conversation-c1',
+        peer: 'shopper-c1',
+      };
+      connection.send(ring('c1', { mode: 'video', media }));
+      await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+      desk.accept();
+      connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+      await untilDesk(desk, (s) => s.kind === 'ready' && s.conversations.length === 1, 'held');
+      assert.equal(ready(desk).conversations[0]!.chatOnly, undefined, 'a call, not a chat');
+
+      // LiveKit gives up on the room: the conversation goes on in chat, and the hub is told.
+      emit(desk.media, 'disconnected', { cause: 'lost' });
+      assert.deepEqual(await connection.next('media.lost'), {
+        type: 'media.lost',
+        conversationId: 'c1',
+      });
+      assert.equal(ready(desk).conversations[0]!.chatOnly, 'media-lost');
+    });
+
+    it('hangs up and switches a conversation as asked, and lets an ended one go', async () => {
+      const { desk, connection } = await signedIn();
+      await holdChat(desk, connection, 'c1');
+      desk.switchTo('c1', 'call');
+      assert.deepEqual(await connection.next('media.switch'), {
+        type: 'media.switch',
+        conversationId: 'c1',
+        to: 'call',
+      });
+      desk.hangUp('c1');
+      assert.deepEqual(await connection.next('call.end'), {
+        type: 'call.end',
+        conversationId: 'c1',
+      });
+      connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+      await untilDesk(desk, (s) => s.kind === 'ready' && s.conversations.length === 0, 'none');
+      assert.equal(desk.chatOf('c1'), undefined, 'its chat is let go');
+      assert.equal(ready(desk).selected, undefined);
+    });
+  });
+
+  describe('several chats', () => {
+    it('counts what the shopper wrote in a chat not in front, until it is put in front', async () => {
+      const { desk, connection } = await signedIn();
+      await holdChat(desk, connection, 'c1');
+      await holdChat(desk, connection, 'c2');
+      assert.equal(ready(desk).selected, 'c2', 'the newest in front');
+
+      connection.send(fromShopper('c1', 1, 'un'));
+      connection.send(fromShopper('c1', 2, 'deux'));
+      connection.send(fromShopper('c2', 1, 'in front'));
+      await until(
+        () => desk.unread('c1'),
+        (n) => n === 2,
+        { what: 'two unread in c1' },
+      );
+      assert.equal(desk.unread('c2'), 0, 'what is in front is read');
+      assert.equal(desk.unread('nowhere'), 0);
+
+      desk.select('c1');
+      assert.equal(ready(desk).selected, 'c1');
+      assert.equal(desk.unread('c1'), 0);
+      connection.send(fromShopper('c2', 2, 'while away'));
+      await until(
+        () => desk.unread('c2'),
+        (n) => n === 1,
+        { what: 'one unread in c2' },
+      );
+      desk.select('nowhere');
+      assert.equal(ready(desk).selected, 'c1');
+    });
+  });
+
+  describe('a dropped connection', () => {
+    it('signs in again by itself, gets its conversations back, and sends what waited', async () => {
+      const { desk, connection } = await signedIn();
+      desk.setAvailable(true);
+      await connection.next('expert.set-presence');
+      await holdChat(desk, connection, 'c1');
+      await holdChat(desk, connection, 'c2');
+      connection.drop();
+      await until(
+        () => desk.reconnecting,
+        (r) => r,
+        { what: 'reconnecting' },
+      );
+      desk.chatOf('c1')!.post('écrit pendant la coupure');
+
+      const back = await hub.nextConnection();
+      assert.deepEqual(await back.next('expert.auth'), {
+        type: 'expert.auth',
+        session: 'session-1',
+      });
+      assert.deepEqual(back.all('chat.send'), [], 'held until signed in again');
+      // The hub kept c1 only, and lost the expert's presence with the connection.
+      back.send({ type: 'expert.ready', expert: EXPERT, status: 'away', conversations: ['c1'] });
+      assert.equal((await back.next('expert.set-presence')).status, 'available');
+      const resent = await back.next('chat.send');
+      assert.equal(resent.text, 'écrit pendant la coupure');
+      assert.equal(desk.reconnecting, false);
+      assert.deepEqual(
+        ready(desk).conversations.map((c) => c.conversationId),
+        ['c1'],
+      );
+      assert.equal(desk.chatOf('c2'), undefined);
+    });
+
+    it('stays away after a reconnect when the expert had gone away', async () => {
+      const { desk, connection } = await signedIn({}, 'away');
+      connection.drop();
+      const back = await hub.nextConnection();
+      await back.next('expert.auth');
+      back.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
+      await until(
+        () => desk.reconnecting,
+        (r) => !r,
+        { what: 'back' },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(back.all('expert.set-presence'), []);
+    });
+
+    it('signs out as "hub-unreachable" when the hub does not come back', async () => {
+      const { desk, connection } = await signedIn();
+      hub.refuse(true);
+      connection.drop();
+      await untilDesk(desk, (s) => s.kind === 'signed-out', 'signed out');
+      assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'hub-unreachable' });
+      assert.equal(desk.reconnecting, false);
+    });
+
+    it('forgets what it was marking done: the list sent on sign-in says what is true', async () => {
+      const { desk, connection } = await signedIn();
+      connection.send({ type: 'expert.requests', requests: [request('r1')] });
+      await until(
+        () => desk.requests.length,
+        (n) => n === 1,
+        { what: 'the list' },
+      );
+      desk.markDone('r1');
+      await connection.next('expert.request-done');
+      assert.equal(desk.markingDone.size, 1);
+      connection.drop();
+      await until(
+        () => desk.markingDone.size,
+        (n) => n === 0,
+        { what: 'marking forgotten' },
+      );
+    });
+  });
+});
+
+function request(id: string): OfflineRequest {
+  return {
+    id,
+    kind: 'message',
+    topic: null,
+    lang: 'fr',
+    name: null,
+    contact: 'lea@example.fr',
+    phone: null,
+    text: 'Rappelez-moi',
+    from: null,
+    to: null,
+    context: {},
+    status: 'to-do',
+    createdAt: 0,
+  };
+}
+
+/** What the media layer says when LiveKit loses (or closes) the room. */
+function emit(target: object, event: string, payload: unknown): void {
+  (target as { emit(event: string, payload: unknown): void }).emit(event, payload);
+}

@@ -1,0 +1,522 @@
+/**
+ * The shopper's conversation controller against a scripted hub (FakeHub): what it asks the
+ * hub, how each answer moves its state, its time limits, and how it comes back after the
+ * connection drops or on the shop's next page. Media needs a browser; in Node a room cannot
+ * be joined, which is itself a case worth a test.
+ */
+import assert from 'node:assert/strict';
+import {
+  ShopperConversation,
+  type ResumeTicket,
+  type ShopperConversationOptions,
+  type TicketStore,
+} from '../../src/core/shopper-conversation.js';
+import type { ConversationState } from '../../src/core/conversation-state.js';
+import type { ServerMessageOf } from '../../src/protocol/index.js';
+import { until } from '../support/deadline.js';
+import { FakeHub } from '../support/fake-hub.js';
+import { after, afterEach, before, describe, it } from '../support/node-test.js';
+
+const EXPERT = { id: 'dev-camille', name: 'Camille' };
+const CONTEXT = { pageUrl: 'https://shop.example/lumen-500', product: { name: 'Lumen 500' } };
+
+class MemoryTickets implements TicketStore {
+  saved: Array<ResumeTicket | null> = [];
+  constructor(private ticket: ResumeTicket | null = null) {}
+  load(): ResumeTicket | null {
+    return this.ticket;
+  }
+  save(ticket: ResumeTicket | null): void {
+    this.ticket = ticket;
+    this.saved.push(ticket);
+  }
+}
+
+let hub: FakeHub;
+const made: ShopperConversation[] = [];
+
+before(async () => {
+  hub = await FakeHub.start();
+});
+afterEach(() => {
+  for (const conversation of made.splice(0)) conversation.dispose();
+  hub.refuse(false);
+});
+after(() => hub.close());
+
+function shopper(options: Partial<ShopperConversationOptions> = {}) {
+  const tickets = (options.tickets as MemoryTickets | undefined) ?? new MemoryTickets();
+  const conversation = new ShopperConversation({
+    hub: hub.url,
+    lang: () => 'fr',
+    context: () => CONTEXT,
+    reconnect: { nextDelay: (attempt) => (attempt < 3 ? 20 : null) },
+    ...options,
+    tickets,
+  });
+  made.push(conversation);
+  const kinds: string[] = [];
+  conversation.on('state', ({ state }) => kinds.push(state.kind));
+  return { conversation, tickets, kinds };
+}
+
+function untilState<K extends ConversationState['kind']>(
+  conversation: ShopperConversation,
+  kind: K,
+): Promise<Extract<ConversationState, { kind: K }>> {
+  return until(
+    () => conversation.state,
+    (state) => state.kind === kind,
+    { what: `the shopper's state "${kind}"` },
+  ) as Promise<Extract<ConversationState, { kind: K }>>;
+}
+
+/** A shopper who chose `mode`; the hub has their request and has opened the conversation. */
+async function requested(
+  mode: 'video' | 'audio' | 'chat' = 'chat',
+  options: Partial<ShopperConversationOptions> = {},
+) {
+  const made = shopper(options);
+  made.conversation.open();
+  await made.conversation.choose(mode);
+  const connection = await hub.nextConnection();
+  const request = await connection.next('shopper.request');
+  connection.send({ type: 'conversation.opened', conversationId: 'c1', resumeToken: 'token-1' });
+  return { ...made, connection, request };
+}
+
+/** The hub puts the chat through: rung, accepted, in chat only. */
+async function chatting(options: Partial<ShopperConversationOptions> = {}) {
+  const made = await requested('chat', options);
+  made.connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+  made.connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
+  made.connection.send({
+    type: 'conversation.chat',
+    conversationId: 'c1',
+    reason: 'chosen',
+    expert: EXPERT,
+  });
+  await untilState(made.conversation, 'chat');
+  return made;
+}
+
+const said = (seq: number, text: string, author: 'expert' | 'shopper' = 'expert') =>
+  ({
+    type: 'chat.message',
+    conversationId: 'c1',
+    seq,
+    clientId: author === 'shopper' ? `shopper-msg-${seq}` : null,
+    author,
+    authorName: author === 'expert' ? 'Camille' : '',
+    text,
+    at: 1000 + seq,
+  }) satisfies ServerMessageOf<'chat.message'>;
+
+describe('ShopperConversation', () => {
+  describe('asking for an expert', () => {
+    it('shows the first screen, then asks the hub with the page’s context and language', async () => {
+      const { conversation, request, kinds } = await requested('video', {
+        topic: () => 'bikes',
+        displayName: () => 'Léa',
+      });
+      assert.deepEqual(kinds, ['choosing', 'requesting']);
+      assert.deepEqual(request, {
+        type: 'shopper.request',
+        mode: 'video',
+        lang: 'fr',
+        context: CONTEXT,
+        displayName: 'Léa',
+        topic: 'bikes',
+      });
+      assert.deepEqual(conversation.state, { kind: 'requesting', mode: 'video' });
+    });
+
+    it('says nothing of a topic or a name it does not have', async () => {
+      const { request } = await requested('audio', { displayName: () => undefined });
+      assert.deepEqual(Object.keys(request).sort(), ['context', 'lang', 'mode', 'type']);
+    });
+
+    it('asks only from the first screen', async () => {
+      const { conversation } = shopper();
+      await conversation.choose('video');
+      assert.equal(conversation.state.kind, 'idle');
+      assert.equal(hub.quiet, true);
+    });
+
+    it('keeps the ticket to come back with, from the hub’s answer', async () => {
+      const { tickets } = await requested('audio');
+      await until(
+        () => tickets.saved.length,
+        (n) => n > 0,
+        { what: 'a ticket' },
+      );
+      assert.deepEqual(tickets.load(), {
+        conversationId: 'c1',
+        resumeToken: 'token-1',
+        mode: 'audio',
+      });
+    });
+
+    it('ends in "hub-unreachable" when the hub cannot be reached', async () => {
+      hub.refuse(true);
+      const { conversation, kinds } = shopper();
+      conversation.open();
+      await conversation.choose('chat');
+      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'hub-unreachable' });
+      assert.deepEqual(kinds, ['choosing', 'requesting', 'ended']);
+    });
+
+    it('ends in "timeout" when the hub does not answer in time, and tells it nothing more', async () => {
+      const { conversation, connection } = await requested('chat', { requestTimeoutMs: 150 });
+      const ended = await untilState(conversation, 'ended');
+      assert.equal(ended.reason, 'timeout');
+      await connection.closed();
+    });
+
+    it('ends in "hub-unreachable" when the hub refuses the request', async () => {
+      const { conversation, connection } = await requested();
+      connection.send({
+        type: 'error',
+        reason: 'invalid-message',
+        message: 'no',
+        ref: 'shopper.request',
+      });
+      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-unreachable');
+    });
+
+    it('goes on when the hub refuses some other frame', async () => {
+      const { conversation, connection } = await chatting();
+      connection.send({ type: 'error', reason: 'wrong-state', message: 'no', ref: 'chat.typing' });
+      connection.send(said(1, 'still here'));
+      await until(
+        () => conversation.chat.log.entries.length,
+        (n) => n === 1,
+        { what: 'the next message' },
+      );
+      assert.equal(conversation.state.kind, 'chat');
+    });
+  });
+
+  describe('waiting', () => {
+    it('shows the place in line and the wait as the hub tells them', async () => {
+      const { conversation, connection } = await requested('video');
+      connection.send({
+        type: 'shopper.queued',
+        conversationId: 'c1',
+        position: 3,
+        etaSeconds: 450,
+      });
+      assert.deepEqual(await untilState(conversation, 'queued'), {
+        kind: 'queued',
+        mode: 'video',
+        conversationId: 'c1',
+        position: 3,
+        etaSeconds: 450,
+      });
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await until(
+        () => conversation.state,
+        (s) => s.kind === 'queued' && s.position === 1,
+        { what: 'place 1' },
+      );
+      assert.equal('etaSeconds' in conversation.state, false, 'no wait when nobody answers');
+    });
+
+    it('offers the alternatives after the longest wait, keeping the place', async () => {
+      const { conversation, connection } = await requested('video');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 2 });
+      connection.send({ type: 'shopper.offline', reason: 'no-answer' });
+      const queued = await until(
+        () => conversation.state,
+        (s) => s.kind === 'queued' && s.alternatives === true,
+        { what: 'the alternatives offered' },
+      );
+      assert.equal(queued.kind === 'queued' && queued.position, 2);
+    });
+
+    it('writes instead of waiting for video: tells the hub, and comes back to a chat', async () => {
+      const { conversation, connection, tickets } = await requested('video');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await untilState(conversation, 'queued');
+      conversation.switchTo('chat');
+      assert.deepEqual(await connection.next('media.switch'), {
+        type: 'media.switch',
+        conversationId: 'c1',
+        to: 'chat',
+      });
+      assert.equal(conversation.state.kind === 'queued' && conversation.state.mode, 'chat');
+      assert.equal(tickets.load()?.mode, 'chat', 'the next page resumes a chat');
+    });
+
+    it('asks for nothing when asked for video while waiting', async () => {
+      const { conversation, connection } = await requested('chat');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await untilState(conversation, 'queued');
+      conversation.switchTo('call');
+      conversation.end();
+      await connection.next('shopper.cancel');
+      assert.deepEqual(connection.all('media.switch'), []);
+    });
+
+    it('leaves the queue on end: tells the hub and ends as cancelled', async () => {
+      const { conversation, connection, tickets } = await requested('video');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await untilState(conversation, 'queued');
+      conversation.end();
+      await connection.next('shopper.cancel');
+      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-cancelled' });
+      assert.equal(tickets.load(), null, 'nothing to come back to');
+      await connection.closed();
+    });
+
+    it('says the shop is closed and when it opens, and lets the connection go', async () => {
+      const { conversation, connection } = await requested('video');
+      connection.send({ type: 'shopper.offline', reason: 'closed', opensAt: 1_800_000_000_000 });
+      assert.deepEqual(await untilState(conversation, 'closed'), {
+        kind: 'closed',
+        opensAt: 1_800_000_000_000,
+      });
+      await connection.closed();
+      connection.send({ type: 'shopper.offline', reason: 'closed' });
+      conversation.dismiss();
+      assert.equal(conversation.state.kind, 'idle');
+    });
+  });
+
+  describe('being put through', () => {
+    it('rings for a chat without a room, then writes to the expert', async () => {
+      const { conversation, connection, kinds } = await chatting();
+      assert.deepEqual(kinds, ['choosing', 'requesting', 'connecting', 'in-call', 'chat']);
+      assert.deepEqual(conversation.state, {
+        kind: 'chat',
+        mode: 'chat',
+        conversationId: 'c1',
+        expert: EXPERT,
+        reason: 'chosen',
+      });
+      assert.equal(conversation.chat.isOpen, true);
+      assert.equal(conversation.chat.post('Bonjour'), null);
+      const sent = await connection.next('chat.send');
+      assert.equal(sent.conversationId, 'c1');
+      assert.equal(sent.text, 'Bonjour');
+    });
+
+    it('shows what the expert writes, and that they are typing', async () => {
+      const { conversation, connection } = await chatting();
+      connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'expert' });
+      await until(
+        () => conversation.chat.otherTyping,
+        (typing) => typing,
+        { what: 'typing shown' },
+      );
+      connection.send(said(2, 'two'));
+      connection.send(said(1, 'one'));
+      await until(
+        () => conversation.chat.log.entries.map((e) => e.text),
+        (texts) => texts.length === 2,
+        { what: 'both messages' },
+      );
+      assert.deepEqual(
+        conversation.chat.log.entries.map((e) => e.text),
+        ['one', 'two'],
+      );
+    });
+
+    it('hangs up: tells the hub, ends, and forgets the ticket', async () => {
+      const { conversation, connection, tickets } = await chatting();
+      conversation.end();
+      assert.deepEqual(await connection.next('call.end'), {
+        type: 'call.end',
+        conversationId: 'c1',
+      });
+      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-hung-up' });
+      assert.equal(tickets.load(), null);
+      assert.equal(conversation.chat.isOpen, false);
+    });
+
+    it('ends with the hub’s reason when the expert hangs up', async () => {
+      const { conversation, connection } = await chatting();
+      connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+      assert.equal((await untilState(conversation, 'ended')).reason, 'expert-hung-up');
+      conversation.end();
+      assert.deepEqual(connection.all('call.end'), [], 'nothing to hang up any more');
+      conversation.dismiss();
+      assert.equal(conversation.state.kind, 'idle');
+    });
+
+    it('asks the hub for video back from a chat, and for chat from a call', async () => {
+      const { conversation, connection } = await chatting();
+      conversation.switchTo('call');
+      assert.equal((await connection.next('media.switch')).to, 'call');
+      connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
+      await untilState(conversation, 'in-call');
+      conversation.switchTo('chat');
+      assert.equal((await connection.next('media.switch')).to, 'chat');
+    });
+
+    it('gives up a call whose room this browser cannot join, and tells the hub', async (t) => {
+      t.mock.method(console, 'warn', () => {});
+      const { conversation, connection } = await requested('video');
+      connection.send({
+        type: 'shopper.connecting',
+        conversationId: 'c1',
+        media: { url: 'ws://127.0.0.1:9', token: 'x', room: 'conversation-c1', peer: 'expert-ana' },
+      });
+      // Node has no WebRTC: the room cannot be joined, as in a browser without it.
+      assert.equal((await untilState(conversation, 'ended')).reason, 'media-unavailable');
+      await connection.next('shopper.cancel');
+    });
+
+    it('goes on in chat, and tells the hub, when media is lost in a call', async () => {
+      const { conversation, connection } = await chatting();
+      conversation.switchTo('call');
+      connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
+      await untilState(conversation, 'in-call');
+      emit(conversation.media, 'disconnected', { cause: 'closed' });
+      assert.equal(conversation.state.kind, 'in-call', 'a room closed on purpose is no loss');
+      emit(conversation.media, 'disconnected', { cause: 'lost' });
+      assert.deepEqual(await connection.next('media.lost'), {
+        type: 'media.lost',
+        conversationId: 'c1',
+      });
+      const chat = await untilState(conversation, 'chat');
+      assert.equal(chat.reason, 'media-lost');
+    });
+
+    it('ends as "media-unavailable" when media is lost before the expert answers', async () => {
+      const { conversation, connection } = await requested('video');
+      connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+      await untilState(conversation, 'connecting');
+      emit(conversation.media, 'disconnected', { cause: 'lost' });
+      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'media-unavailable' });
+    });
+
+    it('goes back in line when the ring is not answered', async () => {
+      const { conversation, connection } = await requested('chat');
+      connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+      await untilState(conversation, 'connecting');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await untilState(conversation, 'queued');
+    });
+  });
+
+  describe('a dropped connection', () => {
+    it('holds what is written, resumes with the ticket, then sends it', async () => {
+      const { conversation, connection } = await chatting();
+      connection.send(said(1, 'expert-joined'));
+      connection.send(said(2, 'hello'));
+      await until(
+        () => conversation.chat.log.lastSeq,
+        (seq) => seq === 2,
+        { what: 'the messages' },
+      );
+      let changes = 0;
+      conversation.on('change', () => changes++);
+      connection.drop();
+      await until(
+        () => conversation.reconnecting,
+        (r) => r,
+        { what: 'reconnecting' },
+      );
+      assert.ok(changes > 0, 'the element is told to show it');
+      conversation.chat.post('written while cut off');
+
+      const back = await hub.nextConnection();
+      assert.deepEqual(await back.next('conversation.resume'), {
+        type: 'conversation.resume',
+        conversationId: 'c1',
+        resumeToken: 'token-1',
+        lastSeq: 2,
+      });
+      assert.deepEqual(back.all('chat.send'), [], 'held until the conversation is back');
+      back.send({ type: 'conversation.opened', conversationId: 'c1', resumeToken: 'token-1' });
+      const resent = await back.next('chat.send');
+      assert.equal(resent.text, 'written while cut off');
+      assert.equal(conversation.reconnecting, false);
+      assert.equal(conversation.state.kind, 'chat', 'the conversation went on all along');
+    });
+
+    it('ends as "hub-unreachable" when the hub does not come back', async () => {
+      const { conversation, connection } = await chatting();
+      hub.refuse(true);
+      connection.drop();
+      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-unreachable');
+      assert.equal(conversation.reconnecting, false);
+    });
+
+    it('ends as "hub-unreachable" when the hub refuses the resume', async () => {
+      const { conversation, connection } = await chatting();
+      connection.drop();
+      const back = await hub.nextConnection();
+      await back.next('conversation.resume');
+      back.send({
+        type: 'error',
+        reason: 'wrong-state',
+        message: 'ended',
+        ref: 'conversation.resume',
+      });
+      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-unreachable');
+    });
+  });
+
+  describe('the shop’s next page', () => {
+    const ticket: ResumeTicket = { conversationId: 'c1', resumeToken: 'token-1', mode: 'audio' };
+
+    it('resumes the conversation this browser had, from its ticket', async () => {
+      const { conversation, kinds } = shopper({ tickets: new MemoryTickets(ticket) });
+      assert.equal(conversation.canResume(), true);
+      await conversation.resume();
+      const connection = await hub.nextConnection();
+      assert.deepEqual(await connection.next('conversation.resume'), {
+        type: 'conversation.resume',
+        conversationId: 'c1',
+        resumeToken: 'token-1',
+        lastSeq: 0,
+      });
+      assert.deepEqual(conversation.state, { kind: 'requesting', mode: 'audio' });
+      connection.send({
+        type: 'conversation.chat',
+        conversationId: 'c1',
+        reason: 'media-lost',
+        expert: EXPERT,
+      });
+      assert.equal((await untilState(conversation, 'chat')).reason, 'media-lost');
+      assert.deepEqual(kinds, ['requesting', 'chat']);
+    });
+
+    it('has nothing to resume without a ticket, or once a conversation is under way', async () => {
+      const none = shopper();
+      assert.equal(none.conversation.canResume(), false);
+      await none.conversation.resume();
+      assert.equal(none.conversation.state.kind, 'idle');
+
+      const busy = shopper({ tickets: new MemoryTickets(ticket) });
+      busy.conversation.open();
+      assert.equal(busy.conversation.canResume(), false);
+      await busy.conversation.resume();
+      assert.equal(busy.conversation.state.kind, 'choosing');
+      assert.equal(hub.quiet, true);
+    });
+  });
+
+  it('lets go of the hub and its clocks when the page goes', async () => {
+    const { conversation, connection, kinds } = await requested('chat', { requestTimeoutMs: 100 });
+    conversation.dispose();
+    await connection.closed();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(kinds, ['choosing', 'requesting'], 'no timeout after the page went');
+  });
+
+  it('offers nothing for the connection while nothing is measured', () => {
+    const { conversation } = shopper();
+    assert.equal(conversation.advice, 'none');
+    conversation.takeAdvice();
+    conversation.dismissAdvice();
+    assert.equal(conversation.advice, 'none');
+  });
+});
+
+/** What the media layer says when LiveKit loses (or closes) the room. */
+function emit(target: object, event: string, payload: unknown): void {
+  (target as { emit(event: string, payload: unknown): void }).emit(event, payload);
+}
