@@ -453,7 +453,7 @@ export class Hub {
       now: this.now(),
       ringTimeoutMs: this.ringTimeoutMs,
     });
-    if (state === before) return Promise.resolve();
+    if (state === before && effects.length === 0) return Promise.resolve();
     conversation.state = state;
     this.claim(conversation);
     const done = conversation.effects.then(async () => {

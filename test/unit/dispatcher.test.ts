@@ -182,8 +182,8 @@ describe('Dispatcher', () => {
   it('forgets a shopper who leaves', () => {
     const d = new Dispatcher();
     d.enqueue(shopper('s', 1));
-    assert.equal(d.remove('s'), true);
-    assert.equal(d.remove('s'), false);
+    assert.equal(d.remove('s'), '*/fr', 'taken out of their queue');
+    assert.equal(d.remove('s'), undefined, 'in no queue any more');
     assert.equal(d.position('s'), 0);
   });
 });
