@@ -13,6 +13,7 @@ import type { Availability, ShopperContext, ShopWords } from '../protocol/index.
 import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js';
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
+import { ElementBase } from '../core/custom-element.js';
 
 export type { ConversationState } from '../core/conversation-state.js';
 export type { ShopperContext } from '../protocol/index.js';
@@ -91,7 +92,7 @@ const sessionTickets: TicketStore = {
  * @cssprop [--ec-radius=14px] - corner radius of the panel.
  * @cssprop [--ec-z-index=2147483000] - stacking of the floating button and panel.
  */
-export class ExpertCall extends HTMLElement {
+export class ExpertCall extends ElementBase {
   static observedAttributes = ['hub', 'lang', 'placement', 'context', 'label'];
 
   private readonly root: ShadowRoot;

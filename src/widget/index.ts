@@ -1,9 +1,11 @@
 /**
- * `expert-call`: the shopper's `<expert-call>` element. Importing this module defines it.
+ * `expert-call`: the shopper's `<expert-call>` element. Importing this module defines it in a
+ * browser; on a server (SSR) it defines nothing and throws nothing.
  */
+import { defineElement } from '../core/custom-element.js';
 import { ExpertCall } from './expert-call.js';
 
 export { ExpertCall } from './expert-call.js';
 export type { ConversationState, ShopperContext, StateChange } from './expert-call.js';
 
-if (!customElements.get('expert-call')) customElements.define('expert-call', ExpertCall);
+defineElement('expert-call', ExpertCall);
