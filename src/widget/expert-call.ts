@@ -14,10 +14,17 @@ import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js'
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
 import { ElementBase } from '../core/custom-element.js';
+import {
+  explainError,
+  type ExpertCallErrorDetail,
+  type ExpertCallErrorReason,
+} from '../core/expert-call-error.js';
+import { checkHub, hubAttributeProblem } from './hub-check.js';
 
 export type { ConversationState } from '../core/conversation-state.js';
 export type { ShopperContext } from '../protocol/index.js';
 export type { StateChange } from './panel-contract.js';
+export type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
 
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
@@ -36,6 +43,15 @@ function loadPanel(): Promise<{ createPanel: CreatePanel }> {
 }
 
 let sheet: CSSStyleSheet | undefined;
+
+/** Console messages already written on this page: one per cause, however many elements. */
+const told = new Set<string>();
+
+function tellDeveloper(message: string): void {
+  if (told.has(message)) return;
+  told.add(message);
+  console.error(`[expert-call] ${message}`);
+}
 
 const TICKET_KEY = 'expert-call:conversation';
 
@@ -72,15 +88,19 @@ const sessionTickets: TicketStore = {
  * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
  *   for the experts of that topic. Absent: any expert.
  * @attr availability - set by the element, not the page: `free`, `busy`, `none` or `closed`,
- *   from the hub, read once the page is idle and every minute while it is visible. Style with
- *   `expert-call[availability='closed']`, for instance.
+ *   from the hub, read once the page is idle and every minute while it is visible; `unavailable`
+ *   when the hub cannot be used (see `ec-error`). Style with `expert-call[availability='closed']`,
+ *   for instance.
+ * @attr when-unavailable - `show` (default: the button stays, says that video help is
+ *   unavailable and offers nothing) or `hide` (the element hides itself while unavailable).
  * @attr context - JSON of a ShopperContext (`{"product": {"name": "…"}}`), as an alternative to
  *   the `context` property for pages without JavaScript of their own.
  *
  * @event ec-state - the conversation changed state; `detail` is a StateChange `{ state, previous }`.
  * @event ec-open - the panel opened.
  * @event ec-close - the panel closed (the conversation, if any, goes on).
- * @event ec-error - the panel could not be loaded; `detail` is `{ reason: 'load-failed' }`.
+ * @event ec-error - the hub cannot be used or the panel could not be loaded; `detail` is an
+ *   ExpertCallErrorDetail `{ reason, message }`, `reason` from a closed set (README, "Errors").
  *
  * @csspart button - the launcher button.
  * @csspart badge - the availability dot on the button's corner.
@@ -93,7 +113,7 @@ const sessionTickets: TicketStore = {
  * @cssprop [--ec-z-index=2147483000] - stacking of the floating button and panel.
  */
 export class ExpertCall extends ElementBase {
-  static observedAttributes = ['hub', 'lang', 'placement', 'context', 'label'];
+  static observedAttributes = ['hub', 'lang', 'placement', 'context', 'label', 'topic'];
 
   private readonly root: ShadowRoot;
   private readonly button: HTMLButtonElement;
@@ -107,6 +127,8 @@ export class ExpertCall extends ElementBase {
   private panel: Panel | undefined;
   private opening: Promise<void> | undefined;
   private contextValue: ShopperContext | undefined;
+  /** Why the hub cannot be used, once a check has found out; null while it can (or unknown). */
+  private problem: ExpertCallErrorReason | null = null;
 
   constructor() {
     super();
@@ -172,9 +194,26 @@ export class ExpertCall extends ElementBase {
     return this.panel?.state ?? { kind: 'idle' };
   }
 
-  /** Opens the panel (loading it if needed) at the first screen or the ongoing conversation. */
+  /**
+   * Opens the panel (loading it if needed) at the first screen or the ongoing conversation. While
+   * the hub cannot be used (see `ec-error`), checks it again and opens only if it now can.
+   */
   open(): Promise<void> {
-    this.opening ??= this.load()
+    this.opening ??= this.usable()
+      .then((usable) => (usable ? this.show() : undefined))
+      .finally(() => (this.opening = undefined));
+    return this.opening;
+  }
+
+  private async usable(): Promise<boolean> {
+    if (this.inConversation) return true;
+    if (!this.problem && !hubAttributeProblem(this.getAttribute('hub'))) return true;
+    await this.readAvailability();
+    return !this.problem;
+  }
+
+  private show(): Promise<void> {
+    return this.load()
       .then((panel) => {
         this.slotForPanel.hidden = false;
         this.button.setAttribute('aria-expanded', 'true');
@@ -185,16 +224,8 @@ export class ExpertCall extends ElementBase {
       .catch((error: unknown) => {
         console.error('[expert-call] The panel could not be loaded.', error);
         this.label.textContent = this.text.loadFailed;
-        this.dispatchEvent(
-          new CustomEvent('ec-error', {
-            bubbles: true,
-            composed: true,
-            detail: { reason: 'load-failed' },
-          }),
-        );
-      })
-      .finally(() => (this.opening = undefined));
-    return this.opening;
+        this.fail('load-failed');
+      });
   }
 
   /** Hides the panel. A call or a place in the queue goes on; the button leads back to it. */
@@ -236,6 +267,8 @@ export class ExpertCall extends ElementBase {
       this.renderLabel();
       this.panel?.refresh();
     }
+    // A framework may set the hub after the first check: check the new one.
+    if ((name === 'hub' || name === 'topic') && this.problem) void this.readAvailability();
   }
 
   /** The shopper had a conversation on the previous page: carry on with it, in view. */
@@ -253,13 +286,54 @@ export class ExpertCall extends ElementBase {
     return launcherText[languageOf(this)];
   }
 
+  /** A conversation is under way (queued, ringing, in a call or a chat). */
+  private get inConversation(): boolean {
+    return !!this.panel && !['idle', 'choosing', 'closed', 'ended'].includes(this.panel.state.kind);
+  }
+
   private renderLabel(): void {
-    const active =
-      this.panel && !['idle', 'choosing', 'closed', 'ended'].includes(this.panel.state.kind);
+    const hidden = this.slotForPanel.hidden;
     this.label.textContent =
-      active && this.slotForPanel.hidden
+      this.inConversation && hidden
         ? this.text.back
-        : (this.getAttribute('label') ?? this.text.call);
+        : this.problem && hidden
+          ? this.text.unavailable
+          : (this.getAttribute('label') ?? this.text.call);
+  }
+
+  /** Says why once in the console, fires `ec-error`, and offers nothing it cannot do. */
+  private fail(reason: ExpertCallErrorReason, status?: number): void {
+    const message = explainError(reason, {
+      hub: this.getAttribute('hub'),
+      origin: location.origin,
+      ...(status ? { status } : {}),
+    });
+    if (reason !== 'load-failed') tellDeveloper(message);
+    this.dispatchEvent(
+      new CustomEvent<ExpertCallErrorDetail>('ec-error', {
+        bubbles: true,
+        composed: true,
+        detail: { reason, message },
+      }),
+    );
+  }
+
+  private setProblem(reason: ExpertCallErrorReason | null, status?: number): void {
+    if (reason === this.problem) return;
+    this.problem = reason;
+    if (reason) {
+      this.setAttribute('availability', 'unavailable');
+      this.button.setAttribute('aria-disabled', 'true');
+      this.button.title = this.text.unavailable;
+      this.badge.hidden = true;
+      this.badgeText.textContent = '';
+      this.fail(reason, status);
+    } else {
+      this.removeAttribute('availability');
+      this.button.removeAttribute('aria-disabled');
+      this.button.title = '';
+    }
+    this.renderLabel();
   }
 
   /**
@@ -285,19 +359,29 @@ export class ExpertCall extends ElementBase {
   }
 
   private async readAvailability(): Promise<void> {
-    const hub = this.getAttribute('hub');
-    if (!hub) return;
-    try {
-      const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
-      const topic = this.getAttribute('topic');
-      if (topic) url.searchParams.set('topic', topic);
-      url.searchParams.set('lang', languageOf(this));
-      const response = await fetch(url, { credentials: 'omit' });
-      if (!response.ok) return;
-      this.showAvailability((await response.json()) as Availability);
-    } catch {
-      // No dot is better than a wrong one.
+    const check = await checkHub(this.getAttribute('hub'), {
+      topic: this.getAttribute('topic'),
+      lang: languageOf(this),
+    });
+    if (!check.ok) {
+      this.setProblem(check.reason, check.status);
+      return;
     }
+    this.setProblem(null);
+    this.showAvailability(check.availability);
+  }
+
+  /**
+   * A conversation could not reach the hub: find out why. A hub that answers over HTTP to a
+   * conversation that never got through has its WebSocket blocked on the way (a proxy).
+   */
+  private async diagnose(change: StateChange): Promise<void> {
+    const check = await checkHub(this.getAttribute('hub'), {
+      topic: this.getAttribute('topic'),
+      lang: languageOf(this),
+    });
+    if (!check.ok) this.setProblem(check.reason, check.status);
+    else if (change.previous.kind === 'requesting') this.setProblem('socket-refused');
   }
 
   private showAvailability(availability: Availability): void {
@@ -328,9 +412,6 @@ export class ExpertCall extends ElementBase {
   private async load(): Promise<Panel> {
     if (this.panel) return this.panel;
     const hub = this.getAttribute('hub');
-    if (!hub) {
-      console.error('[expert-call] The "hub" attribute is missing: set it to your hub\'s URL.');
-    }
     const { createPanel } = await loadPanel();
     if (this.panel) return this.panel;
     const panel = createPanel({
@@ -341,6 +422,9 @@ export class ExpertCall extends ElementBase {
       words: () => this.words,
       onState: (change: StateChange) => {
         this.renderLabel();
+        if (change.state.kind === 'ended' && change.state.reason === 'hub-unreachable') {
+          void this.diagnose(change);
+        }
         this.dispatchEvent(
           new CustomEvent<StateChange>('ec-state', {
             bubbles: true,
@@ -378,6 +462,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'ec-state': CustomEvent<StateChange>;
-    'ec-error': CustomEvent<{ reason: 'load-failed' }>;
+    'ec-error': CustomEvent<ExpertCallErrorDetail>;
   }
 }

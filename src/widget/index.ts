@@ -6,6 +6,12 @@ import { defineElement } from '../core/custom-element.js';
 import { ExpertCall } from './expert-call.js';
 
 export { ExpertCall } from './expert-call.js';
-export type { ConversationState, ShopperContext, StateChange } from './expert-call.js';
+export type {
+  ConversationState,
+  ExpertCallErrorDetail,
+  ExpertCallErrorReason,
+  ShopperContext,
+  StateChange,
+} from './expert-call.js';
 
 defineElement('expert-call', ExpertCall);
