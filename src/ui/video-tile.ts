@@ -24,6 +24,10 @@ export class VideoTile extends LitElement {
       object-fit: cover;
       display: block;
     }
+    /* A class, not a style attribute: shops' CSP (style-src-attr) blocks inline styles. */
+    video.mirrored {
+      transform: scaleX(-1);
+    }
     video[hidden] {
       display: none;
     }
@@ -53,7 +57,7 @@ export class VideoTile extends LitElement {
         autoplay
         muted
         ?hidden=${!this.track}
-        style=${this.mirrored ? 'transform: scaleX(-1)' : ''}
+        class=${this.mirrored ? 'mirrored' : ''}
       ></video>
       ${this.track ? null : html`<div class="placeholder">${this.placeholder}</div>`}`;
   }

@@ -32,4 +32,19 @@ describe('the package', () => {
     const panel = readFileSync(`dist/embed/${chunk}`, 'utf8');
     assert.match(panel, /RTCPeerConnection/);
   });
+
+  it('names the embed’s Trusted Types policy "expert-call", so a shop’s own Lit policy does not clash', () => {
+    const embedded = ['dist/embed/expert-console.js', ...chunksOf('dist/embed/expert-call.js')];
+    const policies = embedded.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/createPolicy\("([^"]+)"/g)].map((m) => m[1]),
+    );
+    assert.ok(policies.length > 0);
+    assert.deepEqual([...new Set(policies)], ['expert-call']);
+  });
 });
+
+/** The chunks a one-tag script imports, relative to itself. */
+function chunksOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  return [...code.matchAll(/import\("\.\/(chunks\/[^"]+)"\)/g)].map((m) => `dist/embed/${m[1]}`);
+}
