@@ -95,6 +95,25 @@ describe('a misconfigured <expert-call>', () => {
     expect(errors[0]!.message).to.contain(`add "${location.origin}" to "allowedOrigins"`);
   });
 
+  it('tells a hub blocked by the page’s Content-Security-Policy, with the directive to fix', async () => {
+    // A page of its own, with a policy that leaves the hub out of connect-src.
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<meta http-equiv="Content-Security-Policy" content="connect-src 'self'">
+      <script type="module" src="${new URL('../../src/widget/index.ts', import.meta.url).pathname}"></script>
+      <expert-call hub="http://127.0.0.1:9" lang="en"></expert-call>`;
+    const errors: ExpertCallErrorDetail[] = [];
+    frame.addEventListener('load', () =>
+      frame.contentDocument!.addEventListener('ec-error', (event) =>
+        errors.push((event as CustomEvent<ExpertCallErrorDetail>).detail),
+      ),
+    );
+    document.body.append(frame);
+    await until(() => errors.length > 0);
+    expect(errors.map((e) => e.reason)).to.deep.equal(['csp-blocked']);
+    expect(errors[0]!.message).to.contain('add http://127.0.0.1:9 to its connect-src directive');
+    frame.remove();
+  });
+
   it('writes one console message for several elements with the same mistake', async () => {
     const first = mount({ hub: 'ftp://twice' });
     const second = mount({ hub: 'ftp://twice' });
