@@ -43,7 +43,7 @@ export interface ExpertCallErrorDetail {
 /** The developer's message for `reason`: what is wrong, then what to do about it. */
 export function explainError(
   reason: ExpertCallErrorReason,
-  facts: { hub?: string | null; origin?: string; status?: number } = {},
+  facts: { hub?: string | null; origin?: string; status?: number | undefined } = {},
 ): string {
   const hub = facts.hub ? `"${facts.hub}"` : '';
   const hubOrigin = originOf(facts.hub) ?? 'the hub’s origin';

@@ -14,11 +14,7 @@ import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js'
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
 import { ElementBase } from '../core/custom-element.js';
-import {
-  explainError,
-  type ExpertCallErrorDetail,
-  type ExpertCallErrorReason,
-} from '../core/expert-call-error.js';
+import type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
 import { checkHub, hubAttributeProblem } from './hub-check.js';
 
 export type { ConversationState } from '../core/conversation-state.js';
@@ -301,21 +297,27 @@ export class ExpertCall extends ElementBase {
           : (this.getAttribute('label') ?? this.text.call);
   }
 
-  /** Says why once in the console, fires `ec-error`, and offers nothing it cannot do. */
+  /**
+   * Says why once in the console and fires `ec-error`. The words are fetched when needed: a
+   * page whose set-up is right never downloads them.
+   */
   private fail(reason: ExpertCallErrorReason, status?: number): void {
-    const message = explainError(reason, {
-      hub: this.getAttribute('hub'),
-      origin: location.origin,
-      ...(status ? { status } : {}),
-    });
-    if (reason !== 'load-failed') tellDeveloper(message);
-    this.dispatchEvent(
-      new CustomEvent<ExpertCallErrorDetail>('ec-error', {
-        bubbles: true,
-        composed: true,
-        detail: { reason, message },
-      }),
-    );
+    const facts = { hub: this.getAttribute('hub'), origin: location.origin, status };
+    void import('../core/expert-call-error.js')
+      .then(
+        ({ explainError }) => explainError(reason, facts),
+        () => `${reason}: see "Errors" in expert-call's README.`,
+      )
+      .then((message) => {
+        if (reason !== 'load-failed') tellDeveloper(message);
+        this.dispatchEvent(
+          new CustomEvent<ExpertCallErrorDetail>('ec-error', {
+            bubbles: true,
+            composed: true,
+            detail: { reason, message },
+          }),
+        );
+      });
   }
 
   private setProblem(reason: ExpertCallErrorReason | null, status?: number): void {
