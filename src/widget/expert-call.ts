@@ -40,6 +40,26 @@ function loadPanel(): Promise<{ createPanel: CreatePanel }> {
 
 let sheet: CSSStyleSheet | undefined;
 
+/**
+ * One conversation per page, however many buttons: the element that opened first holds the
+ * panel and the conversation, and every other one opens that same panel.
+ */
+let holder: ExpertCall | undefined;
+/** The element whose context the expert sees: the one the shopper used last. */
+let opener: ExpertCall | undefined;
+const onPage = new Set<ExpertCall>();
+
+/**
+ * What every `<expert-call>` of the page takes unless it sets its own: attributes from the
+ * one-tag script's `data-*` (`data-hub`, …), and the context from `ExpertCall('setContext', …)`.
+ */
+export const pageDefaults: { attributes: Record<string, string>; context?: ShopperContext } = {
+  attributes: {},
+};
+
+/** Attributes the one-tag script's `data-*` may give every element. */
+export const PAGE_ATTRIBUTES = ['hub', 'topic', 'lang', 'label', 'placement', 'when-unavailable'];
+
 /** Console messages already written on this page: one per cause, however many elements. */
 const told = new Set<string>();
 
@@ -176,18 +196,30 @@ export class ExpertCall extends ElementBase {
     return {
       pageUrl: location.href,
       pageTitle: document.title,
+      ...pageDefaults.context,
       ...(this.contextValue ?? this.contextFromAttribute()),
     };
   }
 
   set context(value: ShopperContext) {
     this.contextValue = value;
-    this.panel?.refresh();
+    holder?.panel?.refresh();
   }
 
-  /** The conversation's state; `idle` until the panel has loaded. */
+  /** The page's conversation state (shared by every button); `idle` until the panel has loaded. */
   get state(): ConversationState {
-    return this.panel?.state ?? { kind: 'idle' };
+    return (this.holder ?? this).panel?.state ?? { kind: 'idle' };
+  }
+
+  /** @internal The page's context, from `ExpertCall('setContext', …)`: shown at once if open. */
+  static setPageContext(context: ShopperContext): void {
+    pageDefaults.context = context;
+    holder?.panel?.refresh();
+  }
+
+  /** Another element of the page that holds the panel, if any. */
+  private get holder(): ExpertCall | undefined {
+    return holder && holder !== this && holder.isConnected ? holder : undefined;
   }
 
   /**
@@ -195,6 +227,12 @@ export class ExpertCall extends ElementBase {
    * the hub cannot be used (see `ec-error`), checks it again and opens only if it now can.
    */
   open(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one opener
+    opener = this;
+    return (this.holder ?? this).openHere();
+  }
+
+  private openHere(): Promise<void> {
     this.opening ??= this.usable()
       .then((usable) => (usable ? this.show() : undefined))
       .finally(() => (this.opening = undefined));
@@ -209,11 +247,15 @@ export class ExpertCall extends ElementBase {
   }
 
   private show(): Promise<void> {
+    if (this.holder) return this.holder.show();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one holder
+    holder = this;
     return this.load()
       .then((panel) => {
         this.slotForPanel.hidden = false;
         this.button.setAttribute('aria-expanded', 'true');
         this.button.classList.add('open');
+        panel.refresh(); // the context of the button used, if another opened it before
         panel.open();
         this.dispatchEvent(new CustomEvent('ec-open', { bubbles: true, composed: true }));
       })
@@ -226,24 +268,34 @@ export class ExpertCall extends ElementBase {
 
   /** Hides the panel. A call or a place in the queue goes on; the button leads back to it. */
   close(): void {
+    if (this.holder) return this.holder.close();
     if (this.slotForPanel.hidden) return;
     this.slotForPanel.hidden = true;
     this.button.setAttribute('aria-expanded', 'false');
     this.button.classList.remove('open');
-    this.renderLabel();
-    this.button.focus();
+    for (const element of onPage) element.renderLabel();
+    (opener?.isConnected ? opener : this).button.focus();
     this.dispatchEvent(new CustomEvent('ec-close', { bubbles: true, composed: true }));
   }
 
   /** Leaves the queue or hangs up. */
   end(): void {
-    this.panel?.end();
+    (this.holder ?? this).panel?.end();
   }
 
   connectedCallback(): void {
+    onPage.add(this);
+    for (const name of PAGE_ATTRIBUTES) {
+      const value = pageDefaults.attributes[name];
+      if (value !== undefined && !this.hasAttribute(name)) this.setAttribute(name, value);
+    }
     if (!this.hasAttribute('placement')) this.setAttribute('placement', 'floating');
     this.renderLabel();
-    if (!this.panel && sessionTickets.load()) void this.resume();
+    if (!holder && sessionTickets.load()) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one holder
+      holder = this;
+      void this.resume();
+    }
     this.watchAvailability();
   }
 
@@ -252,7 +304,11 @@ export class ExpertCall extends ElementBase {
     this.availabilityTimer = undefined;
     // Moved within the page: keep the conversation. Removed for good: end it.
     queueMicrotask(() => {
-      if (this.isConnected || !this.panel) return;
+      if (this.isConnected) return;
+      onPage.delete(this);
+      if (opener === this) opener = undefined;
+      if (holder === this) holder = undefined;
+      if (!this.panel) return;
       this.panel.dispose();
       this.panel = undefined;
     });
@@ -284,11 +340,11 @@ export class ExpertCall extends ElementBase {
 
   /** A conversation is under way (queued, ringing, in a call or a chat). */
   private get inConversation(): boolean {
-    return !!this.panel && !['idle', 'choosing', 'closed', 'ended'].includes(this.panel.state.kind);
+    return !['idle', 'choosing', 'closed', 'ended'].includes(this.state.kind);
   }
 
   private renderLabel(): void {
-    const hidden = this.slotForPanel.hidden;
+    const hidden = (this.holder ?? this).slotForPanel.hidden;
     this.label.textContent =
       this.inConversation && hidden
         ? this.text.back
@@ -419,11 +475,11 @@ export class ExpertCall extends ElementBase {
     const panel = createPanel({
       hub: hub ?? '',
       lang: () => languageOf(this),
-      context: () => this.context,
+      context: () => (opener?.isConnected ? opener : this).context,
       topic: () => this.getAttribute('topic') ?? undefined,
       words: () => this.words,
       onState: (change: StateChange) => {
-        this.renderLabel();
+        for (const element of onPage) element.renderLabel();
         if (change.state.kind === 'ended' && change.state.reason === 'hub-unreachable') {
           void this.diagnose(change);
         }
