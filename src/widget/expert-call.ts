@@ -10,7 +10,7 @@ import { launcherText } from '../i18n/launcher.js';
 import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
-import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js';
+import type { ResumeTicket, TicketStore } from '../core/resume-ticket.js';
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
 import { ElementBase } from '../core/custom-element.js';
@@ -96,6 +96,7 @@ const sessionTickets: TicketStore = {
  * experts.
  *
  * @summary The shopper's launcher: one tap to an expert.
+ * @tagname expert-call
  *
  * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
  * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
@@ -112,10 +113,10 @@ const sessionTickets: TicketStore = {
  * @attr context - JSON of a ShopperContext (`{"product": {"name": "…"}}`), as an alternative to
  *   the `context` property for pages without JavaScript of their own.
  *
- * @event ec-state - the conversation changed state; `detail` is a StateChange `{ state, previous }`.
- * @event ec-open - the panel opened.
- * @event ec-close - the panel closed (the conversation, if any, goes on).
- * @event ec-error - the hub cannot be used or the panel could not be loaded; `detail` is an
+ * @event {CustomEvent<StateChange>} ec-state - the conversation changed state; `detail` is a StateChange `{ state, previous }`.
+ * @event {CustomEvent<null>} ec-open - the panel opened.
+ * @event {CustomEvent<null>} ec-close - the panel closed (the conversation, if any, goes on).
+ * @event {CustomEvent<ExpertCallErrorDetail>} ec-error - the hub cannot be used or the panel could not be loaded; `detail` is an
  *   ExpertCallErrorDetail `{ reason, message }`, `reason` from a closed set (README, "Errors").
  *
  * @csspart button - the launcher button.
@@ -518,8 +519,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'expert-call': ExpertCall;
   }
-  interface HTMLElementEventMap {
+  /** Our events bubble and cross shadow roots: typed on elements, the document and the window. */
+  interface GlobalEventHandlersEventMap {
+    /** The conversation changed state. */
     'ec-state': CustomEvent<StateChange>;
+    /** The panel opened. */
+    'ec-open': CustomEvent<null>;
+    /** The panel closed; the conversation, if any, goes on. */
+    'ec-close': CustomEvent<null>;
+    /** The hub cannot be used, or the panel could not be loaded. */
     'ec-error': CustomEvent<ExpertCallErrorDetail>;
   }
 }
