@@ -68,7 +68,10 @@ const embed = (name, input) => ({
 const packageJson = JSON.parse(
   await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8')),
 );
-const dependencies = Object.keys(packageJson.dependencies);
+const dependencies = [
+  ...Object.keys(packageJson.dependencies),
+  ...Object.keys(packageJson.peerDependencies),
+];
 
 export default [
   // The launcher first: it is what every page of the shop pays for.
@@ -76,7 +79,12 @@ export default [
   embed('expert-console', 'src/console/index.ts'),
   // For bundler users: dependencies stay imports so their bundler dedupes lit & co.
   {
-    input: { 'expert-call': 'src/widget/index.ts', 'expert-console': 'src/console/index.ts' },
+    input: {
+      'expert-call': 'src/widget/index.ts',
+      'expert-console': 'src/console/index.ts',
+      react: 'src/react/index.ts',
+      vue: 'src/vue/index.ts',
+    },
     onwarn,
     external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     plugins: [typescript()],

@@ -134,7 +134,7 @@ export class ExpertCall extends ElementBase {
 
   private readonly root: ShadowRoot;
   private readonly button: HTMLButtonElement;
-  private readonly label: HTMLSpanElement;
+  private readonly buttonText: HTMLSpanElement;
   private readonly badge: HTMLSpanElement;
   private readonly badgeText: HTMLSpanElement;
   private availabilityTimer: ReturnType<typeof setTimeout> | undefined;
@@ -171,7 +171,7 @@ export class ExpertCall extends ElementBase {
     const icon = document.createElement('span');
     icon.className = 'icon';
     icon.setAttribute('aria-hidden', 'true');
-    this.label = document.createElement('span');
+    this.buttonText = document.createElement('span');
     this.badge = document.createElement('span');
     this.badge.className = 'badge';
     this.badge.part.add('badge');
@@ -179,7 +179,7 @@ export class ExpertCall extends ElementBase {
     this.badge.setAttribute('aria-hidden', 'true');
     this.badgeText = document.createElement('span');
     this.badgeText.className = 'hidden-text';
-    this.button.append(icon, this.label, this.badgeText, this.badge);
+    this.button.append(icon, this.buttonText, this.badgeText, this.badge);
     this.slotForPanel = document.createElement('div');
     this.slotForPanel.className = 'panel';
     this.slotForPanel.setAttribute('role', 'dialog');
@@ -190,6 +190,38 @@ export class ExpertCall extends ElementBase {
     for (const type of INTENT_EVENTS) {
       this.button.addEventListener(type, this.warmUp, { passive: true });
     }
+  }
+
+  /** URL of the hub (the `hub` attribute): frameworks may set it as a property too. */
+  get hub(): string {
+    return this.getAttribute('hub') ?? '';
+  }
+  set hub(value: string) {
+    this.setAttribute('hub', value);
+  }
+
+  /** The shop's topic this button asks about (the `topic` attribute). */
+  get topic(): string {
+    return this.getAttribute('topic') ?? '';
+  }
+  set topic(value: string) {
+    this.setAttribute('topic', value);
+  }
+
+  /** The button's words (the `label` attribute), instead of "Talk to an expert". */
+  get label(): string {
+    return this.getAttribute('label') ?? '';
+  }
+  set label(value: string) {
+    this.setAttribute('label', value);
+  }
+
+  /** `floating` or `inline` (the `placement` attribute). */
+  get placement(): 'floating' | 'inline' {
+    return this.getAttribute('placement') === 'inline' ? 'inline' : 'floating';
+  }
+  set placement(value: 'floating' | 'inline') {
+    this.setAttribute('placement', value);
   }
 
   /** Page and product data the expert will see. Merged over the page's URL and title. */
@@ -262,7 +294,7 @@ export class ExpertCall extends ElementBase {
       })
       .catch((error: unknown) => {
         console.error('[expert-call] The panel could not be loaded.', error);
-        this.label.textContent = this.text.loadFailed;
+        this.buttonText.textContent = this.text.loadFailed;
         this.fail('load-failed');
       });
   }
@@ -346,7 +378,7 @@ export class ExpertCall extends ElementBase {
 
   private renderLabel(): void {
     const hidden = (this.holder ?? this).slotForPanel.hidden;
-    this.label.textContent =
+    this.buttonText.textContent =
       this.inConversation && hidden
         ? this.text.back
         : this.problem && hidden
