@@ -26,6 +26,8 @@ export interface StackOptions {
   log?: (event: string, fields?: Record<string, unknown>) => void;
   /** Trusted Types policies of the shop's own, allowed beside ours by the pages' CSP. */
   trustedTypes?: string[];
+  /** Other hubs the pages may be pointed at (a test's proxy in front of the hub), for connect-src. */
+  otherHubs?: () => string[];
 }
 
 export interface Stack {
@@ -70,7 +72,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       root: `${repo}demo`,
       mounts: { '/expert-call/': `${repo}dist/embed` },
       hubUrl: () => hub?.url ?? '',
-      connectTo: () => (hub ? connectSources(hub.url, livekit.url) : []),
+      connectTo: () => [
+        ...(hub ? connectSources(hub.url, livekit.url) : []),
+        ...(options.otherHubs?.() ?? []).flatMap((url) => connectSources(url, url).slice(0, 2)),
+      ],
       ...(options.trustedTypes ? { trustedTypes: options.trustedTypes } : {}),
       port: options.ports === 'fixed' ? 8080 : 0,
     });
