@@ -14,11 +14,47 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/**
+ * The Trusted Types policy of our own copy of Lit is named `expert-call`, not `lit-html`: a shop
+ * whose page already has Lit (and so a `lit-html` policy) would otherwise refuse ours ("Policy
+ * with name lit-html already exists") and never show the panel. Bundler users share the shop's
+ * Lit, so only the embed needs this.
+ */
+const ownTrustedTypesPolicy = () => {
+  let renamed = false;
+  return {
+    name: 'own-trusted-types-policy',
+    transform(code) {
+      if (!code.includes('createPolicy("lit-html"')) return null;
+      renamed = true;
+      return {
+        code: code.replaceAll('createPolicy("lit-html"', 'createPolicy("expert-call"'),
+        map: null,
+      };
+    },
+    buildEnd(error) {
+      if (!error && [...this.getModuleIds()].some((id) => id.includes('lit-html')) && !renamed) {
+        this.error(
+          'lit-html no longer creates its policy as expected: update ownTrustedTypesPolicy.',
+        );
+      }
+    },
+  };
+};
+
 /** Self-contained ES modules for the one-tag embed: every import is bundled. */
 const embed = (name, input) => ({
   input: { [name]: input },
+  // The panel chunk may import what the launcher already has from the launcher itself, rather
+  // than the launcher becoming a stub in front of a shared chunk (one more request on every page).
+  preserveEntrySignatures: 'allow-extension',
   onwarn,
-  plugins: [nodeResolve({ browser: true }), typescript(), minify({ target: 'es2022' })],
+  plugins: [
+    nodeResolve({ browser: true }),
+    ownTrustedTypesPolicy(),
+    typescript(),
+    minify({ target: 'es2022' }),
+  ],
   output: {
     dir: 'dist/embed',
     format: 'es',
@@ -32,7 +68,10 @@ const embed = (name, input) => ({
 const packageJson = JSON.parse(
   await import('node:fs').then((fs) => fs.readFileSync('package.json', 'utf8')),
 );
-const dependencies = Object.keys(packageJson.dependencies);
+const dependencies = [
+  ...Object.keys(packageJson.dependencies),
+  ...Object.keys(packageJson.peerDependencies),
+];
 
 export default [
   // The launcher first: it is what every page of the shop pays for.
@@ -40,7 +79,12 @@ export default [
   embed('expert-console', 'src/console/index.ts'),
   // For bundler users: dependencies stay imports so their bundler dedupes lit & co.
   {
-    input: { 'expert-call': 'src/widget/index.ts', 'expert-console': 'src/console/index.ts' },
+    input: {
+      'expert-call': 'src/widget/index.ts',
+      'expert-console': 'src/console/index.ts',
+      react: 'src/react/index.ts',
+      vue: 'src/vue/index.ts',
+    },
     onwarn,
     external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     plugins: [typescript()],

@@ -5,6 +5,7 @@
  *
  *   BENCH_RUNS=20 npm run bench         (default 10 calls)
  *   BENCH_SHOPPERS=5000 npm run bench   (default 1,000 shoppers waiting for dispatch)
+ *   BENCH_PAGE_RUNS=15 npm run bench    (default 7 cold loads of the product page, with and without)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { HubPeer } from '../test/support/hub-peer.js';
 import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import { longQueue } from './long-queue.js';
+import { pageCost } from './page-cost.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
 
 const LAUNCHER_BUDGET = 10 * 1024;
@@ -339,11 +341,12 @@ async function within(promise: Promise<void>, ms: number, where: () => string): 
   }
 }
 
-/** BENCH_ONLY=sizes,calls,media,chat,dispatch,queue runs some sections; all by default. */
+/** BENCH_ONLY=sizes,page,calls,media,chat,dispatch,queue runs some sections; all by default. */
 const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
 if (wanted('sizes')) sizes();
+if (wanted('page')) await pageCost(Number(process.env['BENCH_PAGE_RUNS'] ?? 7));
 if (wanted('calls')) await callTimings();
 if (wanted('media')) await mediaDeathToChat();
 if (wanted('chat')) {

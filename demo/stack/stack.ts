@@ -24,6 +24,10 @@ export interface StackOptions {
   /** Where the hub keeps conversations; the demo uses .data/demo, tests memory by default. */
   storage?: StorageOptions;
   log?: (event: string, fields?: Record<string, unknown>) => void;
+  /** Trusted Types policies of the shop's own, allowed beside ours by the pages' CSP. */
+  trustedTypes?: string[];
+  /** Other hubs the pages may be pointed at (a test's proxy in front of the hub), for connect-src. */
+  otherHubs?: () => string[];
 }
 
 export interface Stack {
@@ -37,6 +41,17 @@ export interface Stack {
   readonly shopUrl: string;
   readonly consoleUrl: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The `connect-src` sources a shop adds (README, "Content-Security-Policy and Trusted Types"):
+ * the hub's origin over http(s) (its /availability) and ws(s) (its /ws), and LiveKit's URL as
+ * the hub is configured with it (ws(s)://; a ws(s) source also covers LiveKit's http(s)
+ * requests to the same host, while an http(s) source would not cover a WebSocket).
+ */
+export function connectSources(hubUrl: string, livekitUrl: string): string[] {
+  const hub = new URL(hubUrl).origin;
+  return [hub, hub.replace(/^http/, 'ws'), new URL(livekitUrl).origin];
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -57,6 +72,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       root: `${repo}demo`,
       mounts: { '/expert-call/': `${repo}dist/embed` },
       hubUrl: () => hub?.url ?? '',
+      connectTo: () => [
+        ...(hub ? connectSources(hub.url, livekit.url) : []),
+        ...(options.otherHubs?.() ?? []).flatMap((url) => connectSources(url, url).slice(0, 2)),
+      ],
+      ...(options.trustedTypes ? { trustedTypes: options.trustedTypes } : {}),
       port: options.ports === 'fixed' ? 8080 : 0,
     });
     stopped.unshift(() => web.close());

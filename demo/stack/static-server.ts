@@ -19,15 +19,21 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** The same strict policy a careful shop would set: our embed must work under it. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  'connect-src *',
-].join('; ');
+/**
+ * The same strict policy a careful shop would set, with exactly what the README tells a shop to
+ * add (its "Content-Security-Policy and Trusted Types" section): our embed must work under it.
+ */
+export function shopPolicy(connectTo: string[], ownTrustedTypes: string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    `connect-src ${connectTo.join(' ')}`,
+    "require-trusted-types-for 'script'",
+    `trusted-types ${[...ownTrustedTypes, 'expert-call'].join(' ')}`,
+  ].join('; ');
+}
 
 export interface StaticServer {
   readonly url: string;
@@ -39,6 +45,10 @@ export async function startStaticServer(options: {
   mounts: Record<string, string>;
   /** The hub's URL, written into the pages (asked per page: the hub starts after this server). */
   hubUrl: () => string;
+  /** What the pages may connect to (connect-src): the hub, and the LiveKit server it hands out. */
+  connectTo: () => string[];
+  /** The page's own Trusted Types policies (a shop built with Lit has `lit-html`). */
+  trustedTypes?: string[];
   host?: string;
   port?: number;
 }): Promise<StaticServer> {
@@ -60,7 +70,7 @@ export async function startStaticServer(options: {
       const headers = {
         'content-type': type,
         'cache-control': 'no-cache',
-        'content-security-policy': CSP,
+        'content-security-policy': shopPolicy(options.connectTo(), options.trustedTypes),
       };
       if (type.startsWith('text/html')) {
         const html = (await readFile(file, 'utf8')).replaceAll('__HUB_URL__', options.hubUrl());

@@ -13,6 +13,7 @@ import {
   RoomEvent,
   Track,
   createLocalTracks,
+  setLogLevel,
   type LocalTrack,
   type LocalVideoTrack,
   type RemoteAudioTrack,
@@ -24,7 +25,13 @@ import type { Quality } from './fallback-policy.js';
 
 /** Why a camera or microphone could not be used, in terms the UI can explain. */
 export type DeviceProblem =
-  'permission-denied' | 'no-device' | 'device-busy' | 'unsupported' | 'failed';
+  | 'permission-denied'
+  /** The shop's page (its Permissions-Policy, or an iframe's `allow`) forbids the device. */
+  | 'blocked-by-site'
+  | 'no-device'
+  | 'device-busy'
+  | 'unsupported'
+  | 'failed';
 
 export type Device = 'camera' | 'microphone';
 
@@ -75,6 +82,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   constructor(private readonly recoveryMs = MEDIA_RECOVERY_MS) {
     super();
+    quietLiveKit();
   }
 
   /** The other side's camera, when they share it. */
@@ -251,7 +259,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       this.failures.delete(device);
       return null;
     } catch (error) {
-      const problem = deviceProblem(error);
+      const problem = deviceProblem(error, device);
       this.failures.set(device, problem);
       return problem;
     } finally {
@@ -289,11 +297,47 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   }
 }
 
-function deviceProblem(error: unknown): DeviceProblem {
-  if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia)
-    return 'unsupported';
+/** The page's Permissions-Policy (Chromium; other browsers say nothing and we assume yes). */
+function allowedByPage(device: Device, page: Document): boolean {
+  const policy =
+    (page as { permissionsPolicy?: FeaturePolicy; featurePolicy?: FeaturePolicy })
+      .permissionsPolicy ?? (page as { featurePolicy?: FeaturePolicy }).featurePolicy;
+  return policy?.allowsFeature(device) !== false;
+}
+
+interface FeaturePolicy {
+  allowsFeature(feature: string): boolean;
+}
+
+let liveKitQuieted = false;
+
+/**
+ * livekit-client logs at info level by default: six lines per call in the shop's console. We
+ * keep it to warnings, once per page, at the first media session; a page that wants more calls
+ * livekit-client's `setLogLevel` after that.
+ */
+function quietLiveKit(): void {
+  if (liveKitQuieted) return;
+  liveKitQuieted = true;
+  setLogLevel('warn');
+}
+
+/** What stopped `device` from starting, told apart for the person (and, if need be, the shop). */
+export function deviceProblem(
+  error: unknown,
+  device: Device,
+  page: Document | undefined = globalThis.document,
+): DeviceProblem {
+  const view = page?.defaultView;
+  if (!view?.navigator.mediaDevices?.getUserMedia) return 'unsupported';
   switch (MediaDeviceFailure.getFailure(error)) {
     case MediaDeviceFailure.PermissionDenied:
+      if (!allowedByPage(device, page!)) {
+        console.error(
+          `[expert-call] This page's Permissions-Policy forbids the ${device}: allow it for the page (the HTTP header "Permissions-Policy: ${device}=(self)"), and, if the page is in an iframe, add allow="camera; microphone" to that iframe.`,
+        );
+        return 'blocked-by-site';
+      }
       return 'permission-denied';
     case MediaDeviceFailure.NotFound:
       return 'no-device';

@@ -22,22 +22,12 @@ import { FallbackPolicy, type Advice } from './fallback-policy.js';
 import { HubClient } from './hub-client.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
 import { BackoffReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
+import type { ResumeTicket, TicketStore } from './resume-ticket.js';
+
+export type { ResumeTicket, TicketStore } from './resume-ticket.js';
 
 /** A request the hub has not answered in this time ends with `timeout` rather than a spinner. */
 const REQUEST_TIMEOUT_MS = 10_000;
-
-/** What it takes to come back to a conversation. */
-export interface ResumeTicket {
-  conversationId: string;
-  resumeToken: string;
-  mode: CallMode;
-}
-
-/** Where the ticket is kept between pages (the widget uses sessionStorage). */
-export interface TicketStore {
-  load(): ResumeTicket | null;
-  save(ticket: ResumeTicket | null): void;
-}
 
 export interface ShopperConversationOptions {
   hub: string;

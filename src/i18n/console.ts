@@ -148,11 +148,13 @@ const en: ConsoleText = {
     `Your ${device} ${
       problem === 'permission-denied'
         ? 'is blocked by the browser: allow it in the address bar.'
-        : problem === 'no-device'
-          ? 'was not found.'
-          : problem === 'device-busy'
-            ? 'is used by another app.'
-            : 'could not start.'
+        : problem === 'blocked-by-site'
+          ? 'is forbidden by this page (its Permissions-Policy): ask whoever runs it.'
+          : problem === 'no-device'
+            ? 'was not found.'
+            : problem === 'device-busy'
+              ? 'is used by another app.'
+              : 'could not start.'
     } The shopper can still hear or see what works.`,
 };
 
@@ -255,11 +257,13 @@ const fr: ConsoleText = {
     `${device === 'camera' ? 'Votre caméra' : 'Votre micro'} ${
       problem === 'permission-denied'
         ? 'est bloqué par le navigateur : autorisez-le dans la barre d’adresse.'
-        : problem === 'no-device'
-          ? 'est introuvable.'
-          : problem === 'device-busy'
-            ? 'est utilisé par une autre application.'
-            : 'n’a pas pu démarrer.'
+        : problem === 'blocked-by-site'
+          ? 'est interdit par cette page (sa Permissions-Policy) : voyez avec qui la gère.'
+          : problem === 'no-device'
+            ? 'est introuvable.'
+            : problem === 'device-busy'
+              ? 'est utilisé par une autre application.'
+              : 'n’a pas pu démarrer.'
     } Le client peut toujours entendre ou voir ce qui fonctionne.`,
 };
 

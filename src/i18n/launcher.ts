@@ -5,6 +5,8 @@ export interface LauncherText {
   call: string;
   back: string;
   loadFailed: string;
+  /** The hub cannot be used (misconfigured or down): the button offers nothing. */
+  unavailable: string;
   /** What the availability dot means, for screen readers and the tooltip. */
   availability: Record<'call' | 'chat' | 'busy' | 'none' | 'closed', string>;
 }
@@ -14,6 +16,7 @@ export const launcherText: Record<Language, LauncherText> = {
     call: 'Talk to an expert',
     back: 'Back to your expert',
     loadFailed: 'Video help could not load. Check your connection and try again.',
+    unavailable: 'Video help is unavailable right now',
     availability: {
       call: 'An expert is free now',
       chat: 'An expert can answer in writing now',
@@ -26,6 +29,7 @@ export const launcherText: Record<Language, LauncherText> = {
     call: 'Parler à un expert',
     back: 'Revenir à votre expert',
     loadFailed: "L'aide vidéo n'a pas pu se charger. Vérifiez votre connexion et réessayez.",
+    unavailable: "L'aide vidéo est indisponible pour le moment",
     availability: {
       call: 'Un expert est libre maintenant',
       chat: 'Un expert peut vous répondre par écrit maintenant',

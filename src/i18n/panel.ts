@@ -148,6 +148,8 @@ const en: PanelText = {
     switch (problem) {
       case 'permission-denied':
         return `Your ${name} is blocked. To use it, allow it in your browser (the icon in the address bar), then try again. You can still see and hear the expert.`;
+      case 'blocked-by-site':
+        return `This shop's page does not allow the use of your ${name}. You can still see and hear the expert.`;
       case 'no-device':
         return `No ${name} was found on this device. You can still see and hear the expert.`;
       case 'device-busy':
@@ -255,6 +257,8 @@ const fr: PanelText = {
     switch (problem) {
       case 'permission-denied':
         return `${article} bloqué${device === 'camera' ? 'e' : ''}. Pour l’utiliser, autorisez-le dans votre navigateur (l’icône dans la barre d’adresse), puis réessayez. Vous pouvez toujours voir et entendre l’expert.`;
+      case 'blocked-by-site':
+        return `La page de ce site ne permet pas d’utiliser votre ${name}. Vous pouvez toujours voir et entendre l’expert.`;
       case 'no-device':
         return `Aucun ${device === 'camera' ? 'appareil photo' : 'micro'} trouvé sur cet appareil. Vous pouvez toujours voir et entendre l’expert.`;
       case 'device-busy':

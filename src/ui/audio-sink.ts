@@ -1,5 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from '../core/custom-element.js';
 import type { Track } from 'livekit-client';
 
 /** Plays the other side's audio tracks; shows nothing. */

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from '../core/custom-element.js';
 import type { Track } from 'livekit-client';
 import './audio-sink.js';
 import './video-tile.js';

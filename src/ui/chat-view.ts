@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { customElement } from '../core/custom-element.js';
 import type { ChatChannel } from '../core/chat-channel.js';
 import type { ChatEntry } from '../core/chat-log.js';
 import { linkParts } from '../core/chat-links.js';

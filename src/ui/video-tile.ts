@@ -1,5 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
+import { customElement } from '../core/custom-element.js';
 import type { Track } from 'livekit-client';
 
 /**
@@ -22,6 +23,10 @@ export class VideoTile extends LitElement {
       height: 100%;
       object-fit: cover;
       display: block;
+    }
+    /* A class, not a style attribute: shops' CSP (style-src-attr) blocks inline styles. */
+    video.mirrored {
+      transform: scaleX(-1);
     }
     video[hidden] {
       display: none;
@@ -52,7 +57,7 @@ export class VideoTile extends LitElement {
         autoplay
         muted
         ?hidden=${!this.track}
-        style=${this.mirrored ? 'transform: scaleX(-1)' : ''}
+        class=${this.mirrored ? 'mirrored' : ''}
       ></video>
       ${this.track ? null : html`<div class="placeholder">${this.placeholder}</div>`}`;
   }

@@ -11,6 +11,9 @@ export const launcherCss = `
   right: max(16px, env(safe-area-inset-right));
   bottom: max(16px, env(safe-area-inset-bottom));
 }
+:host([availability='unavailable'][when-unavailable='hide']) {
+  display: none;
+}
 :host([placement='inline']) {
   display: inline-block;
   position: relative;
@@ -32,6 +35,12 @@ button {
 }
 button {
   position: relative;
+}
+/* The hub cannot be used: the button says so and offers nothing (it stays focusable). */
+button[aria-disabled='true'] {
+  background: #6b7280;
+  cursor: not-allowed;
+  box-shadow: none;
 }
 /* The availability dot sits on the button's corner: it never changes the button's size. */
 .badge {

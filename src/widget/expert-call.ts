@@ -10,13 +10,17 @@ import { launcherText } from '../i18n/launcher.js';
 import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
-import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js';
+import type { ResumeTicket, TicketStore } from '../core/resume-ticket.js';
 import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
+import { ElementBase } from '../core/custom-element.js';
+import type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
+import { checkHub, hubAttributeProblem } from './hub-check.js';
 
 export type { ConversationState } from '../core/conversation-state.js';
 export type { ShopperContext } from '../protocol/index.js';
 export type { StateChange } from './panel-contract.js';
+export type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
 
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
 
@@ -35,6 +39,35 @@ function loadPanel(): Promise<{ createPanel: CreatePanel }> {
 }
 
 let sheet: CSSStyleSheet | undefined;
+
+/**
+ * One conversation per page, however many buttons: the element that opened first holds the
+ * panel and the conversation, and every other one opens that same panel.
+ */
+let holder: ExpertCall | undefined;
+/** The element whose context the expert sees: the one the shopper used last. */
+let opener: ExpertCall | undefined;
+const onPage = new Set<ExpertCall>();
+
+/**
+ * What every `<expert-call>` of the page takes unless it sets its own: attributes from the
+ * one-tag script's `data-*` (`data-hub`, …), and the context from `ExpertCall('setContext', …)`.
+ */
+export const pageDefaults: { attributes: Record<string, string>; context?: ShopperContext } = {
+  attributes: {},
+};
+
+/** Attributes the one-tag script's `data-*` may give every element. */
+export const PAGE_ATTRIBUTES = ['hub', 'topic', 'lang', 'label', 'placement', 'when-unavailable'];
+
+/** Console messages already written on this page: one per cause, however many elements. */
+const told = new Set<string>();
+
+function tellDeveloper(message: string): void {
+  if (told.has(message)) return;
+  told.add(message);
+  console.error(`[expert-call] ${message}`);
+}
 
 const TICKET_KEY = 'expert-call:conversation';
 
@@ -63,6 +96,7 @@ const sessionTickets: TicketStore = {
  * experts.
  *
  * @summary The shopper's launcher: one tap to an expert.
+ * @tagname expert-call
  *
  * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
  * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
@@ -71,15 +105,19 @@ const sessionTickets: TicketStore = {
  * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
  *   for the experts of that topic. Absent: any expert.
  * @attr availability - set by the element, not the page: `free`, `busy`, `none` or `closed`,
- *   from the hub, read once the page is idle and every minute while it is visible. Style with
- *   `expert-call[availability='closed']`, for instance.
+ *   from the hub, read once the page is idle and every minute while it is visible; `unavailable`
+ *   when the hub cannot be used (see `ec-error`). Style with `expert-call[availability='closed']`,
+ *   for instance.
+ * @attr when-unavailable - `show` (default: the button stays, says that video help is
+ *   unavailable and offers nothing) or `hide` (the element hides itself while unavailable).
  * @attr context - JSON of a ShopperContext (`{"product": {"name": "…"}}`), as an alternative to
  *   the `context` property for pages without JavaScript of their own.
  *
- * @event ec-state - the conversation changed state; `detail` is a StateChange `{ state, previous }`.
- * @event ec-open - the panel opened.
- * @event ec-close - the panel closed (the conversation, if any, goes on).
- * @event ec-error - the panel could not be loaded; `detail` is `{ reason: 'load-failed' }`.
+ * @event {CustomEvent<StateChange>} ec-state - the conversation changed state; `detail` is a StateChange `{ state, previous }`.
+ * @event {CustomEvent<null>} ec-open - the panel opened.
+ * @event {CustomEvent<null>} ec-close - the panel closed (the conversation, if any, goes on).
+ * @event {CustomEvent<ExpertCallErrorDetail>} ec-error - the hub cannot be used or the panel could not be loaded; `detail` is an
+ *   ExpertCallErrorDetail `{ reason, message }`, `reason` from a closed set (README, "Errors").
  *
  * @csspart button - the launcher button.
  * @csspart badge - the availability dot on the button's corner.
@@ -91,12 +129,12 @@ const sessionTickets: TicketStore = {
  * @cssprop [--ec-radius=14px] - corner radius of the panel.
  * @cssprop [--ec-z-index=2147483000] - stacking of the floating button and panel.
  */
-export class ExpertCall extends HTMLElement {
-  static observedAttributes = ['hub', 'lang', 'placement', 'context', 'label'];
+export class ExpertCall extends ElementBase {
+  static observedAttributes = ['hub', 'lang', 'placement', 'context', 'label', 'topic'];
 
   private readonly root: ShadowRoot;
   private readonly button: HTMLButtonElement;
-  private readonly label: HTMLSpanElement;
+  private readonly buttonText: HTMLSpanElement;
   private readonly badge: HTMLSpanElement;
   private readonly badgeText: HTMLSpanElement;
   private availabilityTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,6 +144,8 @@ export class ExpertCall extends HTMLElement {
   private panel: Panel | undefined;
   private opening: Promise<void> | undefined;
   private contextValue: ShopperContext | undefined;
+  /** Why the hub cannot be used, once a check has found out; null while it can (or unknown). */
+  private problem: ExpertCallErrorReason | null = null;
 
   constructor() {
     super();
@@ -131,7 +171,7 @@ export class ExpertCall extends HTMLElement {
     const icon = document.createElement('span');
     icon.className = 'icon';
     icon.setAttribute('aria-hidden', 'true');
-    this.label = document.createElement('span');
+    this.buttonText = document.createElement('span');
     this.badge = document.createElement('span');
     this.badge.className = 'badge';
     this.badge.part.add('badge');
@@ -139,7 +179,7 @@ export class ExpertCall extends HTMLElement {
     this.badge.setAttribute('aria-hidden', 'true');
     this.badgeText = document.createElement('span');
     this.badgeText.className = 'hidden-text';
-    this.button.append(icon, this.label, this.badgeText, this.badge);
+    this.button.append(icon, this.buttonText, this.badgeText, this.badge);
     this.slotForPanel = document.createElement('div');
     this.slotForPanel.className = 'panel';
     this.slotForPanel.setAttribute('role', 'dialog');
@@ -152,70 +192,143 @@ export class ExpertCall extends HTMLElement {
     }
   }
 
+  /** URL of the hub (the `hub` attribute): frameworks may set it as a property too. */
+  get hub(): string {
+    return this.getAttribute('hub') ?? '';
+  }
+  set hub(value: string) {
+    this.setAttribute('hub', value);
+  }
+
+  /** The shop's topic this button asks about (the `topic` attribute). */
+  get topic(): string {
+    return this.getAttribute('topic') ?? '';
+  }
+  set topic(value: string) {
+    this.setAttribute('topic', value);
+  }
+
+  /** The button's words (the `label` attribute), instead of "Talk to an expert". */
+  get label(): string {
+    return this.getAttribute('label') ?? '';
+  }
+  set label(value: string) {
+    this.setAttribute('label', value);
+  }
+
+  /** `floating` or `inline` (the `placement` attribute). */
+  get placement(): 'floating' | 'inline' {
+    return this.getAttribute('placement') === 'inline' ? 'inline' : 'floating';
+  }
+  set placement(value: 'floating' | 'inline') {
+    this.setAttribute('placement', value);
+  }
+
   /** Page and product data the expert will see. Merged over the page's URL and title. */
   get context(): ShopperContext {
     return {
       pageUrl: location.href,
       pageTitle: document.title,
+      ...pageDefaults.context,
       ...(this.contextValue ?? this.contextFromAttribute()),
     };
   }
 
   set context(value: ShopperContext) {
     this.contextValue = value;
-    this.panel?.refresh();
+    holder?.panel?.refresh();
   }
 
-  /** The conversation's state; `idle` until the panel has loaded. */
+  /** The page's conversation state (shared by every button); `idle` until the panel has loaded. */
   get state(): ConversationState {
-    return this.panel?.state ?? { kind: 'idle' };
+    return (this.holder ?? this).panel?.state ?? { kind: 'idle' };
   }
 
-  /** Opens the panel (loading it if needed) at the first screen or the ongoing conversation. */
+  /** @internal The page's context, from `ExpertCall('setContext', …)`: shown at once if open. */
+  static setPageContext(context: ShopperContext): void {
+    pageDefaults.context = context;
+    holder?.panel?.refresh();
+  }
+
+  /** Another element of the page that holds the panel, if any. */
+  private get holder(): ExpertCall | undefined {
+    return holder && holder !== this && holder.isConnected ? holder : undefined;
+  }
+
+  /**
+   * Opens the panel (loading it if needed) at the first screen or the ongoing conversation. While
+   * the hub cannot be used (see `ec-error`), checks it again and opens only if it now can.
+   */
   open(): Promise<void> {
-    this.opening ??= this.load()
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one opener
+    opener = this;
+    return (this.holder ?? this).openHere();
+  }
+
+  private openHere(): Promise<void> {
+    this.opening ??= this.usable()
+      .then((usable) => (usable ? this.show() : undefined))
+      .finally(() => (this.opening = undefined));
+    return this.opening;
+  }
+
+  private async usable(): Promise<boolean> {
+    if (this.inConversation) return true;
+    if (!this.problem && !hubAttributeProblem(this.getAttribute('hub'))) return true;
+    await this.readAvailability();
+    return !this.problem;
+  }
+
+  private show(): Promise<void> {
+    if (this.holder) return this.holder.show();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one holder
+    holder = this;
+    return this.load()
       .then((panel) => {
         this.slotForPanel.hidden = false;
         this.button.setAttribute('aria-expanded', 'true');
         this.button.classList.add('open');
+        panel.refresh(); // the context of the button used, if another opened it before
         panel.open();
         this.dispatchEvent(new CustomEvent('ec-open', { bubbles: true, composed: true }));
       })
       .catch((error: unknown) => {
         console.error('[expert-call] The panel could not be loaded.', error);
-        this.label.textContent = this.text.loadFailed;
-        this.dispatchEvent(
-          new CustomEvent('ec-error', {
-            bubbles: true,
-            composed: true,
-            detail: { reason: 'load-failed' },
-          }),
-        );
-      })
-      .finally(() => (this.opening = undefined));
-    return this.opening;
+        this.buttonText.textContent = this.text.loadFailed;
+        this.fail('load-failed');
+      });
   }
 
   /** Hides the panel. A call or a place in the queue goes on; the button leads back to it. */
   close(): void {
+    if (this.holder) return this.holder.close();
     if (this.slotForPanel.hidden) return;
     this.slotForPanel.hidden = true;
     this.button.setAttribute('aria-expanded', 'false');
     this.button.classList.remove('open');
-    this.renderLabel();
-    this.button.focus();
+    for (const element of onPage) element.renderLabel();
+    (opener?.isConnected ? opener : this).button.focus();
     this.dispatchEvent(new CustomEvent('ec-close', { bubbles: true, composed: true }));
   }
 
   /** Leaves the queue or hangs up. */
   end(): void {
-    this.panel?.end();
+    (this.holder ?? this).panel?.end();
   }
 
   connectedCallback(): void {
+    onPage.add(this);
+    for (const name of PAGE_ATTRIBUTES) {
+      const value = pageDefaults.attributes[name];
+      if (value !== undefined && !this.hasAttribute(name)) this.setAttribute(name, value);
+    }
     if (!this.hasAttribute('placement')) this.setAttribute('placement', 'floating');
     this.renderLabel();
-    if (!this.panel && sessionTickets.load()) void this.resume();
+    if (!holder && sessionTickets.load()) {
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one holder
+      holder = this;
+      void this.resume();
+    }
     this.watchAvailability();
   }
 
@@ -224,7 +337,11 @@ export class ExpertCall extends HTMLElement {
     this.availabilityTimer = undefined;
     // Moved within the page: keep the conversation. Removed for good: end it.
     queueMicrotask(() => {
-      if (this.isConnected || !this.panel) return;
+      if (this.isConnected) return;
+      onPage.delete(this);
+      if (opener === this) opener = undefined;
+      if (holder === this) holder = undefined;
+      if (!this.panel) return;
       this.panel.dispose();
       this.panel = undefined;
     });
@@ -235,6 +352,8 @@ export class ExpertCall extends HTMLElement {
       this.renderLabel();
       this.panel?.refresh();
     }
+    // A framework may set the hub after the first check: check the new one.
+    if ((name === 'hub' || name === 'topic') && this.problem) void this.readAvailability();
   }
 
   /** The shopper had a conversation on the previous page: carry on with it, in view. */
@@ -252,13 +371,60 @@ export class ExpertCall extends HTMLElement {
     return launcherText[languageOf(this)];
   }
 
+  /** A conversation is under way (queued, ringing, in a call or a chat). */
+  private get inConversation(): boolean {
+    return !['idle', 'choosing', 'closed', 'ended'].includes(this.state.kind);
+  }
+
   private renderLabel(): void {
-    const active =
-      this.panel && !['idle', 'choosing', 'closed', 'ended'].includes(this.panel.state.kind);
-    this.label.textContent =
-      active && this.slotForPanel.hidden
+    const hidden = (this.holder ?? this).slotForPanel.hidden;
+    this.buttonText.textContent =
+      this.inConversation && hidden
         ? this.text.back
-        : (this.getAttribute('label') ?? this.text.call);
+        : this.problem && hidden
+          ? this.text.unavailable
+          : (this.getAttribute('label') ?? this.text.call);
+  }
+
+  /**
+   * Says why once in the console and fires `ec-error`. The words are fetched when needed: a
+   * page whose set-up is right never downloads them.
+   */
+  private fail(reason: ExpertCallErrorReason, status?: number): void {
+    const facts = { hub: this.getAttribute('hub'), origin: location.origin, status };
+    void import('../core/expert-call-error.js')
+      .then(
+        ({ explainError }) => explainError(reason, facts),
+        () => `${reason}: see "Errors" in expert-call's README.`,
+      )
+      .then((message) => {
+        if (reason !== 'load-failed') tellDeveloper(message);
+        this.dispatchEvent(
+          new CustomEvent<ExpertCallErrorDetail>('ec-error', {
+            bubbles: true,
+            composed: true,
+            detail: { reason, message },
+          }),
+        );
+      });
+  }
+
+  private setProblem(reason: ExpertCallErrorReason | null, status?: number): void {
+    if (reason === this.problem) return;
+    this.problem = reason;
+    if (reason) {
+      this.setAttribute('availability', 'unavailable');
+      this.button.setAttribute('aria-disabled', 'true');
+      this.button.title = this.text.unavailable;
+      this.badge.hidden = true;
+      this.badgeText.textContent = '';
+      this.fail(reason, status);
+    } else {
+      this.removeAttribute('availability');
+      this.button.removeAttribute('aria-disabled');
+      this.button.title = '';
+    }
+    this.renderLabel();
   }
 
   /**
@@ -284,19 +450,29 @@ export class ExpertCall extends HTMLElement {
   }
 
   private async readAvailability(): Promise<void> {
-    const hub = this.getAttribute('hub');
-    if (!hub) return;
-    try {
-      const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
-      const topic = this.getAttribute('topic');
-      if (topic) url.searchParams.set('topic', topic);
-      url.searchParams.set('lang', languageOf(this));
-      const response = await fetch(url, { credentials: 'omit' });
-      if (!response.ok) return;
-      this.showAvailability((await response.json()) as Availability);
-    } catch {
-      // No dot is better than a wrong one.
+    const check = await checkHub(this.getAttribute('hub'), {
+      topic: this.getAttribute('topic'),
+      lang: languageOf(this),
+    });
+    if (!check.ok) {
+      this.setProblem(check.reason, check.status);
+      return;
     }
+    this.setProblem(null);
+    this.showAvailability(check.availability);
+  }
+
+  /**
+   * A conversation could not reach the hub: find out why. A hub that answers over HTTP to a
+   * conversation that never got through has its WebSocket blocked on the way (a proxy).
+   */
+  private async diagnose(change: StateChange): Promise<void> {
+    const check = await checkHub(this.getAttribute('hub'), {
+      topic: this.getAttribute('topic'),
+      lang: languageOf(this),
+    });
+    if (!check.ok) this.setProblem(check.reason, check.status);
+    else if (change.previous.kind === 'requesting') this.setProblem('socket-refused');
   }
 
   private showAvailability(availability: Availability): void {
@@ -327,19 +503,19 @@ export class ExpertCall extends HTMLElement {
   private async load(): Promise<Panel> {
     if (this.panel) return this.panel;
     const hub = this.getAttribute('hub');
-    if (!hub) {
-      console.error('[expert-call] The "hub" attribute is missing: set it to your hub\'s URL.');
-    }
     const { createPanel } = await loadPanel();
     if (this.panel) return this.panel;
     const panel = createPanel({
       hub: hub ?? '',
       lang: () => languageOf(this),
-      context: () => this.context,
+      context: () => (opener?.isConnected ? opener : this).context,
       topic: () => this.getAttribute('topic') ?? undefined,
       words: () => this.words,
       onState: (change: StateChange) => {
-        this.renderLabel();
+        for (const element of onPage) element.renderLabel();
+        if (change.state.kind === 'ended' && change.state.reason === 'hub-unreachable') {
+          void this.diagnose(change);
+        }
         this.dispatchEvent(
           new CustomEvent<StateChange>('ec-state', {
             bubbles: true,
@@ -375,8 +551,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'expert-call': ExpertCall;
   }
-  interface HTMLElementEventMap {
+  /** Our events bubble and cross shadow roots: typed on elements, the document and the window. */
+  interface GlobalEventHandlersEventMap {
+    /** The conversation changed state. */
     'ec-state': CustomEvent<StateChange>;
-    'ec-error': CustomEvent<{ reason: 'load-failed' }>;
+    /** The panel opened. */
+    'ec-open': CustomEvent<null>;
+    /** The panel closed; the conversation, if any, goes on. */
+    'ec-close': CustomEvent<null>;
+    /** The hub cannot be used, or the panel could not be loaded. */
+    'ec-error': CustomEvent<ExpertCallErrorDetail>;
   }
 }

@@ -1,9 +1,22 @@
 /**
- * `expert-call`: the shopper's `<expert-call>` element. Importing this module defines it.
+ * `expert-call`: the shopper's `<expert-call>` element. Importing this module defines it in a
+ * browser; on a server (SSR) it defines nothing and throws nothing.
  */
+import { defineElement, hasDom } from '../core/custom-element.js';
+import { installCommandQueue, readScriptConfig } from './command-queue.js';
 import { ExpertCall } from './expert-call.js';
 
 export { ExpertCall } from './expert-call.js';
-export type { ConversationState, ShopperContext, StateChange } from './expert-call.js';
+export type {
+  ConversationState,
+  ExpertCallErrorDetail,
+  ExpertCallErrorReason,
+  ShopperContext,
+  StateChange,
+} from './expert-call.js';
+export type { ExpertCallCommand, ExpertCallEvents } from './command-queue.js';
 
-if (!customElements.get('expert-call')) customElements.define('expert-call', ExpertCall);
+// The script tag's data-* first: elements already in the page take them when they upgrade.
+if (hasDom) readScriptConfig(import.meta.url);
+defineElement('expert-call', ExpertCall);
+if (hasDom) installCommandQueue();

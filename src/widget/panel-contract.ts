@@ -3,7 +3,7 @@
  * costs the launcher nothing at run time.
  */
 import type { ConversationState } from '../core/conversation-state.js';
-import type { TicketStore } from '../core/shopper-conversation.js';
+import type { TicketStore } from '../core/resume-ticket.js';
 import type { Language, ShopperContext, ShopWords } from '../protocol/index.js';
 
 export interface StateChange {

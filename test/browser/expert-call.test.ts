@@ -2,8 +2,8 @@
  * `<expert-call>` in a real Chromium: what a shop's page gets before and after a click.
  */
 import { expect } from '@esm-bundle/chai';
-import '../../src/widget/index.js';
-import type { ExpertCall, StateChange } from '../../src/widget/index.js';
+import { ExpertCall } from '../../src/widget/index.js';
+import type { StateChange } from '../../src/widget/index.js';
 import { until as waitUntil } from '../support/deadline.js';
 
 /** A hub URL where nothing listens: port 9 (discard) on loopback refuses at once. */
@@ -43,6 +43,11 @@ afterEach(() => {
 });
 
 describe('<expert-call> before any click', () => {
+  it('is defined by importing the module, in a browser', () => {
+    expect(customElements.get('expert-call')).to.equal(ExpertCall);
+    expect(document.createElement('expert-call')).to.be.instanceOf(ExpertCall);
+  });
+
   it('is a button that says what it does, in the page language', async () => {
     document.documentElement.lang = 'fr-FR';
     const element = await mount();

@@ -118,7 +118,12 @@ describe('chat under chaos', () => {
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'expert-call-chaos-'));
-    stack = await startStack({ ports: 'free', storage: { dataDir } });
+    stack = await startStack({
+      ports: 'free',
+      storage: { dataDir },
+      // The pages reach the hub through the proxies: their CSP must let them.
+      otherHubs: () => [shopperLink?.url, expertLink?.url].filter((url) => url !== undefined),
+    });
     browser = await launchChromium();
     shopperLink = await startFlakyProxy(stack.hub.url);
     expertLink = await startFlakyProxy(stack.hub.url);

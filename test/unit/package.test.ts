@@ -32,4 +32,43 @@ describe('the package', () => {
     const panel = readFileSync(`dist/embed/${chunk}`, 'utf8');
     assert.match(panel, /RTCPeerConnection/);
   });
+
+  it('names the embed’s Trusted Types policy "expert-call", so a shop’s own Lit policy does not clash', () => {
+    const embedded = ['dist/embed/expert-console.js', ...chunksOf('dist/embed/expert-call.js')];
+    const policies = embedded.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/createPolicy\("([^"]+)"/g)].map((m) => m[1]),
+    );
+    assert.ok(policies.length > 0);
+    assert.deepEqual([...new Set(policies)], ['expert-call']);
+  });
+
+  it('describes both elements in its custom-elements manifest, events with their detail', () => {
+    const { customElements: path } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      customElements: string;
+    };
+    type Declaration = {
+      tagName?: string;
+      attributes?: { name: string }[];
+      events?: { name: string; type?: { text: string } }[];
+    };
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
+      modules: { declarations?: Declaration[] }[];
+    };
+    const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    assert.deepEqual(elements.map((d) => d.tagName).sort(), ['expert-call', 'expert-console']);
+    const launcher = elements.find((d) => d.tagName === 'expert-call')!;
+    assert.ok(launcher.attributes?.some((a) => a.name === 'hub'));
+    assert.deepEqual(Object.fromEntries(launcher.events!.map((e) => [e.name, e.type?.text])), {
+      'ec-open': 'CustomEvent<null>',
+      'ec-close': 'CustomEvent<null>',
+      'ec-error': 'CustomEvent<ExpertCallErrorDetail>',
+      'ec-state': 'CustomEvent<StateChange>',
+    });
+  });
 });
+
+/** The chunks a one-tag script imports, relative to itself. */
+function chunksOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  return [...code.matchAll(/import\("\.\/(chunks\/[^"]+)"\)/g)].map((m) => `dist/embed/${m[1]}`);
+}

@@ -1,0 +1,69 @@
+/**
+ * `expert-call/react`: `<ExpertCall>` for React, a thin @lit/react wrapper over `<expert-call>`
+ * with typed props and events, and the JSX types of `<expert-call>` and `<expert-console>` for
+ * pages that use the elements themselves (React 19 passes properties to custom elements).
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import type { DeskStateChange } from '../console/index.js';
+import {
+  ExpertCall as ExpertCallElement,
+  type ExpertCallErrorDetail,
+  type ShopperContext,
+  type StateChange,
+} from '../widget/index.js';
+
+export type { ExpertCallErrorDetail, ShopperContext, StateChange } from '../widget/index.js';
+
+/**
+ * `<ExpertCall hub="…" onEcState={(e) => e.detail.state} />`: the element's attributes and
+ * properties as props, its events as `onEcState`, `onEcOpen`, `onEcClose`, `onEcError`.
+ */
+export const ExpertCall = createComponent({
+  tagName: 'expert-call',
+  elementClass: ExpertCallElement,
+  react: React,
+  events: {
+    onEcState: 'ec-state' as EventName<CustomEvent<StateChange>>,
+    onEcOpen: 'ec-open' as EventName<CustomEvent<null>>,
+    onEcClose: 'ec-close' as EventName<CustomEvent<null>>,
+    onEcError: 'ec-error' as EventName<CustomEvent<ExpertCallErrorDetail>>,
+  },
+});
+
+type Base<E> = React.DetailedHTMLProps<React.HTMLAttributes<E>, E>;
+
+/** `<expert-call>` in JSX: React 19 sets `context` as a property, and `onec-*` as listeners. */
+export interface ExpertCallJsxProps extends Base<HTMLElement> {
+  hub?: string;
+  topic?: string;
+  label?: string;
+  lang?: string;
+  placement?: 'floating' | 'inline';
+  'when-unavailable'?: 'show' | 'hide';
+  context?: ShopperContext | string;
+  'onec-state'?: (event: CustomEvent<StateChange>) => void;
+  'onec-open'?: (event: CustomEvent<null>) => void;
+  'onec-close'?: (event: CustomEvent<null>) => void;
+  'onec-error'?: (event: CustomEvent<ExpertCallErrorDetail>) => void;
+}
+
+/** `<expert-console>` in JSX. */
+export interface ExpertConsoleJsxProps extends Base<HTMLElement> {
+  hub?: string;
+  topics?: string;
+  languages?: string;
+  lang?: string;
+  session?: string;
+  'onec-desk-state'?: (event: CustomEvent<DeskStateChange>) => void;
+}
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- React's JSX types live in a namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'expert-call': ExpertCallJsxProps;
+      'expert-console': ExpertConsoleJsxProps;
+    }
+  }
+}
