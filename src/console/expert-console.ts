@@ -18,7 +18,7 @@ import '../ui/call-stage.js';
 import { chatFor } from '../ui/chat-view.js';
 import { SubscriptionController } from '../ui/subscription-controller.js';
 import { TickController } from '../ui/tick-controller.js';
-import { tokens } from '../ui/tokens.js';
+import { controls, tokens } from '../ui/tokens.js';
 import { consoleStyles } from './expert-console.styles.js';
 import './request-list.js';
 import type { RequestDoneDetail } from './request-list.js';
@@ -43,7 +43,7 @@ const SESSION_KEY = 'expert-call:expert-session';
  */
 @customElement('expert-console')
 export class ExpertConsole extends LitElement {
-  static override styles = [tokens, callControlsStyles, consoleStyles];
+  static override styles = [tokens, controls, callControlsStyles, consoleStyles];
 
   /** URL of the hub. */
   @property() accessor hub = '';

@@ -113,6 +113,7 @@ const en: ConsoleText = {
   listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'chat' : 'call'}`,
   unread: (n) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   chat: {
+    log: 'Messages',
     you: 'You',
     placeholder: 'Write to the shopper',
     send: 'Send',
@@ -219,6 +220,7 @@ const fr: ConsoleText = {
   listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'écrit' : 'appel'}`,
   unread: (n) => (n === 1 ? '1 message non lu' : `${n} messages non lus`),
   chat: {
+    log: 'Messages',
     you: 'Vous',
     placeholder: 'Écrire au client',
     send: 'Envoyer',

@@ -3,7 +3,11 @@ import type { ChatReason, Language } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { Device, DeviceProblem } from '../core/media-session.js';
 import type { ChatWords } from '../ui/chat-view.js';
+import { plural } from './format.js';
 import { systemLine } from './system-lines.js';
+
+/** What had been going on when the conversation ended. */
+export type EndedWhat = 'call' | 'chat' | 'queue' | 'attempt';
 
 export interface PanelText {
   title: string;
@@ -35,9 +39,26 @@ export interface PanelText {
   cameraOn: string;
   cameraOff: string;
   hangUp: string;
-  ended: string;
-  endReason: Record<ConversationEndReason, string>;
-  callAgain: string;
+  /** The end screen's title: what ended. */
+  endTitle: Record<EndedWhat, string>;
+  /** Why it ended, in words that fit what ended. */
+  endReason: (reason: ConversationEndReason, what: EndedWhat) => string;
+  /** The end screen's way to start again. */
+  again: Record<EndedWhat, string>;
+  transcript: string;
+  downloadTranscript: string;
+  /** The downloaded transcript's file name, before the date. */
+  transcriptFile: string;
+  /** The call's control bar, for screen readers. */
+  callControls: string;
+  /** The button that opens and shuts the chat during a call. */
+  chatSheet: string;
+  unread: (n: number) => string;
+  /** The state said to screen readers when the shop or topic is closed. */
+  closedNow: string;
+  chatWith: (name: string) => string;
+  /** A device that failed, in a few words, for the live region. */
+  deviceProblemShort: (device: Device) => string;
   device: Record<Device, string>;
   deviceProblem: (device: Device, problem: DeviceProblem) => string;
   deviceStarting: (device: Device) => string;
@@ -89,23 +110,50 @@ const en: PanelText = {
   inCallWith: (name) => `You are talking with ${name}`,
   expertCameraOff: 'The expert’s camera is off',
   you: 'You',
-  microphoneOn: 'Mute microphone',
-  microphoneOff: 'Unmute microphone',
-  cameraOn: 'Turn camera off',
-  cameraOff: 'Turn camera on',
+  microphoneOn: 'Mute',
+  microphoneOff: 'Unmute',
+  cameraOn: 'Stop video',
+  cameraOff: 'Start video',
   hangUp: 'Hang up',
-  ended: 'Call ended',
-  endReason: {
-    'shopper-hung-up': 'You hung up. Thank you for calling.',
-    'expert-hung-up': 'The expert ended the call. Thank you for calling.',
-    'shopper-left': 'You left the call.',
-    'expert-left': 'The expert was disconnected. Please call again.',
-    'shopper-cancelled': 'You left the queue.',
-    'hub-unreachable': 'We could not reach our experts. Check your connection and try again.',
-    'media-unavailable': 'Video calls are not available right now. Please try again in a moment.',
-    timeout: 'Our experts did not answer in time. Please try again.',
+  endTitle: {
+    call: 'Call ended',
+    chat: 'Conversation ended',
+    queue: 'You are no longer waiting',
+    attempt: 'We could not put you through',
   },
-  callAgain: 'Call again',
+  endReason: (reason, what) => {
+    const noun = what === 'call' ? 'call' : 'conversation';
+    switch (reason) {
+      case 'shopper-hung-up':
+        return what === 'call'
+          ? 'You hung up. Thank you for calling.'
+          : 'You ended the conversation. Thank you for writing to us.';
+      case 'expert-hung-up':
+        return `The expert ended the ${noun}. Thank you for ${what === 'call' ? 'calling' : 'writing to us'}.`;
+      case 'shopper-left':
+        return `You left the ${noun}.`;
+      case 'expert-left':
+        return `The expert was disconnected. Please ${what === 'call' ? 'call' : 'write'} again.`;
+      case 'shopper-cancelled':
+        return 'You left the queue. Nobody will call you.';
+      case 'hub-unreachable':
+        return 'We could not reach our experts. Check your connection and try again.';
+      case 'media-unavailable':
+        return 'Video calls are not available right now. Please try again in a moment.';
+      case 'timeout':
+        return 'Our experts did not answer in time. Please try again.';
+    }
+  },
+  again: { call: 'Call again', chat: 'Write again', queue: 'Start again', attempt: 'Try again' },
+  transcript: 'Your conversation',
+  downloadTranscript: 'Download as text',
+  transcriptFile: 'conversation',
+  callControls: 'Call controls',
+  chatSheet: 'Messages',
+  unread: (n) => plural('en', n, { one: '# unread message', other: '# unread messages' }),
+  closedNow: 'Our experts are not available right now.',
+  chatWith: (name) => `Chat with ${name}`,
+  deviceProblemShort: (device) => `Your ${device} is not working.`,
   reconnecting: 'Connection lost. Reconnecting… your conversation is kept.',
   chatOnly: {
     chosen: 'Write your question below: the expert answers here.',
@@ -128,6 +176,7 @@ const en: PanelText = {
     dismiss: 'Not now',
   },
   chat: {
+    log: 'Messages',
     you: 'You',
     placeholder: 'Write a message',
     send: 'Send',
@@ -192,22 +241,58 @@ const fr: PanelText = {
   you: 'Vous',
   microphoneOn: 'Couper le micro',
   microphoneOff: 'Activer le micro',
-  cameraOn: 'Éteindre la caméra',
-  cameraOff: 'Allumer la caméra',
+  cameraOn: 'Couper la caméra',
+  cameraOff: 'Activer la caméra',
   hangUp: 'Raccrocher',
-  ended: 'Appel terminé',
-  endReason: {
-    'shopper-hung-up': 'Vous avez raccroché. Merci de votre appel.',
-    'expert-hung-up': 'L’expert a terminé l’appel. Merci de votre appel.',
-    'shopper-left': 'Vous avez quitté l’appel.',
-    'expert-left': 'L’expert a été déconnecté. Merci de rappeler.',
-    'shopper-cancelled': 'Vous avez quitté la file.',
-    'hub-unreachable': 'Impossible de joindre nos experts. Vérifiez votre connexion et réessayez.',
-    'media-unavailable':
-      'Les appels vidéo sont indisponibles pour le moment. Réessayez dans un instant.',
-    timeout: 'Nos experts n’ont pas répondu à temps. Merci de réessayer.',
+  endTitle: {
+    call: 'Appel terminé',
+    chat: 'Conversation terminée',
+    queue: 'Vous n’êtes plus en attente',
+    attempt: 'La mise en relation n’a pas abouti',
   },
-  callAgain: 'Rappeler',
+  endReason: (reason, what) => {
+    const call = what === 'call';
+    switch (reason) {
+      case 'shopper-hung-up':
+        return call
+          ? 'Vous avez raccroché. Merci de votre appel.'
+          : 'Vous avez terminé la conversation. Merci de nous avoir écrit.';
+      case 'expert-hung-up':
+        return call
+          ? 'L’expert a terminé l’appel. Merci de votre appel.'
+          : 'L’expert a terminé la conversation. Merci de nous avoir écrit.';
+      case 'shopper-left':
+        return call ? 'Vous avez quitté l’appel.' : 'Vous avez quitté la conversation.';
+      case 'expert-left':
+        return call
+          ? 'L’expert a été déconnecté. Merci de rappeler.'
+          : 'L’expert a été déconnecté. Merci de nous réécrire.';
+      case 'shopper-cancelled':
+        return 'Vous avez quitté la file. Personne ne vous rappellera.';
+      case 'hub-unreachable':
+        return 'Impossible de joindre nos experts. Vérifiez votre connexion et réessayez.';
+      case 'media-unavailable':
+        return 'Les appels vidéo sont indisponibles pour le moment. Réessayez dans un instant.';
+      case 'timeout':
+        return 'Nos experts n’ont pas répondu à temps. Merci de réessayer.';
+    }
+  },
+  again: {
+    call: 'Rappeler',
+    chat: 'Écrire de nouveau',
+    queue: 'Recommencer',
+    attempt: 'Réessayer',
+  },
+  transcript: 'Votre conversation',
+  downloadTranscript: 'Télécharger en texte',
+  transcriptFile: 'conversation',
+  callControls: 'Commandes de l’appel',
+  chatSheet: 'Messages',
+  unread: (n) => plural('fr', n, { one: '# message non lu', other: '# messages non lus' }),
+  closedNow: 'Nos experts ne sont pas disponibles pour le moment.',
+  chatWith: (name) => `Conversation avec ${name}`,
+  deviceProblemShort: (device) =>
+    device === 'camera' ? 'Votre caméra ne fonctionne pas.' : 'Votre micro ne fonctionne pas.',
   reconnecting: 'Connexion perdue. Reconnexion… votre conversation est conservée.',
   chatOnly: {
     chosen: 'Écrivez votre question ci-dessous : l’expert vous répond ici.',
@@ -231,6 +316,7 @@ const fr: PanelText = {
     dismiss: 'Pas maintenant',
   },
   chat: {
+    log: 'Messages',
     you: 'Vous',
     placeholder: 'Écrire un message',
     send: 'Envoyer',

@@ -142,7 +142,6 @@ export class ExpertCall extends HTMLElement {
     this.button.append(icon, this.label, this.badgeText, this.badge);
     this.slotForPanel = document.createElement('div');
     this.slotForPanel.className = 'panel';
-    this.slotForPanel.setAttribute('role', 'dialog');
     this.slotForPanel.hidden = true;
     this.root.append(this.button, this.slotForPanel);
 

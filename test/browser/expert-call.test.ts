@@ -102,7 +102,7 @@ describe('<expert-call> after a click', () => {
     expect(element.shadowRoot!.activeElement).to.equal(button(element));
   });
 
-  it('says plainly when the hub cannot be reached, and offers to call again', async () => {
+  it('says plainly when the hub cannot be reached, and offers to try again', async () => {
     const element = await mount({ lang: 'en' });
     const changes: StateChange[] = [];
     element.addEventListener('ec-state', (event) => changes.push(event.detail));
@@ -115,7 +115,7 @@ describe('<expert-call> after a click', () => {
     expect(panelText(element)).to.contain('We could not reach our experts');
     expect(changes.map((c) => c.state.kind)).to.deep.equal(['choosing', 'requesting', 'ended']);
     const again = [...panel.shadowRoot!.querySelectorAll('button')].find((b) =>
-      b.textContent?.includes('Call again'),
+      b.textContent?.includes('Try again'),
     );
     again!.click();
     expect(element.state.kind).to.equal('choosing');

@@ -16,6 +16,8 @@ export const createPanel: CreatePanel = (options) => {
     tickets: options.tickets,
   });
   const element = new ExpertCallPanel();
+  // The shop's CSS reaches the panel's parts through `expert-call::part(…)`.
+  element.setAttribute('exportparts', 'panel, header, body, controls, chat, remote, self');
   element.conversation = conversation;
   const offline = new OfflineRequests(options.hub);
   element.offline = offline;

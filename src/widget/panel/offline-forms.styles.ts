@@ -34,14 +34,14 @@ export const offlineFormsStyles = css`
   }
   label small {
     font-weight: 400;
-    color: var(--_muted, #5b6570);
+    color: var(--_muted, #57606a);
   }
   input,
   textarea {
     font: inherit;
     padding: 0.5em 0.7em;
     border-radius: 8px;
-    border: 1px solid #c4cbd3;
+    border: 1px solid var(--_line-strong, #6e7781);
     min-height: 44px;
     box-sizing: border-box;
     width: 100%;
@@ -51,7 +51,7 @@ export const offlineFormsStyles = css`
     resize: vertical;
   }
   [aria-invalid='true'] {
-    border-color: #b42318;
+    border-color: var(--_danger-text, #b42318);
   }
   .row {
     display: grid;
@@ -84,7 +84,7 @@ export const offlineFormsStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
-    border: 1px solid #c4cbd3;
+    border: 1px solid var(--_line-strong, #6e7781);
     border-radius: 999px;
     padding: 0 0.8em;
     min-height: 40px;
@@ -99,11 +99,11 @@ export const offlineFormsStyles = css`
     width: auto;
   }
   .problem {
-    color: #b42318;
+    color: var(--_danger-text, #b42318);
     margin: 0;
   }
   .muted {
-    color: var(--_muted, #5b6570);
+    color: var(--_muted, #57606a);
     margin: 0;
   }
   p {

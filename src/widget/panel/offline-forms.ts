@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { tokens } from '../../ui/tokens.js';
+import { controls } from '../../ui/tokens.js';
 import { offlineFormsStyles } from './offline-forms.styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OfflineAbout, OfflineOutcome, OfflineRequests } from '../../core/offline-client.js';
@@ -21,7 +21,7 @@ type View = 'menu' | OfflineKind | 'done';
  */
 @customElement('ec-offline')
 export class OfflineForms extends LitElement {
-  static override styles = [tokens, offlineFormsStyles];
+  static override styles = [controls, offlineFormsStyles];
 
   @property({ attribute: false }) accessor requests!: OfflineRequests;
   /** Topic, language and context of the shopper, as a conversation would carry them. */
