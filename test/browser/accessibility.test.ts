@@ -5,7 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
-import type { AxeResults } from 'axe-core';
+import type { AxeResults, run } from 'axe-core';
 import '../../src/widget/index.js';
 import '../../src/console/index.js';
 import type { ExpertCall } from '../../src/widget/index.js';
@@ -13,7 +13,7 @@ import { LANGUAGES } from '../../src/i18n/language.js';
 
 declare global {
   interface Window {
-    axe: typeof import('axe-core');
+    axe: { run: typeof run };
   }
 }
 
