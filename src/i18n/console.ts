@@ -51,11 +51,32 @@ export interface ConsoleText {
   listItem: (name: string, chatOnly: boolean) => string;
   unread: (n: number) => string;
   chat: ChatWords;
+  /** A shopper who gave no name, numbered in the order they rang. */
+  shopperLabel: (n: number) => string;
+  /** Said once per ring to screen readers. */
+  ringAnnouncement: (mode: CallMode, who: string, product: string | undefined) => string;
+  conversation: string;
+  context: string;
+  modeWord: (chatOnly: boolean) => string;
+  /** The shopper's last message waits for an answer since `duration` ("2 min"). */
+  waitingFor: (duration: string) => string;
+  notificationsHint: string;
+  callControls: string;
   /** The requests left while nobody could answer. */
   requests: RequestWords;
 }
 
 const en: ConsoleText = {
+  shopperLabel: (n) => `Shopper ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${en.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Conversation',
+  context: 'What the shopper is looking at',
+  modeWord: (chatOnly) => (chatOnly ? 'chat' : 'call'),
+  waitingFor: (duration) => `waiting ${duration}`,
+  notificationsHint:
+    'When you sign in, your browser may ask to show notifications: allow them, so a ring reaches you in another tab.',
+  callControls: 'Call controls',
   signInTitle: 'Expert sign-in',
   yourName: 'Your name',
   signIn: 'Sign in',
@@ -158,6 +179,16 @@ const en: ConsoleText = {
 };
 
 const fr: ConsoleText = {
+  shopperLabel: (n) => `Client ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${fr.ringing(mode)} : ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Conversation',
+  context: 'Ce que regarde le client',
+  modeWord: (chatOnly) => (chatOnly ? 'écrit' : 'appel'),
+  waitingFor: (duration) => `attend depuis ${duration}`,
+  notificationsHint:
+    'À la connexion, le navigateur peut demander d’afficher des notifications : acceptez, pour qu’un appel vous parvienne dans un autre onglet.',
+  callControls: 'Commandes de l’appel',
   signInTitle: 'Connexion expert',
   yourName: 'Votre nom',
   signIn: 'Se connecter',

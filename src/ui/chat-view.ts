@@ -89,7 +89,10 @@ export class ChatView extends LitElement {
     .meta {
       display: block;
       font-size: 0.75rem;
-      opacity: 0.8;
+      color: var(--_muted, #57606a);
+    }
+    li.mine .meta {
+      color: inherit;
     }
     .failed {
       font-weight: 600;
@@ -151,6 +154,8 @@ export class ChatView extends LitElement {
   @property() override accessor lang = 'en';
   /** Name of the other side when they are typing, or empty. */
   @property() accessor typingName = '';
+  /** Name shown for the other side's messages that carry none (a shopper who gave no name). */
+  @property() accessor otherName = '';
   /** Whether messages can be sent now. */
   @property({ type: Boolean }) accessor open = true;
 
@@ -171,8 +176,8 @@ export class ChatView extends LitElement {
               : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
                   <span class="text">${linkify(entry.text)}</span>
                   <span class="meta">
-                    ${entry.mine ? w.you : entry.authorName} · ${time.format(entry.at)}
-                    ${entry.mine ? this.delivery(entry) : nothing}
+                    ${entry.mine ? w.you : entry.authorName || this.otherName} ·
+                    ${time.format(entry.at)} ${entry.mine ? this.delivery(entry) : nothing}
                   </span>
                 </li>`,
           )}
@@ -272,13 +277,20 @@ declare global {
 /** The chat view of one chat channel: what both elements put in a conversation. */
 export function chatFor(
   chat: ChatChannel,
-  options: { words: ChatWords; lang: string; typingName: string; readOnly?: boolean },
+  options: {
+    words: ChatWords;
+    lang: string;
+    /** The other side's name: shown when they type, and on their messages that carry none. */
+    typingName: string;
+    readOnly?: boolean;
+  },
 ) {
   return html`<ec-chat
     .entries=${chat.log.entries}
     .words=${options.words}
     lang=${options.lang}
     typingName=${chat.otherTyping ? options.typingName : ''}
+    otherName=${options.typingName}
     ?open=${!options.readOnly && chat.isOpen}
     @ec-chat-send=${(event: CustomEvent<{ text: string }>) => {
       if (chat.post(event.detail.text)) event.preventDefault();

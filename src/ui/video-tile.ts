@@ -23,6 +23,10 @@ export class VideoTile extends LitElement {
       object-fit: cover;
       display: block;
     }
+    /* One's own camera, as in a mirror: a class, never a style attribute (a strict CSP holds). */
+    video.mirrored {
+      transform: scaleX(-1);
+    }
     video[hidden] {
       display: none;
     }
@@ -52,7 +56,7 @@ export class VideoTile extends LitElement {
         autoplay
         muted
         ?hidden=${!this.track}
-        style=${this.mirrored ? 'transform: scaleX(-1)' : ''}
+        class=${this.mirrored ? 'mirrored' : ''}
       ></video>
       ${this.track ? null : html`<div class="placeholder">${this.placeholder}</div>`}`;
   }
