@@ -11,8 +11,8 @@ import {
 } from '../core/desk-state.js';
 import { ExpertDesk } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
-import type { ChatReason, Language } from '../protocol/index.js';
-import { LANGUAGES, languageOf } from '../i18n/language.js';
+import type { ChatReason } from '../protocol/index.js';
+import { LANGUAGES, hubLanguage, languageOf, type UiLanguage } from '../i18n/language.js';
 import { icon } from '../ui/icons.js';
 import { RingAlert } from './ring-alert.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
@@ -154,9 +154,14 @@ export class ExpertConsole extends LitElement {
   private ensureDesk(): ExpertDesk {
     if (!this.desk) {
       const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
-      const languages = list(this.languages).filter((l): l is Language =>
-        LANGUAGES.includes(l as Language),
-      );
+      // The hub routes by the languages it knows; the others are spoken by the console only.
+      const languages = [
+        ...new Set(
+          list(this.languages)
+            .filter((l): l is UiLanguage => LANGUAGES.includes(l as UiLanguage))
+            .map(hubLanguage),
+        ),
+      ];
       this.desk = new ExpertDesk(this.hub, {
         topics: list(this.topics),
         ...(languages.length ? { languages } : {}),

@@ -92,3 +92,28 @@ export function frenchSpacing(text: string): string {
     .replace(/« /g, '«\u202f')
     .replace(/(\d) (h|min|s|%)(?=[\s.,;:!?)]|$)/g, '$1\u00a0$2');
 }
+
+/** A number of minutes as the language says it: "3 minutes", "3 Minuten", "3 minuti". */
+export function minutes(lang: string, n: number): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(
+    n,
+  );
+}
+
+/**
+ * A French catalog with French typography applied to every string it holds or returns, so that
+ * no writer of a text has to remember the narrow no-break spaces.
+ */
+export function withFrenchSpacing<T>(catalog: T): T {
+  const typeset = (value: unknown): unknown => {
+    if (typeof value === 'string') return frenchSpacing(value);
+    if (typeof value === 'function') {
+      return (...args: unknown[]) => typeset((value as (...a: unknown[]) => unknown)(...args));
+    }
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeset(v)]));
+    }
+    return value;
+  };
+  return typeset(catalog) as T;
+}

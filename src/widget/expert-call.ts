@@ -7,7 +7,7 @@
  * from the same place as this script.
  */
 import { launcherText } from '../i18n/launcher.js';
-import { languageOf } from '../i18n/language.js';
+import { hubLanguage, languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
 import type { ResumeTicket, TicketStore } from '../core/shopper-conversation.js';
@@ -65,7 +65,7 @@ const sessionTickets: TicketStore = {
  * @summary The shopper's launcher: one tap to an expert.
  *
  * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
- * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
+ * @attr lang - `fr`, `en`, `de`, `es` or `it`; defaults to the closest `lang` attribute (usually `<html lang>`).
  * @attr label - the button's words, instead of "Talk to an expert" (in the page's language).
  * @attr placement - `floating` (default: fixed at the bottom right of the window) or `inline`.
  * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
@@ -289,7 +289,7 @@ export class ExpertCall extends HTMLElement {
       const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
       const topic = this.getAttribute('topic');
       if (topic) url.searchParams.set('topic', topic);
-      url.searchParams.set('lang', languageOf(this));
+      url.searchParams.set('lang', hubLanguage(languageOf(this)));
       const response = await fetch(url, { credentials: 'omit' });
       if (!response.ok) return;
       this.showAvailability((await response.json()) as Availability);

@@ -55,8 +55,17 @@ describe('<expert-call> before any click', () => {
   });
 
   it('falls back to English for a language it does not speak', async () => {
-    document.documentElement.lang = 'de';
+    document.documentElement.lang = 'nl';
     expect(button(await mount()).textContent).to.equal('Talk to an expert');
+  });
+
+  it('speaks German, Spanish and Italian too', async () => {
+    document.documentElement.lang = 'de-AT';
+    expect(button(await mount()).textContent).to.equal('Mit einem Experten sprechen');
+    document.documentElement.lang = 'es';
+    expect(button(await mount()).textContent).to.equal('Hablar con un experto');
+    document.documentElement.lang = 'it';
+    expect(button(await mount()).textContent).to.equal('Parla con un esperto');
   });
 
   it('floats at the bottom right by default, or sits inline', async () => {

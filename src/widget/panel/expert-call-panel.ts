@@ -5,7 +5,8 @@ import { webrtcSupported, type Device } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText, type EndedWhat } from '../../i18n/panel.js';
-import type { CallMode, Language, ShopperContext, ShopWords } from '../../protocol/index.js';
+import { hubLanguage, type UiLanguage } from '../../i18n/language.js';
+import type { CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
 import '../../ui/call-stage.js';
 import { chatFor } from '../../ui/chat-view.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
@@ -40,7 +41,7 @@ export class ExpertCallPanel extends LitElement {
   static override styles = [tokens, controls, callControlsStyles, panelStyles];
 
   @property({ attribute: false }) accessor conversation!: ShopperConversation;
-  @property() override accessor lang: Language = 'en';
+  @property() override accessor lang: UiLanguage = 'en';
   @property({ attribute: false }) accessor context: ShopperContext = {};
   @property({ attribute: false }) accessor offline!: OfflineRequests;
   /** The topic the shopper asked about, for the alternatives when nobody can answer. */
@@ -531,7 +532,7 @@ export class ExpertCallPanel extends LitElement {
     }
     const forms = this.offlineForms;
     forms.requests = this.offline;
-    forms.about = { topic: this.topic, lang: this.lang, context: this.context };
+    forms.about = { topic: this.topic, lang: hubLanguage(this.lang), context: this.context };
     forms.lang = this.lang;
     forms.reason = reason;
     forms.opensAt = opensAt;

@@ -4,13 +4,14 @@
  */
 import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
+import { hubLanguage } from '../../i18n/language.js';
 import type { CreatePanel } from '../panel-contract.js';
 import { ExpertCallPanel } from './expert-call-panel.js';
 
 export const createPanel: CreatePanel = (options) => {
   const conversation = new ShopperConversation({
     hub: options.hub,
-    lang: options.lang,
+    lang: () => hubLanguage(options.lang()),
     context: options.context,
     topic: options.topic,
     tickets: options.tickets,

@@ -53,10 +53,15 @@ export const offlineFormsStyles = css`
   [aria-invalid='true'] {
     border-color: var(--_danger-text, #b42318);
   }
+  /* Day, from, to: side by side where they fit, else under each other; never wider than the panel. */
   .row {
     display: grid;
-    grid-template-columns: 1.4fr 1fr 1fr;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
     gap: 8px;
+  }
+  .row label,
+  .row input {
+    min-width: 0;
   }
   fieldset {
     border: 0;
