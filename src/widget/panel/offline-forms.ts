@@ -3,7 +3,7 @@ import { controls } from '../../ui/tokens.js';
 import { offlineFormsStyles } from './offline-forms.styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OfflineAbout, OfflineOutcome, OfflineRequests } from '../../core/offline-client.js';
-import { moment } from '../../i18n/format.js';
+import { moment, timeOfDay } from '../../i18n/format.js';
 import { offlineText } from '../../i18n/offline.js';
 import type { UiLanguage } from '../../i18n/language.js';
 import type { OfflineKind, Slot } from '../../protocol/index.js';
@@ -318,8 +318,9 @@ export class OfflineForms extends LitElement {
     return moment(this.lang, at);
   }
 
+  /** "9 h", "9 AM": the same words as the confirmation's. */
   private time(at: number): string {
-    return new Intl.DateTimeFormat(this.lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+    return timeOfDay(this.lang, at);
   }
 }
 
