@@ -5,19 +5,15 @@
  * Device problems never end the call: they are reported as a reason the UI explains, and the
  * call goes on one-way.
  */
-import {
-  ConnectionState,
+import type {
   DisconnectReason,
-  MediaDeviceFailure,
+  LocalTrack,
+  LocalVideoTrack,
+  RemoteAudioTrack,
+  RemoteVideoTrack,
   Room,
-  RoomEvent,
-  Track,
-  createLocalTracks,
-  type LocalTrack,
-  type LocalVideoTrack,
-  type RemoteAudioTrack,
-  type RemoteVideoTrack,
 } from 'livekit-client';
+import type * as LiveKitModule from 'livekit-client';
 import type { MediaGrant } from '../protocol/index.js';
 import { Emitter } from './emitter.js';
 import type { Quality } from './fallback-policy.js';
@@ -54,6 +50,25 @@ export type MediaSessionEvents = {
   disconnected: { cause: 'lost' | 'closed' };
 };
 
+type LiveKit = typeof LiveKitModule;
+let livekit: LiveKit | undefined;
+let loadingLiveKit: Promise<LiveKit> | undefined;
+
+/**
+ * Fetches livekit-client, once. It is a chunk of its own: a shopper's first screen shows
+ * without it, and the panel calls this while the shopper chooses, so that a call finds it there.
+ */
+export function loadMediaStack(): Promise<LiveKit> {
+  loadingLiveKit ??= import('livekit-client').then(
+    (module) => (livekit = module),
+    (error: unknown) => {
+      loadingLiveKit = undefined; // a later call may try again
+      throw error;
+    },
+  );
+  return loadingLiveKit;
+}
+
 export function webrtcSupported(): boolean {
   return typeof globalThis.RTCPeerConnection === 'function';
 }
@@ -77,16 +92,18 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   /** The other side's camera, when they share it. */
   get remoteVideo(): RemoteVideoTrack | undefined {
-    return this.remoteTracks().find((t): t is RemoteVideoTrack => t.kind === Track.Kind.Video);
+    return this.remoteTracks().find((t): t is RemoteVideoTrack => t.kind === 'video');
   }
 
   get remoteAudio(): RemoteAudioTrack[] {
-    return this.remoteTracks().filter((t): t is RemoteAudioTrack => t.kind === Track.Kind.Audio);
+    return this.remoteTracks().filter((t): t is RemoteAudioTrack => t.kind === 'audio');
   }
 
   /** Our own camera, for the small self view. */
   get localVideo(): LocalVideoTrack | undefined {
-    const publication = this.room?.localParticipant.getTrackPublication(Track.Source.Camera);
+    const publication = this.room?.localParticipant.getTrackPublication(
+      'camera' as Parameters<Room['localParticipant']['getTrackPublication']>[0],
+    );
     return publication?.track && !publication.isMuted
       ? (publication.track as LocalVideoTrack)
       : undefined;
@@ -132,7 +149,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   }
 
   get connected(): boolean {
-    return this.room?.state === ConnectionState.Connected;
+    return this.room?.state === 'connected';
   }
 
   /** Joins the room subscribed to the other side, publishing nothing. */
@@ -153,6 +170,15 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     if (!webrtcSupported()) {
       throw new MediaConnectError('no-webrtc', 'This browser cannot make video calls.');
     }
+    let lk: LiveKit;
+    try {
+      lk = await loadMediaStack();
+    } catch (error) {
+      throw new MediaConnectError('unreachable', 'Could not load the media stack.', {
+        cause: error,
+      });
+    }
+    const { DisconnectReason, Room, RoomEvent } = lk;
     await this.leave();
     const room = new Room({ adaptiveStream: true, dynacast: true });
     this.room = room;
@@ -204,6 +230,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   async prepare(devices: { camera: boolean; microphone: boolean }): Promise<void> {
     this.dropPrepared();
     try {
+      const { createLocalTracks } = await loadMediaStack();
       this.prepared = await createLocalTracks({ audio: devices.microphone, video: devices.camera });
     } catch {
       this.prepared = [];
@@ -216,10 +243,10 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     const prepared = this.prepared.splice(0);
     if (participant && prepared.length) {
       await Promise.all(prepared.map((track) => participant.publishTrack(track)));
-      const has = (kind: Track.Kind) => prepared.some((track) => track.kind === kind);
+      const has = (kind: string) => prepared.some((track) => track.kind === kind);
       devices = {
-        camera: devices.camera && !has(Track.Kind.Video),
-        microphone: devices.microphone && !has(Track.Kind.Audio),
+        camera: devices.camera && !has('video'),
+        microphone: devices.microphone && !has('audio'),
       };
     }
     const failures: DeviceFailure[] = [];
@@ -287,6 +314,9 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 function deviceProblem(error: unknown): DeviceProblem {
   if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia)
     return 'unsupported';
+  // Devices are only ever started in a room, so livekit-client is there by now.
+  const MediaDeviceFailure = livekit?.MediaDeviceFailure;
+  if (!MediaDeviceFailure) return 'failed';
   switch (MediaDeviceFailure.getFailure(error)) {
     case MediaDeviceFailure.PermissionDenied:
       return 'permission-denied';

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ChatChannel } from '../core/chat-channel.js';
 import type { ChatEntry } from '../core/chat-log.js';
 import { MAX_CHAT_LENGTH } from '../protocol/index.js';
 
@@ -272,31 +271,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'ec-chat': ChatView;
   }
-}
-
-/** The chat view of one chat channel: what both elements put in a conversation. */
-export function chatFor(
-  chat: ChatChannel,
-  options: {
-    words: ChatWords;
-    lang: string;
-    /** The other side's name: shown when they type, and on their messages that carry none. */
-    typingName: string;
-    readOnly?: boolean;
-  },
-) {
-  return html`<ec-chat
-    .entries=${chat.log.entries}
-    .words=${options.words}
-    lang=${options.lang}
-    typingName=${chat.otherTyping ? options.typingName : ''}
-    otherName=${options.typingName}
-    ?open=${!options.readOnly && chat.isOpen}
-    @ec-chat-send=${(event: CustomEvent<{ text: string }>) => {
-      if (chat.post(event.detail.text)) event.preventDefault();
-    }}
-    @ec-chat-retry=${(event: CustomEvent<{ clientId: string }>) =>
-      chat.retry(event.detail.clientId)}
-    @ec-chat-typing=${() => chat.typing()}
-  ></ec-chat>`;
 }

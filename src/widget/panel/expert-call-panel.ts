@@ -7,8 +7,7 @@ import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText, type EndedWhat } from '../../i18n/panel.js';
 import { hubLanguage, type UiLanguage } from '../../i18n/language.js';
 import type { CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
-import '../../ui/call-stage.js';
-import { chatFor } from '../../ui/chat-view.js';
+import { chatFor } from '../../ui/chat-binding.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { icon } from '../../ui/icons.js';
@@ -17,7 +16,7 @@ import { controls, tokens } from '../../ui/tokens.js';
 import { transcriptText } from '../../ui/transcript.js';
 import { VisualViewportController } from '../../ui/visual-viewport-controller.js';
 import { panelStyles } from './expert-call-panel.styles.js';
-import { OfflineForms } from './offline-forms.js';
+import type { OfflineForms } from './offline-forms.js';
 
 /** Which layout the panel takes: the first screens, a call, or a written conversation. */
 type Screen = 'start' | 'call' | 'chat';
@@ -514,7 +513,8 @@ export class ExpertCallPanel extends LitElement {
   /** A message, a callback or an appointment, when nobody can answer now. */
   private renderOffline(reason: 'closed' | 'no-answer', opensAt?: number) {
     if (!this.offlineForms) {
-      const forms = new OfflineForms();
+      // Defined by the call parts' chunk; Lit keeps what is set on it until it is.
+      const forms = document.createElement('ec-offline') as OfflineForms;
       forms.addEventListener('ec-offline-sent', () => {
         // The shopper will be contacted: they need not wait in line any more.
         if (this.conversation.state.kind === 'queued') {

@@ -2,11 +2,23 @@
  * The chunk `<expert-call>` loads on intent: the panel, the conversation logic and
  * livekit-client. Nothing here runs before a shopper shows interest.
  */
+import { loadMediaStack, webrtcSupported } from '../../core/media-session.js';
 import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
 import { hubLanguage } from '../../i18n/language.js';
 import type { CreatePanel } from '../panel-contract.js';
 import { ExpertCallPanel } from './expert-call-panel.js';
+
+let callParts: Promise<unknown> | undefined;
+
+/** The call's picture, the chat and the offline forms: a chunk fetched after the first screen. */
+function loadCallParts(): Promise<unknown> {
+  callParts ??= import('./call-parts.js').catch((error: unknown) => {
+    callParts = undefined;
+    throw error;
+  });
+  return callParts;
+}
 
 export const createPanel: CreatePanel = (options) => {
   const conversation = new ShopperConversation({
@@ -40,11 +52,18 @@ export const createPanel: CreatePanel = (options) => {
       element.words = options.words();
       conversation.open();
       element.focus();
+      // The media stack comes while the shopper reads and chooses, not before the first screen.
+      const fetchRest = () => {
+        void loadCallParts().catch(() => {});
+        if (webrtcSupported()) void loadMediaStack().catch(() => {});
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchRest);
+      else setTimeout(fetchRest, 0);
     },
     end() {
       conversation.end();
     },
-    resume: () => conversation.resume(),
+    resume: () => Promise.all([loadCallParts(), conversation.resume()]).then(() => {}),
     refresh() {
       element.lang = options.lang();
       element.context = options.context();
