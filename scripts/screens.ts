@@ -48,7 +48,7 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   const expert = new ConsolePage(expertSide.page);
   const shopper = new ShopPage(shopSide.page);
 
-  await expert.signIn(stack.consoleUrl, 'Camille');
+  await expert.signIn(stack.consoleUrl, size === 'desktop' ? 'Camille' : 'Alex');
   if (size === 'desktop') await shot(expert.page, 'console-desktop-signed-in-away');
   await expert.goAvailable();
 
@@ -110,7 +110,7 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
 async function consoleSeveralChats(browser: Browser, stack: Stack, size: Size): Promise<void> {
   const expertSide = await context(browser, size);
   const expert = new ConsolePage(expertSide.page);
-  await expert.signIn(stack.consoleUrl, 'Dominique');
+  await expert.signIn(stack.consoleUrl, size === 'desktop' ? 'Dominique' : 'Sacha');
   await expert.goAvailable();
   const shoppers: Array<{ context: BrowserContext }> = [];
   for (const text of ['Bonjour, le cadre existe en M ?', 'Livrez-vous à Lyon ?']) {
@@ -151,7 +151,7 @@ async function dark(browser: Browser, stack: Stack): Promise<void> {
   await shot(side.page, 'shop-desktop-first-screen-dark');
   await side.context.close();
   const expertSide = await context(browser, 'desktop', 'dark');
-  await new ConsolePage(expertSide.page).signIn(stack.consoleUrl, 'Camille');
+  await new ConsolePage(expertSide.page).signIn(stack.consoleUrl, 'Noa');
   await shot(expertSide.page, 'console-desktop-dark');
   await expertSide.context.close();
 }

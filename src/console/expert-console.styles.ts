@@ -57,6 +57,13 @@ export const consoleStyles = css`
   .status.available::before {
     background: var(--_success);
   }
+  .status[data-status='ringing']::before {
+    background: var(--_accent);
+  }
+  .status[data-status='in-call']::before,
+  .status[data-status='in-chat']::before {
+    background: var(--_danger);
+  }
   .sign-in {
     display: flex;
     flex-direction: column;
@@ -238,6 +245,10 @@ export const consoleStyles = css`
     .conversations {
       flex-direction: row;
       overflow-x: auto;
+    }
+    .conversations li {
+      flex: 0 0 auto;
+      width: min(220px, 70%);
     }
   }
   .conversations button {

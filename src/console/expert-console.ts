@@ -325,9 +325,7 @@ export class ExpertConsole extends LitElement {
               ${product ? html`<span class="product">${product}</span>` : nothing}
               ${
                 waiting
-                  ? html`<span class="waiting" data-waiting
-                      >${t.waitingFor(this.duration(waiting))}</span
-                    >`
+                  ? html`<span class="waiting" data-waiting>${this.waitingWords(waiting)}</span>`
                   : nothing
               }
               ${
@@ -352,19 +350,17 @@ export class ExpertConsole extends LitElement {
     return last && last.author === 'shopper' ? last.at : undefined;
   }
 
-  private duration(since: number): string {
+  /** "waiting 3 min", or "just wrote" under a minute (the list refreshes every 15 s). */
+  private waitingWords(since: number): string {
     const minutes = Math.floor((Date.now() - since) / 60_000);
-    return minutes < 1
-      ? new Intl.NumberFormat(this.locale, {
-          style: 'unit',
-          unit: 'second',
-          unitDisplay: 'short',
-        }).format(Math.max(0, Math.floor((Date.now() - since) / 1000)))
-      : new Intl.NumberFormat(this.locale, {
-          style: 'unit',
-          unit: 'minute',
-          unitDisplay: 'short',
-        }).format(minutes);
+    if (minutes < 1) return this.t.justWrote;
+    return this.t.waitingFor(
+      new Intl.NumberFormat(this.locale, {
+        style: 'unit',
+        unit: 'minute',
+        unitDisplay: 'short',
+      }).format(minutes),
+    );
   }
 
   /** Messages, callback requests and appointments left while nobody could answer. */

@@ -62,6 +62,8 @@ export interface ConsoleText {
   modeWord: (chatOnly: boolean) => string;
   /** The shopper's last message waits for an answer since `duration` ("2 min"). */
   waitingFor: (duration: string) => string;
+  /** The shopper's last message is under a minute old. */
+  justWrote: string;
   notificationsHint: string;
   callControls: string;
   /** The requests left while nobody could answer. */
@@ -69,6 +71,7 @@ export interface ConsoleText {
 }
 
 const en: ConsoleText = {
+  justWrote: 'just wrote',
   shopperLabel: (n) => `Shopper ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${en.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
@@ -182,6 +185,7 @@ const en: ConsoleText = {
 };
 
 const fr: ConsoleText = {
+  justWrote: 'vient d’écrire',
   shopperLabel: (n) => `Client ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${fr.ringing(mode)} : ${who}${product ? `, ${product}` : ''}.`,
@@ -303,6 +307,7 @@ const fr: ConsoleText = {
 };
 
 const de: ConsoleText = {
+  justWrote: 'hat gerade geschrieben',
   shopperLabel: (n) => `Kunde ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${de.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
@@ -423,6 +428,7 @@ const de: ConsoleText = {
 };
 
 const es: ConsoleText = {
+  justWrote: 'acaba de escribir',
   shopperLabel: (n) => `Cliente ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${es.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
@@ -540,6 +546,7 @@ const es: ConsoleText = {
 };
 
 const it: ConsoleText = {
+  justWrote: 'ha appena scritto',
   shopperLabel: (n) => `Cliente ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${it.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,

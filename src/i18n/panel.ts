@@ -55,6 +55,12 @@ export interface PanelText {
   /** The button that opens and shuts the chat during a call. */
   chatSheet: string;
   unread: (n: number) => string;
+  /** The first screen, when every expert is in a conversation: a wait is likely. */
+  allBusy: string;
+  /** The first screen, when no expert answers this topic right now (but it is open). */
+  noneFree: string;
+  /** Added when video is busy but an expert can write now. */
+  writeSooner: string;
   /** The state said to screen readers when the shop or topic is closed. */
   closedNow: string;
   chatWith: (name: string) => string;
@@ -82,6 +88,10 @@ export interface PanelText {
 }
 
 const en: PanelText = {
+  allBusy: 'All our experts are in a conversation right now: expect a short wait.',
+  noneFree:
+    'No expert is free for this right now: you can wait your turn, and we offer to get back to you if it takes long.',
+  writeSooner: 'An expert can answer in writing now.',
   title: 'Talk to an expert',
   close: 'Close',
   intro: 'A real person from our team answers you by video or voice, free of charge.',
@@ -212,6 +222,10 @@ const en: PanelText = {
 };
 
 const fr: PanelText = {
+  allBusy: 'Tous nos experts sont en conversation : attendez-vous à une courte attente.',
+  noneFree:
+    'Aucun expert n’est libre pour cela en ce moment : vous pouvez attendre votre tour, et nous vous proposons d’être rappelé si c’est long.',
+  writeSooner: 'Un expert peut vous répondre par écrit dès maintenant.',
   title: 'Parler à un expert',
   close: 'Fermer',
   intro: 'Une vraie personne de notre équipe vous répond en vidéo ou par la voix, gratuitement.',
@@ -356,6 +370,10 @@ const fr: PanelText = {
 };
 
 const de: PanelText = {
+  allBusy: 'Alle unsere Experten sind gerade im Gespräch: Rechnen Sie mit einer kurzen Wartezeit.',
+  noneFree:
+    'Gerade ist dafür kein Experte frei: Sie können warten, und wenn es lange dauert, bieten wir einen Rückruf an.',
+  writeSooner: 'Schriftlich kann ein Experte sofort antworten.',
   title: 'Mit einem Experten sprechen',
   close: 'Schließen',
   intro: 'Ein echter Mensch aus unserem Team antwortet Ihnen per Video oder Telefon, kostenlos.',
@@ -501,6 +519,10 @@ const de: PanelText = {
 };
 
 const es: PanelText = {
+  allBusy: 'Todos nuestros expertos están atendiendo ahora: cuente con una breve espera.',
+  noneFree:
+    'Ahora no hay ningún experto libre para esto: puede esperar su turno y, si tarda, le ofrecemos que le llamemos.',
+  writeSooner: 'Un experto puede responderle por escrito ahora mismo.',
   title: 'Hablar con un experto',
   close: 'Cerrar',
   intro: 'Una persona real de nuestro equipo le atiende por vídeo o por voz, gratis.',
@@ -644,6 +666,10 @@ const es: PanelText = {
 };
 
 const it: PanelText = {
+  allBusy: 'Tutti i nostri esperti sono impegnati ora: prevedi una breve attesa.',
+  noneFree:
+    'Al momento nessun esperto è libero per questo: puoi aspettare il tuo turno e, se ci vuole molto, ti proponiamo di richiamarti.',
+  writeSooner: 'Un esperto può risponderti per iscritto subito.',
   title: 'Parla con un esperto',
   close: 'Chiudi',
   intro: 'Una persona vera del nostro team ti risponde in video o a voce, gratuitamente.',

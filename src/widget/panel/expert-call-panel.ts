@@ -6,7 +6,7 @@ import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText, type EndedWhat } from '../../i18n/panel.js';
 import { hubLanguage, type UiLanguage } from '../../i18n/language.js';
-import type { CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
+import type { Availability, CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
 import { chatFor } from '../../ui/chat-binding.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
@@ -47,6 +47,8 @@ export class ExpertCallPanel extends LitElement {
   @property() accessor topic: string | undefined;
   /** The shop's own words (its config's `texts`), where it set them. */
   @property({ attribute: false }) accessor words: ShopWords = {};
+  /** Whether experts can answer now, from the hub's `/availability` (read when the panel opens). */
+  @property({ attribute: false }) accessor availability: Availability | undefined;
   /** The layout in use; set by the panel from the conversation's state, for the shop's CSS. */
   @property({ reflect: true }) accessor screen: Screen = 'start';
 
@@ -89,13 +91,23 @@ export class ExpertCallPanel extends LitElement {
     return panelText[this.lang];
   }
 
-  /** Mirrors the launcher's `theme` attribute (`light`, `dark`), so a shop can force one. */
-  private readonly themeWatch = new MutationObserver(() => this.followTheme());
+  /**
+   * Mirrors the launcher's `theme` attribute (`light`, `dark`), so a shop can force one, and
+   * re-renders when its `availability` changes (the first screen says when nobody can answer).
+   */
+  private readonly themeWatch = new MutationObserver(() => {
+    this.followTheme();
+    this.requestUpdate();
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     const host = this.launcher;
-    if (host) this.themeWatch.observe(host, { attributes: true, attributeFilter: ['theme'] });
+    if (host)
+      this.themeWatch.observe(host, {
+        attributes: true,
+        attributeFilter: ['theme', 'availability'],
+      });
     this.followTheme();
   }
 
@@ -218,12 +230,51 @@ export class ExpertCallPanel extends LitElement {
     }
   }
 
+  /**
+   * Whether experts can answer now: the hub's answer read when the panel opened, else the dot
+   * the launcher already shows (so the first screen is right from its first frame).
+   */
+  private get readiness(): 'closed' | 'none' | 'busy' | 'free' | undefined {
+    const a = this.availability;
+    if (a) {
+      if (!a.open) return 'closed';
+      if (a.call === 'free' || a.chat === 'free') return 'free';
+      return a.call === 'busy' || a.chat === 'busy' ? 'busy' : 'none';
+    }
+    const said = this.launcher?.getAttribute('availability');
+    return said === 'closed' || said === 'none' || said === 'busy' || said === 'free'
+      ? said
+      : undefined;
+  }
+
   private renderChoice() {
     const t = this.t;
     const product = this.context.product?.name;
+    const readiness = this.readiness;
+    // Closed: the first screen says when it opens and leads with what can be done now.
+    if (readiness === 'closed') return this.renderOffline('closed', this.availability?.opensAt);
     // Without WebRTC there is no call to offer: chat is the way, said plainly.
     const canCall = webrtcSupported();
+    // Video busy but an expert free to write: writing comes first.
+    const writeFirst =
+      !canCall || (this.availability?.chat === 'free' && this.availability.call !== 'free');
+    const chatChoice = html`<button
+      class="${writeFirst ? 'primary' : 'secondary'} choice"
+      data-mode="chat"
+      @click=${() => this.choose('chat')}
+    >
+      ${icon('chat')}
+      <span><span class="choice-title">${t.chatCall}</span><small>${t.chatCallHint}</small></span>
+    </button>`;
     return html`
+      ${
+        readiness === 'busy' || readiness === 'none'
+          ? html`<p class="starting" data-readiness=${readiness}>
+              ${readiness === 'busy' ? t.allBusy : t.noneFree}
+              ${writeFirst && canCall ? t.writeSooner : ''}
+            </p>`
+          : nothing
+      }
       <p>${this.words.panelIntro ?? t.intro}</p>
       ${
         canCall
@@ -238,10 +289,11 @@ export class ExpertCallPanel extends LitElement {
         </ul>
       </div>
       <div class="choices">
+        ${writeFirst ? chatChoice : nothing}
         ${
           canCall
             ? html`<button
-                  class="primary choice"
+                  class="${writeFirst ? 'secondary' : 'primary'} choice"
                   data-mode="video"
                   @click=${() => this.choose('video')}
                 >

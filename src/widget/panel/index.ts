@@ -6,8 +6,26 @@ import { loadMediaStack, webrtcSupported } from '../../core/media-session.js';
 import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
 import { hubLanguage } from '../../i18n/language.js';
+import type { Availability, Language } from '../../protocol/index.js';
 import type { CreatePanel } from '../panel-contract.js';
 import { ExpertCallPanel } from './expert-call-panel.js';
+
+/** The hub's word on who can answer now (cached by the hub for 20 s); undefined if unknown. */
+async function readAvailability(
+  hub: string,
+  topic: string | undefined,
+  lang: Language,
+): Promise<Availability | undefined> {
+  try {
+    const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
+    if (topic) url.searchParams.set('topic', topic);
+    url.searchParams.set('lang', lang);
+    const response = await fetch(url, { credentials: 'omit' });
+    return response.ok ? ((await response.json()) as Availability) : undefined;
+  } catch {
+    return undefined; // the first screen then goes by the launcher's dot, or offers everything
+  }
+}
 
 let callParts: Promise<unknown> | undefined;
 
@@ -51,6 +69,11 @@ export const createPanel: CreatePanel = (options) => {
     open() {
       element.words = options.words();
       conversation.open();
+      void readAvailability(options.hub, options.topic(), hubLanguage(options.lang())).then(
+        (availability) => {
+          if (availability) element.availability = availability;
+        },
+      );
       element.focus();
       // The media stack comes while the shopper reads and chooses, not before the first screen.
       const fetchRest = () => {
