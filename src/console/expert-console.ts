@@ -498,6 +498,17 @@ export class ExpertConsole extends LitElement {
             .remoteAudio=${media.remoteAudio}
             placeholder=${t.shopperCameraOff}
           ></ec-call-stage>
+          ${
+            media.audioBlocked
+              ? html`<button
+                  class="primary"
+                  data-control="start-audio"
+                  @click=${() => void media.startAudio()}
+                >
+                  ${icon('speaker')} ${t.tapToHear}
+                </button>`
+              : nothing
+          }
           ${media.startingDevices.map(
             (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
           )}

@@ -148,6 +148,20 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     this.emit('change', undefined);
   }
 
+  /**
+   * The browser refused to play the other side's sound until the person taps (iOS Safari, or a
+   * page that had no click yet): the UI offers `startAudio` from a tap.
+   */
+  get audioBlocked(): boolean {
+    return this.room ? !this.room.canPlaybackAudio : false;
+  }
+
+  /** Plays the other side's sound; call it from a tap or a click. */
+  async startAudio(): Promise<void> {
+    await this.room?.startAudio();
+    this.emit('change', undefined);
+  }
+
   get connected(): boolean {
     return this.room?.state === 'connected';
   }
@@ -190,6 +204,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       .on(RoomEvent.TrackUnmuted, changed)
       .on(RoomEvent.LocalTrackPublished, changed)
       .on(RoomEvent.LocalTrackUnpublished, changed)
+      .on(RoomEvent.AudioPlaybackStatusChanged, changed)
       // LiveKit tries to bring media back by itself; past our bound, the call is lost.
       .on(RoomEvent.Reconnecting, () => {
         clearTimeout(this.recovery);

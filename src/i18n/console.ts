@@ -62,6 +62,8 @@ export interface ConsoleText {
   modeWord: (chatOnly: boolean) => string;
   /** The shopper's last message waits for an answer since `duration` ("2 min"). */
   waitingFor: (duration: string) => string;
+  /** The browser waits for a click before it plays the shopper's sound. */
+  tapToHear: string;
   /** The shopper's last message is under a minute old. */
   justWrote: string;
   notificationsHint: string;
@@ -71,6 +73,7 @@ export interface ConsoleText {
 }
 
 const en: ConsoleText = {
+  tapToHear: 'Click to hear the shopper',
   justWrote: 'just wrote',
   shopperLabel: (n) => `Shopper ${n}`,
   ringAnnouncement: (mode, who, product) =>
@@ -185,6 +188,7 @@ const en: ConsoleText = {
 };
 
 const fr: ConsoleText = {
+  tapToHear: 'Cliquez pour entendre le client',
   justWrote: 'vient d’écrire',
   shopperLabel: (n) => `Client ${n}`,
   ringAnnouncement: (mode, who, product) =>
@@ -307,6 +311,7 @@ const fr: ConsoleText = {
 };
 
 const de: ConsoleText = {
+  tapToHear: 'Klicken, um den Kunden zu hören',
   justWrote: 'hat gerade geschrieben',
   shopperLabel: (n) => `Kunde ${n}`,
   ringAnnouncement: (mode, who, product) =>
@@ -428,6 +433,7 @@ const de: ConsoleText = {
 };
 
 const es: ConsoleText = {
+  tapToHear: 'Haga clic para oír al cliente',
   justWrote: 'acaba de escribir',
   shopperLabel: (n) => `Cliente ${n}`,
   ringAnnouncement: (mode, who, product) =>
@@ -546,6 +552,7 @@ const es: ConsoleText = {
 };
 
 const it: ConsoleText = {
+  tapToHear: 'Fai clic per sentire il cliente',
   justWrote: 'ha appena scritto',
   shopperLabel: (n) => `Cliente ${n}`,
   ringAnnouncement: (mode, who, product) =>

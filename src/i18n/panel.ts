@@ -55,6 +55,8 @@ export interface PanelText {
   /** The button that opens and shuts the chat during a call. */
   chatSheet: string;
   unread: (n: number) => string;
+  /** The browser waits for a tap before it plays sound (iOS Safari): the button that starts it. */
+  tapToHear: (name: string) => string;
   /** The first screen, when every expert is in a conversation: a wait is likely. */
   allBusy: string;
   /** The first screen, when no expert answers this topic right now (but it is open). */
@@ -88,6 +90,7 @@ export interface PanelText {
 }
 
 const en: PanelText = {
+  tapToHear: (name) => `Tap to hear ${name}`,
   allBusy: 'All our experts are in a conversation right now: expect a short wait.',
   noneFree:
     'No expert is free for this right now: you can wait your turn, and we offer to get back to you if it takes long.',
@@ -222,6 +225,7 @@ const en: PanelText = {
 };
 
 const fr: PanelText = {
+  tapToHear: (name) => `Touchez pour entendre ${name}`,
   allBusy: 'Tous nos experts sont en conversation : attendez-vous à une courte attente.',
   noneFree:
     'Aucun expert n’est libre pour cela en ce moment : vous pouvez attendre votre tour, et nous vous proposons d’être rappelé si c’est long.',
@@ -370,6 +374,7 @@ const fr: PanelText = {
 };
 
 const de: PanelText = {
+  tapToHear: (name) => `Tippen, um ${name} zu hören`,
   allBusy: 'Alle unsere Experten sind gerade im Gespräch: Rechnen Sie mit einer kurzen Wartezeit.',
   noneFree:
     'Gerade ist dafür kein Experte frei: Sie können warten, und wenn es lange dauert, bieten wir einen Rückruf an.',
@@ -519,6 +524,7 @@ const de: PanelText = {
 };
 
 const es: PanelText = {
+  tapToHear: (name) => `Toque para oír a ${name}`,
   allBusy: 'Todos nuestros expertos están atendiendo ahora: cuente con una breve espera.',
   noneFree:
     'Ahora no hay ningún experto libre para esto: puede esperar su turno y, si tarda, le ofrecemos que le llamemos.',
@@ -666,6 +672,7 @@ const es: PanelText = {
 };
 
 const it: PanelText = {
+  tapToHear: (name) => `Tocca per sentire ${name}`,
   allBusy: 'Tutti i nostri esperti sono impegnati ora: prevedi una breve attesa.',
   noneFree:
     'Al momento nessun esperto è libero per questo: puoi aspettare il tuo turno e, se ci vuole molto, ti proponiamo di richiamarti.',

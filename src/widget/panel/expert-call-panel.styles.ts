@@ -213,6 +213,14 @@ export const panelStyles = css`
       grid-template: 'stage sheet' minmax(0, 1fr) / minmax(0, 1fr) minmax(240px, 45%);
     }
   }
+  .start-audio {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    font-weight: 600;
+    min-height: 52px;
+  }
   .stage-column .starting,
   .stage-column .problem {
     font-size: 0.88rem;

@@ -196,7 +196,9 @@ export class ExpertCallPanel extends LitElement {
         case 'connecting':
           return t.connecting;
         case 'in-call':
-          return t.inCallWith(state.expert.name);
+          return this.conversation.media.audioBlocked
+            ? `${t.inCallWith(state.expert.name)}. ${t.tapToHear(state.expert.name)}`
+            : t.inCallWith(state.expert.name);
         case 'chat':
           return t.chatWith(state.expert.name);
         case 'ended':
@@ -392,6 +394,17 @@ export class ExpertCallPanel extends LitElement {
             .remoteAudio=${media.remoteAudio}
             placeholder=${video ? t.expertCameraOff : t.inCallWith(state.expert.name)}
           ></ec-call-stage>
+          ${
+            media.audioBlocked
+              ? html`<button
+                  class="primary start-audio"
+                  data-control="start-audio"
+                  @click=${() => void media.startAudio()}
+                >
+                  ${icon('speaker')} ${t.tapToHear(state.expert.name)}
+                </button>`
+              : nothing
+          }
           ${this.renderAdvice()}
           ${media.startingDevices.map(
             (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
