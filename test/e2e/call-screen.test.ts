@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { LANGUAGES } from '../../src/i18n/language.js';
+import { panelText } from '../../src/i18n/panel.js';
 import { freshStack } from '../support/stack-env.js';
 import { ConsolePage, EXPERT_BOX, SHOPPER_BOX, ShopPage, say } from '../support/pages.js';
 
@@ -227,4 +229,53 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
     for (const page of pages) await page.context().close();
     await expert.page.context().close();
   });
+
+  for (const lang of LANGUAGES) {
+    it(`has zero axe violations on the call's states in ${lang}, desktop and phone`, async () => {
+      const problems: string[] = [];
+      for (const size of ['desktop', 'phone'] as const) {
+        const expert = new ConsolePage(await participant(env.browser, 'desktop'));
+        const page = await participant(env.browser, size);
+        const shopper = new ShopPage(page);
+        try {
+          await expert.page.goto(env.stack.consoleUrl);
+          await expert.page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+          await expert.signIn(null, `Expert ${lang} ${size}`);
+          await expert.goAvailable();
+          await page.goto(env.stack.shopUrl);
+          await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+          await shopper.open(null);
+          assert.equal(
+            (await page.textContent('expert-call-panel [data-mode="video"] .choice-title'))?.trim(),
+            panelText[lang].videoCall,
+            'the panel speaks the page’s language',
+          );
+          await shopper.choose('video');
+          await expert.waitForRing();
+          problems.push(...ours(await axe(expert.page, `${lang} ${size} console ringing`)));
+          await expert.accept();
+          await shopper.waitForState('in-call');
+          await page.click('expert-call-panel [data-control="camera"]');
+          problems.push(...ours(await axe(page, `${lang} ${size} in call`)));
+          if (size === 'phone') await page.click('expert-call-panel [data-control="chat-sheet"]');
+          await say(page, SHOPPER_BOX, 'Hallo, hola, ciao');
+          await say(expert.page, EXPERT_BOX, 'https://lumen.example/e-city');
+          await page.waitForSelector('expert-call-panel ec-chat li a');
+          problems.push(...ours(await axe(page, `${lang} ${size} in call, chat`)));
+          problems.push(...ours(await axe(expert.page, `${lang} ${size} console in call`)));
+          await page.click('expert-call-panel [data-control="to-chat"]');
+          await shopper.waitForState('chat');
+          problems.push(...ours(await axe(page, `${lang} ${size} written`)));
+          await expert.hangUp();
+          await shopper.waitForState('ended');
+          problems.push(...ours(await axe(page, `${lang} ${size} ended`)));
+          problems.push(...ours(await axe(expert.page, `${lang} ${size} console after`)));
+        } finally {
+          await page.context().close();
+          await expert.page.context().close();
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
 });
