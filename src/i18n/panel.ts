@@ -55,6 +55,8 @@ export interface PanelText {
   /** The button that opens and shuts the chat during a call. */
   chatSheet: string;
   unread: (n: number) => string;
+  /** The page embedding us does not allow the device (Permissions-Policy, iframe `allow`). */
+  blockedBySite: (device: Device) => string;
   /** The browser waits for a tap before it plays sound (iOS Safari): the button that starts it. */
   tapToHear: (name: string) => string;
   /** The first screen, when every expert is in a conversation: a wait is likely. */
@@ -90,6 +92,8 @@ export interface PanelText {
 }
 
 const en: PanelText = {
+  blockedBySite: (device) =>
+    `This page does not let video help use your ${device}, so nothing in your browser’s settings will change that. You still see and hear the expert, and can write to them.`,
   tapToHear: (name) => `Tap to hear ${name}`,
   allBusy: 'All our experts are in a conversation right now: expect a short wait.',
   noneFree:
@@ -225,6 +229,8 @@ const en: PanelText = {
 };
 
 const fr: PanelText = {
+  blockedBySite: (device) =>
+    `Cette page ne permet pas à l’aide vidéo d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'} : vos réglages du navigateur n’y changeront rien. Vous voyez et entendez toujours l’expert, et pouvez lui écrire.`,
   tapToHear: (name) => `Touchez pour entendre ${name}`,
   allBusy: 'Tous nos experts sont en conversation : attendez-vous à une courte attente.',
   noneFree:
@@ -374,6 +380,8 @@ const fr: PanelText = {
 };
 
 const de: PanelText = {
+  blockedBySite: (device) =>
+    `Diese Seite erlaubt der Videohilfe ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht; Ihre Browsereinstellungen ändern daran nichts. Sie sehen und hören den Experten weiterhin und können ihm schreiben.`,
   tapToHear: (name) => `Tippen, um ${name} zu hören`,
   allBusy: 'Alle unsere Experten sind gerade im Gespräch: Rechnen Sie mit einer kurzen Wartezeit.',
   noneFree:
@@ -524,6 +532,8 @@ const de: PanelText = {
 };
 
 const es: PanelText = {
+  blockedBySite: (device) =>
+    `Esta página no permite a la ayuda por vídeo usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}: los ajustes del navegador no lo cambiarán. Sigue viendo y oyendo al experto, y puede escribirle.`,
   tapToHear: (name) => `Toque para oír a ${name}`,
   allBusy: 'Todos nuestros expertos están atendiendo ahora: cuente con una breve espera.',
   noneFree:
@@ -672,6 +682,8 @@ const es: PanelText = {
 };
 
 const it: PanelText = {
+  blockedBySite: (device) =>
+    `Questa pagina non consente all’aiuto video di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}: le impostazioni del browser non lo cambiano. Continui a vedere e sentire l’esperto, e puoi scrivergli.`,
   tapToHear: (name) => `Tocca per sentire ${name}`,
   allBusy: 'Tutti i nostri esperti sono impegnati ora: prevedi una breve attesa.',
   noneFree:

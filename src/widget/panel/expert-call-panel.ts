@@ -410,7 +410,14 @@ export class ExpertCallPanel extends LitElement {
             (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
           )}
           ${media.deviceFailures.map(
-            (f) => html`<p class="problem">${t.deviceProblem(f.device, f.problem)}</p>`,
+            (f) =>
+              html`<p class="problem" data-problem=${f.problem}>
+                ${
+                  f.problem === 'permission-denied' && siteBlocks(f.device)
+                    ? t.blockedBySite(f.device)
+                    : t.deviceProblem(f.device, f.problem)
+                }
+              </p>`,
           )}
           <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
             <button
@@ -654,6 +661,24 @@ export class ExpertCallPanel extends LitElement {
   private requestClose = () => {
     this.dispatchEvent(new Event('ec-panel-close', { bubbles: true, composed: true }));
   };
+}
+
+/**
+ * The shop's page does not let this frame use the device (a Permissions-Policy header, or an
+ * iframe without `allow="camera; microphone"`): the shopper cannot fix that in the address bar,
+ * and is not told to.
+ */
+function siteBlocks(device: Device): boolean {
+  const policy =
+    (
+      document as Document & {
+        permissionsPolicy?: { allowsFeature(feature: string): boolean };
+        featurePolicy?: { allowsFeature(feature: string): boolean };
+      }
+    ).permissionsPolicy ??
+    (document as Document & { featurePolicy?: { allowsFeature(feature: string): boolean } })
+      .featurePolicy;
+  return policy ? !policy.allowsFeature(device) : false;
 }
 
 function deepActiveElement(root: ShadowRoot): Element | null {
