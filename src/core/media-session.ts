@@ -76,6 +76,33 @@ export function webrtcSupported(): boolean {
 /** How long media may try to reconnect before the conversation gives way to chat. */
 export const MEDIA_RECOVERY_MS = 10_000;
 
+/** The devices a person can choose between: cameras, microphones and, where allowed, speakers. */
+export type DeviceKind = 'videoinput' | 'audioinput' | 'audiooutput';
+
+export interface DeviceChoice {
+  kind: DeviceKind;
+  id: string;
+  label: string;
+}
+
+const CHOSEN_DEVICES_KEY = 'expert-call:devices';
+
+/** The devices chosen last time, by kind, kept in this browser for next time. */
+function chosenDevices(): Partial<Record<DeviceKind, string>> {
+  try {
+    return JSON.parse(localStorage.getItem(CHOSEN_DEVICES_KEY) ?? '{}') as Partial<
+      Record<DeviceKind, string>
+    >;
+  } catch {
+    return {};
+  }
+}
+
+/** Whether this browser can send sound to a chosen speaker (not Safari, not Firefox by default). */
+export function speakerChoiceSupported(): boolean {
+  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+}
+
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
   private recovery: ReturnType<typeof setTimeout> | undefined;
@@ -162,6 +189,32 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     this.emit('change', undefined);
   }
 
+  /** The devices there are to choose from (labels once the person has allowed one device). */
+  async deviceChoices(): Promise<DeviceChoice[]> {
+    if (typeof navigator === 'undefined' || !navigator.mediaDevices?.enumerateDevices) return [];
+    const all = await navigator.mediaDevices.enumerateDevices();
+    return all
+      .filter((d) => d.kind !== 'audiooutput' || speakerChoiceSupported())
+      .filter((d) => d.deviceId)
+      .map((d, i) => ({ kind: d.kind, id: d.deviceId, label: d.label || `${d.kind} ${i + 1}` }));
+  }
+
+  /** The device in use (or chosen for when it starts), by kind. */
+  activeDevice(kind: DeviceKind): string | undefined {
+    return this.room?.getActiveDevice(kind) ?? chosenDevices()[kind];
+  }
+
+  /** Switches to another camera, microphone or speaker, and remembers it for next time. */
+  async chooseDevice(kind: DeviceKind, id: string): Promise<void> {
+    try {
+      localStorage.setItem(CHOSEN_DEVICES_KEY, JSON.stringify({ ...chosenDevices(), [kind]: id }));
+    } catch {
+      // Storage refused: the choice holds for this call only.
+    }
+    await this.room?.switchActiveDevice(kind, id);
+    this.emit('change', undefined);
+  }
+
   get connected(): boolean {
     return this.room?.state === 'connected';
   }
@@ -194,7 +247,17 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     }
     const { DisconnectReason, Room, RoomEvent } = lk;
     await this.leave();
-    const room = new Room({ adaptiveStream: true, dynacast: true });
+    const chosen = chosenDevices();
+    const room = new Room({
+      adaptiveStream: true,
+      dynacast: true,
+      // What the person chose last time, in this browser.
+      ...(chosen.videoinput ? { videoCaptureDefaults: { deviceId: chosen.videoinput } } : {}),
+      ...(chosen.audioinput ? { audioCaptureDefaults: { deviceId: chosen.audioinput } } : {}),
+      ...(chosen.audiooutput && speakerChoiceSupported()
+        ? { audioOutput: { deviceId: chosen.audiooutput } }
+        : {}),
+    });
     this.room = room;
     const changed = () => this.emit('change', undefined);
     room

@@ -55,6 +55,14 @@ export interface PanelText {
   /** The button that opens and shuts the chat during a call. */
   chatSheet: string;
   unread: (n: number) => string;
+  /** The call's device picker. */
+  devices: {
+    button: string;
+    title: string;
+    videoinput: string;
+    audioinput: string;
+    audiooutput: string;
+  };
   /** The page embedding us does not allow the device (Permissions-Policy, iframe `allow`). */
   blockedBySite: (device: Device) => string;
   /** The browser waits for a tap before it plays sound (iOS Safari): the button that starts it. */
@@ -92,6 +100,13 @@ export interface PanelText {
 }
 
 const en: PanelText = {
+  devices: {
+    button: 'Devices',
+    title: 'Camera, microphone and speaker',
+    videoinput: 'Camera',
+    audioinput: 'Microphone',
+    audiooutput: 'Speaker',
+  },
   blockedBySite: (device) =>
     `This page does not let video help use your ${device}, so nothing in your browser’s settings will change that. You still see and hear the expert, and can write to them.`,
   tapToHear: (name) => `Tap to hear ${name}`,
@@ -229,6 +244,13 @@ const en: PanelText = {
 };
 
 const fr: PanelText = {
+  devices: {
+    button: 'Appareils',
+    title: 'Caméra, micro et haut-parleur',
+    videoinput: 'Caméra',
+    audioinput: 'Micro',
+    audiooutput: 'Haut-parleur',
+  },
   blockedBySite: (device) =>
     `Cette page ne permet pas à l’aide vidéo d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'} : vos réglages du navigateur n’y changeront rien. Vous voyez et entendez toujours l’expert, et pouvez lui écrire.`,
   tapToHear: (name) => `Touchez pour entendre ${name}`,
@@ -380,6 +402,13 @@ const fr: PanelText = {
 };
 
 const de: PanelText = {
+  devices: {
+    button: 'Geräte',
+    title: 'Kamera, Mikrofon und Lautsprecher',
+    videoinput: 'Kamera',
+    audioinput: 'Mikrofon',
+    audiooutput: 'Lautsprecher',
+  },
   blockedBySite: (device) =>
     `Diese Seite erlaubt der Videohilfe ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht; Ihre Browsereinstellungen ändern daran nichts. Sie sehen und hören den Experten weiterhin und können ihm schreiben.`,
   tapToHear: (name) => `Tippen, um ${name} zu hören`,
@@ -532,6 +561,13 @@ const de: PanelText = {
 };
 
 const es: PanelText = {
+  devices: {
+    button: 'Dispositivos',
+    title: 'Cámara, micrófono y altavoz',
+    videoinput: 'Cámara',
+    audioinput: 'Micrófono',
+    audiooutput: 'Altavoz',
+  },
   blockedBySite: (device) =>
     `Esta página no permite a la ayuda por vídeo usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}: los ajustes del navegador no lo cambiarán. Sigue viendo y oyendo al experto, y puede escribirle.`,
   tapToHear: (name) => `Toque para oír a ${name}`,
@@ -682,6 +718,13 @@ const es: PanelText = {
 };
 
 const it: PanelText = {
+  devices: {
+    button: 'Dispositivi',
+    title: 'Fotocamera, microfono e altoparlante',
+    videoinput: 'Fotocamera',
+    audioinput: 'Microfono',
+    audiooutput: 'Altoparlante',
+  },
   blockedBySite: (device) =>
     `Questa pagina non consente all’aiuto video di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}: le impostazioni del browser non lo cambiano. Continui a vedere e sentire l’esperto, e puoi scrivergli.`,
   tapToHear: (name) => `Tocca per sentire ${name}`,

@@ -278,4 +278,44 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
       assert.deepEqual(problems, []);
     });
   }
+
+  it('lets the shopper choose camera, microphone and speaker in a call, and remembers them', async () => {
+    const expert = new ConsolePage(await participant(env.browser, 'desktop'));
+    const page = await participant(env.browser, 'phone');
+    const shopper = new ShopPage(page);
+    try {
+      await expert.signIn(env.stack.consoleUrl, 'Appareils');
+      await expert.goAvailable();
+      await shopper.open(env.stack.shopUrl);
+      await shopper.choose('video');
+      await expert.waitForRing();
+      await expert.accept();
+      await shopper.waitForState('in-call');
+      await page.click('expert-call-panel [data-control="devices"]');
+      const microphones = await page.$$eval(
+        'expert-call-panel select[data-device="audioinput"] option',
+        (options) => options.map((o) => (o as HTMLOptionElement).value),
+      );
+      assert.ok(microphones.length > 0, 'Chromium’s fake microphones are offered');
+      assert.ok(await page.$('expert-call-panel select[data-device="videoinput"]'));
+      // Chromium can send sound to a chosen speaker: the picker is there when it has outputs.
+      const speakers = await page.evaluate(async () =>
+        (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audiooutput'),
+      );
+      assert.equal(
+        (await page.$('expert-call-panel select[data-device="audiooutput"]')) !== null,
+        speakers.length > 0,
+      );
+      const chosen = microphones.at(-1)!;
+      await page.selectOption('expert-call-panel select[data-device="audioinput"]', chosen);
+      await page.waitForFunction(
+        (id) => localStorage.getItem('expert-call:devices')?.includes(id) ?? false,
+        chosen,
+      );
+      assert.deepEqual(ours(await axe(page, 'device picker')), []);
+    } finally {
+      await page.context().close();
+      await expert.page.context().close();
+    }
+  });
 });

@@ -213,6 +213,27 @@ export const panelStyles = css`
       grid-template: 'stage sheet' minmax(0, 1fr) / minmax(0, 1fr) minmax(240px, 45%);
     }
   }
+  .devices {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 180px), 1fr));
+    gap: 8px;
+    padding: 10px;
+    border-radius: 10px;
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .devices label {
+    display: grid;
+    gap: 4px;
+    font-size: 0.85rem;
+  }
+  .devices select {
+    font: inherit;
+    min-height: 44px;
+    min-width: 0;
+    border-radius: 8px;
+    border: 1px solid var(--_line-strong);
+  }
   .start-audio {
     display: flex;
     align-items: center;
@@ -249,6 +270,16 @@ export const panelStyles = css`
     font-size: 0.75rem;
     line-height: 1.2;
     text-align: center;
+  }
+  @media (max-width: 420px) {
+    .bar {
+      gap: 4px;
+    }
+    .control {
+      min-width: 0;
+      font-size: 0.7rem;
+      padding: 6px 2px;
+    }
   }
   .control.off {
     background: var(--_control-off);

@@ -1,7 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConversationState } from '../../core/conversation-state.js';
-import { webrtcSupported, type Device } from '../../core/media-session.js';
+import {
+  webrtcSupported,
+  type Device,
+  type DeviceChoice,
+  type DeviceKind,
+} from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { panelText, type EndedWhat } from '../../i18n/panel.js';
@@ -54,6 +59,8 @@ export class ExpertCallPanel extends LitElement {
 
   /** The chat sheet of a call: open or not (open by default where there is room beside). */
   @state() private accessor sheetOpen: boolean | undefined;
+  /** The device picker of a call, when open: what there is to choose from. */
+  @state() private accessor devicesShown: DeviceChoice[] | undefined;
   /** Chat entries already seen by the shopper, to count what is unread while the sheet is shut. */
   private seen = 0;
 
@@ -419,6 +426,7 @@ export class ExpertCallPanel extends LitElement {
                 }
               </p>`,
           )}
+          ${this.renderDevices()}
           <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
             <button
               class="control ${media.microphoneOn ? '' : 'off'}"
@@ -440,6 +448,16 @@ export class ExpertCallPanel extends LitElement {
                   </button>`
                 : nothing
             }
+            <button
+              class="control"
+              data-control="devices"
+              aria-expanded=${this.devicesShown ? 'true' : 'false'}
+              aria-controls="devices"
+              @click=${this.toggleDevices}
+            >
+              ${icon('settings')}
+              <span>${t.devices.button}</span>
+            </button>
             <button
               class="control"
               data-control="chat-sheet"
@@ -489,6 +507,42 @@ export class ExpertCallPanel extends LitElement {
       </div>
     `;
   }
+
+  /** Camera, microphone and (where the browser allows) speaker, each a list to choose from. */
+  private renderDevices() {
+    const list = this.devicesShown;
+    if (!list) return nothing;
+    const t = this.t.devices;
+    const media = this.conversation.media;
+    const kinds: DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
+    return html`<div class="devices" id="devices" role="group" aria-label=${t.title}>
+      ${kinds.map((kind) => {
+        const options = list.filter((d) => d.kind === kind);
+        if (!options.length) return nothing;
+        const active = media.activeDevice(kind);
+        return html`<label
+          >${t[kind]}
+          <select
+            data-device=${kind}
+            @change=${(event: Event) =>
+              void media.chooseDevice(kind, (event.target as HTMLSelectElement).value)}
+          >
+            ${options.map(
+              (d) => html`<option value=${d.id} ?selected=${d.id === active}>${d.label}</option>`,
+            )}
+          </select></label
+        >`;
+      })}
+    </div>`;
+  }
+
+  private toggleDevices = async () => {
+    if (this.devicesShown) {
+      this.devicesShown = undefined;
+      return;
+    }
+    this.devicesShown = await this.conversation.media.deviceChoices();
+  };
 
   /** The panel is wide enough for the chat beside the picture (a desktop, a landscape tablet). */
   private roomBeside(): boolean {
