@@ -137,9 +137,11 @@ async function closedTopic(browser: Browser, stack: Stack, size: Size): Promise<
     document.querySelector('expert-call')?.setAttribute('topic', 'repair'),
   );
   await side.page.click('expert-call button[part="button"]');
-  await side.page.click('expert-call-panel [data-mode="video"]');
-  // The repair desk keeps weekday hours: outside them, the alternatives (or a first call).
-  await side.page.waitForSelector('expert-call-panel ec-offline button, expert-call-panel .wait');
+  // The repair desk keeps weekday hours: outside them the first screen leads with the
+  // alternatives; inside, it offers a call.
+  await side.page.waitForSelector(
+    'expert-call-panel ec-offline button, expert-call-panel [data-mode]',
+  );
   await shot(side.page, `shop-${size}-repair-topic`);
   await side.context.close();
 }
