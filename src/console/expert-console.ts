@@ -13,13 +13,16 @@ import {
 import { ExpertDesk } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
-import { languageOf } from '../i18n/language.js';
+import { LANGUAGES, hubLanguage, languageOf, type UiLanguage } from '../i18n/language.js';
+import { icon } from '../ui/icons.js';
+import { RingAlert } from './ring-alert.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
 import '../ui/call-stage.js';
-import { chatFor } from '../ui/chat-view.js';
+import { chatFor } from '../ui/chat-binding.js';
+import '../ui/chat-view.js';
 import { SubscriptionController } from '../ui/subscription-controller.js';
 import { TickController } from '../ui/tick-controller.js';
-import { tokens } from '../ui/tokens.js';
+import { controls, tokens } from '../ui/tokens.js';
 import { consoleStyles } from './expert-console.styles.js';
 import './request-list.js';
 import type { RequestDoneDetail } from './request-list.js';
@@ -27,8 +30,11 @@ import type { RequestDoneDetail } from './request-list.js';
 const SESSION_KEY = 'expert-call:expert-session';
 
 /**
- * The expert's console: sign in, go available, answer a ringing shopper with their context,
- * then the call, or several chats at once (a list with unread counts), and back to available.
+ * The expert's console, the staff's workplace: sign in, go available, answer a ringing shopper
+ * (heard: a tone; seen: the tab title and, when the tab is hidden, a system notification),
+ * then the call or several chats: the conversations listed on the left, each told apart, the
+ * one in front in the middle, the shopper's context beside it.
+ *
  * Below, the requests shoppers left while nobody could answer, to call back or write to.
  *
  * @summary The expert's side of Expert Call.
@@ -36,15 +42,23 @@ const SESSION_KEY = 'expert-call:expert-session';
  * @attr hub - URL of the hub.
  * @attr topics - topics this expert answers (space- or comma-separated); empty: all.
  * @attr languages - languages this expert speaks (`fr en`); empty: all.
- * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute.
+ * @attr lang - `fr`, `en`, `de`, `es` or `it`; defaults to the closest `lang` attribute.
  *
  * @event ec-desk-state - the desk changed state; `detail` is `{ state, previous }`.
+ *
+ * @attr theme - `light` or `dark` to force one; absent: the system's (`prefers-color-scheme`).
+ *
+ * @csspart header - the expert's name, status and presence button.
+ * @csspart desk - the three columns: list, conversation, context.
+ * @csspart list - the conversations held.
+ * @csspart conversation - the ring, the call or the chat in front.
+ * @csspart context - the shopper's page and product.
  *
  * @cssprop [--ec-accent=#0b5fff] - accent colour.
  */
 @customElement('expert-console')
 export class ExpertConsole extends LitElement {
-  static override styles = [tokens, callControlsStyles, consoleStyles];
+  static override styles = [tokens, controls, callControlsStyles, consoleStyles];
 
   /** URL of the hub. */
   @property() accessor hub = '';
@@ -62,6 +76,10 @@ export class ExpertConsole extends LitElement {
   @property({ attribute: false }) accessor session: string | undefined;
 
   private desk: ExpertDesk | undefined;
+  /** The ring's sound, tab title and notification. */
+  private readonly ringAlert = new RingAlert();
+  /** Shoppers without a name are numbered in the order they rang: "Shopper 1", "Shopper 2". */
+  private readonly shopperNumbers = new Map<string, number>();
 
   constructor() {
     super();
@@ -85,6 +103,12 @@ export class ExpertConsole extends LitElement {
       const state = this.desk?.state;
       return state?.kind === 'ready' && state.ring !== undefined;
     });
+    // Waiting times in the list move on by themselves.
+    new TickController(
+      this,
+      () => this.desk?.state.kind === 'ready' && this.desk.state.conversations.length > 0,
+      15_000,
+    );
   }
 
   override connectedCallback(): void {
@@ -97,6 +121,7 @@ export class ExpertConsole extends LitElement {
     super.disconnectedCallback();
     this.desk?.dispose();
     this.desk = undefined;
+    this.ringAlert.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -107,9 +132,11 @@ export class ExpertConsole extends LitElement {
 
   override render() {
     const state = this.ensureDesk().state;
+    this.followRing(state);
     return html`${this.renderHeader(state)}
-    ${this.desk?.reconnecting ? html`<p class="starting" role="status">${this.t.reconnecting}</p>` : nothing}
-    ${this.renderBody(state)}`;
+      <p class="visually-hidden" role="status" data-announce>${this.announcement(state)}</p>
+      ${this.desk?.reconnecting ? html`<p class="starting">${this.t.reconnecting}</p>` : nothing}
+      ${this.renderBody(state)}`;
   }
 
   private get t() {
@@ -129,13 +156,62 @@ export class ExpertConsole extends LitElement {
   private ensureDesk(): ExpertDesk {
     if (!this.desk) {
       const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
-      const languages = list(this.languages).filter((l) => l === 'en' || l === 'fr');
+      // The hub routes by the languages it knows; the others are spoken by the console only.
+      const languages = [
+        ...new Set(
+          list(this.languages)
+            .filter((l): l is UiLanguage => LANGUAGES.includes(l as UiLanguage))
+            .map(hubLanguage),
+        ),
+      ];
       this.desk = new ExpertDesk(this.hub, {
         topics: list(this.topics),
         ...(languages.length ? { languages } : {}),
       });
     }
     return this.desk;
+  }
+
+  /** A short label that tells shoppers apart when they gave no name: "Shopper 2". */
+  private labelOf(card: ConversationCard): string {
+    if (card.shopper.displayName) return card.shopper.displayName;
+    let n = this.shopperNumbers.get(card.conversationId);
+    if (n === undefined) {
+      n = this.shopperNumbers.size + 1;
+      this.shopperNumbers.set(card.conversationId, n);
+    }
+    return this.t.shopperLabel(n);
+  }
+
+  /** The ring is heard and seen: a tone, the tab's title, a notification when the tab is hidden. */
+  private followRing(state: DeskState): void {
+    const ring = state.kind === 'ready' ? state.ring : undefined;
+    if (!ring || state.kind !== 'ready' || state.accepting) {
+      this.ringAlert.stop();
+      return;
+    }
+    const product = ring.shopper.context.product?.name;
+    this.ringAlert.start(
+      {
+        title: this.t.ringing(ring.mode),
+        body: [this.labelOf(ring), product, ring.shopper.context.pageTitle]
+          .filter(Boolean)
+          .join(' · '),
+      },
+      () => this.renderRoot.querySelector<HTMLElement>('[data-action="accept"]')?.focus(),
+    );
+  }
+
+  /** One sentence per change that matters: a ring (once), a missed ring, a conversation ended. */
+  private announcement(state: DeskState): string {
+    if (state.kind !== 'ready') return '';
+    const t = this.t;
+    if (state.ring) {
+      const product = state.ring.shopper.context.product?.name;
+      return t.ringAnnouncement(state.ring.mode, this.labelOf(state.ring), product);
+    }
+    if (state.missed) return t.missed[state.missed];
+    return '';
   }
 
   private renderHeader(state: DeskState) {
@@ -156,7 +232,7 @@ export class ExpertConsole extends LitElement {
       'in-call': t.inCall,
       'in-chat': t.inChats(chats),
     }[status];
-    return html`<header>
+    return html`<header part="header">
       <h2>${state.expert.name}</h2>
       <span class="status ${status === 'available' ? 'available' : ''}" data-status=${status}>
         ${label}
@@ -165,7 +241,10 @@ export class ExpertConsole extends LitElement {
         class=${state.status === 'available' ? 'secondary' : 'primary'}
         data-action="presence"
         aria-pressed=${state.status === 'available'}
-        @click=${() => this.desk?.setAvailable(state.status !== 'available')}
+        @click=${() => {
+          this.ringAlert.prepare();
+          this.desk?.setAvailable(state.status !== 'available');
+        }}
       >
         ${state.status === 'available' ? t.goAway : t.goAvailable}
       </button>
@@ -185,52 +264,76 @@ export class ExpertConsole extends LitElement {
       case 'signed-out':
         return this.renderSignIn(state.reason);
       case 'signing-in':
-        return html`<p role="status">${t.signingIn}</p>`;
+        return html`<p>${t.signingIn}</p>`;
       case 'ready': {
         const front = state.conversations.find((c) => c.conversationId === state.selected);
+        const shown: ConversationCard | undefined = state.ring ?? front;
         return html`${
-          state.missed
-            ? html`<p class="notice" role="status">${t.missed[state.missed]}</p>`
-            : nothing
-        }
-        ${state.ring ? this.renderRing(state.ring, state.accepting ?? false) : nothing}
-        ${
-          state.conversations.length === 0 && !state.ring
-            ? html`<p>${state.status === 'available' ? t.waiting : t.awayHint}</p>`
-            : nothing
-        }
-        ${state.conversations.length > 1 ? this.renderList(state) : nothing}
-        ${
-          front
-            ? front.chatOnly
-              ? this.renderChatOnly(front, front.chatOnly)
-              : this.renderCall(front)
-            : nothing
-        }
-        ${this.renderRequests()}`;
+            state.missed
+              ? html`<p class="notice" data-missed>${t.missed[state.missed]}</p>`
+              : nothing
+          }
+          <div class="desk" part="desk">
+            ${this.renderList(state)}
+            <section class="conversation" part="conversation" aria-label=${t.conversation}>
+              ${
+                state.ring
+                  ? this.renderRing(state.ring, state.accepting ?? false)
+                  : front
+                    ? front.chatOnly
+                      ? this.renderChatOnly(front, front.chatOnly)
+                      : this.renderCall(front)
+                    : html`<p class="empty">
+                        ${state.status === 'available' ? t.waiting : t.awayHint}
+                      </p>`
+              }
+            </section>
+            ${
+              shown
+                ? html`<aside class="context" part="context" aria-label=${t.context}>
+                    ${this.renderContext(shown)}
+                  </aside>`
+                : nothing
+            }
+          </div>
+          ${this.renderRequests()}`;
       }
     }
   }
 
-  /** The conversations the expert holds, the one in front marked, with what is unread. */
+  /** The conversations held, each told apart: who, what product, how, waiting, unread. */
   private renderList(state: ReadyState) {
     const t = this.t;
-    return html`<nav aria-label=${t.conversations}>
+    if (!state.conversations.length) return nothing;
+    return html`<nav class="list" part="list" aria-label=${t.conversations}>
       <ul class="conversations">
         ${state.conversations.map((c) => {
           const unread = this.desk!.unread(c.conversationId);
-          const name = c.shopper.displayName ?? t.anonymousShopper;
+          const waiting = this.waitingSince(c.conversationId);
+          const product = c.shopper.context.product?.name;
+          const current = c.conversationId === state.selected;
           return html`<li>
             <button
               data-conversation=${c.conversationId}
-              aria-current=${c.conversationId === state.selected ? 'true' : 'false'}
+              aria-current=${current ? 'true' : 'false'}
               @click=${() => this.desk?.select(c.conversationId)}
             >
-              ${t.listItem(name, Boolean(c.chatOnly))}
+              <span class="who"
+                >${icon(c.chatOnly ? 'chat' : 'video')}
+                <strong>${this.labelOf(c)}</strong>
+                <span class="mode">${t.modeWord(Boolean(c.chatOnly))}</span></span
+              >
+              ${product ? html`<span class="product">${product}</span>` : nothing}
+              ${
+                waiting
+                  ? html`<span class="waiting" data-waiting>${this.waitingWords(waiting)}</span>`
+                  : nothing
+              }
               ${
                 unread
-                  ? html`<span class="unread" data-unread=${unread} aria-label=${t.unread(unread)}
-                      >${unread}</span
+                  ? html`<span class="unread" data-unread=${unread}
+                      ><span aria-hidden="true">${unread}</span
+                      ><span class="visually-hidden">${t.unread(unread)}</span></span
                     >`
                   : nothing
               }
@@ -239,6 +342,26 @@ export class ExpertConsole extends LitElement {
         })}
       </ul>
     </nav>`;
+  }
+
+  /** Since when the shopper's last message waits for an answer, if it does. */
+  private waitingSince(conversationId: string): number | undefined {
+    const entries = this.desk?.chatOf(conversationId)?.log.entries ?? [];
+    const last = [...entries].reverse().find((e) => e.author !== 'system');
+    return last && last.author === 'shopper' ? last.at : undefined;
+  }
+
+  /** "waiting 3 min", or "just wrote" under a minute (the list refreshes every 15 s). */
+  private waitingWords(since: number): string {
+    const minutes = Math.floor((Date.now() - since) / 60_000);
+    if (minutes < 1) return this.t.justWrote;
+    return this.t.waitingFor(
+      new Intl.NumberFormat(this.locale, {
+        style: 'unit',
+        unit: 'minute',
+        unitDisplay: 'short',
+      }).format(minutes),
+    );
   }
 
   /** Messages, callback requests and appointments left while nobody could answer. */
@@ -263,22 +386,29 @@ export class ExpertConsole extends LitElement {
           ? html`<p class="problem" role="alert">${t.signedOut[reason]}</p>`
           : nothing
       }
-      <form @submit=${this.onSignIn}>
+      <form class="sign-in" @submit=${this.onSignIn}>
         <label for="name">${t.yourName}</label>
         <input id="name" name="name" autocomplete="name" required maxlength="100" />
         <button class="primary" type="submit">${t.signIn}</button>
       </form>
+      <p class="muted">${t.notificationsHint}</p>
     `;
   }
 
   private renderRing(ring: Ring, accepting: boolean) {
     const t = this.t;
     const seconds = Math.max(0, Math.ceil((ring.until - Date.now()) / 1000));
+    const product = ring.shopper.context.product?.name;
     return html`
-      <section class="ring" role="alert" aria-live="assertive">
-        <h3>${t.ringing(ring.mode)}</h3>
-        ${this.renderContext(ring)}
-        <p class="muted">${t.secondsLeft(seconds)}</p>
+      <div class="ring" data-ring=${ring.mode}>
+        <h3>
+          ${icon(ring.mode === 'chat' ? 'chat' : ring.mode === 'audio' ? 'microphone' : 'video')}
+          ${t.ringing(ring.mode)}
+        </h3>
+        <p class="ring-who">
+          <strong>${this.labelOf(ring)}</strong>${product ? html` · ${product}` : nothing}
+        </p>
+        <p class="muted" aria-hidden="true">${t.secondsLeft(seconds)}</p>
         <div class="actions">
           <button
             class="primary"
@@ -292,64 +422,66 @@ export class ExpertConsole extends LitElement {
             ${t.decline}
           </button>
         </div>
-      </section>
+      </div>
     `;
   }
 
-  private renderContext(ring: ConversationCard) {
+  private renderContext(card: ConversationCard) {
     const t = this.t;
-    const { pageUrl, pageTitle, product } = ring.shopper.context;
-    return html`<dl>
-      <dt>${t.shopper}</dt>
-      <dd>${ring.shopper.displayName ?? t.anonymousShopper}</dd>
-      ${
-        pageUrl || pageTitle
-          ? html`<dt>${t.page}</dt>
-              <dd>
-                ${
-                  pageUrl && /^https?:/i.test(pageUrl)
-                    ? html`<a href=${pageUrl} target="_blank" rel="noopener noreferrer"
-                        >${pageTitle || pageUrl}</a
-                      >`
-                    : (pageTitle ?? pageUrl)
-                }
-              </dd>`
-          : nothing
-      }
-      ${
-        product?.name
-          ? html`<dt>${t.product}</dt>
-              <dd data-field="product">
-                ${product.name}${product.price ? html` — ${product.price}` : nothing}
-              </dd>`
-          : nothing
-      }
-    </dl>`;
+    const { pageUrl, pageTitle, product } = card.shopper.context;
+    return html`<h3>${t.context}</h3>
+      <dl>
+        <dt>${t.shopper}</dt>
+        <dd>${this.labelOf(card)}</dd>
+        ${
+          pageUrl || pageTitle
+            ? html`<dt>${t.page}</dt>
+                <dd>
+                  ${
+                    pageUrl && /^https?:/i.test(pageUrl)
+                      ? html`<a href=${pageUrl} target="_blank" rel="noopener noreferrer"
+                          >${pageTitle || pageUrl}</a
+                        >`
+                      : (pageTitle ?? pageUrl)
+                  }
+                </dd>`
+            : nothing
+        }
+        ${
+          product?.name
+            ? html`<dt>${t.product}</dt>
+                <dd data-field="product">
+                  ${product.name}${product.price ? html` — ${product.price}` : nothing}
+                </dd>`
+            : nothing
+        }
+      </dl>`;
   }
 
-  /** Video and voice gave way: the context, why, and the chat. */
+  /** Video and voice gave way: why, and the chat. */
   private renderChatOnly(conversation: HeldConversation, reason: ChatReason) {
     const id = conversation.conversationId;
     const t = this.t;
     return html`
       <div class="call" data-media="chat">
-        <div>
-          <p class="notice" role="status">${t.chatOnly[reason]}</p>
-          ${this.renderChat(id)}
-          <div class="controls">
-            <button
-              class="secondary"
-              data-action="to-call"
-              @click=${() => this.desk?.switchTo(id, 'call')}
-            >
-              ${t.backToCall}
-            </button>
-            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp(id)}>
-              ${t.endConversation}
-            </button>
-          </div>
+        <p class="notice">${t.chatOnly[reason]}</p>
+        ${this.renderChat(id, conversation)}
+        <div class="bar compact" role="group" aria-label=${t.callControls}>
+          <button
+            class="control"
+            data-action="to-call"
+            @click=${() => this.desk?.switchTo(id, 'call')}
+          >
+            ${icon('video')}<span>${t.backToCall}</span>
+          </button>
+          <button
+            class="control hang-up"
+            data-action="hang-up"
+            @click=${() => this.desk?.hangUp(id)}
+          >
+            ${icon('hangUp')}<span>${t.endConversation}</span>
+          </button>
         </div>
-        <aside>${this.renderContext(conversation)}</aside>
       </div>
     `;
   }
@@ -359,67 +491,82 @@ export class ExpertConsole extends LitElement {
     const id = conversation.conversationId;
     const media = this.desk!.media;
     return html`
-      <div class="call">
-        <div>
+      <div class="call" data-media="call">
+        <div class="stage-column">
           <ec-call-stage
             .remoteVideo=${media.remoteVideo}
             .localVideo=${media.localVideo}
             .remoteAudio=${media.remoteAudio}
             placeholder=${t.shopperCameraOff}
           ></ec-call-stage>
+          ${
+            media.audioBlocked
+              ? html`<button
+                  class="primary"
+                  data-control="start-audio"
+                  @click=${() => void media.startAudio()}
+                >
+                  ${icon('speaker')} ${t.tapToHear}
+                </button>`
+              : nothing
+          }
           ${media.startingDevices.map(
-            (device) => html`<p class="starting" role="status">${t.deviceStarting(device)}</p>`,
+            (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
           )}
           ${media.deviceFailures.map(
-            (f) =>
-              html`<p class="problem" role="alert">${t.deviceProblem(f.device, f.problem)}</p>`,
+            (f) => html`<p class="problem">${t.deviceProblem(f.device, f.problem)}</p>`,
           )}
-          <div class="controls">
+          <div class="bar" role="group" aria-label=${t.callControls}>
             <button
-              class="toggle"
+              class="control ${media.microphoneOn ? '' : 'off'}"
               data-control="microphone"
-              aria-pressed=${media.microphoneOn}
               @click=${() => this.desk?.setDevice('microphone', !media.microphoneOn)}
             >
-              ${media.microphoneOn ? t.microphoneOn : t.microphoneOff}
+              ${icon(media.microphoneOn ? 'microphone' : 'microphoneOff')}
+              <span>${media.microphoneOn ? t.microphoneOn : t.microphoneOff}</span>
             </button>
             <button
-              class="toggle"
+              class="control ${media.cameraOn ? '' : 'off'}"
               data-control="camera"
-              aria-pressed=${media.cameraOn}
               @click=${() => this.desk?.setDevice('camera', !media.cameraOn)}
             >
-              ${media.cameraOn ? t.cameraOn : t.cameraOff}
+              ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
+              <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
             </button>
             <button
-              class="secondary"
+              class="control"
               data-action="to-chat"
               @click=${() => this.desk?.switchTo(id, 'chat')}
             >
-              ${t.switchToChat}
+              ${icon('write')}<span>${t.switchToChat}</span>
             </button>
-            <button class="danger" data-action="hang-up" @click=${() => this.desk?.hangUp(id)}>
-              ${t.hangUp}
+            <button
+              class="control hang-up"
+              data-action="hang-up"
+              @click=${() => this.desk?.hangUp(id)}
+            >
+              ${icon('hangUp')}<span>${t.hangUp}</span>
             </button>
           </div>
         </div>
-        <aside>${this.renderContext(conversation)} ${this.renderChat(id)}</aside>
+        ${this.renderChat(id, conversation)}
       </div>
     `;
   }
 
-  private renderChat(conversationId: string) {
+  private renderChat(conversationId: string, card: ConversationCard) {
     const chat = this.desk!.chatOf(conversationId);
     if (!chat) return nothing;
     return chatFor(chat, {
       words: this.t.chat,
       lang: languageOf(this),
-      typingName: '…',
+      typingName: this.labelOf(card),
     });
   }
 
   private onSignIn = (event: SubmitEvent) => {
     event.preventDefault();
+    this.ringAlert.prepare();
     const name = new FormData(event.target as HTMLFormElement).get('name');
     if (typeof name === 'string' && name.trim()) {
       void this.ensureDesk().signIn({ devName: name.trim() });

@@ -18,14 +18,14 @@ export const requestListStyles = css`
     min-width: 1.6em;
     padding: 0 0.45em;
     border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
+    background: var(--_accent, #0b5fff);
+    color: var(--_on-accent, #fff);
     font-size: 0.85em;
     text-align: center;
   }
   .count[data-count='0'] {
-    background: #e6e9ed;
-    color: var(--_muted);
+    background: var(--_bubble, #eef1f4);
+    color: var(--_muted, #57606a);
   }
   .visually-hidden {
     position: absolute;
@@ -36,7 +36,7 @@ export const requestListStyles = css`
     white-space: nowrap;
   }
   .empty {
-    color: var(--_muted);
+    color: var(--_muted, #57606a);
     margin: 0 0 8px;
   }
   ul {
@@ -52,20 +52,20 @@ export const requestListStyles = css`
     align-items: start;
     gap: 6px 16px;
     padding: 10px 12px;
-    border: 1px solid #dde2e8;
+    border: 1px solid var(--_line, #d0d7de);
     border-radius: 10px;
   }
   li:focus-visible {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_accent, #0b5fff);
     outline-offset: 2px;
   }
   li.overdue {
-    border-left: 4px solid var(--_danger);
+    border-left: 4px solid var(--_danger, #c62828);
   }
   li:not([data-status='to-do']) {
-    background: #f6f8fa;
+    background: var(--_surface-raised, #f6f8fa);
     border-color: transparent;
-    color: var(--_muted);
+    color: var(--_muted, #57606a);
   }
   li:not([data-status='to-do']) a {
     color: inherit;
@@ -85,7 +85,7 @@ export const requestListStyles = css`
   }
   .meta {
     font-size: 0.85rem;
-    color: var(--_muted);
+    color: var(--_muted, #57606a);
   }
   dl {
     display: grid;
@@ -94,14 +94,14 @@ export const requestListStyles = css`
     margin: 4px 0 0;
   }
   dt {
-    color: var(--_muted);
+    color: var(--_muted, #57606a);
   }
   dd {
     margin: 0;
     overflow-wrap: anywhere;
   }
   .late {
-    color: var(--_danger);
+    color: var(--_danger, #c62828);
     font-weight: 600;
     margin-inline-start: 6px;
   }
@@ -113,7 +113,7 @@ export const requestListStyles = css`
     margin: 6px 0 0;
     padding: 6px 10px;
     border-radius: 8px;
-    background: #f1f3f5;
+    background: var(--_bubble, #eef1f4);
     max-height: 12em;
     overflow-y: auto;
   }

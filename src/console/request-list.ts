@@ -12,7 +12,7 @@ import {
   webHref,
 } from '../core/requests-to-handle.js';
 import type { OfflineKind, OfflineRequest } from '../protocol/index.js';
-import { tokens } from '../ui/tokens.js';
+import { controls } from '../ui/tokens.js';
 import { requestListStyles } from './request-list.styles.js';
 
 /** The words the list shows, given by the element that uses it (in its language). */
@@ -55,7 +55,7 @@ export interface RequestDoneDetail {
  */
 @customElement('ec-request-list')
 export class RequestList extends LitElement {
-  static override styles = [tokens, requestListStyles];
+  static override styles = [controls, requestListStyles];
 
   /** The requests as the hub listed them, in any order. */
   @property({ attribute: false }) accessor requests: readonly OfflineRequest[] = [];

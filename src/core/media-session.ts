@@ -5,20 +5,15 @@
  * Device problems never end the call: they are reported as a reason the UI explains, and the
  * call goes on one-way.
  */
-import {
-  ConnectionState,
+import type {
   DisconnectReason,
-  MediaDeviceFailure,
+  LocalTrack,
+  LocalVideoTrack,
+  RemoteAudioTrack,
+  RemoteVideoTrack,
   Room,
-  RoomEvent,
-  Track,
-  createLocalTracks,
-  setLogLevel,
-  type LocalTrack,
-  type LocalVideoTrack,
-  type RemoteAudioTrack,
-  type RemoteVideoTrack,
 } from 'livekit-client';
+import type * as LiveKitModule from 'livekit-client';
 import type { MediaGrant } from '../protocol/index.js';
 import { Emitter } from './emitter.js';
 import type { Quality } from './fallback-policy.js';
@@ -26,7 +21,7 @@ import type { Quality } from './fallback-policy.js';
 /** Why a camera or microphone could not be used, in terms the UI can explain. */
 export type DeviceProblem =
   | 'permission-denied'
-  /** The shop's page (its Permissions-Policy, or an iframe's `allow`) forbids the device. */
+  /** The page itself does not allow the device (Permissions-Policy, an iframe without `allow`). */
   | 'blocked-by-site'
   | 'no-device'
   | 'device-busy'
@@ -61,12 +56,63 @@ export type MediaSessionEvents = {
   disconnected: { cause: 'lost' | 'closed' };
 };
 
+type LiveKit = typeof LiveKitModule;
+let livekit: LiveKit | undefined;
+let loadingLiveKit: Promise<LiveKit> | undefined;
+
+/**
+ * Fetches livekit-client, once. It is a chunk of its own: a shopper's first screen shows
+ * without it, and the panel calls this while the shopper chooses, so that a call finds it there.
+ */
+export function loadMediaStack(): Promise<LiveKit> {
+  loadingLiveKit ??= import('livekit-client').then(
+    (module) => {
+      // livekit-client logs at info level by default: six lines per call in the shop's
+      // console. Warnings only; a page that wants more calls its `setLogLevel` after this.
+      module.setLogLevel('warn');
+      return (livekit = module);
+    },
+    (error: unknown) => {
+      loadingLiveKit = undefined; // a later call may try again
+      throw error;
+    },
+  );
+  return loadingLiveKit;
+}
+
 export function webrtcSupported(): boolean {
   return typeof globalThis.RTCPeerConnection === 'function';
 }
 
 /** How long media may try to reconnect before the conversation gives way to chat. */
 export const MEDIA_RECOVERY_MS = 10_000;
+
+/** The devices a person can choose between: cameras, microphones and, where allowed, speakers. */
+export type DeviceKind = 'videoinput' | 'audioinput' | 'audiooutput';
+
+export interface DeviceChoice {
+  kind: DeviceKind;
+  id: string;
+  label: string;
+}
+
+const CHOSEN_DEVICES_KEY = 'expert-call:devices';
+
+/** The devices chosen last time, by kind, kept in this browser for next time. */
+function chosenDevices(): Partial<Record<DeviceKind, string>> {
+  try {
+    return JSON.parse(localStorage.getItem(CHOSEN_DEVICES_KEY) ?? '{}') as Partial<
+      Record<DeviceKind, string>
+    >;
+  } catch {
+    return {};
+  }
+}
+
+/** Whether this browser can send sound to a chosen speaker (not Safari, not Firefox by default). */
+export function speakerChoiceSupported(): boolean {
+  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+}
 
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
@@ -82,21 +128,22 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   constructor(private readonly recoveryMs = MEDIA_RECOVERY_MS) {
     super();
-    quietLiveKit();
   }
 
   /** The other side's camera, when they share it. */
   get remoteVideo(): RemoteVideoTrack | undefined {
-    return this.remoteTracks().find((t): t is RemoteVideoTrack => t.kind === Track.Kind.Video);
+    return this.remoteTracks().find((t): t is RemoteVideoTrack => t.kind === 'video');
   }
 
   get remoteAudio(): RemoteAudioTrack[] {
-    return this.remoteTracks().filter((t): t is RemoteAudioTrack => t.kind === Track.Kind.Audio);
+    return this.remoteTracks().filter((t): t is RemoteAudioTrack => t.kind === 'audio');
   }
 
   /** Our own camera, for the small self view. */
   get localVideo(): LocalVideoTrack | undefined {
-    const publication = this.room?.localParticipant.getTrackPublication(Track.Source.Camera);
+    const publication = this.room?.localParticipant.getTrackPublication(
+      'camera' as Parameters<Room['localParticipant']['getTrackPublication']>[0],
+    );
     return publication?.track && !publication.isMuted
       ? (publication.track as LocalVideoTrack)
       : undefined;
@@ -141,8 +188,48 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     this.emit('change', undefined);
   }
 
+  /**
+   * The browser refused to play the other side's sound until the person taps (iOS Safari, or a
+   * page that had no click yet): the UI offers `startAudio` from a tap.
+   */
+  get audioBlocked(): boolean {
+    return this.room ? !this.room.canPlaybackAudio : false;
+  }
+
+  /** Plays the other side's sound; call it from a tap or a click. */
+  async startAudio(): Promise<void> {
+    await this.room?.startAudio();
+    this.emit('change', undefined);
+  }
+
+  /** The devices there are to choose from (labels once the person has allowed one device). */
+  async deviceChoices(): Promise<DeviceChoice[]> {
+    if (typeof navigator === 'undefined' || !navigator.mediaDevices?.enumerateDevices) return [];
+    const all = await navigator.mediaDevices.enumerateDevices();
+    return all
+      .filter((d) => d.kind !== 'audiooutput' || speakerChoiceSupported())
+      .filter((d) => d.deviceId)
+      .map((d, i) => ({ kind: d.kind, id: d.deviceId, label: d.label || `${d.kind} ${i + 1}` }));
+  }
+
+  /** The device in use (or chosen for when it starts), by kind. */
+  activeDevice(kind: DeviceKind): string | undefined {
+    return this.room?.getActiveDevice(kind) ?? chosenDevices()[kind];
+  }
+
+  /** Switches to another camera, microphone or speaker, and remembers it for next time. */
+  async chooseDevice(kind: DeviceKind, id: string): Promise<void> {
+    try {
+      localStorage.setItem(CHOSEN_DEVICES_KEY, JSON.stringify({ ...chosenDevices(), [kind]: id }));
+    } catch {
+      // Storage refused: the choice holds for this call only.
+    }
+    await this.room?.switchActiveDevice(kind, id);
+    this.emit('change', undefined);
+  }
+
   get connected(): boolean {
-    return this.room?.state === ConnectionState.Connected;
+    return this.room?.state === 'connected';
   }
 
   /** Joins the room subscribed to the other side, publishing nothing. */
@@ -163,9 +250,28 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     if (!webrtcSupported()) {
       throw new MediaConnectError('no-webrtc', 'This browser cannot make video calls.');
     }
+    let lk: LiveKit;
+    try {
+      lk = await loadMediaStack();
+    } catch (error) {
+      throw new MediaConnectError('unreachable', 'Could not load the media stack.', {
+        cause: error,
+      });
+    }
+    const { DisconnectReason, Room, RoomEvent } = lk;
     await this.leave();
     this.peer = grant.peer;
-    const room = new Room({ adaptiveStream: true, dynacast: true });
+    const chosen = chosenDevices();
+    const room = new Room({
+      adaptiveStream: true,
+      dynacast: true,
+      // What the person chose last time, in this browser.
+      ...(chosen.videoinput ? { videoCaptureDefaults: { deviceId: chosen.videoinput } } : {}),
+      ...(chosen.audioinput ? { audioCaptureDefaults: { deviceId: chosen.audioinput } } : {}),
+      ...(chosen.audiooutput && speakerChoiceSupported()
+        ? { audioOutput: { deviceId: chosen.audiooutput } }
+        : {}),
+    });
     this.room = room;
     const changed = () => this.emit('change', undefined);
     room
@@ -175,6 +281,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       .on(RoomEvent.TrackUnmuted, changed)
       .on(RoomEvent.LocalTrackPublished, changed)
       .on(RoomEvent.LocalTrackUnpublished, changed)
+      .on(RoomEvent.AudioPlaybackStatusChanged, changed)
       // LiveKit tries to bring media back by itself; past our bound, the call is lost.
       .on(RoomEvent.Reconnecting, () => {
         clearTimeout(this.recovery);
@@ -215,6 +322,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   async prepare(devices: { camera: boolean; microphone: boolean }): Promise<void> {
     this.dropPrepared();
     try {
+      const { createLocalTracks } = await loadMediaStack();
       this.prepared = await createLocalTracks({ audio: devices.microphone, video: devices.camera });
     } catch {
       this.prepared = [];
@@ -227,10 +335,10 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     const prepared = this.prepared.splice(0);
     if (participant && prepared.length) {
       await Promise.all(prepared.map((track) => participant.publishTrack(track)));
-      const has = (kind: Track.Kind) => prepared.some((track) => track.kind === kind);
+      const has = (kind: string) => prepared.some((track) => track.kind === kind);
       devices = {
-        camera: devices.camera && !has(Track.Kind.Video),
-        microphone: devices.microphone && !has(Track.Kind.Audio),
+        camera: devices.camera && !has('video'),
+        microphone: devices.microphone && !has('audio'),
       };
     }
     const failures: DeviceFailure[] = [];
@@ -309,19 +417,6 @@ interface FeaturePolicy {
   allowsFeature(feature: string): boolean;
 }
 
-let liveKitQuieted = false;
-
-/**
- * livekit-client logs at info level by default: six lines per call in the shop's console. We
- * keep it to warnings, once per page, at the first media session; a page that wants more calls
- * livekit-client's `setLogLevel` after that.
- */
-function quietLiveKit(): void {
-  if (liveKitQuieted) return;
-  liveKitQuieted = true;
-  setLogLevel('warn');
-}
-
 /** What stopped `device` from starting, told apart for the person (and, if need be, the shop). */
 export function deviceProblem(
   error: unknown,
@@ -330,6 +425,9 @@ export function deviceProblem(
 ): DeviceProblem {
   const view = page?.defaultView;
   if (!view?.navigator.mediaDevices?.getUserMedia) return 'unsupported';
+  // Devices are only ever started in a room, so livekit-client is there by now.
+  const MediaDeviceFailure = livekit?.MediaDeviceFailure;
+  if (!MediaDeviceFailure) return 'failed';
   switch (MediaDeviceFailure.getFailure(error)) {
     case MediaDeviceFailure.PermissionDenied:
       if (!allowedByPage(device, page!)) {

@@ -1,9 +1,11 @@
 /** What the expert's console says, in each language. */
-import type { CallMode, ChatReason, Language } from '../protocol/index.js';
+import type { UiLanguage } from './language.js';
+import type { CallMode, ChatReason } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/media-session.js';
 import type { RequestWords } from '../console/request-list.js';
 import type { ChatWords } from '../ui/chat-view.js';
+import { plural, withFrenchSpacing } from './format.js';
 import { systemLine } from './system-lines.js';
 
 export interface ConsoleText {
@@ -51,11 +53,38 @@ export interface ConsoleText {
   listItem: (name: string, chatOnly: boolean) => string;
   unread: (n: number) => string;
   chat: ChatWords;
+  /** A shopper who gave no name, numbered in the order they rang. */
+  shopperLabel: (n: number) => string;
+  /** Said once per ring to screen readers. */
+  ringAnnouncement: (mode: CallMode, who: string, product: string | undefined) => string;
+  conversation: string;
+  context: string;
+  modeWord: (chatOnly: boolean) => string;
+  /** The shopper's last message waits for an answer since `duration` ("2 min"). */
+  waitingFor: (duration: string) => string;
+  /** The browser waits for a click before it plays the shopper's sound. */
+  tapToHear: string;
+  /** The shopper's last message is under a minute old. */
+  justWrote: string;
+  notificationsHint: string;
+  callControls: string;
   /** The requests left while nobody could answer. */
   requests: RequestWords;
 }
 
 const en: ConsoleText = {
+  tapToHear: 'Click to hear the shopper',
+  justWrote: 'just wrote',
+  shopperLabel: (n) => `Shopper ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${en.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Conversation',
+  context: 'What the shopper is looking at',
+  modeWord: (chatOnly) => (chatOnly ? 'chat' : 'call'),
+  waitingFor: (duration) => `waiting ${duration}`,
+  notificationsHint:
+    'When you sign in, your browser may ask to show notifications: allow them, so a ring reaches you in another tab.',
+  callControls: 'Call controls',
   signInTitle: 'Expert sign-in',
   yourName: 'Your name',
   signIn: 'Sign in',
@@ -83,7 +112,7 @@ const en: ConsoleText = {
   shopper: 'Shopper',
   page: 'Page',
   product: 'Product',
-  secondsLeft: (s) => `${s} s to answer`,
+  secondsLeft: (s) => plural('en', s, { one: '# second to answer', other: '# seconds to answer' }),
   accept: 'Accept',
   accepting: 'Connecting…',
   decline: 'Decline',
@@ -108,11 +137,12 @@ const en: ConsoleText = {
   endConversation: 'End conversation',
   switchToChat: 'Switch to chat',
   backToCall: 'Back to video',
-  inChats: (n) => (n === 1 ? 'In a chat' : `In ${n} chats`),
+  inChats: (n) => plural('en', n, { one: 'In a chat', other: 'In # chats' }),
   conversations: 'Your conversations',
   listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'chat' : 'call'}`,
-  unread: (n) => (n === 1 ? '1 unread message' : `${n} unread messages`),
+  unread: (n) => plural('en', n, { one: '# unread message', other: '# unread messages' }),
   chat: {
+    log: 'Messages',
     you: 'You',
     placeholder: 'Write to the shopper',
     send: 'Send',
@@ -121,7 +151,8 @@ const en: ConsoleText = {
     failed: 'not sent',
     retry: 'Retry',
     typing: () => 'The shopper is typing…',
-    tooLong: (over) => `${over} characters over the limit.`,
+    tooLong: (over) =>
+      `${plural('en', over, { one: '# character', other: '# characters' })} over the limit.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
   },
@@ -159,6 +190,18 @@ const en: ConsoleText = {
 };
 
 const fr: ConsoleText = {
+  tapToHear: 'Cliquez pour entendre le client',
+  justWrote: 'vient d’écrire',
+  shopperLabel: (n) => `Client ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${fr.ringing(mode)} : ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Conversation',
+  context: 'Ce que regarde le client',
+  modeWord: (chatOnly) => (chatOnly ? 'écrit' : 'appel'),
+  waitingFor: (duration) => `attend depuis ${duration}`,
+  notificationsHint:
+    'À la connexion, le navigateur peut demander d’afficher des notifications : acceptez, pour qu’un appel vous parvienne dans un autre onglet.',
+  callControls: 'Commandes de l’appel',
   signInTitle: 'Connexion expert',
   yourName: 'Votre nom',
   signIn: 'Se connecter',
@@ -191,7 +234,8 @@ const fr: ConsoleText = {
   shopper: 'Client',
   page: 'Page',
   product: 'Produit',
-  secondsLeft: (s) => `${s} s pour répondre`,
+  secondsLeft: (s) =>
+    plural('fr', s, { one: '# seconde pour répondre', other: '# secondes pour répondre' }),
   accept: 'Accepter',
   accepting: 'Connexion…',
   decline: 'Refuser',
@@ -216,11 +260,13 @@ const fr: ConsoleText = {
   endConversation: 'Terminer la conversation',
   switchToChat: 'Passer à l’écrit',
   backToCall: 'Revenir à la vidéo',
-  inChats: (n) => (n === 1 ? 'Une conversation écrite' : `${n} conversations écrites`),
+  inChats: (n) =>
+    plural('fr', n, { one: 'Une conversation écrite', other: '# conversations écrites' }),
   conversations: 'Vos conversations',
   listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'écrit' : 'appel'}`,
-  unread: (n) => (n === 1 ? '1 message non lu' : `${n} messages non lus`),
+  unread: (n) => plural('fr', n, { one: '# message non lu', other: '# messages non lus' }),
   chat: {
+    log: 'Messages',
     you: 'Vous',
     placeholder: 'Écrire au client',
     send: 'Envoyer',
@@ -229,7 +275,8 @@ const fr: ConsoleText = {
     failed: 'non envoyé',
     retry: 'Réessayer',
     typing: () => 'Le client écrit…',
-    tooLong: (over) => `${over} caractères de trop.`,
+    tooLong: (over) =>
+      `${plural('fr', over, { one: '# caractère', other: '# caractères' })} de trop.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
   },
@@ -267,4 +314,372 @@ const fr: ConsoleText = {
     } Le client peut toujours entendre ou voir ce qui fonctionne.`,
 };
 
-export const consoleText: Record<Language, ConsoleText> = { en, fr };
+const de: ConsoleText = {
+  tapToHear: 'Klicken, um den Kunden zu hören',
+  justWrote: 'hat gerade geschrieben',
+  shopperLabel: (n) => `Kunde ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${de.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Unterhaltung',
+  context: 'Was der Kunde ansieht',
+  modeWord: (chatOnly) => (chatOnly ? 'Chat' : 'Anruf'),
+  waitingFor: (duration) => `wartet seit ${duration}`,
+  notificationsHint:
+    'Beim Anmelden fragt der Browser vielleicht, ob er Benachrichtigungen zeigen darf: Erlauben Sie es, damit Sie ein Anruf auch in einem anderen Tab erreicht.',
+  callControls: 'Anrufsteuerung',
+  signInTitle: 'Anmeldung für Experten',
+  yourName: 'Ihr Name',
+  signIn: 'Anmelden',
+  signingIn: 'Anmeldung …',
+  signedOut: {
+    'signed-out': 'Sie sind abgemeldet.',
+    rejected: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    'hub-unreachable':
+      'Der Hub ist nicht erreichbar. Prüfen Sie die Verbindung und melden Sie sich erneut an.',
+    'dev-login-disabled':
+      'Dieser Hub erlaubt keine Anmeldung per Name: Ihr Geschäft meldet Sie an.',
+  },
+  signOut: 'Abmelden',
+  available: 'Verfügbar',
+  away: 'Abwesend',
+  goAvailable: 'Verfügbar werden',
+  goAway: 'Abwesend gehen',
+  waiting: 'Warten auf Kunden. Ein Anruf oder Chat klingelt hier.',
+  awayHint: 'Sie sind abwesend: Es klingelt nicht. Werden Sie verfügbar, um Anrufe anzunehmen.',
+  missed: {
+    declined: 'Sie haben den Anruf abgelehnt; er ging an den nächsten Experten.',
+    timeout: 'Sie haben einen Anruf verpasst und wurden auf abwesend gesetzt.',
+    'shopper-cancelled': 'Der Kunde hat vor Ihrer Antwort aufgelegt.',
+  },
+  ringing: (mode) =>
+    ({
+      video: 'Eingehender Videoanruf',
+      audio: 'Eingehender Sprachanruf',
+      chat: 'Eingehender Chat',
+    })[mode],
+  shopper: 'Kunde',
+  page: 'Seite',
+  product: 'Produkt',
+  secondsLeft: (s) => `noch ${plural('de', s, { one: '# Sekunde', other: '# Sekunden' })}`,
+  accept: 'Annehmen',
+  accepting: 'Verbinden …',
+  decline: 'Ablehnen',
+  inCall: 'Im Anruf',
+  ringingStatus: 'Es klingelt',
+  anonymousShopper: 'Ein Kunde (ohne Namen)',
+  shopperCameraOff: 'Die Kamera des Kunden ist aus',
+  you: 'Sie',
+  microphoneOn: 'Stumm',
+  microphoneOff: 'Mikro an',
+  cameraOn: 'Kamera aus',
+  cameraOff: 'Kamera an',
+  hangUp: 'Auflegen',
+  reconnecting: 'Verbindung zum Hub verloren. Neu verbinden … der Anruf läuft weiter.',
+  chatOnly: {
+    chosen: 'Der Kunde schreibt lieber: Antworten Sie hier.',
+    'media-lost':
+      'Video und Ton sind abgebrochen: Die Verbindung ging verloren. Die Unterhaltung geht hier im Chat weiter; der Kunde weiß Bescheid.',
+    'media-unavailable':
+      'Video ist gerade nicht möglich (Medienserver nicht erreichbar): Antworten Sie dem Kunden hier im Chat.',
+  },
+  endConversation: 'Unterhaltung beenden',
+  switchToChat: 'Zum Chat',
+  backToCall: 'Zurück zum Video',
+  inChats: (n) => plural('de', n, { one: 'In einem Chat', other: 'In # Chats' }),
+  conversations: 'Ihre Unterhaltungen',
+  listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'Chat' : 'Anruf'}`,
+  unread: (n) =>
+    plural('de', n, { one: '# ungelesene Nachricht', other: '# ungelesene Nachrichten' }),
+  chat: {
+    log: 'Nachrichten',
+    you: 'Sie',
+    placeholder: 'Dem Kunden schreiben',
+    send: 'Senden',
+    sending: 'wird gesendet …',
+    sent: 'gesendet',
+    failed: 'nicht gesendet',
+    retry: 'Erneut senden',
+    typing: () => 'Der Kunde schreibt …',
+    tooLong: (over) => `${plural('de', over, { one: '# Zeichen', other: '# Zeichen' })} zu viel.`,
+    system: systemLine.de,
+    closed: 'Die Unterhaltung ist beendet.',
+  },
+  requests: {
+    title: 'Offene Anfragen',
+    toDo: 'offen',
+    empty: 'Nichts zu erledigen.',
+    kinds: { message: 'Nachricht', callback: 'Rückruf', appointment: 'Videotermin' },
+    anonymous: 'Ein Kunde',
+    when: { callback: 'Anrufen zwischen', appointment: 'Termin' },
+    overdue: { callback: 'Zeitfenster vorbei', appointment: 'Termin vorbei' },
+    phone: 'Telefon',
+    contact: 'Kontakt',
+    page: 'Seite',
+    product: 'Produkt',
+    received: (at) => `erhalten ${at}`,
+    markDone: 'Als erledigt markieren',
+    marking: 'Wird gespeichert …',
+    done: 'Erledigt',
+    cancelled: 'Storniert',
+  },
+  deviceStarting: (device) =>
+    `${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} startet … Wenn der Browser fragt, wählen Sie „Zulassen“.`,
+  deviceProblem: (device, problem) =>
+    `${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} ${
+      problem === 'permission-denied'
+        ? 'ist vom Browser blockiert: Erlauben Sie es in der Adressleiste.'
+        : problem === 'no-device'
+          ? 'wurde nicht gefunden.'
+          : problem === 'device-busy'
+            ? 'wird von einer anderen App benutzt.'
+            : 'konnte nicht starten.'
+    } Der Kunde hört oder sieht weiterhin, was funktioniert.`,
+};
+
+const es: ConsoleText = {
+  tapToHear: 'Haga clic para oír al cliente',
+  justWrote: 'acaba de escribir',
+  shopperLabel: (n) => `Cliente ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${es.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Conversación',
+  context: 'Lo que mira el cliente',
+  modeWord: (chatOnly) => (chatOnly ? 'chat' : 'llamada'),
+  waitingFor: (duration) => `espera desde hace ${duration}`,
+  notificationsHint:
+    'Al iniciar sesión, el navegador puede pedir mostrar notificaciones: acéptelo, para que una llamada le llegue en otra pestaña.',
+  callControls: 'Controles de la llamada',
+  signInTitle: 'Acceso de expertos',
+  yourName: 'Su nombre',
+  signIn: 'Iniciar sesión',
+  signingIn: 'Iniciando sesión…',
+  signedOut: {
+    'signed-out': 'Ha cerrado la sesión.',
+    rejected: 'Su sesión ha caducado. Vuelva a iniciar sesión.',
+    'hub-unreachable':
+      'No se puede contactar con el hub. Compruebe la conexión y vuelva a iniciar sesión.',
+    'dev-login-disabled': 'Este hub no permite iniciar sesión por nombre: su tienda le da acceso.',
+  },
+  signOut: 'Cerrar sesión',
+  available: 'Disponible',
+  away: 'Ausente',
+  goAvailable: 'Ponerse disponible',
+  goAway: 'Ponerse ausente',
+  waiting: 'Esperando clientes. Una llamada o un chat sonará aquí.',
+  awayHint: 'Está ausente: no sonará ninguna llamada. Póngase disponible para recibirlas.',
+  missed: {
+    declined: 'Ha rechazado la llamada; ha pasado al siguiente experto.',
+    timeout: 'Ha perdido una llamada, así que ha pasado a ausente.',
+    'shopper-cancelled': 'El cliente colgó antes de que respondiera.',
+  },
+  ringing: (mode) =>
+    ({ video: 'Videollamada entrante', audio: 'Llamada de voz entrante', chat: 'Chat entrante' })[
+      mode
+    ],
+  shopper: 'Cliente',
+  page: 'Página',
+  product: 'Producto',
+  secondsLeft: (s) => `${plural('es', s, { one: 'queda # segundo', other: 'quedan # segundos' })}`,
+  accept: 'Aceptar',
+  accepting: 'Conectando…',
+  decline: 'Rechazar',
+  inCall: 'En llamada',
+  ringingStatus: 'Sonando',
+  anonymousShopper: 'Un cliente (sin nombre)',
+  shopperCameraOff: 'La cámara del cliente está apagada',
+  you: 'Usted',
+  microphoneOn: 'Silenciar',
+  microphoneOff: 'Activar micro',
+  cameraOn: 'Apagar cámara',
+  cameraOff: 'Encender cámara',
+  hangUp: 'Colgar',
+  reconnecting: 'Conexión con el hub perdida. Reconectando… la llamada continúa.',
+  chatOnly: {
+    chosen: 'El cliente ha preferido escribir: responda aquí.',
+    'media-lost':
+      'El vídeo y la voz se han cortado: se perdió la conexión. La conversación sigue aquí por chat; el cliente lo sabe.',
+    'media-unavailable':
+      'El vídeo no está disponible ahora (no se alcanza el servidor de medios): responda al cliente aquí por chat.',
+  },
+  endConversation: 'Terminar la conversación',
+  switchToChat: 'Pasar al chat',
+  backToCall: 'Volver al vídeo',
+  inChats: (n) => plural('es', n, { one: 'En un chat', other: 'En # chats' }),
+  conversations: 'Sus conversaciones',
+  listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'chat' : 'llamada'}`,
+  unread: (n) => plural('es', n, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
+  chat: {
+    log: 'Mensajes',
+    you: 'Usted',
+    placeholder: 'Escribir al cliente',
+    send: 'Enviar',
+    sending: 'enviando…',
+    sent: 'enviado',
+    failed: 'no enviado',
+    retry: 'Reintentar',
+    typing: () => 'El cliente está escribiendo…',
+    tooLong: (over) =>
+      `${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más.`,
+    system: systemLine.es,
+    closed: 'La conversación ha terminado.',
+  },
+  requests: {
+    title: 'Solicitudes pendientes',
+    toDo: 'pendientes',
+    empty: 'Nada pendiente.',
+    kinds: { message: 'Mensaje', callback: 'Devolver llamada', appointment: 'Cita por vídeo' },
+    anonymous: 'Un cliente',
+    when: { callback: 'Llamar entre', appointment: 'Hora' },
+    overdue: { callback: 'Franja pasada', appointment: 'Hora pasada' },
+    phone: 'Teléfono',
+    contact: 'Contacto',
+    page: 'Página',
+    product: 'Producto',
+    received: (at) => `recibida ${at}`,
+    markDone: 'Marcar como hecha',
+    marking: 'Guardando…',
+    done: 'Hecha',
+    cancelled: 'Cancelada',
+  },
+  deviceStarting: (device) =>
+    `Iniciando ${device === 'camera' ? 'su cámara' : 'su micrófono'}… Si el navegador lo pide, elija «Permitir».`,
+  deviceProblem: (device, problem) =>
+    `${device === 'camera' ? 'Su cámara' : 'Su micrófono'} ${
+      problem === 'permission-denied'
+        ? 'está bloqueado por el navegador: permítalo en la barra de direcciones.'
+        : problem === 'no-device'
+          ? 'no se ha encontrado.'
+          : problem === 'device-busy'
+            ? 'lo usa otra aplicación.'
+            : 'no ha podido iniciarse.'
+    } El cliente sigue oyendo o viendo lo que funciona.`,
+};
+
+const it: ConsoleText = {
+  tapToHear: 'Fai clic per sentire il cliente',
+  justWrote: 'ha appena scritto',
+  shopperLabel: (n) => `Cliente ${n}`,
+  ringAnnouncement: (mode, who, product) =>
+    `${it.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
+  conversation: 'Conversazione',
+  context: 'Cosa sta guardando il cliente',
+  modeWord: (chatOnly) => (chatOnly ? 'chat' : 'chiamata'),
+  waitingFor: (duration) => `attende da ${duration}`,
+  notificationsHint:
+    'All’accesso il browser può chiedere di mostrare notifiche: consentile, così una chiamata ti raggiunge anche in un’altra scheda.',
+  callControls: 'Comandi della chiamata',
+  signInTitle: 'Accesso esperti',
+  yourName: 'Il tuo nome',
+  signIn: 'Accedi',
+  signingIn: 'Accesso…',
+  signedOut: {
+    'signed-out': 'Sei disconnesso.',
+    rejected: 'La sessione è scaduta. Accedi di nuovo.',
+    'hub-unreachable': 'L’hub non è raggiungibile. Controlla la connessione, poi accedi di nuovo.',
+    'dev-login-disabled':
+      'Questo hub non consente l’accesso con il nome: è il tuo negozio a farti accedere.',
+  },
+  signOut: 'Esci',
+  available: 'Disponibile',
+  away: 'Assente',
+  goAvailable: 'Diventa disponibile',
+  goAway: 'Passa ad assente',
+  waiting: 'In attesa di clienti. Una chiamata o una chat squillerà qui.',
+  awayHint: 'Sei assente: non squillerà nulla. Diventa disponibile per ricevere chiamate.',
+  missed: {
+    declined: 'Hai rifiutato la chiamata; è passata all’esperto successivo.',
+    timeout: 'Hai perso una chiamata, quindi sei passato ad assente.',
+    'shopper-cancelled': 'Il cliente ha riagganciato prima della tua risposta.',
+  },
+  ringing: (mode) =>
+    ({
+      video: 'Videochiamata in arrivo',
+      audio: 'Chiamata vocale in arrivo',
+      chat: 'Chat in arrivo',
+    })[mode],
+  shopper: 'Cliente',
+  page: 'Pagina',
+  product: 'Prodotto',
+  secondsLeft: (s) => `${plural('it', s, { one: 'resta # secondo', other: 'restano # secondi' })}`,
+  accept: 'Accetta',
+  accepting: 'Connessione…',
+  decline: 'Rifiuta',
+  inCall: 'In chiamata',
+  ringingStatus: 'Squilla',
+  anonymousShopper: 'Un cliente (senza nome)',
+  shopperCameraOff: 'La fotocamera del cliente è spenta',
+  you: 'Tu',
+  microphoneOn: 'Muto',
+  microphoneOff: 'Attiva micro',
+  cameraOn: 'Spegni fotocamera',
+  cameraOff: 'Accendi fotocamera',
+  hangUp: 'Riaggancia',
+  reconnecting: 'Connessione all’hub persa. Riconnessione… la chiamata continua.',
+  chatOnly: {
+    chosen: 'Il cliente preferisce scrivere: rispondi qui.',
+    'media-lost':
+      'Video e voce interrotti: la connessione si è persa. La conversazione continua qui in chat; il cliente è stato avvisato.',
+    'media-unavailable':
+      'Il video non è disponibile ora (server media non raggiungibile): rispondi al cliente qui in chat.',
+  },
+  endConversation: 'Termina la conversazione',
+  switchToChat: 'Passa alla chat',
+  backToCall: 'Torna al video',
+  inChats: (n) => plural('it', n, { one: 'In una chat', other: 'In # chat' }),
+  conversations: 'Le tue conversazioni',
+  listItem: (name, chatOnly) => `${name} · ${chatOnly ? 'chat' : 'chiamata'}`,
+  unread: (n) => plural('it', n, { one: '# messaggio non letto', other: '# messaggi non letti' }),
+  chat: {
+    log: 'Messaggi',
+    you: 'Tu',
+    placeholder: 'Scrivi al cliente',
+    send: 'Invia',
+    sending: 'invio…',
+    sent: 'inviato',
+    failed: 'non inviato',
+    retry: 'Riprova',
+    typing: () => 'Il cliente sta scrivendo…',
+    tooLong: (over) =>
+      `${plural('it', over, { one: '# carattere', other: '# caratteri' })} di troppo.`,
+    system: systemLine.it,
+    closed: 'La conversazione è terminata.',
+  },
+  requests: {
+    title: 'Richieste da gestire',
+    toDo: 'da gestire',
+    empty: 'Niente da gestire.',
+    kinds: { message: 'Messaggio', callback: 'Da richiamare', appointment: 'Appuntamento video' },
+    anonymous: 'Un cliente',
+    when: { callback: 'Chiamare tra', appointment: 'Orario' },
+    overdue: { callback: 'Fascia passata', appointment: 'Orario passato' },
+    phone: 'Telefono',
+    contact: 'Contatto',
+    page: 'Pagina',
+    product: 'Prodotto',
+    received: (at) => `ricevuta ${at}`,
+    markDone: 'Segna come gestita',
+    marking: 'Salvataggio…',
+    done: 'Gestita',
+    cancelled: 'Annullata',
+  },
+  deviceStarting: (device) =>
+    `Avvio ${device === 'camera' ? 'della fotocamera' : 'del microfono'}… Se il browser lo chiede, scegli «Consenti».`,
+  deviceProblem: (device, problem) =>
+    `${device === 'camera' ? 'La tua fotocamera' : 'Il tuo microfono'} ${
+      problem === 'permission-denied'
+        ? 'è bloccato dal browser: consentilo nella barra degli indirizzi.'
+        : problem === 'no-device'
+          ? 'non è stato trovato.'
+          : problem === 'device-busy'
+            ? 'è usato da un’altra app.'
+            : 'non è riuscito ad avviarsi.'
+    } Il cliente continua a sentire o vedere ciò che funziona.`,
+};
+
+export const consoleText: Record<UiLanguage, ConsoleText> = {
+  en,
+  fr: withFrenchSpacing(fr),
+  de,
+  es,
+  it,
+};

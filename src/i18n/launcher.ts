@@ -1,5 +1,5 @@
 /** The few words the launcher shows before any click: kept apart so the launcher stays tiny. */
-import type { Language } from '../protocol/index.js';
+import type { UiLanguage } from './language.js';
 
 export interface LauncherText {
   call: string;
@@ -11,7 +11,9 @@ export interface LauncherText {
   availability: Record<'call' | 'chat' | 'busy' | 'none' | 'closed', string>;
 }
 
-export const launcherText: Record<Language, LauncherText> = {
+// French typography written in (narrow no-break spaces before ":"): this file ships in the
+// launcher, which does not carry the i18n helpers.
+export const launcherText: Record<UiLanguage, LauncherText> = {
   en: {
     call: 'Talk to an expert',
     back: 'Back to your expert',
@@ -33,9 +35,50 @@ export const launcherText: Record<Language, LauncherText> = {
     availability: {
       call: 'Un expert est libre maintenant',
       chat: 'Un expert peut vous répondre par écrit maintenant',
-      busy: 'Nos experts sont occupés : courte attente',
-      none: 'Aucun expert libre pour le moment : laissez une demande',
-      closed: 'Fermé pour le moment : laissez une demande',
+      busy: 'Nos experts sont occupés\u202f: courte attente',
+      none: 'Aucun expert libre pour le moment\u202f: laissez une demande',
+      closed: 'Fermé pour le moment\u202f: laissez une demande',
+    },
+  },
+  de: {
+    call: 'Mit einem Experten sprechen',
+    back: 'Zurück zu Ihrem Experten',
+    loadFailed:
+      'Die Videohilfe konnte nicht laden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    unavailable: 'Die Videohilfe ist gerade nicht verfügbar',
+    availability: {
+      call: 'Ein Experte ist jetzt frei',
+      chat: 'Ein Experte kann jetzt schriftlich antworten',
+      busy: 'Unsere Experten sind beschäftigt: kurze Wartezeit',
+      none: 'Gerade ist kein Experte frei: Hinterlassen Sie eine Anfrage',
+      closed: 'Gerade geschlossen: Hinterlassen Sie eine Anfrage',
+    },
+  },
+  es: {
+    call: 'Hablar con un experto',
+    back: 'Volver con su experto',
+    loadFailed:
+      'La ayuda por vídeo no ha podido cargarse. Compruebe su conexión e inténtelo de nuevo.',
+    unavailable: 'La ayuda por vídeo no está disponible ahora',
+    availability: {
+      call: 'Hay un experto libre ahora',
+      chat: 'Un experto puede responderle por escrito ahora',
+      busy: 'Nuestros expertos están ocupados: una breve espera',
+      none: 'Ahora no hay ningún experto libre: deje una solicitud',
+      closed: 'Cerrado ahora: deje una solicitud',
+    },
+  },
+  it: {
+    call: 'Parla con un esperto',
+    back: 'Torna dal tuo esperto',
+    loadFailed: 'L’aiuto video non si è caricato. Controlla la connessione e riprova.',
+    unavailable: 'L’aiuto video non è disponibile al momento',
+    availability: {
+      call: 'Un esperto è libero ora',
+      chat: 'Un esperto può risponderti per iscritto ora',
+      busy: 'I nostri esperti sono occupati: breve attesa',
+      none: 'Nessun esperto libero ora: lascia una richiesta',
+      closed: 'Chiuso ora: lascia una richiesta',
     },
   },
 };

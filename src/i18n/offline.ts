@@ -1,5 +1,7 @@
 /** What the shopper reads when nobody can answer now: the three ways to be helped later. */
-import type { Language, OfflineKind, OfflineProblem } from '../protocol/index.js';
+import type { UiLanguage } from './language.js';
+import type { OfflineKind, OfflineProblem } from '../protocol/index.js';
+import { withFrenchSpacing } from './format.js';
 
 export interface OfflineText {
   closed: (opensAt: string | undefined) => string;
@@ -144,4 +146,189 @@ const fr: OfflineText = {
   close: 'Fermer',
 };
 
-export const offlineText: Record<Language, OfflineText> = { en, fr };
+const de: OfflineText = {
+  closed: (opensAt) =>
+    opensAt
+      ? `Unsere Experten sind gerade nicht erreichbar. Sie sind ${opensAt} wieder da.`
+      : 'Unsere Experten sind gerade nicht erreichbar.',
+  backAt: (opensAt) => `Wieder da ${opensAt}.`,
+  noAnswer:
+    'Alle unsere Experten sind noch beschäftigt. Sie behalten Ihren Platz, oder wir melden uns bei Ihnen:',
+  choose: 'Wir können uns bei Ihnen melden:',
+  kinds: {
+    message: {
+      title: 'Nachricht hinterlassen',
+      hint: 'Ein Experte antwortet per E-Mail oder Telefon',
+    },
+    callback: { title: 'Rückruf erhalten', hint: 'Wann es Ihnen passt' },
+    appointment: { title: 'Videotermin buchen', hint: 'Wählen Sie eine Zeit mit einem Experten' },
+  },
+  back: 'Zurück',
+  name: 'Ihr Name',
+  optional: '(optional)',
+  contact: 'E-Mail oder Telefon',
+  contactHint: 'Wo der Experte Ihnen antwortet.',
+  message: 'Ihre Nachricht',
+  phone: 'Telefonnummer',
+  day: 'Tag',
+  from: 'Von',
+  to: 'Bis',
+  note: 'Worum geht es?',
+  loadingSlots: 'Freie Zeiten werden gesucht …',
+  noSlots:
+    'In den nächsten zwei Wochen ist keine Zeit frei. Hinterlassen Sie lieber eine Nachricht.',
+  pickSlot: 'Wählen Sie eine Zeit',
+  send: 'Senden',
+  sending: 'Wird gesendet …',
+  leavesQueue: 'Mit dem Senden verlassen Sie die Warteschlange.',
+  problems: {
+    'invalid-phone':
+      'Diese Telefonnummer sieht nicht richtig aus. Prüfen Sie sie, aus dem Ausland mit Ländervorwahl.',
+    'invalid-contact':
+      'Geben Sie eine E-Mail-Adresse oder Telefonnummer an, unter der wir Sie erreichen.',
+    'text-empty': 'Schreiben Sie ein paar Worte, damit der Experte weiß, worum es geht.',
+    'too-long': 'Das ist zu lang: Bitte etwas kürzen.',
+    'window-empty': 'Das Ende des Zeitfensters muss nach seinem Beginn liegen.',
+    'window-in-past': 'Diese Zeit ist schon vorbei: Wählen Sie eine spätere.',
+    'window-too-far': 'Wählen Sie eine Zeit in den nächsten zwei Wochen.',
+    'slot-unavailable': 'Diese Zeit ist nicht mehr frei: Wählen Sie eine andere.',
+    'slot-taken': 'Diese Zeit wurde gerade gebucht: Wählen Sie eine andere.',
+    'not-found': 'Diese Anfrage gibt es nicht mehr.',
+    unreachable:
+      'Das Senden ist fehlgeschlagen: keine Verbindung. Versuchen Sie es erneut; nichts von Ihrem Text geht verloren.',
+    'no-slot': 'Wählen Sie zuerst eine Zeit.',
+  },
+  confirmed: (kind, from, to) =>
+    kind === 'message'
+      ? 'Danke: Ihre Nachricht ist bei unseren Experten. Sie antworten Ihnen bald.'
+      : kind === 'callback'
+        ? `Danke: Ein Experte ruft Sie ${from} – ${to} an.`
+        : `Ihr Videotermin ist gebucht: ${from}. Ein Experte meldet sich dann bei Ihnen.`,
+  close: 'Schließen',
+};
+
+const es: OfflineText = {
+  closed: (opensAt) =>
+    opensAt
+      ? `Nuestros expertos no están disponibles ahora. Vuelven ${opensAt}.`
+      : 'Nuestros expertos no están disponibles ahora.',
+  backAt: (opensAt) => `Volvemos ${opensAt}.`,
+  noAnswer:
+    'Todos nuestros expertos siguen ocupados. Conserva su turno, o podemos ponernos en contacto con usted:',
+  choose: 'Podemos ponernos en contacto con usted:',
+  kinds: {
+    message: {
+      title: 'Dejar un mensaje',
+      hint: 'Un experto le responde por correo o por teléfono',
+    },
+    callback: { title: 'Que le llamemos', hint: 'Cuando mejor le venga' },
+    appointment: { title: 'Reservar una cita por vídeo', hint: 'Elija una hora con un experto' },
+  },
+  back: 'Volver',
+  name: 'Su nombre',
+  optional: '(opcional)',
+  contact: 'Correo o teléfono',
+  contactHint: 'Donde el experto le responde.',
+  message: 'Su mensaje',
+  phone: 'Número de teléfono',
+  day: 'Día',
+  from: 'De',
+  to: 'A',
+  note: '¿De qué se trata?',
+  loadingSlots: 'Buscando horas libres…',
+  noSlots: 'No hay horas libres en las próximas dos semanas. Mejor deje un mensaje.',
+  pickSlot: 'Elija una hora',
+  send: 'Enviar',
+  sending: 'Enviando…',
+  leavesQueue: 'Al enviar esto sale de la cola.',
+  problems: {
+    'invalid-phone':
+      'Este número no parece correcto. Compruébelo, con el prefijo del país si está en el extranjero.',
+    'invalid-contact': 'Indique un correo o un teléfono donde localizarle.',
+    'text-empty': 'Escriba unas palabras para que el experto sepa de qué se trata.',
+    'too-long': 'Es demasiado largo: acórtelo un poco.',
+    'window-empty': 'El final de la franja debe ser posterior a su inicio.',
+    'window-in-past': 'Esa hora ya ha pasado: elija una más tarde.',
+    'window-too-far': 'Elija una hora dentro de las próximas dos semanas.',
+    'slot-unavailable': 'Esa hora ya no está disponible: elija otra.',
+    'slot-taken': 'Alguien acaba de reservar esa hora: elija otra.',
+    'not-found': 'Esta solicitud ya no existe.',
+    unreachable:
+      'No se ha podido enviar: falla la conexión. Inténtelo de nuevo; no se pierde nada de lo que ha escrito.',
+    'no-slot': 'Elija primero una hora.',
+  },
+  confirmed: (kind, from, to) =>
+    kind === 'message'
+      ? 'Gracias: su mensaje está con nuestros expertos. Le responderán pronto.'
+      : kind === 'callback'
+        ? `Gracias: un experto le llamará ${from} – ${to}.`
+        : `Su cita por vídeo está reservada: ${from}. Un experto le contactará entonces.`,
+  close: 'Cerrar',
+};
+
+const it: OfflineText = {
+  closed: (opensAt) =>
+    opensAt
+      ? `I nostri esperti non sono disponibili ora. Tornano ${opensAt}.`
+      : 'I nostri esperti non sono disponibili ora.',
+  backAt: (opensAt) => `Di nuovo qui ${opensAt}.`,
+  noAnswer:
+    'Tutti i nostri esperti sono ancora occupati. Mantieni il tuo posto, oppure possiamo ricontattarti:',
+  choose: 'Possiamo ricontattarti:',
+  kinds: {
+    message: { title: 'Lascia un messaggio', hint: 'Un esperto ti risponde per e-mail o telefono' },
+    callback: { title: 'Fatti richiamare', hint: 'Quando ti è comodo' },
+    appointment: {
+      title: 'Prenota un appuntamento video',
+      hint: 'Scegli un orario con un esperto',
+    },
+  },
+  back: 'Indietro',
+  name: 'Il tuo nome',
+  optional: '(facoltativo)',
+  contact: 'E-mail o telefono',
+  contactHint: 'Dove l’esperto ti risponde.',
+  message: 'Il tuo messaggio',
+  phone: 'Numero di telefono',
+  day: 'Giorno',
+  from: 'Dalle',
+  to: 'Alle',
+  note: 'Di che cosa si tratta?',
+  loadingSlots: 'Cerchiamo orari liberi…',
+  noSlots: 'Nessun orario libero nelle prossime due settimane. Lascia piuttosto un messaggio.',
+  pickSlot: 'Scegli un orario',
+  send: 'Invia',
+  sending: 'Invio…',
+  leavesQueue: 'Inviando questa richiesta esci dalla coda.',
+  problems: {
+    'invalid-phone':
+      'Questo numero non sembra corretto. Controllalo, con il prefisso internazionale se sei all’estero.',
+    'invalid-contact': 'Indica un’e-mail o un numero di telefono dove trovarti.',
+    'text-empty': 'Scrivi qualche parola perché l’esperto sappia di che cosa si tratta.',
+    'too-long': 'È troppo lungo: accorcialo un po’.',
+    'window-empty': 'La fine della fascia deve venire dopo l’inizio.',
+    'window-in-past': 'Questo orario è già passato: scegline uno più tardi.',
+    'window-too-far': 'Scegli un orario entro le prossime due settimane.',
+    'slot-unavailable': 'Questo orario non è più disponibile: scegline un altro.',
+    'slot-taken': 'Qualcuno ha appena prenotato questo orario: scegline un altro.',
+    'not-found': 'Questa richiesta non esiste più.',
+    unreachable:
+      'Invio non riuscito: la connessione non funziona. Riprova; nulla di quello che hai scritto va perso.',
+    'no-slot': 'Scegli prima un orario.',
+  },
+  confirmed: (kind, from, to) =>
+    kind === 'message'
+      ? 'Grazie: il tuo messaggio è arrivato ai nostri esperti. Ti risponderanno presto.'
+      : kind === 'callback'
+        ? `Grazie: un esperto ti richiamerà ${from} – ${to}.`
+        : `Il tuo appuntamento video è prenotato: ${from}. Un esperto ti contatterà allora.`,
+  close: 'Chiudi',
+};
+
+export const offlineText: Record<UiLanguage, OfflineText> = {
+  en,
+  fr: withFrenchSpacing(fr),
+  de,
+  es,
+  it,
+};

@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { customElement } from '../core/custom-element.js';
-import type { ChatChannel } from '../core/chat-channel.js';
 import type { ChatEntry } from '../core/chat-log.js';
 import { linkParts } from '../core/chat-links.js';
 import { MAX_CHAT_LENGTH } from '../protocol/index.js';
 
 /** The words the chat view shows, given by the element that uses it (in its language). */
 export interface ChatWords {
+  /** The messages' list, for screen readers ("Messages"). */
+  log: string;
   you: string;
   placeholder: string;
   send: string;
@@ -38,21 +39,28 @@ export class ChatView extends LitElement {
       min-height: 0;
       gap: 8px;
     }
+    /* The log grows with its host (a sheet, a panel) and scrolls; the box stays under it. */
+    .log {
+      flex: 1 1 auto;
+      min-height: 3em;
+      overflow-y: auto;
+      max-height: var(--ec-chat-height, none);
+      overscroll-behavior: contain;
+    }
     ol {
       list-style: none;
       margin: 0;
       padding: 0;
-      overflow-y: auto;
       display: flex;
       flex-direction: column;
       gap: 6px;
-      max-height: var(--ec-chat-height, 260px);
     }
     li {
       max-width: 85%;
       padding: 6px 10px;
       border-radius: 12px;
-      background: #f1f3f5;
+      background: var(--_bubble, #eef1f4);
+      color: var(--_text, #1b1f24);
       align-self: flex-start;
       overflow-wrap: anywhere;
       /* Right-to-left overrides in a message stay inside it. */
@@ -71,6 +79,7 @@ export class ChatView extends LitElement {
       background: none;
       color: var(--_muted, #57606a);
       font-size: 0.85rem;
+      text-align: center;
     }
     /* The message's own line breaks are kept; the template's white space is not. */
     .text {
@@ -79,7 +88,10 @@ export class ChatView extends LitElement {
     .meta {
       display: block;
       font-size: 0.75rem;
-      opacity: 0.8;
+      color: var(--_muted, #57606a);
+    }
+    li.mine .meta {
+      color: inherit;
     }
     .failed {
       font-weight: 600;
@@ -106,7 +118,15 @@ export class ChatView extends LitElement {
       max-height: 120px;
       padding: 10px;
       border-radius: 10px;
-      border: 1px solid #c4cbd3;
+      border: 1px solid var(--_line-strong, #6e7781);
+      background: var(--_surface, #fff);
+      color: var(--_text, #1b1f24);
+    }
+    textarea:focus-visible,
+    button:focus-visible,
+    a:focus-visible {
+      outline: 3px solid var(--_accent, #0b5fff);
+      outline-offset: 2px;
     }
     button {
       font: inherit;
@@ -133,11 +153,13 @@ export class ChatView extends LitElement {
   @property() override accessor lang = 'en';
   /** Name of the other side when they are typing, or empty. */
   @property() accessor typingName = '';
+  /** Name shown for the other side's messages that carry none (a shopper who gave no name). */
+  @property() accessor otherName = '';
   /** Whether messages can be sent now. */
   @property({ type: Boolean }) accessor open = true;
 
   @state() private accessor draft = '';
-  @query('ol') private accessor list!: HTMLOListElement;
+  @query('.log') private accessor list!: HTMLDivElement;
   @query('textarea') private accessor box!: HTMLTextAreaElement;
 
   override render() {
@@ -145,19 +167,21 @@ export class ChatView extends LitElement {
     const time = new Intl.DateTimeFormat(this.lang, { hour: '2-digit', minute: '2-digit' });
     const over = this.draft.trim().length - MAX_CHAT_LENGTH;
     return html`
-      <ol role="log" aria-live="polite">
-        ${this.entries.map((entry) =>
-          entry.author === 'system'
-            ? html`<li class="system">${w.system(entry.text, entry.authorName)}</li>`
-            : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
-                <span class="text">${linkify(entry.text)}</span>
-                <span class="meta">
-                  ${entry.mine ? w.you : entry.authorName} · ${time.format(entry.at)}
-                  ${entry.mine ? this.delivery(entry) : nothing}
-                </span>
-              </li>`,
-        )}
-      </ol>
+      <div class="log" role="log" aria-label=${w.log} tabindex="0">
+        <ol>
+          ${this.entries.map((entry) =>
+            entry.author === 'system'
+              ? html`<li class="system">${w.system(entry.text, entry.authorName)}</li>`
+              : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
+                  <span class="text">${linkify(entry.text)}</span>
+                  <span class="meta">
+                    ${entry.mine ? w.you : entry.authorName || this.otherName} ·
+                    ${time.format(entry.at)} ${entry.mine ? this.delivery(entry) : nothing}
+                  </span>
+                </li>`,
+          )}
+        </ol>
+      </div>
       ${this.typingName ? html`<p class="typing">${w.typing(this.typingName)}</p>` : nothing}
       ${over > 0 ? html`<p class="refusal" role="alert">${w.tooLong(over)}</p>` : nothing}
       ${
@@ -243,24 +267,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'ec-chat': ChatView;
   }
-}
-
-/** The chat view of one chat channel: what both elements put in a conversation. */
-export function chatFor(
-  chat: ChatChannel,
-  options: { words: ChatWords; lang: string; typingName: string },
-) {
-  return html`<ec-chat
-    .entries=${chat.log.entries}
-    .words=${options.words}
-    lang=${options.lang}
-    typingName=${chat.otherTyping ? options.typingName : ''}
-    ?open=${chat.isOpen}
-    @ec-chat-send=${(event: CustomEvent<{ text: string }>) => {
-      if (chat.post(event.detail.text)) event.preventDefault();
-    }}
-    @ec-chat-retry=${(event: CustomEvent<{ clientId: string }>) =>
-      chat.retry(event.detail.clientId)}
-    @ec-chat-typing=${() => chat.typing()}
-  ></ec-chat>`;
 }

@@ -24,7 +24,7 @@ export class VideoTile extends LitElement {
       object-fit: cover;
       display: block;
     }
-    /* A class, not a style attribute: shops' CSP (style-src-attr) blocks inline styles. */
+    /* One's own camera, as in a mirror: a class, never a style attribute (a strict CSP holds). */
     video.mirrored {
       transform: scaleX(-1);
     }

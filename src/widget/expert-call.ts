@@ -7,7 +7,7 @@
  * from the same place as this script.
  */
 import { launcherText } from '../i18n/launcher.js';
-import { languageOf } from '../i18n/language.js';
+import { hubLanguage, languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
 import type { ResumeTicket, TicketStore } from '../core/resume-ticket.js';
@@ -99,7 +99,7 @@ const sessionTickets: TicketStore = {
  * @tagname expert-call
  *
  * @attr hub - URL of the hub this shop's experts answer on, e.g. `https://experts.example.com`.
- * @attr lang - `en` or `fr`; defaults to the closest `lang` attribute (usually `<html lang>`).
+ * @attr lang - `fr`, `en`, `de`, `es` or `it`; defaults to the closest `lang` attribute (usually `<html lang>`).
  * @attr label - the button's words, instead of "Talk to an expert" (in the page's language).
  * @attr placement - `floating` (default: fixed at the bottom right of the window) or `inline`.
  * @attr topic - the shop's topic this button asks about (`bikes`, `repair`): the shopper waits
@@ -182,7 +182,6 @@ export class ExpertCall extends ElementBase {
     this.button.append(icon, this.buttonText, this.badgeText, this.badge);
     this.slotForPanel = document.createElement('div');
     this.slotForPanel.className = 'panel';
-    this.slotForPanel.setAttribute('role', 'dialog');
     this.slotForPanel.hidden = true;
     this.root.append(this.button, this.slotForPanel);
 
@@ -452,7 +451,7 @@ export class ExpertCall extends ElementBase {
   private async readAvailability(): Promise<void> {
     const check = await checkHub(this.getAttribute('hub'), {
       topic: this.getAttribute('topic'),
-      lang: languageOf(this),
+      lang: hubLanguage(languageOf(this)),
     });
     if (!check.ok) {
       this.setProblem(check.reason, check.status);

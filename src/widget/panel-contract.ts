@@ -4,7 +4,8 @@
  */
 import type { ConversationState } from '../core/conversation-state.js';
 import type { TicketStore } from '../core/resume-ticket.js';
-import type { Language, ShopperContext, ShopWords } from '../protocol/index.js';
+import type { UiLanguage } from '../i18n/language.js';
+import type { ShopperContext, ShopWords } from '../protocol/index.js';
 
 export interface StateChange {
   state: ConversationState;
@@ -13,7 +14,8 @@ export interface StateChange {
 
 export interface PanelOptions {
   hub: string;
-  lang: () => Language;
+  /** The language the panel speaks (the hub routes by `hubLanguage` of it). */
+  lang: () => UiLanguage;
   context: () => ShopperContext;
   /** The topic the shopper asks about, from the `topic` attribute. */
   topic: () => string | undefined;

@@ -58,8 +58,17 @@ describe('<expert-call> before any click', () => {
   });
 
   it('falls back to English for a language it does not speak', async () => {
-    document.documentElement.lang = 'de';
+    document.documentElement.lang = 'nl';
     expect(button(await mount()).textContent).to.equal('Talk to an expert');
+  });
+
+  it('speaks German, Spanish and Italian too', async () => {
+    document.documentElement.lang = 'de-AT';
+    expect(button(await mount()).textContent).to.equal('Mit einem Experten sprechen');
+    document.documentElement.lang = 'es';
+    expect(button(await mount()).textContent).to.equal('Hablar con un experto');
+    document.documentElement.lang = 'it';
+    expect(button(await mount()).textContent).to.equal('Parla con un esperto');
   });
 
   it('floats at the bottom right by default, or sits inline', async () => {
@@ -105,7 +114,7 @@ describe('<expert-call> after a click', () => {
     expect(element.shadowRoot!.activeElement).to.equal(button(element));
   });
 
-  it('says plainly when the hub cannot be reached, and offers to call again', async () => {
+  it('says plainly when the hub cannot be reached, and offers to try again', async () => {
     const element = await mount({ lang: 'en' });
     const changes: StateChange[] = [];
     element.addEventListener('ec-state', (event) => changes.push(event.detail));
@@ -118,7 +127,7 @@ describe('<expert-call> after a click', () => {
     expect(panelText(element)).to.contain('We could not reach our experts');
     expect(changes.map((c) => c.state.kind)).to.deep.equal(['choosing', 'requesting', 'ended']);
     const again = [...panel.shadowRoot!.querySelectorAll('button')].find((b) =>
-      b.textContent?.includes('Call again'),
+      b.textContent?.includes('Try again'),
     );
     again!.click();
     expect(element.state.kind).to.equal('choosing');

@@ -28,11 +28,13 @@ describe('outside business hours', () => {
     const shopper = new ShopPage((await newParticipant(env.browser)).page);
     await shopper.page.goto(env.stack.shopUrl);
     await shopper.page.waitForSelector('expert-call[availability="closed"]');
-    await shopper.open(null);
+    // The first screen already says it is closed, and leads with what can be done: no call to
+    // choose first and be turned away from.
+    await shopper.page.click('expert-call button[part="button"]');
+    await shopper.page.waitForSelector(`${PANEL} [data-offline="appointment"]`);
+    assert.equal(await shopper.page.$('expert-call-panel [data-mode="video"]'), null);
     // The shop's own words, from its config.
     assert.equal(await shopper.page.textContent('expert-call-panel h2'), 'Parler à l’atelier');
-    await shopper.choose('video');
-    await shopper.waitForState('closed');
     assert.match(
       (await shopper.page.textContent(`${PANEL} p[role="status"]`)) ?? '',
       /L’atelier est fermé\.\s+Retour /,
@@ -73,9 +75,9 @@ describe('outside business hours', () => {
 
   it('refuses a bad phone number beside the field, keeping what was typed', async () => {
     const shopper = new ShopPage((await newParticipant(env.browser)).page);
-    await shopper.open(env.stack.shopUrl);
-    await shopper.choose('video');
-    await shopper.waitForState('closed');
+    await shopper.page.goto(env.stack.shopUrl);
+    await shopper.page.click('expert-call button[part="button"]');
+    await shopper.page.waitForSelector(`${PANEL} [data-offline="callback"]`);
     // Put away and taken out again: there is no expert to go "back to".
     await shopper.page.click('expert-call-panel .close');
     assert.equal(

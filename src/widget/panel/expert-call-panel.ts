@@ -1,67 +1,174 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ConversationState } from '../../core/conversation-state.js';
-import { webrtcSupported, type Device } from '../../core/media-session.js';
+import {
+  webrtcSupported,
+  type Device,
+  type DeviceChoice,
+  type DeviceKind,
+} from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
-import { panelText } from '../../i18n/panel.js';
-import type { CallMode, Language, ShopperContext, ShopWords } from '../../protocol/index.js';
-import '../../ui/call-stage.js';
-import { chatFor } from '../../ui/chat-view.js';
+import { panelText, type EndedWhat } from '../../i18n/panel.js';
+import { hubLanguage, type UiLanguage } from '../../i18n/language.js';
+import type { Availability, CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
+import { chatFor } from '../../ui/chat-binding.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
+import { focusables } from '../../ui/focus.js';
+import { icon } from '../../ui/icons.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
-import { tokens } from '../../ui/tokens.js';
+import { controls, tokens } from '../../ui/tokens.js';
+import { transcriptText } from '../../ui/transcript.js';
+import { VisualViewportController } from '../../ui/visual-viewport-controller.js';
 import { panelStyles } from './expert-call-panel.styles.js';
-import { OfflineForms } from './offline-forms.js';
+import type { OfflineForms } from './offline-forms.js';
+
+/** Which layout the panel takes: the first screens, a call, or a written conversation. */
+type Screen = 'start' | 'call' | 'chat';
 
 /**
  * The shopper's panel: the first screen, the wait, the call and the end screen. Loaded on
  * intent by `<expert-call>`; renders the conversation's state and forwards clicks to it.
  *
+ * It is a modal dialog named by its title: focus stays inside while it is open, and one polite
+ * live region says each change of state in a short sentence.
+ *
  * @event ec-panel-close - the shopper asked to close (minimise) the panel
- * @csspart panel - the panel's body
+ * @csspart panel - the panel's box (the dialog)
+ * @csspart header - the title bar
+ * @csspart body - the panel's content under the title bar
+ * @csspart controls - the call's control bar
+ * @csspart chat - the chat sheet of a call
  */
 @customElement('expert-call-panel')
 export class ExpertCallPanel extends LitElement {
-  static override styles = [tokens, callControlsStyles, panelStyles];
+  static override styles = [tokens, controls, callControlsStyles, panelStyles];
 
   @property({ attribute: false }) accessor conversation!: ShopperConversation;
-  @property() override accessor lang: Language = 'en';
+  @property() override accessor lang: UiLanguage = 'en';
   @property({ attribute: false }) accessor context: ShopperContext = {};
   @property({ attribute: false }) accessor offline!: OfflineRequests;
   /** The topic the shopper asked about, for the alternatives when nobody can answer. */
   @property() accessor topic: string | undefined;
   /** The shop's own words (its config's `texts`), where it set them. */
   @property({ attribute: false }) accessor words: ShopWords = {};
+  /** Whether experts can answer now, from the hub's `/availability` (read when the panel opens). */
+  @property({ attribute: false }) accessor availability: Availability | undefined;
+  /** The layout in use; set by the panel from the conversation's state, for the shop's CSS. */
+  @property({ reflect: true }) accessor screen: Screen = 'start';
+
+  /** The chat sheet of a call: open or not (open by default where there is room beside). */
+  @state() private accessor sheetOpen: boolean | undefined;
+  /** The device picker of a call, when open: what there is to choose from. */
+  @state() private accessor devicesShown: DeviceChoice[] | undefined;
+  /** Chat entries already seen by the shopper, to count what is unread while the sheet is shut. */
+  private seen = 0;
 
   /** The alternatives' forms, one instance so what is typed survives re-renders. */
   private offlineForms: OfflineForms | undefined;
   /** A request was sent from the queue: its confirmation stays until the shopper closes it. */
   private keepOffline = false;
+  /** What the last conversation was when it ended: the end screen's words depend on it. */
+  private endedWhat: EndedWhat = 'call';
 
   constructor() {
     super();
     new SubscriptionController(this, (changed) => [
-      this.conversation.on('state', changed),
+      this.conversation.on('state', ({ state, previous }) => {
+        if (state.kind === 'ended') {
+          this.endedWhat =
+            previous.kind === 'in-call'
+              ? 'call'
+              : previous.kind === 'chat'
+                ? 'chat'
+                : state.reason === 'shopper-cancelled'
+                  ? 'queue'
+                  : 'attempt';
+        }
+        if (state.kind === 'in-call' && previous.kind !== 'in-call') this.sheetOpen = undefined;
+        changed();
+      }),
       this.conversation.on('change', changed),
     ]);
+    new VisualViewportController(this);
+    this.addEventListener('keydown', this.keepFocusInside);
+  }
+
+  private get t() {
+    return panelText[this.lang];
+  }
+
+  /**
+   * Mirrors the launcher's `theme` attribute (`light`, `dark`), so a shop can force one, and
+   * re-renders when its `availability` changes (the first screen says when nobody can answer).
+   */
+  private readonly themeWatch = new MutationObserver(() => {
+    this.followTheme();
+    this.requestUpdate();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const host = this.launcher;
+    if (host)
+      this.themeWatch.observe(host, {
+        attributes: true,
+        attributeFilter: ['theme', 'availability'],
+      });
+    this.followTheme();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.themeWatch.disconnect();
+  }
+
+  private get launcher(): Element | undefined {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot ? root.host : undefined;
+  }
+
+  private followTheme(): void {
+    const theme = this.launcher?.getAttribute('theme');
+    if (theme === 'light' || theme === 'dark') this.setAttribute('theme', theme);
+    else this.removeAttribute('theme');
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const kind = this.conversation.state.kind;
+    // What the shopper has in view is read: only what came while the sheet was shut is unread.
+    if (kind === 'in-call' && (this.sheetOpen ?? this.roomBeside())) {
+      this.seen = this.conversation.chat.log.entries.length;
+    }
+    this.screen = this.keepOffline
+      ? 'start'
+      : kind === 'in-call'
+        ? 'call'
+        : kind === 'chat'
+          ? 'chat'
+          : 'start';
   }
 
   override render() {
-    const t = panelText[this.lang];
+    const t = this.t;
     const state = this.conversation.state;
     return html`
-      <header>
-        <h2 id="title">${this.words.panelTitle ?? t.title}</h2>
-        <button class="close" aria-label=${t.close} @click=${this.requestClose}>×</button>
-      </header>
-      <div class="body" part="panel" aria-live="polite">
-        ${
-          this.conversation.reconnecting
-            ? html`<p class="starting" role="status">${t.reconnecting}</p>`
-            : nothing
-        }
-        ${this.keepOffline ? this.renderOffline('no-answer') : this.renderState(state)}
+      <div class="dialog" part="panel" role="dialog" aria-modal="true" aria-labelledby="title">
+        <header part="header">
+          <h2 id="title">${this.words.panelTitle ?? t.title}</h2>
+          <button class="close" aria-label=${t.close} @click=${this.requestClose}>
+            ${icon('close')}
+          </button>
+        </header>
+        <p class="visually-hidden" role="status" data-announce>${this.announcement(state)}</p>
+        <div class="body" part="body">
+          ${
+            this.conversation.reconnecting
+              ? html`<p class="starting">${t.reconnecting}</p>`
+              : nothing
+          }
+          ${this.keepOffline ? this.renderOffline('no-answer') : this.renderState(state)}
+        </div>
       </div>
     `;
   }
@@ -69,13 +176,47 @@ export class ExpertCallPanel extends LitElement {
   /** Moves keyboard focus to the first thing to press in the panel. */
   override focus(): void {
     void this.updateComplete.then(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>('.body button, .body a, .close');
+      const target = this.renderRoot.querySelector<HTMLElement>(
+        '.body button, .body a, .body textarea, .close',
+      );
       target?.focus();
     });
   }
 
+  /** The one sentence the live region says for this state: short, and only when it changes. */
+  private announcement(state: ConversationState): string {
+    const t = this.t;
+    const problems = this.conversation.media.deviceFailures.map((f) =>
+      t.deviceProblemShort(f.device),
+    );
+    const sentence = (() => {
+      switch (state.kind) {
+        case 'idle':
+        case 'choosing':
+          return '';
+        case 'requesting':
+          return t.requesting;
+        case 'queued':
+          return t.queued(state.position);
+        case 'closed':
+          return t.closedNow;
+        case 'connecting':
+          return t.connecting;
+        case 'in-call':
+          return this.conversation.media.audioBlocked
+            ? `${t.inCallWith(state.expert.name)}. ${t.tapToHear(state.expert.name)}`
+            : t.inCallWith(state.expert.name);
+        case 'chat':
+          return t.chatWith(state.expert.name);
+        case 'ended':
+          return t.endTitle[this.endedWhat];
+      }
+    })();
+    return [sentence, ...problems].filter(Boolean).join(' ');
+  }
+
   private renderState(state: ConversationState) {
-    const t = panelText[this.lang];
+    const t = this.t;
     switch (state.kind) {
       case 'idle':
       case 'choosing':
@@ -92,73 +233,95 @@ export class ExpertCallPanel extends LitElement {
       case 'in-call':
         return this.renderCall(state);
       case 'chat':
-        return html`
-          <p class="starting" role="status">${t.chatOnly[state.reason]}</p>
-          ${this.renderChat(state.expert.name)}
-          <div class="controls">
-            ${
-              webrtcSupported()
-                ? html`<button
-                    class="secondary"
-                    data-control="to-call"
-                    @click=${() => this.conversation.switchTo('call')}
-                  >
-                    ${t.backToCall}
-                  </button>`
-                : nothing
-            }
-            <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
-              ${t.endConversation}
-            </button>
-          </div>
-        `;
+        return this.renderWritten(state);
       case 'ended':
-        return html`
-          <p><strong>${t.ended}</strong></p>
-          <p>${t.endReason[state.reason]}</p>
-          <div class="actions">
-            <button class="secondary" @click=${this.requestClose}>${t.close}</button>
-            <button class="primary" @click=${() => this.conversation.open()}>${t.callAgain}</button>
-          </div>
-        `;
+        return this.renderEnded(state);
     }
   }
 
+  /**
+   * Whether experts can answer now: the hub's answer read when the panel opened, else the dot
+   * the launcher already shows (so the first screen is right from its first frame).
+   */
+  private get readiness(): 'closed' | 'none' | 'busy' | 'free' | undefined {
+    const a = this.availability;
+    if (a) {
+      if (!a.open) return 'closed';
+      if (a.call === 'free' || a.chat === 'free') return 'free';
+      return a.call === 'busy' || a.chat === 'busy' ? 'busy' : 'none';
+    }
+    const said = this.launcher?.getAttribute('availability');
+    return said === 'closed' || said === 'none' || said === 'busy' || said === 'free'
+      ? said
+      : undefined;
+  }
+
   private renderChoice() {
-    const t = panelText[this.lang];
+    const t = this.t;
     const product = this.context.product?.name;
+    const readiness = this.readiness;
+    // Closed: the first screen says when it opens and leads with what can be done now.
+    if (readiness === 'closed') return this.renderOffline('closed', this.availability?.opensAt);
     // Without WebRTC there is no call to offer: chat is the way, said plainly.
     const canCall = webrtcSupported();
+    // Video busy but an expert free to write: writing comes first.
+    const writeFirst =
+      !canCall || (this.availability?.chat === 'free' && this.availability.call !== 'free');
+    const chatChoice = html`<button
+      class="${writeFirst ? 'primary' : 'secondary'} choice"
+      data-mode="chat"
+      @click=${() => this.choose('chat')}
+    >
+      ${icon('chat')}
+      <span><span class="choice-title">${t.chatCall}</span><small>${t.chatCallHint}</small></span>
+    </button>`;
     return html`
+      ${
+        readiness === 'busy' || readiness === 'none'
+          ? html`<p class="starting" data-readiness=${readiness}>
+              ${readiness === 'busy' ? t.allBusy : t.noneFree}
+              ${writeFirst && canCall ? t.writeSooner : ''}
+            </p>`
+          : nothing
+      }
       <p>${this.words.panelIntro ?? t.intro}</p>
       ${
         canCall
           ? html`<p class="muted">${t.cameraOffPromise}</p>`
-          : html`<p class="starting" role="status">${t.noWebrtc}</p>`
+          : html`<p class="starting">${t.noWebrtc}</p>`
       }
       <div>
-        <p class="muted">${t.expertWillSee}</p>
-        <ul class="shared">
+        <p class="muted" id="shared">${t.expertWillSee}</p>
+        <ul class="shared" aria-labelledby="shared">
           <li>${t.thisPage}</li>
           ${product ? html`<li>${product}</li>` : nothing}
         </ul>
       </div>
       <div class="choices">
+        ${writeFirst ? chatChoice : nothing}
         ${
           canCall
             ? html`<button
-                  class="primary choice"
+                  class="${writeFirst ? 'secondary' : 'primary'} choice"
                   data-mode="video"
                   @click=${() => this.choose('video')}
                 >
-                  <span>${t.videoCall}</span><small>${t.videoCallHint}</small>
+                  ${icon('video')}
+                  <span
+                    ><span class="choice-title">${t.videoCall}</span
+                    ><small>${t.videoCallHint}</small></span
+                  >
                 </button>
                 <button
                   class="secondary choice"
                   data-mode="audio"
                   @click=${() => this.choose('audio')}
                 >
-                  <span>${t.voiceCall}</span><small>${t.voiceCallHint}</small>
+                  ${icon('microphone')}
+                  <span
+                    ><span class="choice-title">${t.voiceCall}</span
+                    ><small>${t.voiceCallHint}</small></span
+                  >
                 </button>`
             : nothing
         }
@@ -167,7 +330,10 @@ export class ExpertCallPanel extends LitElement {
           data-mode="chat"
           @click=${() => this.choose('chat')}
         >
-          <span>${t.chatCall}</span><small>${t.chatCallHint}</small>
+          ${icon('chat')}
+          <span
+            ><span class="choice-title">${t.chatCall}</span><small>${t.chatCallHint}</small></span
+          >
         </button>
       </div>
     `;
@@ -175,11 +341,11 @@ export class ExpertCallPanel extends LitElement {
 
   /** Place in line and expected wait, live; the way out, and writing instead of waiting. */
   private renderQueued(state: Extract<ConversationState, { kind: 'queued' }>) {
-    const t = panelText[this.lang];
+    const t = this.t;
     return html`
       <div class="wait">
         <div class="spinner" aria-hidden="true"></div>
-        <p role="status" data-position=${state.position}>
+        <p data-position=${state.position}>
           <strong>${t.queued(state.position)}</strong>
           <span data-eta=${state.etaSeconds ?? 'unknown'}>${t.eta(state.etaSeconds)}</span>
         </p>
@@ -203,7 +369,7 @@ export class ExpertCallPanel extends LitElement {
 
   private renderWait(title: string, hint: string, leave: string) {
     return html`
-      <div class="wait" role="status">
+      <div class="wait">
         <div class="spinner" aria-hidden="true"></div>
         <p><strong>${title}</strong></p>
         ${hint ? html`<p class="muted">${hint}</p>` : nothing}
@@ -212,59 +378,234 @@ export class ExpertCallPanel extends LitElement {
     `;
   }
 
+  /**
+   * A call: the picture takes the space, one control bar under it, and the chat as a sheet
+   * beside (wide panels) or from the bottom (phones).
+   */
   private renderCall(state: Extract<ConversationState, { kind: 'in-call' }>) {
-    const t = panelText[this.lang];
+    const t = this.t;
     const media = this.conversation.media;
     const video = state.mode === 'video';
+    const entries = this.conversation.chat.log.entries;
+    const sheetOpen = this.sheetOpen ?? this.roomBeside();
+    const unread = sheetOpen
+      ? 0
+      : entries.filter((e, i) => i >= this.seen && !e.mine && e.author !== 'system').length;
     return html`
-      <p>${t.inCallWith(state.expert.name)}</p>
-      <ec-call-stage
-        class=${video ? 'video' : 'audio'}
-        .remoteVideo=${video ? media.remoteVideo : undefined}
-        .localVideo=${media.localVideo}
-        .remoteAudio=${media.remoteAudio}
-        placeholder=${video ? t.expertCameraOff : state.expert.name}
-      ></ec-call-stage>
-      ${this.renderAdvice()}
-      ${media.startingDevices.map(
-        (device) => html`<p class="starting" role="status">${t.deviceStarting(device)}</p>`,
-      )}
-      ${media.deviceFailures.map(
-        (f) => html`<p class="problem" role="alert">${t.deviceProblem(f.device, f.problem)}</p>`,
-      )}
-      <div class="controls">
-        <button
-          class="toggle"
-          data-control="microphone"
-          aria-pressed=${media.microphoneOn}
-          @click=${() => this.toggle('microphone', !media.microphoneOn)}
+      <div class="call" data-sheet=${sheetOpen ? 'open' : 'closed'}>
+        <div class="stage-column">
+          <ec-call-stage
+            class=${video ? 'video' : 'audio'}
+            .remoteVideo=${video ? media.remoteVideo : undefined}
+            .localVideo=${media.localVideo}
+            .remoteAudio=${media.remoteAudio}
+            placeholder=${video ? t.expertCameraOff : t.inCallWith(state.expert.name)}
+          ></ec-call-stage>
+          ${
+            media.audioBlocked
+              ? html`<button
+                  class="primary start-audio"
+                  data-control="start-audio"
+                  @click=${() => void media.startAudio()}
+                >
+                  ${icon('speaker')} ${t.tapToHear(state.expert.name)}
+                </button>`
+              : nothing
+          }
+          ${this.renderAdvice()}
+          ${media.startingDevices.map(
+            (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
+          )}
+          ${media.deviceFailures.map(
+            (f) =>
+              html`<p class="problem" data-problem=${f.problem}>
+                ${
+                  f.problem === 'blocked-by-site'
+                    ? t.blockedBySite(f.device)
+                    : t.deviceProblem(f.device, f.problem)
+                }
+              </p>`,
+          )}
+          ${this.renderDevices()}
+          <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
+            <button
+              class="control ${media.microphoneOn ? '' : 'off'}"
+              data-control="microphone"
+              @click=${() => this.toggle('microphone', !media.microphoneOn)}
+            >
+              ${icon(media.microphoneOn ? 'microphone' : 'microphoneOff')}
+              <span>${media.microphoneOn ? t.microphoneOn : t.microphoneOff}</span>
+            </button>
+            ${
+              video
+                ? html`<button
+                    class="control ${media.cameraOn ? '' : 'off'}"
+                    data-control="camera"
+                    @click=${() => this.toggle('camera', !media.cameraOn)}
+                  >
+                    ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
+                    <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
+                  </button>`
+                : nothing
+            }
+            <button
+              class="control"
+              data-control="devices"
+              aria-expanded=${this.devicesShown ? 'true' : 'false'}
+              aria-controls="devices"
+              @click=${this.toggleDevices}
+            >
+              ${icon('settings')}
+              <span>${t.devices.button}</span>
+            </button>
+            <button
+              class="control"
+              data-control="chat-sheet"
+              aria-expanded=${sheetOpen ? 'true' : 'false'}
+              aria-controls="sheet"
+              @click=${() => (this.sheetOpen = !sheetOpen)}
+            >
+              ${icon('chat')}
+              <span>${t.chatSheet}</span>
+              ${
+                unread
+                  ? html`<span class="badge" data-unread=${unread}
+                      ><span aria-hidden="true">${unread}</span
+                      ><span class="visually-hidden">${t.unread(unread)}</span></span
+                    >`
+                  : nothing
+              }
+            </button>
+            <button
+              class="control"
+              data-control="to-chat"
+              @click=${() => this.conversation.switchTo('chat')}
+            >
+              ${icon('write')}
+              <span>${t.switchToChat}</span>
+            </button>
+            <button
+              class="control hang-up"
+              data-control="hang-up"
+              @click=${() => this.conversation.end()}
+            >
+              ${icon('hangUp')}
+              <span>${t.hangUp}</span>
+            </button>
+          </div>
+        </div>
+        <section
+          class="sheet"
+          id="sheet"
+          part="chat"
+          aria-labelledby="sheet-title"
+          ?hidden=${!sheetOpen}
         >
-          ${media.microphoneOn ? t.microphoneOn : t.microphoneOff}
-        </button>
+          <h3 id="sheet-title" class="sheet-title">${t.chatWith(state.expert.name)}</h3>
+          ${this.renderChat(state.expert.name)}
+        </section>
+      </div>
+    `;
+  }
+
+  /** Camera, microphone and (where the browser allows) speaker, each a list to choose from. */
+  private renderDevices() {
+    const list = this.devicesShown;
+    if (!list) return nothing;
+    const t = this.t.devices;
+    const media = this.conversation.media;
+    const kinds: DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
+    return html`<div class="devices" id="devices" role="group" aria-label=${t.title}>
+      ${kinds.map((kind) => {
+        const options = list.filter((d) => d.kind === kind);
+        if (!options.length) return nothing;
+        const active = media.activeDevice(kind);
+        return html`<label
+          >${t[kind]}
+          <select
+            data-device=${kind}
+            @change=${(event: Event) =>
+              void media.chooseDevice(kind, (event.target as HTMLSelectElement).value)}
+          >
+            ${options.map(
+              (d) => html`<option value=${d.id} ?selected=${d.id === active}>${d.label}</option>`,
+            )}
+          </select></label
+        >`;
+      })}
+    </div>`;
+  }
+
+  private toggleDevices = async () => {
+    if (this.devicesShown) {
+      this.devicesShown = undefined;
+      return;
+    }
+    this.devicesShown = await this.conversation.media.deviceChoices();
+  };
+
+  /** The panel is wide enough for the chat beside the picture (a desktop, a landscape tablet). */
+  private roomBeside(): boolean {
+    return matchMedia('(min-width: 720px) and (min-height: 520px)').matches;
+  }
+
+  /** A written conversation: the chat takes the panel; the way back to video, and the end. */
+  private renderWritten(state: Extract<ConversationState, { kind: 'chat' }>) {
+    const t = this.t;
+    return html`
+      <p class="starting">${t.chatOnly[state.reason]}</p>
+      ${this.renderChat(state.expert.name)}
+      <div class="bar compact" part="controls" role="group" aria-label=${t.callControls}>
         ${
-          video
+          webrtcSupported()
             ? html`<button
-                class="toggle"
-                data-control="camera"
-                aria-pressed=${media.cameraOn}
-                @click=${() => this.toggle('camera', !media.cameraOn)}
+                class="control"
+                data-control="to-call"
+                @click=${() => this.conversation.switchTo('call')}
               >
-                ${media.cameraOn ? t.cameraOn : t.cameraOff}
+                ${icon('video')}
+                <span>${t.backToCall}</span>
               </button>`
             : nothing
         }
         <button
-          class="secondary"
-          data-control="to-chat"
-          @click=${() => this.conversation.switchTo('chat')}
+          class="control hang-up"
+          data-control="hang-up"
+          @click=${() => this.conversation.end()}
         >
-          ${t.switchToChat}
-        </button>
-        <button class="danger" data-control="hang-up" @click=${() => this.conversation.end()}>
-          ${t.hangUp}
+          ${icon('hangUp')}
+          <span>${t.endConversation}</span>
         </button>
       </div>
-      ${this.renderChat(state.expert.name)}
+    `;
+  }
+
+  /** What ended, in words that fit it, and the transcript kept, with a download. */
+  private renderEnded(state: Extract<ConversationState, { kind: 'ended' }>) {
+    const t = this.t;
+    const what = this.endedWhat;
+    const entries = this.conversation.chat.log.entries;
+    const written = entries.some((e) => e.author !== 'system');
+    return html`
+      <div class="ended" data-ended=${what}>
+        <p><strong>${t.endTitle[what]}</strong></p>
+        <p>${t.endReason(state.reason, what)}</p>
+        ${
+          written
+            ? html`<section class="transcript" aria-labelledby="transcript-title">
+                <h3 id="transcript-title">${t.transcript}</h3>
+                ${this.renderChat('', true)}
+                <button class="secondary" data-action="download" @click=${this.download}>
+                  ${icon('download')} ${t.downloadTranscript}
+                </button>
+              </section>`
+            : nothing
+        }
+        <div class="actions">
+          <button class="secondary" @click=${this.requestClose}>${t.close}</button>
+          <button class="primary" @click=${() => this.conversation.open()}>${t.again[what]}</button>
+        </div>
+      </div>
     `;
   }
 
@@ -272,8 +613,8 @@ export class ExpertCallPanel extends LitElement {
   private renderAdvice() {
     const advice = this.conversation.advice;
     if (advice === 'none') return nothing;
-    const t = panelText[this.lang].weakConnection;
-    return html`<div class="starting" role="alert" data-advice=${advice}>
+    const t = this.t.weakConnection;
+    return html`<div class="starting" data-advice=${advice}>
       <p>${advice === 'voice' ? t.voice : t.chat}</p>
       <div class="actions">
         <button class="secondary" @click=${() => this.conversation.dismissAdvice()}>
@@ -286,18 +627,20 @@ export class ExpertCallPanel extends LitElement {
     </div>`;
   }
 
-  private renderChat(expertName: string) {
+  private renderChat(expertName: string, readOnly = false) {
     return chatFor(this.conversation.chat, {
-      words: panelText[this.lang].chat,
+      words: this.t.chat,
       lang: this.lang,
       typingName: expertName,
+      readOnly,
     });
   }
 
   /** A message, a callback or an appointment, when nobody can answer now. */
   private renderOffline(reason: 'closed' | 'no-answer', opensAt?: number) {
     if (!this.offlineForms) {
-      const forms = new OfflineForms();
+      // Defined by the call parts' chunk; Lit keeps what is set on it until it is.
+      const forms = document.createElement('ec-offline') as OfflineForms;
       forms.addEventListener('ec-offline-sent', () => {
         // The shopper will be contacted: they need not wait in line any more.
         if (this.conversation.state.kind === 'queued') {
@@ -315,7 +658,7 @@ export class ExpertCallPanel extends LitElement {
     }
     const forms = this.offlineForms;
     forms.requests = this.offline;
-    forms.about = { topic: this.topic, lang: this.lang, context: this.context };
+    forms.about = { topic: this.topic, lang: hubLanguage(this.lang), context: this.context };
     forms.lang = this.lang;
     forms.reason = reason;
     forms.opensAt = opensAt;
@@ -331,9 +674,53 @@ export class ExpertCallPanel extends LitElement {
     void this.conversation.setDevice(device, on);
   }
 
+  /** The transcript as a text file, named after the shop's title and the day. */
+  private download = () => {
+    const text = transcriptText(this.conversation.chat.log.entries, {
+      lang: this.lang,
+      title: this.words.panelTitle ?? this.t.title,
+      you: this.t.chat.you,
+      system: this.t.chat.system,
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${this.t.transcriptFile}-${new Date().toISOString().slice(0, 10)}.txt`;
+    link.hidden = true;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  /** Tab and Shift+Tab go round inside the dialog: it covers the page while it is open. */
+  private keepFocusInside = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab') return;
+    const dialog = this.renderRoot.querySelector('.dialog');
+    if (!dialog) return;
+    const list = focusables(dialog);
+    if (!list.length) return;
+    const active = deepActiveElement(this.renderRoot as ShadowRoot);
+    const first = list[0]!;
+    const last = list.at(-1)!;
+    if (event.shiftKey && (active === first || !active)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !active)) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
   private requestClose = () => {
     this.dispatchEvent(new Event('ec-panel-close', { bubbles: true, composed: true }));
   };
+}
+
+function deepActiveElement(root: ShadowRoot): Element | null {
+  let active = root.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 declare global {

@@ -2,20 +2,53 @@
  * The chunk `<expert-call>` loads on intent: the panel, the conversation logic and
  * livekit-client. Nothing here runs before a shopper shows interest.
  */
+import { loadMediaStack, webrtcSupported } from '../../core/media-session.js';
 import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
+import { hubLanguage } from '../../i18n/language.js';
+import type { Availability, Language } from '../../protocol/index.js';
 import type { CreatePanel } from '../panel-contract.js';
 import { ExpertCallPanel } from './expert-call-panel.js';
+
+/** The hub's word on who can answer now (cached by the hub for 20 s); undefined if unknown. */
+async function readAvailability(
+  hub: string,
+  topic: string | undefined,
+  lang: Language,
+): Promise<Availability | undefined> {
+  try {
+    const url = new URL('availability', new URL(hub, location.href).href.replace(/\/?$/, '/'));
+    if (topic) url.searchParams.set('topic', topic);
+    url.searchParams.set('lang', lang);
+    const response = await fetch(url, { credentials: 'omit' });
+    return response.ok ? ((await response.json()) as Availability) : undefined;
+  } catch {
+    return undefined; // the first screen then goes by the launcher's dot, or offers everything
+  }
+}
+
+let callParts: Promise<unknown> | undefined;
+
+/** The call's picture, the chat and the offline forms: a chunk fetched after the first screen. */
+function loadCallParts(): Promise<unknown> {
+  callParts ??= import('./call-parts.js').catch((error: unknown) => {
+    callParts = undefined;
+    throw error;
+  });
+  return callParts;
+}
 
 export const createPanel: CreatePanel = (options) => {
   const conversation = new ShopperConversation({
     hub: options.hub,
-    lang: options.lang,
+    lang: () => hubLanguage(options.lang()),
     context: options.context,
     topic: options.topic,
     tickets: options.tickets,
   });
   const element = new ExpertCallPanel();
+  // The shop's CSS reaches the panel's parts through `expert-call::part(…)`.
+  element.setAttribute('exportparts', 'panel, header, body, controls, chat, remote, self');
   element.conversation = conversation;
   const offline = new OfflineRequests(options.hub);
   element.offline = offline;
@@ -36,12 +69,24 @@ export const createPanel: CreatePanel = (options) => {
     open() {
       element.words = options.words();
       conversation.open();
+      void readAvailability(options.hub, options.topic(), hubLanguage(options.lang())).then(
+        (availability) => {
+          if (availability) element.availability = availability;
+        },
+      );
       element.focus();
+      // The media stack comes while the shopper reads and chooses, not before the first screen.
+      const fetchRest = () => {
+        void loadCallParts().catch(() => {});
+        if (webrtcSupported()) void loadMediaStack().catch(() => {});
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchRest);
+      else setTimeout(fetchRest, 0);
     },
     end() {
       conversation.end();
     },
-    resume: () => conversation.resume(),
+    resume: () => Promise.all([loadCallParts(), conversation.resume()]).then(() => {}),
     refresh() {
       element.lang = options.lang();
       element.context = options.context();

@@ -34,14 +34,14 @@ export const offlineFormsStyles = css`
   }
   label small {
     font-weight: 400;
-    color: var(--_muted, #5b6570);
+    color: var(--_muted, #57606a);
   }
   input,
   textarea {
     font: inherit;
     padding: 0.5em 0.7em;
     border-radius: 8px;
-    border: 1px solid #c4cbd3;
+    border: 1px solid var(--_line-strong, #6e7781);
     min-height: 44px;
     box-sizing: border-box;
     width: 100%;
@@ -51,12 +51,17 @@ export const offlineFormsStyles = css`
     resize: vertical;
   }
   [aria-invalid='true'] {
-    border-color: #b42318;
+    border-color: var(--_danger-text, #b42318);
   }
+  /* Day, from, to: side by side where they fit, else under each other; never wider than the panel. */
   .row {
     display: grid;
-    grid-template-columns: 1.4fr 1fr 1fr;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
     gap: 8px;
+  }
+  .row label,
+  .row input {
+    min-width: 0;
   }
   fieldset {
     border: 0;
@@ -84,7 +89,7 @@ export const offlineFormsStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
-    border: 1px solid #c4cbd3;
+    border: 1px solid var(--_line-strong, #6e7781);
     border-radius: 999px;
     padding: 0 0.8em;
     min-height: 40px;
@@ -99,11 +104,11 @@ export const offlineFormsStyles = css`
     width: auto;
   }
   .problem {
-    color: #b42318;
+    color: var(--_danger-text, #b42318);
     margin: 0;
   }
   .muted {
-    color: var(--_muted, #5b6570);
+    color: var(--_muted, #57606a);
     margin: 0;
   }
   p {

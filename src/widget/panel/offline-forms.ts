@@ -1,10 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { tokens } from '../../ui/tokens.js';
+import { controls } from '../../ui/tokens.js';
 import { offlineFormsStyles } from './offline-forms.styles.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { OfflineAbout, OfflineOutcome, OfflineRequests } from '../../core/offline-client.js';
+import { moment, timeOfDay } from '../../i18n/format.js';
 import { offlineText } from '../../i18n/offline.js';
-import type { Language, OfflineKind, Slot } from '../../protocol/index.js';
+import type { UiLanguage } from '../../i18n/language.js';
+import type { OfflineKind, Slot } from '../../protocol/index.js';
 
 /** Days of slots shown at first, and added by "later". */
 const DAYS_SHOWN = 3;
@@ -21,12 +23,12 @@ type View = 'menu' | OfflineKind | 'done';
  */
 @customElement('ec-offline')
 export class OfflineForms extends LitElement {
-  static override styles = [tokens, offlineFormsStyles];
+  static override styles = [controls, offlineFormsStyles];
 
   @property({ attribute: false }) accessor requests!: OfflineRequests;
   /** Topic, language and context of the shopper, as a conversation would carry them. */
   @property({ attribute: false }) accessor about!: OfflineAbout;
-  @property() override accessor lang: Language = 'en';
+  @property() override accessor lang: UiLanguage = 'en';
   /** Why: the shop is closed, or nobody answered in time (the shopper is still in line). */
   @property() accessor reason: 'closed' | 'no-answer' = 'closed';
   /** When the shop opens again, if known (epoch ms). */
@@ -117,7 +119,9 @@ export class OfflineForms extends LitElement {
   private callbackFields() {
     const t = this.t;
     const now = new Date();
-    const from = new Date(now.getTime() + 3_600_000);
+    // Never pre-fill a window before the shop opens: at 05:00 for a desk opening at 09:00,
+    // the window starts at 09:00.
+    const from = new Date(Math.max(now.getTime() + 3_600_000, this.opensAt ?? 0));
     const to = new Date(from.getTime() + 2 * 3_600_000);
     return html`${this.nameField()} ${this.field('phone', t.phone, 'tel', 'tel')}
       <div class="row">
@@ -309,22 +313,18 @@ export class OfflineForms extends LitElement {
     this.dispatchEvent(new CustomEvent('ec-offline-close', { bubbles: true, composed: true }));
   };
 
+  /** "today at 9 a.m.", "aujourd'hui à 9 h", "Friday, December 4 at 1 PM". */
   private when(at: number): string {
-    return new Intl.DateTimeFormat(this.lang, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(at);
+    return moment(this.lang, at);
   }
 
+  /** "9 h", "9 AM": the same words as the confirmation's. */
   private time(at: number): string {
-    return new Intl.DateTimeFormat(this.lang, { hour: '2-digit', minute: '2-digit' }).format(at);
+    return timeOfDay(this.lang, at);
   }
 }
 
-function groupByDay(slots: Slot[], lang: Language): Array<{ label: string; slots: Slot[] }> {
+function groupByDay(slots: Slot[], lang: UiLanguage): Array<{ label: string; slots: Slot[] }> {
   const format = new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long' });
   const days: Array<{ label: string; slots: Slot[] }> = [];
   for (const slot of slots) {

@@ -1,0 +1,176 @@
+/**
+ * Drives both elements through their states on a real local stack (LiveKit, hub, demo pages)
+ * and writes screenshots to docs/screens/: each state at desktop (1280×800) and phone (390×844)
+ * sizes, light, and a few in dark. Run with `npm run screens` (after `npm run build`).
+ *
+ * SCREENS_ONLY=desktop (or phone) takes one size only.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startStack, type Stack } from '../demo/stack/stack.js';
+import { launchChromium } from '../test/support/browser.js';
+import { ConsolePage, EXPERT_BOX, SHOPPER_BOX, ShopPage, say } from '../test/support/pages.js';
+
+const OUT = new URL('../docs/screens/', import.meta.url).pathname;
+
+const SIZES = {
+  desktop: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+type Size = keyof typeof SIZES;
+
+async function context(
+  browser: Browser,
+  size: Size,
+  scheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    ...SIZES[size],
+    deviceScaleFactor: 1,
+    colorScheme: scheme,
+    permissions: ['camera', 'microphone'],
+  });
+  const page = await ctx.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context: ctx, page };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Let transitions and the last frame of video settle: a picture, not a test.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}${name}.png` });
+  console.log(`docs/screens/${name}.png`);
+}
+
+async function shopperStates(browser: Browser, stack: Stack, size: Size): Promise<void> {
+  const expertSide = await context(browser, 'desktop');
+  const shopSide = await context(browser, size);
+  const expert = new ConsolePage(expertSide.page);
+  const shopper = new ShopPage(shopSide.page);
+
+  await expert.signIn(stack.consoleUrl, size === 'desktop' ? 'Camille' : 'Alex');
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-signed-in-away');
+  await expert.goAvailable();
+
+  await shopper.page.goto(stack.shopUrl);
+  await shot(shopper.page, `shop-${size}-launcher`);
+  await shopper.open(null);
+  await shot(shopper.page, `shop-${size}-first-screen`);
+
+  await shopper.choose('video');
+  await expert.waitForRing();
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-ringing');
+  await expert.accept();
+  await shopper.waitForState('in-call');
+  await expert.waitForStatus('in-call');
+  await shopper.page.waitForFunction(() => {
+    const stage = document
+      .querySelector('expert-call')
+      ?.shadowRoot?.querySelector('expert-call-panel')
+      ?.shadowRoot?.querySelector('ec-call-stage');
+    const video = stage?.shadowRoot
+      ?.querySelector('ec-video-tile.remote')
+      ?.shadowRoot?.querySelector('video');
+    return (video?.videoWidth ?? 0) > 0;
+  });
+  await shot(shopper.page, `shop-${size}-call`);
+  await shopper.page.click('expert-call-panel [data-control="camera"]');
+  await shopper.page.waitForSelector('expert-call-panel ec-call-stage >> ec-video-tile.self');
+  await say(
+    expert.page,
+    EXPERT_BOX,
+    'Bonjour ! Je vous montre la batterie, elle se retire sans outil.',
+  );
+  if (size === 'phone') {
+    await shot(shopper.page, `shop-${size}-call-self-view-unread`);
+    await shopper.page.click('expert-call-panel [data-control="chat-sheet"]');
+  }
+  await say(shopper.page, SHOPPER_BOX, 'Merci, et l’autonomie en hiver ?');
+  await shot(shopper.page, `shop-${size}-call-chat`);
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-call');
+
+  await shopper.page.click('expert-call-panel [data-control="to-chat"]');
+  await shopper.waitForState('chat');
+  await say(
+    expert.page,
+    EXPERT_BOX,
+    'Comptez 60 km par temps froid : https://lumen.example/autonomie',
+  );
+  await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("60 km")');
+  await shot(shopper.page, `shop-${size}-written`);
+
+  await shopper.hangUp();
+  await shopper.waitForState('ended');
+  await shot(shopper.page, `shop-${size}-ended-with-transcript`);
+
+  await expertSide.context.close();
+  await shopSide.context.close();
+}
+
+async function consoleSeveralChats(browser: Browser, stack: Stack, size: Size): Promise<void> {
+  const expertSide = await context(browser, size);
+  const expert = new ConsolePage(expertSide.page);
+  await expert.signIn(stack.consoleUrl, size === 'desktop' ? 'Dominique' : 'Sacha');
+  await expert.goAvailable();
+  const shoppers: Array<{ context: BrowserContext }> = [];
+  for (const text of ['Bonjour, le cadre existe en M ?', 'Livrez-vous à Lyon ?']) {
+    const side = await context(browser, 'desktop');
+    shoppers.push(side);
+    const shopper = new ShopPage(side.page);
+    await shopper.open(stack.shopUrl);
+    await shopper.choose('chat');
+    await expert.waitForRing();
+    await expert.accept();
+    await shopper.waitForState('chat');
+    await say(side.page, SHOPPER_BOX, text);
+  }
+  await expert.page.waitForSelector('expert-console ec-chat li:has-text("Lyon")');
+  await shot(expert.page, `console-${size}-two-chats`);
+  for (const side of shoppers) await side.context.close();
+  await expertSide.context.close();
+}
+
+async function closedTopic(browser: Browser, stack: Stack, size: Size): Promise<void> {
+  const side = await context(browser, size);
+  await side.page.goto(stack.shopUrl);
+  await side.page.evaluate(() =>
+    document.querySelector('expert-call')?.setAttribute('topic', 'repair'),
+  );
+  await side.page.click('expert-call button[part="button"]');
+  // The repair desk keeps weekday hours: outside them the first screen leads with the
+  // alternatives; inside, it offers a call.
+  await side.page.waitForSelector(
+    'expert-call-panel ec-offline button, expert-call-panel [data-mode]',
+  );
+  await shot(side.page, `shop-${size}-repair-topic`);
+  await side.context.close();
+}
+
+async function dark(browser: Browser, stack: Stack): Promise<void> {
+  const side = await context(browser, 'desktop', 'dark');
+  const shopper = new ShopPage(side.page);
+  await shopper.open(stack.shopUrl);
+  await shot(side.page, 'shop-desktop-first-screen-dark');
+  await side.context.close();
+  const expertSide = await context(browser, 'desktop', 'dark');
+  await new ConsolePage(expertSide.page).signIn(stack.consoleUrl, 'Noa');
+  await shot(expertSide.page, 'console-desktop-dark');
+  await expertSide.context.close();
+}
+
+mkdirSync(OUT, { recursive: true });
+const only = process.env['SCREENS_ONLY'] as Size | undefined;
+const stack = await startStack({ ports: 'free' });
+const browser = await launchChromium();
+try {
+  for (const size of Object.keys(SIZES) as Size[]) {
+    if (only && only !== size) continue;
+    await shopperStates(browser, stack, size);
+    await consoleSeveralChats(browser, stack, size);
+    await closedTopic(browser, stack, size);
+  }
+  if (!only) await dark(browser, stack);
+} finally {
+  await browser.close();
+  await stack.stop();
+}

@@ -1,0 +1,8 @@
+/**
+ * What the panel shows after the first screen: the call's picture, the chat and the forms for
+ * when nobody can answer. A chunk of its own, fetched (with livekit-client) while the shopper
+ * reads the first screen and chooses, so that the first screen comes up sooner.
+ */
+import '../../ui/call-stage.js';
+import '../../ui/chat-view.js';
+import './offline-forms.js';
