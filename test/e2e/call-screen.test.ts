@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { panelText } from '../../src/i18n/panel.js';

@@ -3,7 +3,7 @@
  * a shopper's screen), French typography holds, and plurals, lists and moments come from Intl.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '../support/node-test.js';
 import { consoleText } from '../../src/i18n/console.js';
 import { frenchSpacing, list, moment, plural } from '../../src/i18n/format.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
