@@ -87,7 +87,8 @@ export default [
     },
     onwarn,
     external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-    plugins: [typescript()],
+    // Resolved so that what is not external (@lit/react, bundled in expert-call/react) is bundled.
+    plugins: [nodeResolve({ browser: true }), typescript()],
     output: {
       dir: 'dist/esm',
       format: 'es',

@@ -84,7 +84,11 @@ async function load(browser: Browser, url: string, widget: boolean): Promise<Loa
   // The same window for both: two seconds after the network went quiet, long enough for all
   // the widget does before a click (its availability read, once the page is idle).
   await page.waitForTimeout(2000);
-  if (widget) await page.waitForSelector('expert-call[availability]', { state: 'attached' });
+  // The same wait in both (Playwright's own page-side script is not free): a no-op without.
+  await page.waitForFunction(
+    (expected) => !expected || !!document.querySelector('expert-call[availability]'),
+    widget,
+  );
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   await context.close();
   return { bytes, ...mainThread(trace) };

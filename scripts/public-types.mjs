@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 
 const root = 'dist/types';
 const entries = ['widget/index.d.ts', 'console/index.d.ts', 'react/index.d.ts', 'vue/index.d.ts'];
-const allowed = /^(lit|lit\/.*|valibot|react|@lit\/react|vue)$/;
+const allowed = /^(lit|lit\/.*|valibot|react|vue)$/;
 
 const files = readdirSync(root, { recursive: true })
   .map(String)

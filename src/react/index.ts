@@ -15,11 +15,30 @@ import {
 
 export type { ExpertCallErrorDetail, ShopperContext, StateChange } from '../widget/index.js';
 
+/** The props of `<ExpertCall>`: the element's attributes and properties, and its events. */
+export interface ExpertCallProps extends Omit<
+  React.HTMLAttributes<ExpertCallElement>,
+  'onError' | 'placement'
+> {
+  hub?: string;
+  topic?: string;
+  label?: string;
+  placement?: 'floating' | 'inline';
+  context?: ShopperContext;
+  onEcState?: (event: CustomEvent<StateChange>) => void;
+  onEcOpen?: (event: CustomEvent<null>) => void;
+  onEcClose?: (event: CustomEvent<null>) => void;
+  onEcError?: (event: CustomEvent<ExpertCallErrorDetail>) => void;
+}
+
 /**
  * `<ExpertCall hub="…" onEcState={(e) => e.detail.state} />`: the element's attributes and
- * properties as props, its events as `onEcState`, `onEcOpen`, `onEcClose`, `onEcError`.
+ * properties as props, its events as `onEcState`, `onEcOpen`, `onEcClose`, `onEcError`. Typed
+ * here rather than by @lit/react, which is bundled in: a shop installs nothing more for it.
  */
-export const ExpertCall = createComponent({
+export const ExpertCall: React.ForwardRefExoticComponent<
+  ExpertCallProps & React.RefAttributes<ExpertCallElement>
+> = createComponent({
   tagName: 'expert-call',
   elementClass: ExpertCallElement,
   react: React,

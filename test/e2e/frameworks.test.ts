@@ -7,9 +7,17 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from '../support/node-test.js';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -24,7 +32,7 @@ let tarball: string;
 let browser: Browser;
 
 before(async () => {
-  // A shop's project: the tarball unpacked in its node_modules, our other modules beside it.
+  // A shop's project: the tarball unpacked in its node_modules, with what npm would install.
   shop = mkdtempSync(join(tmpdir(), 'expert-call-shop-'));
   const packed = execFileSync('npm', ['pack', '--pack-destination', shop, '--silent'], {
     encoding: 'utf8',
@@ -39,8 +47,22 @@ before(async () => {
     join(modules, 'expert-call'),
     '--strip-components=1',
   ]);
-  for (const name of readdirSync(join(repo, 'node_modules'))) {
-    if (name !== 'expert-call') symlinkSync(join(repo, 'node_modules', name), join(modules, name));
+  // Everything installed here, but our own development tools: what the package needs at run
+  // time and for its types must come from its dependencies, not from our devDependencies.
+  const { devDependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const shopHasToo = new Set(['react', 'react-dom', '@types/react', '@types/react-dom', 'vue']);
+  const ours = (name: string) => name in devDependencies && !shopHasToo.has(name);
+  for (const entry of readdirSync(join(repo, 'node_modules'))) {
+    const names = entry.startsWith('@')
+      ? readdirSync(join(repo, 'node_modules', entry)).map((name) => `${entry}/${name}`)
+      : [entry];
+    for (const name of names) {
+      if (name === 'expert-call' || ours(name)) continue;
+      mkdirSync(dirname(join(modules, name)), { recursive: true });
+      symlinkSync(join(repo, 'node_modules', name), join(modules, name));
+    }
   }
   cpSync(join(repo, 'test', 'consumer'), shop, { recursive: true });
   browser = await launchChromium();
