@@ -431,7 +431,9 @@ export class Hub {
     for (const conversation of seat.conversations) {
       // Not the shopper's fault: back to their place for the next expert.
       if (conversation.state.phase.kind === 'ringing') {
-        void this.apply(conversation, { type: 'expert-gone' });
+        this.apply(conversation, { type: 'expert-gone' }).catch((error: unknown) =>
+          this.log('hub.error', { conversation: conversation.id, error: String(error) }),
+        );
       }
     }
     if ([...seat.conversations].some((c) => c.state.phase.kind === 'live')) {
