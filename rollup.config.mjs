@@ -4,6 +4,28 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
+/**
+ * Lit's css`…` templates keep their indentation and comments through esbuild's minifier: squeeze
+ * them (CSS only; html`…` is left alone, its spaces can matter).
+ */
+const squeezeCss = () => ({
+  name: 'squeeze-css',
+  transform(code, id) {
+    if (!id.includes('/src/') || !code.includes('css`')) return null;
+    return {
+      code: code.replace(/css`([^`]*)`/g, (_, body) => {
+        const squeezed = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/ ?([{};,>]) ?/g, '$1')
+          .trim();
+        return `css\`${squeezed}\``;
+      }),
+      map: null,
+    };
+  },
+});
+
 const onwarn = (warning, warn) => {
   // livekit-client's own circular imports are none of our business; ours would be.
   if (
@@ -52,6 +74,7 @@ const embed = (name, input) => ({
   plugins: [
     nodeResolve({ browser: true }),
     ownTrustedTypesPolicy(),
+    squeezeCss(),
     typescript(),
     minify({ target: 'es2022' }),
   ],

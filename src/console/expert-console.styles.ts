@@ -103,6 +103,14 @@ export const consoleStyles = css`
     grid-template-columns: minmax(0, 1fr) minmax(200px, 260px);
     grid-template-areas: 'conversation context';
   }
+  /*
+   * In a call (one conversation, no list): the picture and the chat side by side across the
+   * width, the shopper's context under them.
+   */
+  .desk:has(.call[data-media='call']) {
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'conversation' 'context';
+  }
   @container (max-width: 860px) {
     .desk,
     .desk:not(:has(.list)) {
@@ -168,7 +176,7 @@ export const consoleStyles = css`
     grid-template-columns: minmax(0, 3fr) minmax(240px, 2fr);
     align-items: stretch;
   }
-  @container (max-width: 1180px) {
+  @container (max-width: 700px) {
     .call[data-media='call'] {
       grid-template-columns: minmax(0, 1fr);
     }

@@ -304,7 +304,8 @@ export class ExpertConsole extends LitElement {
   /** The conversations held, each told apart: who, what product, how, waiting, unread. */
   private renderList(state: ReadyState) {
     const t = this.t;
-    if (!state.conversations.length) return nothing;
+    // One conversation is the one in front: the list shows from two on.
+    if (state.conversations.length < 2) return nothing;
     return html`<nav class="list" part="list" aria-label=${t.conversations}>
       <ul class="conversations">
         ${state.conversations.map((c) => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { describe, it } from '../support/node-test.js';
 import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES } from '../../src/i18n/language.js';
-import { panelText } from '../../src/i18n/panel.js';
+import { loadPanelText } from '../../src/i18n/panel.js';
 import { freshStack } from '../support/stack-env.js';
 import { ConsolePage, EXPERT_BOX, SHOPPER_BOX, ShopPage, say } from '../support/pages.js';
 
@@ -247,7 +247,7 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
           await shopper.open(null);
           assert.equal(
             (await page.textContent('expert-call-panel [data-mode="video"] .choice-title'))?.trim(),
-            panelText[lang].videoCall,
+            (await loadPanelText(lang)).videoCall,
             'the panel speaks the page’s language',
           );
           await shopper.choose('video');

@@ -9,10 +9,16 @@ import { frenchSpacing, list, moment, plural } from '../../src/i18n/format.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { launcherText } from '../../src/i18n/launcher.js';
 import { offlineText } from '../../src/i18n/offline.js';
-import { panelText } from '../../src/i18n/panel.js';
+import { loadPanelText, panelText } from '../../src/i18n/panel.js';
 import { systemLine } from '../../src/i18n/system-lines.js';
 
-const CATALOGS = { launcherText, panelText, offlineText, consoleText } as const;
+// The panel's words other than English are chunks of their own: fetch them all here.
+for (const lang of LANGUAGES) await loadPanelText(lang);
+
+const CATALOGS = { launcherText, panelText, offlineText, consoleText } as Record<
+  string,
+  Record<string, unknown>
+>;
 
 /** Every key path of a catalog, with the kind of value at its end. */
 function shape(value: unknown, path = ''): string[] {

@@ -9,7 +9,7 @@ import {
 } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
-import { panelText, type EndedWhat } from '../../i18n/panel.js';
+import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
 import { hubLanguage, type UiLanguage } from '../../i18n/language.js';
 import type { Availability, CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
 import { chatFor } from '../../ui/chat-binding.js';
@@ -95,7 +95,7 @@ export class ExpertCallPanel extends LitElement {
   }
 
   private get t() {
-    return panelText[this.lang];
+    return textFor(this.lang);
   }
 
   /**
@@ -134,7 +134,14 @@ export class ExpertCallPanel extends LitElement {
     else this.removeAttribute('theme');
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A language whose words are not here yet: English meanwhile, the language once fetched.
+    if (changed.has('lang') && !panelText[this.lang]) {
+      void loadPanelText(this.lang).then(
+        () => this.requestUpdate(),
+        () => {},
+      );
+    }
     const kind = this.conversation.state.kind;
     // What the shopper has in view is read: only what came while the sheet was shut is unread.
     if (kind === 'in-call' && (this.sheetOpen ?? this.roomBeside())) {

@@ -5,7 +5,8 @@
 import { loadMediaStack, webrtcSupported } from '../../core/media-session.js';
 import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
-import { hubLanguage } from '../../i18n/language.js';
+import { hubLanguage, languageOf } from '../../i18n/language.js';
+import { loadPanelText } from '../../i18n/panel.js';
 import type { Availability, Language } from '../../protocol/index.js';
 import type { CreatePanel } from '../panel-contract.js';
 import { ExpertCallPanel } from './expert-call-panel.js';
@@ -26,6 +27,10 @@ async function readAvailability(
     return undefined; // the first screen then goes by the launcher's dot, or offers everything
   }
 }
+
+// The page's language's words come with the panel (the chunk is ready once they are), so a
+// French shopper never sees an English first screen flash by.
+await loadPanelText(languageOf(document.documentElement)).catch(() => {});
 
 let callParts: Promise<unknown> | undefined;
 
@@ -55,6 +60,7 @@ export const createPanel: CreatePanel = (options) => {
   element.topic = options.topic();
   element.words = options.words();
   element.lang = options.lang();
+  void loadPanelText(element.lang).catch(() => {});
   element.context = options.context();
   element.addEventListener('ec-panel-close', options.onClose);
   element.addEventListener('keydown', (event) => {
@@ -89,6 +95,7 @@ export const createPanel: CreatePanel = (options) => {
     resume: () => Promise.all([loadCallParts(), conversation.resume()]).then(() => {}),
     refresh() {
       element.lang = options.lang();
+      void loadPanelText(element.lang).catch(() => {});
       element.context = options.context();
       element.words = options.words();
     },

@@ -1,0 +1,165 @@
+/** What the shopper's panel says in Spanish: a chunk of its own, fetched for Spanish pages only. */
+import type { PanelText } from './panel.js';
+import { minutes, plural } from './format.js';
+import { systemLine } from './system-lines.js';
+
+const es: PanelText = {
+  devices: {
+    button: 'Dispositivos',
+    title: 'Cámara, micrófono y altavoz',
+    videoinput: 'Cámara',
+    audioinput: 'Micrófono',
+    audiooutput: 'Altavoz',
+  },
+  blockedBySite: (device) =>
+    `Esta página no permite a la ayuda por vídeo usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}: los ajustes del navegador no lo cambiarán. Sigue viendo y oyendo al experto, y puede escribirle.`,
+  tapToHear: (name) => `Toque para oír a ${name}`,
+  allBusy: 'Todos nuestros expertos están atendiendo ahora: cuente con una breve espera.',
+  noneFree:
+    'Ahora no hay ningún experto libre para esto: puede esperar su turno y, si tarda, le ofrecemos que le llamemos.',
+  writeSooner: 'Un experto puede responderle por escrito ahora mismo.',
+  title: 'Hablar con un experto',
+  close: 'Cerrar',
+  intro: 'Una persona real de nuestro equipo le atiende por vídeo o por voz, gratis.',
+  cameraOffPromise:
+    'Su cámara sigue apagada: usted ve al experto, y él solo le ve si enciende su cámara.',
+  expertWillSee: 'El experto verá:',
+  thisPage: 'la página en la que está',
+  videoCall: 'Videollamada',
+  videoCallHint: 'Vea al experto; su cámara sigue apagada',
+  voiceCall: 'Solo voz',
+  voiceCallHint: 'Hablar sin vídeo',
+  requesting: 'Buscando un experto…',
+  queued: (n) => (n <= 1 ? 'Es usted el siguiente.' : `Es usted el número ${n} de la cola.`),
+  queuedHint: 'Quédese en esta página: le pasamos con un experto en cuanto haya uno libre.',
+  eta: (s) =>
+    s === undefined
+      ? 'Ahora mismo no hay ningún experto libre para esto; conserva su turno.'
+      : s < 60
+        ? 'Espera estimada: menos de un minuto.'
+        : `Espera estimada: unos ${minutes('es', Math.round(s / 60))}.`,
+  waitInChat: 'Mejor escribir',
+  waitInChatHint: 'Por escrito, un experto suele responder antes. Conserva su turno.',
+  waitingInChat: 'Hablará por escrito: el experto le responde aquí.',
+  connecting: 'Le pasamos con un experto…',
+  leaveQueue: 'Salir de la cola',
+  cancel: 'Cancelar',
+  inCallWith: (name) => `Está hablando con ${name}`,
+  expertCameraOff: 'La cámara del experto está apagada',
+  you: 'Usted',
+  microphoneOn: 'Silenciar',
+  microphoneOff: 'Activar micro',
+  cameraOn: 'Parar vídeo',
+  cameraOff: 'Iniciar vídeo',
+  hangUp: 'Colgar',
+  endTitle: {
+    call: 'Llamada terminada',
+    chat: 'Conversación terminada',
+    queue: 'Ya no está en espera',
+    attempt: 'No hemos podido pasarle',
+  },
+  endReason: (reason, what) => {
+    const call = what === 'call';
+    switch (reason) {
+      case 'shopper-hung-up':
+        return call
+          ? 'Ha colgado. Gracias por su llamada.'
+          : 'Ha terminado la conversación. Gracias por escribirnos.';
+      case 'expert-hung-up':
+        return call
+          ? 'El experto ha terminado la llamada. Gracias por su llamada.'
+          : 'El experto ha terminado la conversación. Gracias por escribirnos.';
+      case 'shopper-left':
+        return call ? 'Ha salido de la llamada.' : 'Ha salido de la conversación.';
+      case 'expert-left':
+        return call
+          ? 'El experto se ha desconectado. Vuelva a llamar, por favor.'
+          : 'El experto se ha desconectado. Vuelva a escribirnos, por favor.';
+      case 'shopper-cancelled':
+        return 'Ha salido de la cola. Nadie le llamará.';
+      case 'hub-unreachable':
+        return 'No hemos podido contactar con nuestros expertos. Compruebe su conexión e inténtelo de nuevo.';
+      case 'media-unavailable':
+        return 'Las videollamadas no están disponibles ahora. Inténtelo de nuevo en un momento.';
+      case 'timeout':
+        return 'Nuestros expertos no han respondido a tiempo. Inténtelo de nuevo.';
+    }
+  },
+  again: {
+    call: 'Volver a llamar',
+    chat: 'Volver a escribir',
+    queue: 'Empezar de nuevo',
+    attempt: 'Intentar de nuevo',
+  },
+  transcript: 'Su conversación',
+  downloadTranscript: 'Descargar como texto',
+  transcriptFile: 'conversacion',
+  callControls: 'Controles de la llamada',
+  chatSheet: 'Mensajes',
+  unread: (n) => plural('es', n, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
+  closedNow: 'Nuestros expertos no están disponibles ahora.',
+  chatWith: (name) => `Conversación con ${name}`,
+  deviceProblemShort: (device) =>
+    device === 'camera' ? 'Su cámara no funciona.' : 'Su micrófono no funciona.',
+  reconnecting: 'Conexión perdida. Reconectando… su conversación se conserva.',
+  chatOnly: {
+    chosen: 'Escriba su pregunta abajo: el experto le responde aquí.',
+    'media-lost':
+      'Se ha perdido la conexión de vídeo y seguimos por escrito: su experto sigue aquí y ve todo lo que se escribe abajo.',
+    'media-unavailable':
+      'El vídeo no está disponible ahora, así que su experto le responde aquí por escrito.',
+  },
+  chatCall: 'Escribir',
+  chatCallHint: 'Hablar por escrito con el experto',
+  noWebrtc:
+    'Este navegador no puede hacer videollamadas, pero un experto puede responderle por escrito.',
+  endConversation: 'Terminar la conversación',
+  switchToChat: 'Pasar al chat',
+  backToCall: 'Volver al vídeo',
+  weakConnection: {
+    voice: 'Su conexión es débil. Solo voz funcionaría mejor: ¿pasar a solo voz?',
+    chat: 'Su conexión sigue débil. ¿Seguir por escrito? El experto sigue con usted.',
+    takeVoice: 'Solo voz',
+    takeChat: 'Pasar al chat',
+    dismiss: 'Ahora no',
+  },
+  chat: {
+    log: 'Mensajes',
+    you: 'Usted',
+    placeholder: 'Escribir un mensaje',
+    send: 'Enviar',
+    sending: 'enviando…',
+    sent: 'enviado',
+    failed: 'no enviado',
+    retry: 'Reintentar',
+    typing: (name) => `${name} está escribiendo…`,
+    tooLong: (over) =>
+      `Su mensaje tiene ${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más. Acórtelo para enviarlo.`,
+    system: systemLine.es,
+    closed: 'La conversación ha terminado.',
+  },
+  deviceStarting: (device) =>
+    device === 'camera'
+      ? 'Iniciando su cámara… Si el navegador lo pide, elija «Permitir» para que el experto le vea.'
+      : 'Iniciando su micrófono… Si el navegador lo pide, elija «Permitir» para que el experto le oiga.',
+  device: { camera: 'cámara', microphone: 'micrófono' },
+  deviceProblem: (device, problem) => {
+    const name = device === 'camera' ? 'Su cámara' : 'Su micrófono';
+    switch (problem) {
+      case 'permission-denied':
+        return `${name} está bloqueado. Permítalo en el navegador (el icono de la barra de direcciones) y vuelva a intentarlo. Sigue viendo y oyendo al experto.`;
+      case 'blocked-by-site':
+        return `La página de esta tienda no permite usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}. Sigue viendo y oyendo al experto.`;
+      case 'no-device':
+        return `No se ha encontrado ${device === 'camera' ? 'ninguna cámara' : 'ningún micrófono'} en este dispositivo. Sigue viendo y oyendo al experto.`;
+      case 'device-busy':
+        return `${name} lo está usando otra aplicación. Ciérrela y vuelva a intentarlo.`;
+      case 'unsupported':
+        return `Este navegador no puede usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}. Sigue viendo y oyendo al experto.`;
+      case 'failed':
+        return `${name} no ha podido iniciarse. Sigue viendo y oyendo al experto.`;
+    }
+  },
+};
+
+export const text: PanelText = es;

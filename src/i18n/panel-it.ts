@@ -1,0 +1,165 @@
+/** What the shopper's panel says in Italian: a chunk of its own, fetched for Italian pages only. */
+import type { PanelText } from './panel.js';
+import { minutes, plural } from './format.js';
+import { systemLine } from './system-lines.js';
+
+const it: PanelText = {
+  devices: {
+    button: 'Dispositivi',
+    title: 'Fotocamera, microfono e altoparlante',
+    videoinput: 'Fotocamera',
+    audioinput: 'Microfono',
+    audiooutput: 'Altoparlante',
+  },
+  blockedBySite: (device) =>
+    `Questa pagina non consente all’aiuto video di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}: le impostazioni del browser non lo cambiano. Continui a vedere e sentire l’esperto, e puoi scrivergli.`,
+  tapToHear: (name) => `Tocca per sentire ${name}`,
+  allBusy: 'Tutti i nostri esperti sono impegnati ora: prevedi una breve attesa.',
+  noneFree:
+    'Al momento nessun esperto è libero per questo: puoi aspettare il tuo turno e, se ci vuole molto, ti proponiamo di richiamarti.',
+  writeSooner: 'Un esperto può risponderti per iscritto subito.',
+  title: 'Parla con un esperto',
+  close: 'Chiudi',
+  intro: 'Una persona vera del nostro team ti risponde in video o a voce, gratuitamente.',
+  cameraOffPromise:
+    'La tua fotocamera resta spenta: tu vedi l’esperto, lui ti vede solo se accendi la fotocamera.',
+  expertWillSee: 'L’esperto vedrà:',
+  thisPage: 'la pagina in cui ti trovi',
+  videoCall: 'Videochiamata',
+  videoCallHint: 'Vedi l’esperto; la tua fotocamera resta spenta',
+  voiceCall: 'Solo voce',
+  voiceCallHint: 'Parla senza video',
+  requesting: 'Cerchiamo un esperto…',
+  queued: (n) => (n <= 1 ? 'Sei il prossimo.' : `Sei il numero ${n} in coda.`),
+  queuedHint: 'Resta su questa pagina: ti mettiamo in contatto appena un esperto è libero.',
+  eta: (s) =>
+    s === undefined
+      ? 'Al momento nessun esperto è libero per questo; mantieni il tuo posto.'
+      : s < 60
+        ? 'Attesa stimata: meno di un minuto.'
+        : `Attesa stimata: circa ${minutes('it', Math.round(s / 60))}.`,
+  waitInChat: 'Scrivi invece',
+  waitInChatHint: 'Per iscritto un esperto risponde spesso prima. Mantieni il tuo posto.',
+  waitingInChat: 'Parlerai per iscritto: l’esperto ti risponde qui.',
+  connecting: 'Ti mettiamo in contatto con un esperto…',
+  leaveQueue: 'Esci dalla coda',
+  cancel: 'Annulla',
+  inCallWith: (name) => `Stai parlando con ${name}`,
+  expertCameraOff: 'La fotocamera dell’esperto è spenta',
+  you: 'Tu',
+  microphoneOn: 'Muto',
+  microphoneOff: 'Attiva micro',
+  cameraOn: 'Ferma video',
+  cameraOff: 'Avvia video',
+  hangUp: 'Riaggancia',
+  endTitle: {
+    call: 'Chiamata terminata',
+    chat: 'Conversazione terminata',
+    queue: 'Non sei più in attesa',
+    attempt: 'Non siamo riusciti a metterti in contatto',
+  },
+  endReason: (reason, what) => {
+    const call = what === 'call';
+    switch (reason) {
+      case 'shopper-hung-up':
+        return call
+          ? 'Hai riagganciato. Grazie per la chiamata.'
+          : 'Hai terminato la conversazione. Grazie per averci scritto.';
+      case 'expert-hung-up':
+        return call
+          ? 'L’esperto ha terminato la chiamata. Grazie per la chiamata.'
+          : 'L’esperto ha terminato la conversazione. Grazie per averci scritto.';
+      case 'shopper-left':
+        return call ? 'Hai lasciato la chiamata.' : 'Hai lasciato la conversazione.';
+      case 'expert-left':
+        return call
+          ? 'L’esperto si è disconnesso. Richiama, per favore.'
+          : 'L’esperto si è disconnesso. Scrivici di nuovo, per favore.';
+      case 'shopper-cancelled':
+        return 'Sei uscito dalla coda. Nessuno ti richiamerà.';
+      case 'hub-unreachable':
+        return 'Non riusciamo a raggiungere i nostri esperti. Controlla la connessione e riprova.';
+      case 'media-unavailable':
+        return 'Le videochiamate non sono disponibili ora. Riprova tra un momento.';
+      case 'timeout':
+        return 'I nostri esperti non hanno risposto in tempo. Riprova.';
+    }
+  },
+  again: {
+    call: 'Richiama',
+    chat: 'Scrivi di nuovo',
+    queue: 'Ricomincia',
+    attempt: 'Riprova',
+  },
+  transcript: 'La tua conversazione',
+  downloadTranscript: 'Scarica come testo',
+  transcriptFile: 'conversazione',
+  callControls: 'Comandi della chiamata',
+  chatSheet: 'Messaggi',
+  unread: (n) => plural('it', n, { one: '# messaggio non letto', other: '# messaggi non letti' }),
+  closedNow: 'I nostri esperti non sono disponibili ora.',
+  chatWith: (name) => `Conversazione con ${name}`,
+  deviceProblemShort: (device) =>
+    device === 'camera' ? 'La tua fotocamera non funziona.' : 'Il tuo microfono non funziona.',
+  reconnecting: 'Connessione persa. Riconnessione… la conversazione è conservata.',
+  chatOnly: {
+    chosen: 'Scrivi la tua domanda qui sotto: l’esperto ti risponde qui.',
+    'media-lost':
+      'La connessione video si è interrotta e continuiamo per iscritto: il tuo esperto è ancora qui e vede tutto quello che è scritto sotto.',
+    'media-unavailable':
+      'Il video non è disponibile ora, quindi il tuo esperto ti risponde qui per iscritto.',
+  },
+  chatCall: 'Scrivi',
+  chatCallHint: 'Parla per iscritto con l’esperto',
+  noWebrtc:
+    'Questo browser non può fare videochiamate, ma un esperto può risponderti per iscritto.',
+  endConversation: 'Termina la conversazione',
+  switchToChat: 'Passa alla chat',
+  backToCall: 'Torna al video',
+  weakConnection: {
+    voice: 'La tua connessione è debole. Solo voce funzionerebbe meglio: passare a solo voce?',
+    chat: 'La tua connessione resta debole. Continuare per iscritto? L’esperto resta con te.',
+    takeVoice: 'Solo voce',
+    takeChat: 'Passa alla chat',
+    dismiss: 'Non ora',
+  },
+  chat: {
+    log: 'Messaggi',
+    you: 'Tu',
+    placeholder: 'Scrivi un messaggio',
+    send: 'Invia',
+    sending: 'invio…',
+    sent: 'inviato',
+    failed: 'non inviato',
+    retry: 'Riprova',
+    typing: (name) => `${name} sta scrivendo…`,
+    tooLong: (over) =>
+      `Il tuo messaggio supera il limite di ${plural('it', over, { one: '# carattere', other: '# caratteri' })}. Accorcialo per inviarlo.`,
+    system: systemLine.it,
+    closed: 'La conversazione è terminata.',
+  },
+  deviceStarting: (device) =>
+    device === 'camera'
+      ? 'Avvio della fotocamera… Se il browser lo chiede, scegli «Consenti» perché l’esperto ti veda.'
+      : 'Avvio del microfono… Se il browser lo chiede, scegli «Consenti» perché l’esperto ti senta.',
+  device: { camera: 'fotocamera', microphone: 'microfono' },
+  deviceProblem: (device, problem) => {
+    const name = device === 'camera' ? 'La tua fotocamera' : 'Il tuo microfono';
+    switch (problem) {
+      case 'permission-denied':
+        return `${name} è bloccato. Consentilo nel browser (l’icona nella barra degli indirizzi), poi riprova. Continui a vedere e sentire l’esperto.`;
+      case 'blocked-by-site':
+        return `La pagina di questo negozio non consente di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}. Continui a vedere e sentire l’esperto.`;
+      case 'no-device':
+        return `Nessun${device === 'camera' ? 'a fotocamera trovata' : ' microfono trovato'} su questo dispositivo. Continui a vedere e sentire l’esperto.`;
+      case 'device-busy':
+        return `${name} è usato da un’altra app. Chiudila, poi riprova.`;
+      case 'unsupported':
+        return `Questo browser non può usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}. Continui a vedere e sentire l’esperto.`;
+      case 'failed':
+        return `${name} non è riuscito ad avviarsi. Continui a vedere e sentire l’esperto.`;
+    }
+  },
+};
+
+export const text: PanelText = it;
