@@ -29,12 +29,21 @@ const AVAILABILITY_EVERY_MS = 60_000;
 
 let panelModule: Promise<{ createPanel: CreatePanel }> | undefined;
 
-/** Fetches the panel chunk once per page, whichever element or event asks first. */
+/**
+ * Fetches the panel chunk once per page, whichever element or event asks first; resolves once
+ * the chunk is ready (the page's language's words there too).
+ */
 function loadPanel(): Promise<{ createPanel: CreatePanel }> {
-  panelModule ??= import('./panel/index.js').catch((error: unknown) => {
-    panelModule = undefined; // let a later click try again
-    throw error;
-  });
+  panelModule ??= import('./panel/index.js').then(
+    async (module) => {
+      await module.ready;
+      return module;
+    },
+    (error: unknown) => {
+      panelModule = undefined; // let a later click try again
+      throw error;
+    },
+  );
   return panelModule;
 }
 

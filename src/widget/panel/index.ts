@@ -28,9 +28,14 @@ async function readAvailability(
   }
 }
 
-// The page's language's words come with the panel (the chunk is ready once they are), so a
-// French shopper never sees an English first screen flash by.
-await loadPanelText(languageOf(document.documentElement)).catch(() => {});
+/**
+ * The page's language's words, fetched with the panel: the launcher waits for this before it
+ * creates the panel, so a French shopper never sees an English first screen flash by. A promise,
+ * not a top-level await: a shop's bundler may build for a format without one (an IIFE).
+ */
+export const ready: Promise<unknown> = loadPanelText(languageOf(document.documentElement)).catch(
+  () => {},
+);
 
 let callParts: Promise<unknown> | undefined;
 
