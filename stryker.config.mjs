@@ -4,6 +4,14 @@
 // reports the score, counting as killed only a mutant that made a test fail, not one whose
 // tests ran out of time. A mutant that cannot change behaviour is written down where it is,
 // with `// Stryker disable next-line <mutator>: <why>`.
+import { resolve } from 'node:path';
+
+// Where the tests write down mutants that only a wait running out caught (node-test.ts): the
+// test processes inherit it.
+process.env['MUTATION_DEADLINES_DIR'] ??= resolve('reports/mutation/deadlines');
+// A mutant that makes a test wait in vain costs that wait: shorter than the usual 15 s.
+process.env['TEST_WAIT_MS'] ??= '8000';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: [
@@ -30,8 +38,11 @@ export default {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutate.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // Logging calls and type-only code change nothing a test could see.
-  ignoreStatic: true,
+  // Mutants in what runs once at load (the protocol's schemas) are tested too: every test file
+  // runs in a process of its own anyway. Log lines are not mutated (ignore-logging.mjs).
+  ignoreStatic: false,
+  plugins: ['@stryker-mutator/*', './test/mutation/ignore-logging.mjs'],
+  ignorers: ['logging'],
   concurrency: 2,
   timeoutMS: 10_000,
   timeoutFactor: 2,

@@ -3,8 +3,15 @@
  * that says what never came, not hang until CI's own limit cuts it off without a word.
  */
 
-/** How long a test waits for one thing (a frame, a state, a selector) unless it says otherwise. */
-export const WAIT_MS = 15_000;
+/**
+ * How long a test waits for one thing (a frame, a state, a selector) unless it says otherwise:
+ * 15 s, or `TEST_WAIT_MS` from the environment (mutation testing shortens it).
+ */
+export const WAIT_MS = Number(
+  (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[
+    'TEST_WAIT_MS'
+  ] ?? 15_000,
+);
 
 /** A wait that ran out: its message says what was awaited and what was seen instead. */
 export class DeadlineError extends Error {
