@@ -44,7 +44,7 @@ import type { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
 import { Conversation, type Peer, type Seat } from './registry.js';
 import { callOf, canBeRung, fits, hasMedia } from './routing/capacity.js';
-import { answers } from './routing/dispatcher.js';
+import { availabilityOf, type OnDuty } from './routing/availability.js';
 import { WaitingRoom } from './routing/waiting-room.js';
 import type { ConversationRecord, ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
@@ -66,6 +66,8 @@ export interface HubOptions {
   reconnectGraceMs: number;
   log?: (event: string, fields?: Record<string, unknown>) => void;
   now?: () => number;
+  /** The experts on duty may have changed ({@link Hub.roster}): called often, cheap to call. */
+  rosterChanged?: () => void;
 }
 
 /** Languages an expert who does not say speaks. */
@@ -302,18 +304,27 @@ export class Hub {
    * shop's own words in `lang` (or its first language).
    */
   availability(topic: string | undefined, lang: string | undefined): Availability {
-    const opening = this.offline.knows(topic) ? this.offline.opening(topic) : { open: false };
-    const onDuty = [...this.seats.values()].filter(
-      (s) => s.peer && s.presence === 'available' && answers(s, { topic, lang }),
+    return availabilityOf(
+      this.roster(),
+      { topic, lang },
+      this.offline.knows(topic) ? this.offline.opening(topic) : { open: false },
+      this.offline.words(lang),
     );
-    const state = (free: (seat: Seat) => boolean) =>
-      !opening.open || onDuty.length === 0 ? 'none' : onDuty.some(free) ? 'free' : 'busy';
-    return {
-      ...opening,
-      call: state((s) => canBeRung(s, this.maxChats) && s.conversations.size === 0),
-      chat: state((s) => canBeRung(s, this.maxChats)),
-      texts: this.offline.words(lang),
-    };
+  }
+
+  /** The experts on duty now (connected and available), as launchers need to know them. */
+  roster(): OnDuty[] {
+    return [...this.seats.values()]
+      .filter((s) => s.peer && s.presence === 'available')
+      .map((s) => {
+        const ring = canBeRung(s, this.maxChats);
+        return {
+          topics: [...s.topics],
+          languages: [...s.languages],
+          ring,
+          free: ring && s.conversations.size === 0,
+        };
+      });
   }
 
   async markRequestDone(seat: Seat, id: string): Promise<void> {
@@ -624,6 +635,7 @@ export class Hub {
   private refresh(seat: Seat): void {
     seat.load = seat.conversations.size;
     this.waiting.offer(seat, this.seats.has(seat.seat) && canBeRung(seat, this.maxChats));
+    this.options.rosterChanged?.();
   }
 
   /** Puts waiting shoppers through to experts who fit, as many pairs as there are. */
@@ -709,6 +721,7 @@ export class Hub {
     this.seats.delete(seat.seat);
     this.waiting.offer(seat, false);
     this.waiting.expertsChanged();
+    this.options.rosterChanged?.();
     this.log('expert.signed-out', { expert: seat.expertId });
   }
 }

@@ -13,6 +13,12 @@ export interface HubConfig {
   devLogin: boolean;
   reconnectGraceMs: number;
   storage: StorageOptions;
+  /**
+   * One of several hubs serving the shop (REDIS_URL, with DATABASE_URL): what they say to each
+   * other goes through Redis, and the one holding the shop's lease, renewed every quarter of
+   * `leaseMs`, runs the conversations. Absent: this hub runs them on its own.
+   */
+  cluster?: { redisUrl: string; leaseMs: number } | undefined;
   /** The shop's hours, topics, origins and limits (SHOP_CONFIG; docs/shop-config.md). */
   shop: ShopConfig;
   /** Where `shop` was read from; undefined for the built-in default. */
@@ -65,6 +71,16 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL.');
   }
+  const redisUrl = env['REDIS_URL'];
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL.');
+  }
+  if (redisUrl && !databaseUrl) {
+    throw new ConfigError(
+      'REDIS_URL',
+      "needs DATABASE_URL too: several hubs share one PostgreSQL (PGlite is one process's).",
+    );
+  }
   const secret = required('EXPERT_SESSION_SECRET');
   if (secret.length < 32)
     throw new ConfigError('EXPERT_SESSION_SECRET', 'needs 32 characters or more.');
@@ -82,5 +98,6 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
     storage: databaseUrl
       ? { databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1) }
       : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
+    cluster: redisUrl ? { redisUrl, leaseMs: integer('HUB_LEASE_MS', 5000, 400) } : undefined,
   };
 }

@@ -41,7 +41,7 @@ export function queueOf(shopper: { topic: string | undefined; lang: string }): s
  * or language: any.
  */
 export function answers(
-  expert: Candidate,
+  expert: Pick<Candidate, 'topics' | 'languages'>,
   asked: { topic: string | undefined; lang: string | undefined },
 ): boolean {
   return (

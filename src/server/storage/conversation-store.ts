@@ -5,6 +5,7 @@
  * with the same client id gets the stored message back instead of a second copy.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { fenceHolds, fenceParams, LeaseLostError, type Fence } from './leader-lease.js';
 import { migrate } from './migrations.js';
 import { databaseOf, type DatabaseSource, type SqlDatabase } from './sql.js';
 
@@ -97,13 +98,16 @@ const CONVERSATION_COLUMNS = `id, mode, lang, topic, display_name, context, stat
 
 const UNIQUE_VIOLATION = '23505';
 
-/** $1 conversation, $2 client id (null for system lines), $3 author, $4 author name, $5 text. */
-const APPEND = `
+/**
+ * $1 conversation, $2 client id (null for system lines), $3 author, $4 author name, $5 text;
+ * `fence`: a condition on $6 and $7 that must hold for the message to be numbered.
+ */
+const append = (fence: string) => `
   with existing as (
     select * from messages where conversation_id = $1 and client_id = $2::text
   ), numbered as (
     update conversations set last_seq = last_seq + 1
-    where id = $1 and not exists (select from existing)
+    where id = $1 and not exists (select from existing) and ${fence}
     returning last_seq
   ), inserted as (
     insert into messages (conversation_id, seq, client_id, author, author_name, body)
@@ -118,11 +122,27 @@ const hash = (token: string) => createHash('sha256').update(token).digest();
 const time = (value: Date | string) => new Date(value).getTime();
 
 export class ConversationStore {
+  private readonly fenceSql: (first: number) => string;
+  private readonly fenceArgs: unknown[];
+
   private constructor(
     private readonly db: SqlDatabase,
     /** Whether `close()` closes the database too (see {@link DatabaseSource}). */
     private readonly ownsDb: boolean,
-  ) {}
+    /** The lease every write must still hold (several hubs); none for a hub on its own. */
+    private readonly fence?: Fence,
+  ) {
+    this.fenceSql = fence ? fenceHolds : () => 'true';
+    this.fenceArgs = fence ? fenceParams(fence) : [];
+  }
+
+  /**
+   * The same store, whose writes are refused ({@link LeaseLostError}) once `fence`'s term is
+   * over: what the hub that runs the shop's conversations writes through.
+   */
+  fenced(fence: Fence): ConversationStore {
+    return new ConversationStore(this.db, false, fence);
+  }
 
   /** Which engine, for logs and tests. */
   get engine(): 'pglite' | 'postgres' {
@@ -136,9 +156,10 @@ export class ConversationStore {
   }
 
   async create(conversation: NewConversation): Promise<void> {
-    await this.db.query(
+    const rows = await this.db.query(
       `insert into conversations (id, mode, lang, display_name, context, state, resume_token_hash, topic)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       select $1::text, $2::text, $3::text, $4::text, $5::jsonb, $6::text, $7::text, $8::text where ${this.fenceSql(9)}
+       returning id`,
       [
         conversation.id,
         conversation.mode,
@@ -148,8 +169,10 @@ export class ConversationStore {
         conversation.state,
         hash(conversation.resumeToken).toString('hex'),
         conversation.topic ?? null,
+        ...this.fenceArgs,
       ],
     );
+    this.refusedUnless(rows.length > 0);
   }
 
   async update(
@@ -161,7 +184,7 @@ export class ConversationStore {
       endReason?: string;
     },
   ): Promise<void> {
-    await this.db.query(
+    const rows = await this.db.query(
       `update conversations set
          state = coalesce($2, state),
          expert_id = case when $3::boolean then $4 else expert_id end,
@@ -169,7 +192,8 @@ export class ConversationStore {
          room = case when $7::boolean then $8 else room end,
          end_reason = coalesce($6, end_reason),
          ended_at = case when $6::text is not null then now() else ended_at end
-       where id = $1`,
+       where id = $1 and ${this.fenceSql(9)}
+       returning id`,
       [
         id,
         patch.state ?? null,
@@ -179,8 +203,10 @@ export class ConversationStore {
         patch.endReason ?? null,
         patch.room !== undefined,
         patch.room ?? null,
+        ...this.fenceArgs,
       ],
     );
+    this.refusedUnless(rows.length > 0);
   }
 
   async get(id: string): Promise<ConversationRecord | null> {
@@ -222,14 +248,21 @@ export class ConversationStore {
    */
   async append(message: NewMessage): Promise<{ message: StoredMessage; duplicate: boolean }> {
     try {
-      const [row] = await this.db.query<MessageRow & { duplicate: boolean }>(APPEND, [
-        message.conversationId,
-        message.clientId,
-        message.author,
-        message.authorName,
-        message.text,
-      ]);
-      if (!row) throw new ConversationNotFoundError(message.conversationId);
+      const [row] = await this.db.query<MessageRow & { duplicate: boolean }>(
+        append(this.fenceSql(6)),
+        [
+          message.conversationId,
+          message.clientId,
+          message.author,
+          message.authorName,
+          message.text,
+          ...this.fenceArgs,
+        ],
+      );
+      if (!row) {
+        this.refusedUnless(false);
+        throw new ConversationNotFoundError(message.conversationId);
+      }
       const { duplicate, ...stored } = row;
       return { message: toMessage(stored), duplicate };
     } catch (error) {
@@ -256,6 +289,14 @@ export class ConversationStore {
 
   async close(): Promise<void> {
     if (this.ownsDb) await this.db.close();
+  }
+
+  /**
+   * A fenced write that changed nothing: the lease is lost (a fenced store only writes to
+   * conversations it has, so a missing row means the fence did not hold).
+   */
+  private refusedUnless(written: boolean): void {
+    if (!written && this.fence) throw new LeaseLostError(this.fence);
   }
 }
 

@@ -76,6 +76,15 @@ const steps: ReadonlyArray<readonly string[]> = [
   ],
   // 5: the order requests came in, even two in the same millisecond (PGlite's clock is coarse)
   ['alter table requests add column arrival bigint generated always as identity'],
+  // 6: which hub process runs the shop's conversations now, until when, and in which term
+  [
+    `create table hub_leases (
+    shop_id text primary key,
+    holder text not null,
+    epoch bigint not null,
+    expires_at timestamptz not null
+  )`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

@@ -1,23 +1,32 @@
 /**
  * The hub over the network: plain HTTP for health, a WebSocket at /ws for browsers.
- * Everything the hub decides lives in hub.ts; this file only moves frames.
+ * Everything the hub decides lives in hub.ts; this file only moves frames, to the node
+ * (cluster/node.ts), which hands them to this process's hub or to the one that runs the shop.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encode } from '../../protocol/index.js';
-import { Hub, type HubOptions } from '../hub.js';
-import { openConnection } from './connection.js';
+import type { HubNode } from '../cluster/node.js';
+import type { Hub } from '../hub.js';
 
-export interface HubServerOptions extends HubOptions {
+export interface HubServerOptions {
+  node: HubNode;
   host: string;
   port: number;
-  /** Closes the database under the stores, once the hub has stopped. */
-  closeStorage?: () => Promise<void>;
+  /** Page origins allowed to open sockets and read availability; empty: any. */
+  allowedOrigins: readonly string[];
+  /** Stops what the node stands on (bus, storage), once the server has stopped. */
+  closeAfter?: () => Promise<void>;
 }
 
+/** How a browser is told to reconnect: "service restart" (the hub that runs the shop changed). */
+const RECONNECT_CODE = 1012;
+
 export interface RunningHub {
+  /** The hub that runs the conversations in this process (throws if another process does). */
   readonly hub: Hub;
+  readonly node: HubNode;
   /** http://host:port of this hub; browsers connect to its /ws. */
   readonly url: string;
   close(): Promise<void>;
@@ -31,13 +40,11 @@ const HEARTBEAT_MS = 30_000;
 const AVAILABILITY_MAX_AGE_S = 20;
 
 export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
-  const hub = new Hub(options);
-  const log = options.log ?? (() => {});
-  await hub.recover();
+  const { node } = options;
   const allowed = (origin: string | undefined) =>
     origin === undefined ||
-    options.shop.allowedOrigins.length === 0 ||
-    options.shop.allowedOrigins.includes(origin);
+    options.allowedOrigins.length === 0 ||
+    options.allowedOrigins.includes(origin);
   const http: Server = createServer((request, response) => {
     const url = requestUrl(request.url);
     if (!url) {
@@ -55,12 +62,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
         ...(origin && allowed(origin) ? { 'access-control-allow-origin': origin } : {}),
       });
       const lang = url.searchParams.get('lang') ?? undefined;
-      response.end(JSON.stringify(hub.availability(topic, lang)));
+      response.end(JSON.stringify(node.availability(topic, lang)));
       return;
     }
     if (request.method === 'GET' && request.url === '/health') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify({ ok: true, ...hub.stats() }));
+      response.end(JSON.stringify(node.health()));
       return;
     }
     response.writeHead(404, { 'content-type': 'text/plain' });
@@ -78,15 +85,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   sockets.on('connection', (socket) => {
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
-    const connection = openConnection(
-      hub,
-      {
-        send: (message) => {
-          if (socket.readyState === socket.OPEN) socket.send(encode(message));
-        },
+    const connection = node.connect({
+      send: (frame) => {
+        if (socket.readyState === socket.OPEN) socket.send(frame);
       },
-      log,
-    );
+      drop: () => socket.close(RECONNECT_CODE, 'The hub changed: reconnect.'),
+    });
     socket.on('message', (data, isBinary) => {
       const bytes = Array.isArray(data)
         ? Buffer.concat(data)
@@ -124,17 +128,19 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const { port } = http.address() as AddressInfo;
 
   return {
-    hub,
+    get hub() {
+      if (!node.hub) throw new Error('Another hub process runs the conversations now.');
+      return node.hub;
+    },
+    node,
     url: `http://${options.host}:${port}`,
     close: async () => {
       clearInterval(heartbeat);
-      hub.close();
+      await node.close();
       for (const socket of sockets.clients) socket.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      await options.store.close();
-      await options.requests.close();
-      await options.closeStorage?.();
+      await options.closeAfter?.();
     },
   };
 }

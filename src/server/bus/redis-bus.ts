@@ -1,0 +1,62 @@
+/**
+ * The bus between hub processes: Redis publish/subscribe (REDIS_URL). One connection publishes
+ * and one listens, as Redis requires; both reconnect on their own after a cut, and what was
+ * published meanwhile is lost, as the bus's contract says.
+ */
+import { createClient, type RedisClientType } from '@redis/client';
+import type { Bus } from './bus.js';
+
+type Log = (event: string, fields?: Record<string, unknown>) => void;
+
+export class RedisBus implements Bus {
+  private constructor(
+    private readonly publisher: RedisClientType,
+    private readonly listener: RedisClientType,
+  ) {}
+
+  static async connect(url: string, log: Log = () => {}): Promise<RedisBus> {
+    const publisher: RedisClientType = createClient({
+      url,
+      socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) },
+    });
+    const listener: RedisClientType = publisher.duplicate();
+    for (const [name, client] of [
+      ['publisher', publisher],
+      ['listener', listener],
+    ] as const) {
+      // Without a listener, a dropped connection's error would stop the process.
+      client.on('error', (error: unknown) =>
+        log('bus.error', { client: name, error: String(error) }),
+      );
+    }
+    try {
+      await Promise.all([publisher.connect(), listener.connect()]);
+    } catch (error) {
+      publisher.destroy();
+      listener.destroy();
+      throw new Error(`REDIS_URL: cannot reach Redis at ${url} (${String(error)}).`, {
+        cause: error,
+      });
+    }
+    return new RedisBus(publisher, listener);
+  }
+
+  publish(channel: string, message: string): void {
+    // Fire and forget, as pub/sub is; a publish lost to a cut is a message lost to a cut.
+    this.publisher.publish(channel, message).catch(() => {});
+  }
+
+  async subscribe(
+    channel: string,
+    listener: (message: string) => void,
+  ): Promise<() => Promise<void>> {
+    await this.listener.subscribe(channel, listener);
+    return async () => {
+      await this.listener.unsubscribe(channel, listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.publisher.close(), this.listener.close()]);
+  }
+}
