@@ -266,12 +266,16 @@ export class Hub {
     });
   }
 
-  /** Signs an expert in, back into their seat if they held conversations when they dropped. */
+  /**
+   * Signs an expert in, back into their seat if they hold conversations: the newest connection
+   * takes the seat, even before the hub has noticed the old one die (a console that changed
+   * network, or whose hub process was killed, comes back before its old socket is missed).
+   */
   async signIn(peer: Peer, message: ClientMessageOf<'expert.auth'>): Promise<Seat> {
     const profile = await this.options.sessions.verify(message.session);
     if (!profile) throw new HubError('unauthorized', 'This expert session is not valid.');
     const returning = [...this.seats.values()].find(
-      (s) => s.expertId === profile.id && !s.peer && s.conversations.size > 0,
+      (s) => s.expertId === profile.id && s.conversations.size > 0,
     );
     if (returning) {
       clearTimeout(returning.grace);
