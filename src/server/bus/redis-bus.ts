@@ -14,23 +14,37 @@ export class RedisBus implements Bus {
     private readonly listener: RedisClientType,
   ) {}
 
-  static async connect(url: string, log: Log = () => {}): Promise<RedisBus> {
+  /** `name` names both connections on the Redis server (`CLIENT LIST`), for operators. */
+  static async connect(
+    url: string,
+    log: Log = () => {},
+    name = 'expert-call-hub',
+  ): Promise<RedisBus> {
+    let started = false;
     const publisher: RedisClientType = createClient({
       url,
-      socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) },
+      name,
+      socket: {
+        connectTimeout: 5_000,
+        // Once running, try again and again; at start, a Redis that does not answer is a
+        // setting to fix, said at once rather than retried for ever.
+        reconnectStrategy: (retries, cause) =>
+          started ? Math.min(50 * 2 ** retries, 2000) : cause,
+      },
     });
     const listener: RedisClientType = publisher.duplicate();
-    for (const [name, client] of [
+    for (const [role, client] of [
       ['publisher', publisher],
       ['listener', listener],
     ] as const) {
       // Without a listener, a dropped connection's error would stop the process.
       client.on('error', (error: unknown) =>
-        log('bus.error', { client: name, error: String(error) }),
+        log('bus.error', { client: role, error: String(error) }),
       );
     }
     try {
       await Promise.all([publisher.connect(), listener.connect()]);
+      started = true;
     } catch (error) {
       publisher.destroy();
       listener.destroy();
