@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { ServerMessage, ServerMessageOf } from '../../src/protocol/index.js';
 import { after, afterEach, before, describe, it } from '../support/node-test.js';
-import { until } from '../support/deadline.js';
+import { DeadlineError, until } from '../support/deadline.js';
 import { startHubCluster, type ClusterHub, type HubCluster } from '../support/hub-cluster.js';
 import { HubPeer } from '../support/hub-peer.js';
 
@@ -191,6 +191,67 @@ describe('several hubs serving one shop', () => {
     await writer.next('call.ended');
   });
 
+  it('rings each shopper once and gives no expert two calls, with many of both on three hubs', async () => {
+    const alive = cluster.hubs.filter((h) => !isDead(h));
+    assert.equal(alive.length, 3);
+    const topic = 'rush-hour';
+    const experts = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        HubPeer.expert(alive[i % alive.length]!.url, `Rush ${i}`, { topics: [topic] }).then(track),
+      ),
+    );
+    const shoppers = await Promise.all(
+      Array.from({ length: 27 }, (_, i) =>
+        HubPeer.shopper(alive[i % alive.length]!.url, 'video', { topic }).then(track),
+      ),
+    );
+    const ids = await Promise.all(
+      shoppers.map(async (s) => (await s.next('conversation.opened')).conversationId),
+    );
+    const rings: Array<{ expert: number; conversation: string }> = [];
+    const busy = new Set<number>();
+    let overlapping = 0;
+    let handled = 0;
+    // Each expert takes every ring they get, talks, hangs up, and is free again.
+    await Promise.all(
+      experts.map(async (expert, i) => {
+        while (handled < ids.length) {
+          let ring;
+          try {
+            ring = await expert.next('expert.ring', { timeoutMs: 500 });
+          } catch (error) {
+            if (error instanceof DeadlineError) continue;
+            throw error;
+          }
+          if (busy.has(i)) overlapping++;
+          busy.add(i);
+          rings.push({ expert: i, conversation: ring.conversationId });
+          expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+          await expert.nextWhere('call.live', (m) => m.conversationId === ring.conversationId);
+          expert.send({ type: 'call.end', conversationId: ring.conversationId });
+          await expert.nextWhere('call.ended', (m) => m.conversationId === ring.conversationId);
+          busy.delete(i);
+          handled++;
+        }
+      }),
+    );
+    assert.equal(overlapping, 0, 'no expert was rung while in a call');
+    assert.deepEqual(
+      rings.map((r) => r.conversation).sort(),
+      [...ids].sort(),
+      'every shopper rung exactly once',
+    );
+    for (const [i, shopper] of shoppers.entries()) {
+      await shopper.nextWhere('call.ended', (m) => m.conversationId === ids[i]);
+      const connecting = shopper.received.filter((m) => m.type === 'shopper.connecting');
+      assert.equal(connecting.length, 1, `shopper ${i} was put through once`);
+    }
+    assert.ok(
+      new Set(rings.map((r) => r.expert)).size > 3,
+      'the calls were spread over experts on every hub',
+    );
+  });
+
   it('adopts no conversation of a live hub, and carries on whole when hubs are killed', async () => {
     const { holder, others } = await roles();
     const [relayA, relayB] = others as [ClusterHub, ClusterHub];
@@ -279,6 +340,43 @@ describe('several hubs serving one shop', () => {
       [[call.id, chat.id]],
     );
     assert.deepEqual(ended, [], 'no conversation was ended by a hub taking over');
+  });
+
+  it('lets a holder paused past its lease wake up to follow its successor, one transcript kept', async () => {
+    const { holder, others } = await roles();
+    const relay = others[0]!;
+    const expert = await expertOn(relay);
+    const chat = await connect(relay, expert, 'chat');
+    const acknowledged = [(await say(chat.shopper, chat.id, 'before the pause')).clientId];
+    const session = sessionOf(expert);
+
+    holder.process.kill('SIGSTOP');
+    try {
+      // The relay takes the lease once it runs out, and drops its sockets to start afresh.
+      await Promise.all([chat.shopper.closed(), expert.closed()]);
+      const successor = await until(
+        () => relay.health(),
+        (h) => h?.leader === h?.hub && h?.conversations !== undefined,
+        { what: 'the relay taking over from the paused holder' },
+      );
+      assert.ok(successor);
+    } finally {
+      holder.process.kill('SIGCONT');
+    }
+    const expertBack = await resumeExpert(relay, session);
+    const shopperBack = await resumeShopper(relay, chat, lastSeqOf(chat.shopper));
+    acknowledged.push((await say(shopperBack, chat.id, 'after the pause')).clientId);
+    await expertBack.nextWhere('chat.message', (m) => m.text === 'after the pause');
+    // The woken hub follows the new holder instead of running the conversations too.
+    const woken = await until(
+      () => holder.health(),
+      (h) => h !== undefined && h.leader !== h.hub,
+      { what: 'the woken hub following the new holder' },
+    );
+    assert.equal(woken?.conversations, undefined, 'it runs no conversation any more');
+    acknowledged.push((await say(expertBack, chat.id, 'still one transcript')).clientId);
+    assertWhole(await transcript(shopperBack, chat.id), acknowledged, 'the chat');
+    assertWhole(await transcript(expertBack, chat.id), acknowledged, 'the chat, expert');
   });
 });
 
