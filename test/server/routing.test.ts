@@ -153,6 +153,38 @@ describe('an expert holding several chats', () => {
     const missed = await nextSaid(back);
     assert.equal(missed.text, 'Allô ?');
   });
+
+  it('gives the chats to a console that comes back before its old socket is missed', async () => {
+    const desk = await expert('Noor', { topics: ['switch'] });
+    const session = (
+      desk.received.find((m) => m.type === 'expert.session') as ServerMessageOf<'expert.session'>
+    ).session;
+    const customer = await shopper('chat', { topic: 'switch' });
+    const id = await answer(desk, customer);
+    // The tablet changed network: a new socket signs in while the old one still looks open.
+    const back = track(await HubPeer.open(stack.hub.url));
+    back.send({ type: 'expert.auth', session });
+    const ready = await back.next('expert.ready');
+    assert.deepEqual(ready.conversations, [id], 'the new console holds the chat');
+    customer.send({
+      type: 'chat.send',
+      conversationId: id,
+      clientId: 'to-the-new-console',
+      text: 'Still there?',
+    });
+    assert.equal((await nextSaid(back)).text, 'Still there?');
+    const before = desk.received.length;
+    // The old socket closing late takes nothing from the new one.
+    await desk.close();
+    back.send({
+      type: 'chat.send',
+      conversationId: id,
+      clientId: 'from-the-new-console',
+      text: 'Yes.',
+    });
+    await customer.nextWhere('chat.message', (m) => m.text === 'Yes.');
+    assert.equal(desk.received.length, before, 'the old console is sent nothing more');
+  });
 });
 
 describe('a hub restart', () => {
