@@ -1,0 +1,65 @@
+/** The hub's settings from its environment: each bad one named, with what it should be. */
+import assert from 'node:assert/strict';
+import { describe, it } from '../support/node-test.js';
+import { ConfigError, loadHubConfig } from '../../src/server/config/config.js';
+
+const base = {
+  LIVEKIT_URL: 'ws://127.0.0.1:7880',
+  LIVEKIT_API_KEY: 'devkey',
+  LIVEKIT_API_SECRET: 'secret',
+  EXPERT_SESSION_SECRET: 'x'.repeat(32),
+};
+
+async function refusal(env: NodeJS.ProcessEnv): Promise<ConfigError> {
+  try {
+    await loadHubConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return error;
+  }
+  assert.fail('the settings were accepted');
+}
+
+describe('several hubs, from the environment', () => {
+  it('runs one hub on its own without REDIS_URL', async () => {
+    assert.equal((await loadHubConfig(base)).cluster, undefined);
+  });
+
+  it('joins the shop’s other hubs with REDIS_URL and DATABASE_URL, with a lease of HUB_LEASE_MS', async () => {
+    const config = await loadHubConfig({
+      ...base,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DATABASE_URL: 'postgres://127.0.0.1/shop',
+      HUB_LEASE_MS: '2000',
+    });
+    assert.deepEqual(config.cluster, { redisUrl: 'redis://127.0.0.1:6379', leaseMs: 2000 });
+    const defaults = await loadHubConfig({
+      ...base,
+      REDIS_URL: 'rediss://cache.internal:6380',
+      DATABASE_URL: 'postgres://127.0.0.1/shop',
+    });
+    assert.equal(defaults.cluster?.leaseMs, 5000);
+  });
+
+  it('refuses REDIS_URL without DATABASE_URL: PGlite belongs to one process', async () => {
+    const error = await refusal({ ...base, REDIS_URL: 'redis://127.0.0.1:6379' });
+    assert.equal(error.variable, 'REDIS_URL');
+    assert.match(error.message, /needs DATABASE_URL/);
+  });
+
+  it('refuses a REDIS_URL that is not a Redis URL, and a lease too short to renew', async () => {
+    const db = { DATABASE_URL: 'postgres://127.0.0.1/shop' };
+    assert.equal(
+      (await refusal({ ...base, ...db, REDIS_URL: 'http://127.0.0.1:6379' })).variable,
+      'REDIS_URL',
+    );
+    const short = await refusal({
+      ...base,
+      ...db,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      HUB_LEASE_MS: '100',
+    });
+    assert.equal(short.variable, 'HUB_LEASE_MS');
+    assert.match(short.message, /at least 400/);
+  });
+});
