@@ -477,6 +477,7 @@ export class Hub {
       try {
         for (const effect of effects) await this.run(conversation, effect);
       } finally {
+        conversation.settled = state;
         this.settle(conversation, before);
       }
     });

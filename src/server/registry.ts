@@ -24,6 +24,11 @@ export class Conversation {
   told?: string;
   /** The effects of its steps, run one after the other. */
   effects: Promise<void> = Promise.resolve();
+  /**
+   * The state whose effects have all run (both sides told): what the conversation gives back
+   * (an expert's call capacity, a ring) is given back only once it is this one's.
+   */
+  settled: ConversationState;
 
   constructor(
     public state: ConversationState,
@@ -32,6 +37,7 @@ export class Conversation {
     shopper?: Peer,
   ) {
     this.shopper = shopper;
+    this.settled = state;
   }
 
   get id(): string {

@@ -9,15 +9,22 @@ export function hasMedia(conversation: Conversation): boolean {
   return conversation.state.chat === undefined;
 }
 
-/** The seat's conversation with video or voice, if any: there is at most one. */
+/**
+ * The seat's conversation with video or voice, if any: there is at most one. A call that has
+ * just gone to chat still counts until both sides have been told (`settled`).
+ */
 export function callOf(seat: Seat): Conversation | undefined {
-  for (const conversation of seat.conversations) if (hasMedia(conversation)) return conversation;
+  for (const conversation of seat.conversations) {
+    if (hasMedia(conversation) || conversation.settled.chat === undefined) return conversation;
+  }
   return undefined;
 }
 
+/** The seat's ring, if any; one just answered or declined counts until its sides are told. */
 function ringingOf(seat: Seat): Conversation | undefined {
   for (const conversation of seat.conversations) {
     if (conversation.state.phase.kind === 'ringing') return conversation;
+    if (conversation.settled.phase.kind === 'ringing') return conversation;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
  * The little the storage needs from a SQL database, so one implementation (and one schema)
  * serves both PGlite, embedded in the hub, and a PostgreSQL server.
  */
-import { mkdir } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 
 export interface SqlQuery {
   query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
@@ -50,26 +50,86 @@ export async function databaseOf(
   return { db: await openDatabase(source), owned: true };
 }
 
-/** PGlite: PostgreSQL compiled to WebAssembly, in-process. `dataDir` undefined = in memory. */
+/**
+ * PGlite: PostgreSQL compiled to WebAssembly, in a worker thread of the hub (pglite-worker.ts)
+ * so that its queries do not hold up the event loop. `dataDir` undefined = in memory.
+ *
+ * One statement at a time, each after the last has answered, and a transaction's statements
+ * with nothing in between: PGlite has a single connection.
+ */
 export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  // PGlite creates its own folder but not the ones above it (.data/ on a fresh clone).
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const script = new URL('./pglite-worker.mjs', import.meta.url);
+  const worker = new Worker(script, { workerData: { dataDir } });
+  const waiting = new Map<number, { resolve(rows: unknown[]): void; reject(e: Error): void }>();
+  let stopped: Error | undefined;
+  const stop = (error: Error) => {
+    stopped ??= error;
+    for (const { reject } of waiting.values()) reject(stopped);
+    waiting.clear();
+  };
+  worker.on('message', (answer: WorkerAnswer) => {
+    const waiter = waiting.get(answer.id);
+    if (!waiter) return;
+    waiting.delete(answer.id);
+    if ('rows' in answer) waiter.resolve(answer.rows);
+    else waiter.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+  });
+  worker.on('error', (error) => stop(new Error(`PGlite stopped: ${error.message}`)));
+  worker.on('exit', () => stop(new Error('PGlite has been closed.')));
+  let nextId = 0;
+  const ask = (request: DistributiveOmit<WorkerRequest, 'id'>) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const id = ++nextId;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  // The worker says it is ready (id 0) once PGlite is open, or fails to start.
+  await new Promise<void>((resolve, reject) => {
+    waiting.set(0, { resolve: () => resolve(), reject });
+  });
+  const send = async <Row>(text: string, params?: readonly unknown[]) =>
+    (await ask({ op: 'query', text, params: params ? [...params] : undefined })) as Row[];
+  let chain: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work);
+    chain = run.catch(() => {});
+    return run;
+  };
   return {
     engine: 'pglite',
-    query: async <Row>(text: string, params?: readonly unknown[]) =>
-      (await db.query<Row>(text, params ? [...params] : undefined)).rows,
+    query: (text, params) => oneAtATime(() => send(text, params)),
     transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          query: async <Row>(text: string, params?: readonly unknown[]) =>
-            (await tx.query<Row>(text, params ? [...params] : undefined)).rows,
-        }),
-      ),
-    close: () => db.close(),
+      oneAtATime(async () => {
+        await send('begin');
+        try {
+          const result = await work({ query: send });
+          await send('commit');
+          return result;
+        } catch (error) {
+          await send('rollback').catch(() => {});
+          throw error;
+        }
+      }),
+    close: async () => {
+      if (stopped) return;
+      await oneAtATime(() => ask({ op: 'close' }));
+      await worker.terminate();
+    },
   };
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What sql.ts asks of pglite-worker.mjs. */
+type WorkerRequest =
+  | { id: number; op: 'query'; text: string; params: unknown[] | undefined }
+  | { id: number; op: 'close' };
+
+/** What pglite-worker.mjs answers; id 0 once PGlite is open. */
+type WorkerAnswer =
+  | { id: number; rows: unknown[] }
+  | { id: number; error: { message: string; code: string | undefined } };
 
 /**
  * A PostgreSQL server, through a connection pool. A connection the server drops (a restart, a
