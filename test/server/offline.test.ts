@@ -195,6 +195,8 @@ describe('an open shop', () => {
     const ring = await expert.next('expert.ring');
     expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
     await shopper.next('call.live');
+    // The last thing an accept says: from then on the ring no longer holds the expert.
+    await shopper.nextWhere('chat.message', (m) => m.text === 'expert-joined');
     // It speaks English and French only: nobody for German, should a page ask in it.
     assert.deepEqual((await read('?lang=de')).body, {
       open: true,
