@@ -98,6 +98,11 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
     case 'presence':
       return event.status === state.status ? state : { ...state, status: event.status };
     case 'ring':
+      // The same ring again: its room failed, it rings on as a written one, on the same clock.
+      if (state.ring?.conversationId === event.ring.conversationId) {
+        const { mode } = event.ring;
+        return mode === state.ring.mode ? state : { ...state, ring: { ...state.ring, mode } };
+      }
       // A ring for a conversation already held is the hub bringing its media back: no ring.
       return state.ring || held(state, event.ring.conversationId)
         ? state

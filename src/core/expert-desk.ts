@@ -224,7 +224,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
           until: Date.now() + m.ringTimeoutMs,
         },
       });
-      if (!m.media) return; // in chat only: nothing to join
+      if (!m.media) {
+        // In chat only; or rung again because the ring's room failed: leave it, answer in writing.
+        this.leaveMedia(m.conversationId);
+        return;
+      }
       this.grants.set(m.conversationId, m.media);
       // Back in a call after a reconnect, with the room still joined: nothing to join.
       if (this.mediaFor === m.conversationId && this.media.connected) return;

@@ -80,8 +80,11 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         // A room the hub closed comes with the hub's own word on why; only a loss is a failure.
         if (cause !== 'lost') return;
         const state = this.current;
-        // In a call, the conversation goes on in chat; before the expert answered, it cannot.
-        if (state.kind === 'in-call') {
+        // In a call, the conversation goes on in chat; before the expert answered, the hub
+        // rings on for a written conversation.
+        if (state.kind === 'connecting') {
+          this.hub?.send({ type: 'media.lost', conversationId: state.conversationId });
+        } else if (state.kind === 'in-call') {
           this.hub?.send({ type: 'media.lost', conversationId: state.conversationId });
           this.apply({
             type: 'to-chat',
@@ -89,7 +92,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
             expert: state.expert,
             reason: 'media-lost',
           });
-        } else if (state.kind === 'connecting') this.finish('media-unavailable');
+        }
       }),
     );
   }
@@ -275,7 +278,11 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       const rejoining = this.current.kind === 'in-call' || this.current.kind === 'chat';
       this.apply({ type: 'connecting', conversationId: m.conversationId });
       this.expectsMedia = m.media !== undefined;
-      if (!m.media) return; // in chat only
+      if (!m.media) {
+        // In chat only, or the ring's room failed and the expert answers in writing.
+        void this.media.leave();
+        return;
+      }
       this.media
         .join(m.media)
         .then(() => {
@@ -285,8 +292,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
           // A join this side gave up on itself (gone to chat, hung up) is no failure.
           if (this.current.kind !== 'connecting' && this.current.kind !== 'in-call') return;
           console.warn('[expert-call] could not join the call’s media:', String(error));
-          hub.send({ type: 'shopper.cancel' });
-          this.finish('media-unavailable');
+          // Not the end: the hub rings on for a written conversation, or the call goes to chat.
+          hub.send({ type: 'media.lost', conversationId: m.conversationId });
         });
     });
     hub.on('call.live', (m) => {

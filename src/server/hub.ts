@@ -9,8 +9,8 @@
  * picks up the conversations it had from storage.
  *
  * Join during the ring, publish on accept: when a shopper is assigned to an expert the hub
- * opens the room and mints both tokens at once, so both browsers join while the console rings
- * and accept only has to publish.
+ * mints both tokens at once and rings while LiveKit makes the room, so both browsers join while
+ * the console rings and accept only has to publish.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as v from 'valibot';
@@ -408,6 +408,16 @@ export class Hub {
   }
 
   /**
+   * A side's media is gone. Rung in a room that side could not join, the ring goes on as a
+   * written one; in a call, the call gives way to chat.
+   */
+  mediaLost(conversation: Conversation): Promise<void> {
+    const phase = conversation.state.phase;
+    if (phase.kind === 'ringing' && phase.room) return this.roomFailed(conversation, phase.room);
+    return this.toChat(conversation, 'media-lost');
+  }
+
+  /**
    * Video and voice come back to a conversation in chat: a fresh room, both tokens at once,
    * then `call.live` again; each side joins and publishes as on accept.
    */
@@ -478,7 +488,7 @@ export class Hub {
         for (const effect of effects) await this.run(conversation, effect);
       } finally {
         conversation.settled = state;
-        this.settle(conversation, before);
+        this.settle(conversation, before, state);
       }
     });
     conversation.effects = done.catch(() => {});
@@ -503,12 +513,14 @@ export class Hub {
    * the place in line it returns to, the registry entry of an ended conversation. Then the
    * freed experts and the queue are matched again.
    */
-  private settle(conversation: Conversation, before: ConversationState): void {
-    const { state } = conversation;
+  private settle(conversation: Conversation, before: ConversationState, state: ConversationState) {
     const phase = state.phase;
     const was = before.phase.kind === 'ringing' || before.phase.kind === 'live';
     const left = was ? this.seats.get(before.phase.expert.seat) : undefined;
-    if (left && conversation.seat !== left.seat && left.conversations.delete(conversation)) {
+    // The step's own state, not the conversation's now: a later step may already have been
+    // taken (an end while the accept's lines are still being stored) and gives back its own.
+    const now = phase.kind === 'ringing' || phase.kind === 'live' ? phase.expert.seat : undefined;
+    if (left && now !== left.seat && left.conversations.delete(conversation)) {
       if (left.peer) {
         left.idleSince = this.now();
         this.refresh(left);
@@ -656,29 +668,23 @@ export class Hub {
   }
 
   /**
-   * Rings `seat` for the conversation. The seat is taken at once; the room is made while the
-   * expert's console is told nothing yet, and without a media server the ring is for a
-   * written conversation.
+   * Rings `seat` for the conversation. The seat is taken at once; the ring goes out as soon as
+   * both tokens are signed (here, without asking LiveKit), and the room is made meanwhile: a
+   * room that cannot be made turns the ring into a written one (`room-failed`). Without a
+   * media server at all the ring is for a written conversation.
    */
   private async ring(conversation: Conversation, seat: Seat): Promise<void> {
     const expert: ExpertRef = { seat: seat.seat, profile: seat.profile };
     const { state } = conversation;
     if (!hasMedia(conversation)) return this.apply(conversation, { type: 'ring', expert });
-    // Held for the ring while the room is made, so no other pass takes either of them.
+    // Held for the ring while the tokens are signed, so no other pass takes either of them.
     seat.conversations.add(conversation);
     this.refresh(seat);
-    let media;
-    try {
-      media = await this.media.open(state, seat.profile);
-    } catch (error) {
-      // No media server: the expert can still answer in writing.
-      this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-    }
+    const media = await this.media.mint(state, seat.profile);
     seat.conversations.delete(conversation);
-    // The shopper may have left, or the expert signed out, while the room was being made.
+    // The shopper may have left, or the expert signed out, while the tokens were signed.
     const stillThere = this.seats.get(seat.seat) === seat && seat.peer !== undefined;
     if (!stillThere || conversation.state !== state) {
-      if (media) this.media.close(media.room);
       this.refresh(seat);
       if (conversation.state.phase.kind === 'queued') {
         this.waiting.enqueue(conversation);
@@ -686,7 +692,19 @@ export class Hub {
       }
       return;
     }
-    return this.apply(conversation, { type: 'ring', expert, ...(media ? { media } : {}) });
+    const ringing = this.apply(conversation, { type: 'ring', expert, media });
+    this.media.create(media.room).catch((error: unknown) => {
+      this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
+      return this.roomFailed(conversation, media.room).catch((failed: unknown) =>
+        this.log('hub.error', { conversation: conversation.id, error: String(failed) }),
+      );
+    });
+    return ringing;
+  }
+
+  /** A room of this conversation failed: not made, or a side could not join it. */
+  roomFailed(conversation: Conversation, room: string): Promise<void> {
+    return this.apply(conversation, { type: 'room-failed', room });
   }
 
   /** Sends the shop's requests to one console, or to every console signed in. */

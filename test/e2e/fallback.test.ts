@@ -71,6 +71,41 @@ describe('the media server dies during a call', () => {
   });
 });
 
+describe('the media server is down before the call', () => {
+  const env = freshStack();
+
+  it('rings the expert at once, then as a written conversation, and both sides chat', async (t) => {
+    if (!env.stack.localLiveKit) {
+      t.diagnostic('a hosted LiveKit is configured: this test needs the local server to stop');
+      assert.fail('run this test with the local LiveKit server (unset LIVEKIT_URL)');
+    }
+    const expert = new ConsolePage((await newParticipant(env.browser)).page);
+    const shopper = new ShopPage((await newParticipant(env.browser)).page);
+    await expert.signIn(env.stack.consoleUrl, 'Inès');
+    await expert.goAvailable();
+    await env.stack.localLiveKit.stop();
+
+    await shopper.open(env.stack.shopUrl);
+    await shopper.choose('video');
+    await expert.waitForRing();
+    // The room that could not be made, or joined, turns the ring into a written one.
+    await expert.page.waitForSelector('expert-console .ring[data-ring="chat"]');
+    await expert.accept();
+    await shopper.waitForState('chat');
+    await expert.page.waitForSelector('expert-console [data-media="chat"]');
+    await say(shopper.page, SHOPPER_BOX, 'par écrit alors');
+    await expert.page.waitForSelector('expert-console ec-chat li:has-text("par écrit alors")');
+    const seen = await lines(shopper.page, 'expert-call-panel');
+    assert.equal(
+      seen.filter((line) => /vidéo est indisponible/.test(line)).length,
+      1,
+      `one system line says why: ${seen.join(' | ')}`,
+    );
+    await shopper.page.click('expert-call-panel [data-control="hang-up"]');
+    await shopper.waitForState('ended');
+  });
+});
+
 describe('a browser without WebRTC', () => {
   const env = freshStack();
 

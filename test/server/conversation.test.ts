@@ -4,12 +4,14 @@
  * a restarted hub, and hostile text.
  */
 import assert from 'node:assert/strict';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHub } from '../../src/server/create-hub.js';
 import { defaultShopConfig } from '../../src/server/config/shop-config.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { until } from '../support/deadline.js';
 
 let stack: HubFixture;
 let peers: HubPeer[] = [];
@@ -286,12 +288,12 @@ describe('a hub restart', () => {
   });
 });
 
-/** A hub whose LiveKit really cannot be reached: nothing listens on this loopback port. */
-function startHubWithoutMediaServer() {
+/** A hub whose LiveKit really cannot be reached: by default nothing listens on this port. */
+function startHubWithoutMediaServer(url = 'ws://127.0.0.1:9') {
   return startHub({
     host: '127.0.0.1',
     port: 0,
-    livekit: { url: 'ws://127.0.0.1:9', apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
+    livekit: { url, apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
     expertSessionSecret: 'y'.repeat(32),
     devLogin: true,
     reconnectGraceMs: 1_000,
@@ -324,8 +326,13 @@ describe('a conversation in chat only', () => {
     try {
       const expert = await HubPeer.expert(unreachable.url, 'No media');
       const shopper = await HubPeer.shopper(unreachable.url, 'video');
+      // Rung at once with a room to join; the room that cannot be made turns it to writing.
+      assert.ok((await expert.next('expert.ring')).media);
+      assert.ok((await shopper.next('shopper.connecting')).media);
       const ring = await expert.next('expert.ring');
+      assert.equal(ring.mode, 'chat');
       assert.equal(ring.media, undefined);
+      assert.equal((await shopper.next('shopper.connecting')).media, undefined);
       expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
       assert.equal((await shopper.next('conversation.chat')).reason, 'media-unavailable');
       const lines = [
@@ -337,6 +344,61 @@ describe('a conversation in chat only', () => {
     } finally {
       await unreachable.close();
     }
+  });
+});
+
+describe('a ring that does not wait on the media server', () => {
+  it('rings while LiveKit is still making the room, and rings on in writing when the room is cut', async () => {
+    // A LiveKit that takes the request to make the room and does not answer, until cut.
+    const held = new Set<Socket>();
+    let asked = '';
+    const silent = createServer((socket) => {
+      held.add(socket);
+      socket.on('data', (chunk) => (asked += chunk.toString('latin1')));
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const hub = await startHubWithoutMediaServer(`ws://127.0.0.1:${port}`);
+    try {
+      const expert = await HubPeer.expert(hub.url, 'Quick');
+      const shopper = await HubPeer.shopper(hub.url, 'video');
+      const ring = await expert.next('expert.ring');
+      assert.ok(ring.media, 'rung with the room to join');
+      assert.equal(ring.mode, 'video');
+      assert.ok((await shopper.next('shopper.connecting')).media);
+      await until(
+        () => asked.includes('CreateRoom'),
+        (seen) => seen,
+        { what: 'the hub asked LiveKit for the room' },
+      );
+      for (const socket of held) socket.destroy();
+      const written = await expert.next('expert.ring');
+      assert.equal(written.conversationId, ring.conversationId);
+      assert.equal(written.mode, 'chat');
+      assert.equal(written.media, undefined);
+      assert.equal((await shopper.next('shopper.connecting')).media, undefined);
+      expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+      assert.equal((await shopper.next('conversation.chat')).reason, 'media-unavailable');
+      await Promise.all([expert.close(), shopper.close()]);
+    } finally {
+      await hub.close();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('rings on in writing when the shopper cannot join the ring’s room', async () => {
+    const expert = track(await HubPeer.expert(stack.hub.url, 'Joinless'));
+    const shopper = track(await HubPeer.shopper(stack.hub.url, 'video'));
+    const ring = await expert.next('expert.ring');
+    assert.ok(ring.media);
+    await shopper.next('shopper.connecting');
+    shopper.send({ type: 'media.lost', conversationId: ring.conversationId });
+    const written = await expert.next('expert.ring');
+    assert.equal(written.mode, 'chat');
+    assert.equal(written.media, undefined);
+    expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+    assert.equal((await shopper.next('conversation.chat')).reason, 'media-unavailable');
   });
 });
 

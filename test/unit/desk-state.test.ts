@@ -145,6 +145,15 @@ describe('expert desk state machine', () => {
     assert.equal(again, states['in-call']);
   });
 
+  it('takes the same ring again as written when its room failed, on the same clock', () => {
+    const ringing = { ...ready, ring: { ...ring, until: 5_000 }, accepting: false };
+    const written = deskReducer(ringing, {
+      type: 'ring',
+      ring: { ...ring, mode: 'chat', until: 9_000 },
+    });
+    assert.deepEqual(written, { ...ringing, ring: { ...ringing.ring, mode: 'chat' } });
+  });
+
   it('clears the missed notice when the next ring comes', () => {
     const missed: DeskState = { ...ready, missed: 'timeout' };
     assert.deepEqual(deskReducer(missed, { type: 'ring', ring }), states.ringing);

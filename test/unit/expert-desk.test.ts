@@ -219,6 +219,19 @@ describe('ExpertDesk', () => {
       assert.equal(ready(desk).accepting, true);
     });
 
+    it('rings on as a written conversation when the ring’s room failed, on the same clock', async () => {
+      const { desk, connection } = await signedIn();
+      const media = { url: 'ws://127.0.0.1:9', token: 't', room: 'r1', peer: 'shopper-c1' };
+      connection.send(ring('c1', { mode: 'video', media }));
+      await untilDesk(desk, (s) => s.kind === 'ready' && s.ring?.mode === 'video', 'a video ring');
+      const until = ready(desk).ring!.until;
+      connection.send(ring('c1', { mode: 'chat', ringTimeoutMs: 60_000 }));
+      await untilDesk(desk, (s) => s.kind === 'ready' && s.ring?.mode === 'chat', 'a written ring');
+      assert.equal(ready(desk).ring!.until, until);
+      desk.accept();
+      await connection.next('expert.accept');
+    });
+
     it('declines a ring, and shows why a ring ended', async () => {
       const { desk, connection } = await signedIn();
       connection.send(ring('c1'));

@@ -69,6 +69,8 @@ const EVENTS = {
   'wait for chat': { type: 'wait-for-chat' },
   'media lost': { type: 'to-chat', reason: 'media-lost' },
   'chat chosen': { type: 'to-chat', reason: 'chosen' },
+  'room r1 failed': { type: 'room-failed', room: 'r1' },
+  'an old room failed': { type: 'room-failed', room: 'r0' },
   'to call': { type: 'to-call', media: media('r3') },
   'call refused, no media': { type: 'to-call-refused', why: 'media-unavailable' },
   'call refused, expert busy': { type: 'to-call-refused', why: 'expert-in-other-call' },
@@ -103,6 +105,7 @@ const TABLE: Record<StateName, Partial<Record<EventName, string>>> = {
     end: 'ended',
   },
   'ringing call': {
+    'room r1 failed': 'ringing, chat media-unavailable',
     accept: 'live, room r1',
     decline: 'queued',
     'ring timeout': 'queued',
@@ -117,6 +120,7 @@ const TABLE: Record<StateName, Partial<Record<EventName, string>>> = {
     end: 'ended',
   },
   'live call': {
+    'room r1 failed': 'live, chat media-lost',
     'media lost': 'live, chat media-lost',
     'chat chosen': 'live, chat chosen',
     end: 'ended',
@@ -185,6 +189,19 @@ describe('what each step asks the hub to do', () => {
     assert.ok(ring?.kind === 'send' && ring.frame.type === 'expert.ring');
     assert.equal(ring.frame.mode, 'chat');
     assert.equal(ring.frame.media, undefined);
+  });
+
+  it('rings on in writing when the ring’s room fails: the room let go, both sides told', () => {
+    const { effects } = step(STATES['ringing call'], EVENTS['room r1 failed'], at);
+    assert.deepEqual(effects[0], { kind: 'close-room', room: 'r1' });
+    assert.deepEqual(frames(effects), ['expert expert.ring', 'shopper shopper.connecting']);
+    for (const effect of effects) {
+      if (effect.kind !== 'send') continue;
+      assert.ok(effect.frame.type === 'expert.ring' || effect.frame.type === 'shopper.connecting');
+      assert.equal(effect.frame.media, undefined, 'no room to join any more');
+      if (effect.frame.type === 'expert.ring') assert.equal(effect.frame.mode, 'chat');
+    }
+    assert.ok(!kinds(effects).includes('arm-ring-timer'), 'the ring keeps its clock');
   });
 
   it('on accept stores the expert, then tells both sides, then says who joined', () => {

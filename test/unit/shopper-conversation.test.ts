@@ -354,7 +354,7 @@ describe('ShopperConversation', () => {
       assert.equal((await connection.next('media.switch')).to, 'chat');
     });
 
-    it('gives up a call whose room this browser cannot join, and tells the hub', async (t) => {
+    it('tells the hub when it cannot join the ring’s room, and waits for a written answer', async (t) => {
       t.mock.method(console, 'warn', () => {});
       const { conversation, connection } = await requested('video');
       connection.send({
@@ -363,8 +363,22 @@ describe('ShopperConversation', () => {
         media: { url: 'ws://127.0.0.1:9', token: 'x', room: 'conversation-c1', peer: 'expert-ana' },
       });
       // Node has no WebRTC: the room cannot be joined, as in a browser without it.
-      assert.equal((await untilState(conversation, 'ended')).reason, 'media-unavailable');
-      await connection.next('shopper.cancel');
+      assert.deepEqual(await connection.next('media.lost'), {
+        type: 'media.lost',
+        conversationId: 'c1',
+      });
+      assert.equal(conversation.state.kind, 'connecting', 'still being put through');
+      assert.equal(connection.all('shopper.cancel').length, 0);
+      // The hub rings on for a written conversation; the expert answers in writing.
+      connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+      connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+      connection.send({
+        type: 'conversation.chat',
+        conversationId: 'c1',
+        reason: 'media-unavailable',
+        expert: EXPERT,
+      });
+      assert.equal((await untilState(conversation, 'chat')).reason, 'media-unavailable');
     });
 
     it('goes on in chat, and tells the hub, when media is lost in a call', async () => {
@@ -383,12 +397,16 @@ describe('ShopperConversation', () => {
       assert.equal(chat.reason, 'media-lost');
     });
 
-    it('ends as "media-unavailable" when media is lost before the expert answers', async () => {
+    it('tells the hub when media is lost before the expert answers, and stays put through', async () => {
       const { conversation, connection } = await requested('video');
       connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
       await untilState(conversation, 'connecting');
       emit(conversation.media, 'disconnected', { cause: 'lost' });
-      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'media-unavailable' });
+      assert.deepEqual(await connection.next('media.lost'), {
+        type: 'media.lost',
+        conversationId: 'c1',
+      });
+      assert.equal(conversation.state.kind, 'connecting');
     });
 
     it('goes back in line when the ring is not answered', async () => {

@@ -76,6 +76,11 @@ export type LifecycleEvent =
   /** A waiting shopper would rather write: they keep their place. */
   | { readonly type: 'wait-for-chat' }
   | { readonly type: 'to-chat'; readonly reason: 'media-lost' | 'chosen' }
+  /**
+   * This room could not be made, or a side could not join it: rung in it, the ring goes on as a
+   * written one; live in it, the call gives way to chat. A room no longer current is nothing.
+   */
+  | { readonly type: 'room-failed'; readonly room: string }
   /** Video and voice back, in this fresh room. */
   | { readonly type: 'to-call'; readonly media: OpenedMedia }
   /** Video and voice were asked back and cannot be: the conversation stays in chat. */
@@ -144,6 +149,12 @@ export function step(state: ConversationState, event: LifecycleEvent, at: StepCo
       return phase.kind === 'live' && !state.chat
         ? toChat(state, phase, event.reason)
         : unchanged(state);
+    case 'room-failed':
+      if (phase.kind === 'ringing' && phase.room === event.room)
+        return ringInWriting(state, phase, at);
+      return phase.kind === 'live' && phase.room === event.room && !state.chat
+        ? toChat(state, phase, 'media-lost')
+        : unchanged(state);
     case 'to-call':
       return phase.kind === 'live' && state.chat
         ? toCall(state, phase, event.media, at)
@@ -189,6 +200,35 @@ function ring(
         },
       },
       log('conversation.ringing', state, { expert: expert.profile.id }),
+    ],
+  };
+}
+
+/**
+ * The ring's room failed before anyone answered: the expert is still rung, for a written
+ * conversation, and both sides leave the room. The console keeps its countdown.
+ */
+function ringInWriting(
+  state: ConversationState,
+  phase: Extract<Phase, { kind: 'ringing' }>,
+  at: StepContext,
+): Step {
+  const next: ConversationState = {
+    ...state,
+    chat: state.chat ?? 'media-unavailable',
+    phase: { ...phase, room: undefined },
+  };
+  return {
+    state: next,
+    effects: [
+      ...(phase.room ? [{ kind: 'close-room', room: phase.room } as const] : []),
+      { kind: 'send', to: phase.expert, frame: ringFrame(next, undefined, at.ringTimeoutMs) },
+      {
+        kind: 'send',
+        to: 'shopper',
+        frame: { type: 'shopper.connecting', conversationId: state.id },
+      },
+      log('conversation.room-failed', state, { room: phase.room }),
     ],
   };
 }

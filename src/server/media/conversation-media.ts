@@ -1,6 +1,7 @@
 /**
  * The media layer of conversations: a fresh LiveKit room per call, both tokens minted at once
  * (join during the ring, publish on accept), and the room let go when the call ends or gives way.
+ * Tokens are signed here with the API secret; only making and deleting a room asks LiveKit.
  */
 import { randomUUID } from 'node:crypto';
 import type { ExpertProfile, MediaGrant } from '../../protocol/index.js';
@@ -14,17 +15,32 @@ export class ConversationMedia {
   ) {}
 
   /**
-   * A fresh room for the conversation and both tokens. Fresh each time: the room of a declined
-   * ring, or of media given up for chat, may still be being deleted.
+   * A fresh room for the conversation and both tokens, the room made before this returns. Fresh
+   * each time: the room of a declined ring, or of media given up for chat, may still be being
+   * deleted.
    */
   async open(conversation: ConversationState, expert: ExpertProfile): Promise<OpenedMedia> {
+    const media = await this.mint(conversation, expert);
+    await this.create(media.room);
+    return media;
+  }
+
+  /**
+   * A fresh room's name and both tokens, minted here without asking LiveKit anything: a ring
+   * need not wait on the media server. `create` makes the room itself.
+   */
+  async mint(conversation: ConversationState, expert: ExpertProfile): Promise<OpenedMedia> {
     const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
-    const [, expertGrant, shopperGrant] = await Promise.all([
-      this.rooms.open(room),
+    const [expertGrant, shopperGrant] = await Promise.all([
       this.expertGrant(expert, room, conversation),
       this.shopperGrant(conversation, room, expert),
     ]);
     return { room, expert: expertGrant, shopper: shopperGrant };
+  }
+
+  /** Makes a minted room on the media server, with the settings a conversation's room has. */
+  create(room: string): Promise<void> {
+    return this.rooms.open(room);
   }
 
   /** Lets the room go; the conversation carries on without it. */

@@ -84,7 +84,7 @@ export function openConnection(
           role.kind === 'expert' ? 'expert' : 'shopper',
         );
       case 'media.lost':
-        return hub.toChat(memberOf(role, message.conversationId), 'media-lost');
+        return hub.mediaLost(memberOf(role, message.conversationId));
       case 'media.switch': {
         const waiting = memberOf(role, message.conversationId);
         if (
