@@ -15,8 +15,11 @@ import { startStack } from '../demo/stack/stack.js';
 import { launchChromium, newParticipant } from '../test/support/browser.js';
 import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
+import { startHubCluster } from '../test/support/hub-cluster.js';
 import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
+import { CHAT_LOAD, chatAcross } from './chat-load.js';
+import { dispatchInCluster, hubMemory } from './cluster.js';
 import { longQueue } from './long-queue.js';
 import { pageCost } from './page-cost.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
@@ -25,7 +28,7 @@ const LAUNCHER_BUDGET = 10 * 1024;
 const RING_TARGET_MS = 150;
 const FIRST_FRAME_TARGET_MS = 1500;
 const CHAT_TARGET_MS = 20;
-const DISPATCH_TARGET_PER_SECOND = 200;
+const DISPATCH_TARGET_PER_SECOND = 1000;
 const RING_AFTER_FREE_TARGET_MS = 50;
 const runs = Number(process.env['BENCH_RUNS'] ?? 10);
 
@@ -322,7 +325,7 @@ const DISPATCH_QUEUES = [
  * every ring an expert accepts and hangs up straight away, and waits for the next ring.
  *
  * Throughput: from the first `available` sent to the last shopper's ring received. Every ring
- * includes a real LiveKit createRoom and two signed join tokens. Ring after free: from an expert
+ * signs two join tokens and asks a real LiveKit for its room (not awaited before the ring). Ring after free: from an expert
  * sending `call.end` to its next ring (each expert's first ring excluded); `call.end` is handled
  * after the expert's `accept`, whose stored state and "expert joined" line are part of it.
  * While the hub is saturated, that interval is about experts ÷ throughput (every expert waits its
@@ -425,7 +428,10 @@ async function within(promise: Promise<void>, ms: number, where: () => string): 
   }
 }
 
-/** BENCH_ONLY=sizes,page,calls,media,chat,dispatch,queue runs some sections; all by default. */
+/**
+ * BENCH_ONLY=sizes,page,calls,media,chat,chat-load,dispatch,cluster,memory,queue runs some
+ * sections; all by default.
+ */
 const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -443,6 +449,40 @@ if (wanted('chat')) {
     (error: unknown) => console.log(`  chat on PostgreSQL: not measured (${String(error)})`),
   );
 }
+if (wanted('chat-load')) {
+  const { conversations, perSecond, seconds } = CHAT_LOAD;
+  console.log(
+    `\nChat under load: ${conversations} conversations, ${perSecond} messages/s each for ${seconds} s` +
+      ' (shopper send → expert socket)',
+  );
+  const label = (where: string) => `${where} (${conversations * perSecond * seconds} messages)`;
+  {
+    const stack = await startHubFixture({ storage: {} });
+    try {
+      summary(label('one hub, PGlite'), await chatAcross([stack.hub.url], CHAT_LOAD), 20, 0.99);
+    } finally {
+      await stack.stop();
+    }
+  }
+  await onPostgres(async (databaseUrl) => {
+    const stack = await startHubFixture({ storage: { databaseUrl } });
+    try {
+      summary(label('one hub, PostgreSQL'), await chatAcross([stack.hub.url], CHAT_LOAD), 20, 0.99);
+    } finally {
+      await stack.stop();
+    }
+  }).catch((error: unknown) =>
+    console.log(`  one hub on PostgreSQL: not measured (${String(error)})`),
+  );
+  const cluster = await startHubCluster({ hubs: 3, leaseMs: 2_000 });
+  try {
+    await cluster.holder();
+    const urls = cluster.hubs.map((hub) => hub.url);
+    summary(label('three hubs, PostgreSQL + Redis'), await chatAcross(urls, CHAT_LOAD), 20, 0.99);
+  } finally {
+    await cluster.stop();
+  }
+}
 if (wanted('dispatch')) {
   console.log(
     '\nDispatch in one hub process (video shoppers waiting in 4 topic/language queues;' +
@@ -450,6 +490,17 @@ if (wanted('dispatch')) {
   );
   await dispatchInOneHub(100);
   await dispatchInOneHub(DISPATCH_QUEUES.length);
+}
+if (wanted('cluster')) {
+  console.log(
+    '\nDispatch across hub processes (PostgreSQL + Redis; shoppers and experts spread over the hubs)',
+  );
+  await dispatchInCluster(1, 100);
+  await dispatchInCluster(3, 100);
+}
+if (wanted('memory')) {
+  console.log('\nA hub process in memory (RSS)');
+  await hubMemory();
 }
 if (wanted('queue')) {
   await longQueue('PGlite', {});

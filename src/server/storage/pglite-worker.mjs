@@ -18,26 +18,44 @@ const { dataDir } = /** @type {{ dataDir: string | undefined }} */ (workerData);
 if (dataDir) await mkdir(dataDir, { recursive: true });
 const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
 
+/** @typedef {{ id: number, op: string, text?: string, params?: unknown[] }} Request */
+/** @typedef {{ id: number, rows: unknown[] } | { id: number, error: { message: string, code?: string } }} Answer */
+
 let chain = Promise.resolve();
-port.on(
-  'message',
-  (/** @type {{ id: number, op: string, text?: string, params?: unknown[] }} */ request) => {
-    chain = chain.then(async () => {
-      try {
-        if (request.op === 'close') {
-          await db.close();
-          port.postMessage({ id: request.id, rows: [] });
-          port.close();
-          return;
-        }
-        const result = await db.query(/** @type {string} */ (request.text), request.params);
-        port.postMessage({ id: request.id, rows: result.rows });
-      } catch (error) {
-        const { message, code } = /** @type {{ message?: string, code?: string }} */ (error);
-        port.postMessage({ id: request.id, error: { message: message ?? String(error), code } });
-      }
-    });
-  },
-);
+let pending = 0;
+/** @type {Answer[]} */
+let answers = [];
+/** Answers go back in batches: when nothing more is queued, or every 32. */
+const answer = (/** @type {Answer} */ a) => {
+  answers.push(a);
+  if (pending > 0 && answers.length < 32) return;
+  port.postMessage(answers);
+  answers = [];
+};
+
+/** Runs one request; never throws (an error is its answer). */
+async function run(/** @type {Request} */ request) {
+  try {
+    if (request.op === 'close') {
+      await db.close();
+      pending--;
+      port.postMessage([...answers, { id: request.id, rows: [] }]);
+      port.close();
+      return;
+    }
+    const result = await db.query(/** @type {string} */ (request.text), request.params);
+    pending--;
+    answer({ id: request.id, rows: result.rows });
+  } catch (error) {
+    const { message, code } = /** @type {{ message?: string, code?: string }} */ (error);
+    pending--;
+    answer({ id: request.id, error: { message: message ?? String(error), code } });
+  }
+}
+
+port.on('message', (/** @type {Request[]} */ batch) => {
+  pending += batch.length;
+  for (const request of batch) chain = chain.then(() => run(request));
+});
 // Ready: PGlite is open.
-port.postMessage({ id: 0, rows: [] });
+port.postMessage([{ id: 0, rows: [] }]);

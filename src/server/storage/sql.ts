@@ -51,11 +51,13 @@ export async function databaseOf(
 }
 
 /**
- * PGlite: PostgreSQL compiled to WebAssembly, in a worker thread of the hub (pglite-worker.ts)
+ * PGlite: PostgreSQL compiled to WebAssembly, in a worker thread of the hub (pglite-worker.mjs)
  * so that its queries do not hold up the event loop. `dataDir` undefined = in memory.
  *
- * One statement at a time, each after the last has answered, and a transaction's statements
- * with nothing in between: PGlite has a single connection.
+ * Statements are pipelined: each is sent at once, without waiting for the one before to
+ * answer, and those asked in one turn of the event loop go in one message; the worker runs
+ * them in the order they came (PGlite has a single connection). A transaction's statements go
+ * with nothing in between: statements asked while one is open wait for its end.
  */
 export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
   const script = new URL('./pglite-worker.mjs', import.meta.url);
@@ -67,22 +69,31 @@ export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
     for (const { reject } of waiting.values()) reject(stopped);
     waiting.clear();
   };
-  worker.on('message', (answer: WorkerAnswer) => {
-    const waiter = waiting.get(answer.id);
-    if (!waiter) return;
-    waiting.delete(answer.id);
-    if ('rows' in answer) waiter.resolve(answer.rows);
-    else waiter.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+  worker.on('message', (answers: WorkerAnswer[]) => {
+    for (const answer of answers) {
+      const waiter = waiting.get(answer.id);
+      if (!waiter) continue;
+      waiting.delete(answer.id);
+      if ('rows' in answer) waiter.resolve(answer.rows);
+      else
+        waiter.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+    }
   });
   worker.on('error', (error) => stop(new Error(`PGlite stopped: ${error.message}`)));
   worker.on('exit', () => stop(new Error('PGlite has been closed.')));
   let nextId = 0;
+  let outbox: WorkerRequest[] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    worker.postMessage(batch);
+  };
   const ask = (request: DistributiveOmit<WorkerRequest, 'id'>) =>
     new Promise<unknown[]>((resolve, reject) => {
       if (stopped) return reject(stopped);
       const id = ++nextId;
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id });
+      if (outbox.push({ ...request, id }) === 1) queueMicrotask(flush);
     });
   // The worker says it is ready (id 0) once PGlite is open, or fails to start.
   await new Promise<void>((resolve, reject) => {
@@ -90,17 +101,25 @@ export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
   });
   const send = async <Row>(text: string, params?: readonly unknown[]) =>
     (await ask({ op: 'query', text, params: params ? [...params] : undefined })) as Row[];
-  let chain: Promise<unknown> = Promise.resolve();
-  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = chain.then(work);
-    chain = run.catch(() => {});
+  // Held by an open transaction, and by the statements queued behind it.
+  let held: Promise<void> | undefined;
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = (held ?? Promise.resolve()).then(work);
+    const done = run.then(
+      () => {},
+      () => {},
+    );
+    held = done;
+    void done.then(() => {
+      if (held === done) held = undefined;
+    });
     return run;
   };
   return {
     engine: 'pglite',
-    query: (text, params) => oneAtATime(() => send(text, params)),
+    query: (text, params) => (held ? exclusive(() => send(text, params)) : send(text, params)),
     transaction: (work) =>
-      oneAtATime(async () => {
+      exclusive(async () => {
         await send('begin');
         try {
           const result = await work({ query: send });
@@ -113,7 +132,7 @@ export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
       }),
     close: async () => {
       if (stopped) return;
-      await oneAtATime(() => ask({ op: 'close' }));
+      await exclusive(() => ask({ op: 'close' }));
       await worker.terminate();
     },
   };
@@ -121,12 +140,12 @@ export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** What sql.ts asks of pglite-worker.mjs. */
+/** What sql.ts asks of pglite-worker.mjs, in batches (an array a message). */
 type WorkerRequest =
   | { id: number; op: 'query'; text: string; params: unknown[] | undefined }
   | { id: number; op: 'close' };
 
-/** What pglite-worker.mjs answers; id 0 once PGlite is open. */
+/** What pglite-worker.mjs answers, in batches; id 0 once PGlite is open. */
 type WorkerAnswer =
   | { id: number; rows: unknown[] }
   | { id: number; error: { message: string; code: string | undefined } };

@@ -1,0 +1,71 @@
+/**
+ * The SQL layer under both engines: statements asked together (PGlite pipelines them to its
+ * worker) answer each its own, in order; a transaction's statements run with nothing from
+ * outside in between, so a rollback takes back its own and only its own.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from '../support/node-test.js';
+import { openDatabase, type SqlDatabase } from '../../src/server/storage/sql.js';
+import { storageEngines } from '../support/storage-engines.js';
+
+const engines = await storageEngines('the SQL layer');
+
+for (const engine of engines) {
+  describe(`SQL on ${engine.name}`, () => {
+    let db: SqlDatabase;
+    before(async () => {
+      db = await openDatabase(await engine.open());
+      await db.query('create table notes (n integer primary key, who text not null)');
+    });
+    after(async () => {
+      await db.close();
+      await engine.dispose();
+    });
+
+    it('answers each of many statements asked at once with its own rows', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, (_, n) => db.query<{ n: number }>('select $1::int as n', [n])),
+      );
+      assert.deepEqual(
+        answers.map((rows) => rows[0]?.n),
+        Array.from({ length: 200 }, (_, n) => n),
+      );
+    });
+
+    it('fails one bad statement among many without failing the others', async () => {
+      const [good, bad, after] = await Promise.allSettled([
+        db.query('select 1 as one'),
+        db.query('select * from no_such_table'),
+        db.query('select 2 as two'),
+      ]);
+      assert.deepEqual(good.status === 'fulfilled' && good.value, [{ one: 1 }]);
+      assert.equal(bad.status, 'rejected');
+      assert.equal((bad as PromiseRejectedResult).reason.code, '42P01');
+      assert.deepEqual(after.status === 'fulfilled' && after.value, [{ two: 2 }]);
+    });
+
+    it('keeps statements asked during a transaction out of it: its rollback takes back only its own', async () => {
+      let inside!: () => void;
+      const started = new Promise<void>((resolve) => (inside = resolve));
+      const rolledBack = db
+        .transaction(async (tx) => {
+          await tx.query(`insert into notes values (1, 'transaction')`);
+          inside();
+          // Time for the statement below to be asked while this transaction is open.
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          throw new Error('changed my mind');
+        })
+        .then(
+          () => 'committed',
+          (error: Error) => error.message,
+        );
+      await started;
+      const outside = db.query(`insert into notes values (2, 'outside')`);
+      assert.equal(await rolledBack, 'changed my mind');
+      await outside;
+      assert.deepEqual(await db.query('select n, who from notes order by n'), [
+        { n: 2, who: 'outside' },
+      ]);
+    });
+  });
+}
