@@ -52,7 +52,7 @@ export async function startHubOn(
       shop: config.shop,
       reconnectGraceMs: config.reconnectGraceMs,
       rooms: new MediaRooms(config.livekit),
-      sessions: new ExpertSessions(config.expertSessionSecret),
+      sessions: new ExpertSessions(config.expertSessionSecret, config.expertSessions),
       devLogin: config.devLogin,
       log,
     };
@@ -96,6 +96,7 @@ export async function startHubOn(
       host: config.host,
       port: config.port,
       allowedOrigins: config.shop.allowedOrigins,
+      operatorToken: config.operatorToken,
       closeAfter: stop,
     });
   } catch (error) {

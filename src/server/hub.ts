@@ -25,7 +25,7 @@ import {
   type ExpertProfile,
   type ExpertStatus,
 } from '../protocol/index.js';
-import type { ExpertSessions } from './auth/expert-sessions.js';
+import type { ExpertSessions, SessionCheck } from './auth/expert-sessions.js';
 import type { ShopConfig } from './config/shop-config.js';
 import { HubError, wrongState } from './errors.js';
 import {
@@ -272,8 +272,12 @@ export class Hub {
    * network, or whose hub process was killed, comes back before its old socket is missed).
    */
   async signIn(peer: Peer, message: ClientMessageOf<'expert.auth'>): Promise<Seat> {
-    const profile = await this.options.sessions.verify(message.session);
-    if (!profile) throw new HubError('unauthorized', 'This expert session is not valid.');
+    const checked = await this.options.sessions.check(message.session);
+    if (!('expert' in checked)) {
+      this.log('expert.refused', { why: checked.refused });
+      throw new HubError('unauthorized', SESSION_REFUSED[checked.refused]);
+    }
+    const profile = checked.expert;
     const returning = [...this.seats.values()].find(
       (s) => s.expertId === profile.id && s.conversations.size > 0,
     );
@@ -787,3 +791,12 @@ function recovered(record: ConversationRecord): Omit<ConversationState, 'phase'>
     skippedBy: new Set(),
   };
 }
+
+/** What an expert's console is told when its session is refused, by why. */
+const SESSION_REFUSED: Record<Extract<SessionCheck, { refused: unknown }>['refused'], string> = {
+  invalid: 'This expert session is not valid.',
+  'no-expiry': 'This expert session never expires (no exp): sessions must.',
+  'too-long': 'This expert session lasts longer than this hub allows.',
+  'no-subject': 'This expert session names no expert (empty sub).',
+  'no-name': 'This expert session has no display name.',
+};

@@ -14,6 +14,12 @@ try {
       ? `Shop "${config.shop.shopId}" from ${config.shopConfigPath}.`
       : 'No SHOP_CONFIG: open around the clock, no topics, any page origin (development only).',
   );
+  if (config.devLogin) {
+    console.warn(
+      'WARNING: dev login is ON (HUB_DEV_LOGIN): anyone who reaches this hub can sign in as an ' +
+        'expert by typing a name. For development only.',
+    );
+  }
   const stop = () => void hub.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -96,6 +96,37 @@ describe('requests no browser sends', () => {
   });
 });
 
+describe('the health endpoint', () => {
+  const token = 'operator-'.repeat(4);
+  let stack: HubFixture;
+  before(async () => {
+    stack = await startHubFixture({ operatorToken: token });
+  });
+  after(() => stack.stop());
+
+  const health = async (authorization?: string) => {
+    const response = await fetch(`${stack.hub.url}/health`, {
+      headers: authorization ? { authorization } : {},
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('tells anyone ok or degraded, and its figures only to the operator', async () => {
+    const expert = await HubPeer.expert(stack.hub.url, 'Counted');
+    try {
+      assert.deepEqual(await health(), { status: 200, body: { ok: true, status: 'ok' } });
+      assert.deepEqual((await health(`Bearer ${token}x`)).body, { ok: true, status: 'ok' });
+      assert.deepEqual((await health(token)).body, { ok: true, status: 'ok' });
+      const told = await health(`Bearer ${token}`);
+      assert.equal(told.status, 200);
+      assert.equal(told.body['experts'], 1);
+      assert.equal(told.body['status'], 'ok');
+    } finally {
+      await expert.close();
+    }
+  });
+});
+
 describe('a PostgreSQL that drops the hub’s connections', () => {
   let stack: HubFixture;
   let engine: StorageEngine | undefined;

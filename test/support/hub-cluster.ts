@@ -15,6 +15,8 @@ import { storageEngines } from './storage-engines.js';
 import { until, within, WAIT_MS } from './deadline.js';
 
 export const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+/** The hubs' operator token: their `/health` gives its figures to this only. */
+const OPERATOR_TOKEN = randomUUID() + randomUUID();
 
 export interface ClusterHub {
   readonly url: string;
@@ -87,6 +89,7 @@ export async function startHubCluster(
     DATABASE_POOL_SIZE: '4',
     REDIS_URL,
     HUB_LEASE_MS: String(leaseMs),
+    HUB_OPERATOR_TOKEN: OPERATOR_TOKEN,
     RECONNECT_GRACE_MS: String(options.reconnectGraceMs ?? 30_000),
     SHOP_CONFIG: shopConfig,
   };
@@ -128,7 +131,10 @@ export async function startHubCluster(
       health: async () => {
         if (child.exitCode !== null || child.signalCode !== null) return undefined;
         try {
-          const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+          const response = await fetch(`${url}/health`, {
+            headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+            signal: AbortSignal.timeout(2_000),
+          });
           return (await response.json()) as Health;
         } catch {
           return undefined;

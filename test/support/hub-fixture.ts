@@ -46,6 +46,8 @@ export async function startHubFixture(
     storage?: StorageOptions | 'disk';
     /** The shop's settings; default: open around the clock, no topics, any origin. */
     shop?: ShopConfig;
+    /** Who may read `/health`'s figures; default nobody. */
+    operatorToken?: string;
   } = {},
 ): Promise<HubFixture> {
   const local: LocalLiveKit | undefined = hostedLiveKitFromEnv()
@@ -67,6 +69,7 @@ export async function startHubFixture(
     livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
     expertSessionSecret: randomBytes(32).toString('hex'),
     devLogin: true,
+    operatorToken: options.operatorToken,
     reconnectGraceMs: options.reconnectGraceMs ?? 30_000,
     storage,
     shop: {

@@ -63,3 +63,53 @@ describe('several hubs, from the environment', () => {
     assert.match(short.message, /at least 400/);
   });
 });
+
+describe('expert sign-in, from the environment', () => {
+  it('allows dev login on a hub bound to loopback only, unless forced', async () => {
+    assert.equal((await loadHubConfig({ ...base, HUB_DEV_LOGIN: '1' })).devLogin, true);
+    assert.equal(
+      (await loadHubConfig({ ...base, HUB_DEV_LOGIN: '1', HUB_HOST: '::1' })).devLogin,
+      true,
+    );
+    const open = await refusal({ ...base, HUB_DEV_LOGIN: '1', HUB_HOST: '0.0.0.0' });
+    assert.equal(open.variable, 'HUB_DEV_LOGIN');
+    assert.match(open.message, /loopback.*"0\.0\.0\.0".*HUB_DEV_LOGIN=force/s);
+    const forced = await loadHubConfig({ ...base, HUB_DEV_LOGIN: 'force', HUB_HOST: '0.0.0.0' });
+    assert.equal(forced.devLogin, true);
+    assert.equal((await loadHubConfig({ ...base, HUB_HOST: '0.0.0.0' })).devLogin, false);
+    assert.equal((await refusal({ ...base, HUB_DEV_LOGIN: 'yes' })).variable, 'HUB_DEV_LOGIN');
+  });
+
+  it('takes sessions of at most EXPERT_SESSION_MAX_HOURS (12 by default) and a JWKS', async () => {
+    assert.deepEqual((await loadHubConfig(base)).expertSessions, {
+      maxLifetimeSeconds: 12 * 3600,
+      jwks: undefined,
+    });
+    const set = await loadHubConfig({
+      ...base,
+      EXPERT_SESSION_MAX_HOURS: '2',
+      EXPERT_JWKS: 'https://shop.example/.well-known/jwks.json',
+    });
+    assert.deepEqual(set.expertSessions, {
+      maxLifetimeSeconds: 2 * 3600,
+      jwks: 'https://shop.example/.well-known/jwks.json',
+    });
+    assert.equal(
+      (await refusal({ ...base, EXPERT_SESSION_MAX_HOURS: '0' })).variable,
+      'EXPERT_SESSION_MAX_HOURS',
+    );
+    const missing = await refusal({ ...base, EXPERT_JWKS: '/no/such/jwks.json' });
+    assert.equal(missing.variable, 'EXPERT_JWKS');
+  });
+
+  it('wants an operator token of 32 characters or more', async () => {
+    assert.equal(
+      (await loadHubConfig({ ...base, HUB_OPERATOR_TOKEN: 'o'.repeat(32) })).operatorToken,
+      'o'.repeat(32),
+    );
+    assert.equal(
+      (await refusal({ ...base, HUB_OPERATOR_TOKEN: 'short' })).variable,
+      'HUB_OPERATOR_TOKEN',
+    );
+  });
+});

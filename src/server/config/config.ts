@@ -1,6 +1,7 @@
 /**
  * The hub's settings from its environment, checked at start with errors that name the variable.
  */
+import { existsSync } from 'node:fs';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
 import { defaultShopConfig, loadShopConfig, type ShopConfig } from './shop-config.js';
 import type { StorageOptions } from '../storage/conversation-store.js';
@@ -10,7 +11,11 @@ export interface HubConfig {
   port: number;
   livekit: LiveKitCredentials;
   expertSessionSecret: string;
+  /** Expert sessions: the longest lifetime taken (default 12 h), the shop's keys (a JWKS). */
+  expertSessions?: { maxLifetimeSeconds: number; jwks: string | undefined } | undefined;
   devLogin: boolean;
+  /** Who may read `/health`'s figures (Authorization: Bearer); without it: ok or degraded. */
+  operatorToken?: string | undefined;
   reconnectGraceMs: number;
   storage: StorageOptions;
   /**
@@ -84,8 +89,31 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
   const secret = required('EXPERT_SESSION_SECRET');
   if (secret.length < 32)
     throw new ConfigError('EXPERT_SESSION_SECRET', 'needs 32 characters or more.');
+  const jwks = env['EXPERT_JWKS'] || undefined;
+  if (jwks && !/^https?:\/\//.test(jwks) && !existsSync(jwks)) {
+    throw new ConfigError(
+      'EXPERT_JWKS',
+      `must be an http(s) URL or a JWKS file; "${jwks}" is neither.`,
+    );
+  }
+  const host = env['HUB_HOST'] || '127.0.0.1';
+  const devLogin = env['HUB_DEV_LOGIN'] ?? '';
+  if (!['', '0', '1', 'force'].includes(devLogin)) {
+    throw new ConfigError('HUB_DEV_LOGIN', `is 1, force or unset, got "${devLogin}".`);
+  }
+  if (devLogin === '1' && !isLoopback(host)) {
+    throw new ConfigError(
+      'HUB_DEV_LOGIN',
+      `lets anyone sign in as an expert: only on a hub bound to loopback, and HUB_HOST is ` +
+        `"${host}". Set HUB_DEV_LOGIN=force if you mean it.`,
+    );
+  }
+  const operatorToken = env['HUB_OPERATOR_TOKEN'] || undefined;
+  if (operatorToken && operatorToken.length < 32) {
+    throw new ConfigError('HUB_OPERATOR_TOKEN', 'needs 32 characters or more.');
+  }
   return {
-    host: env['HUB_HOST'] || '127.0.0.1',
+    host,
     port: integer('HUB_PORT', 8787, 0),
     livekit: {
       url: livekitUrl,
@@ -93,11 +121,21 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
       apiSecret: required('LIVEKIT_API_SECRET'),
     },
     expertSessionSecret: secret,
-    devLogin: env['HUB_DEV_LOGIN'] === '1',
+    expertSessions: {
+      maxLifetimeSeconds: integer('EXPERT_SESSION_MAX_HOURS', 12, 1) * 3600,
+      jwks,
+    },
+    devLogin: devLogin === '1' || devLogin === 'force',
+    operatorToken,
     reconnectGraceMs: integer('RECONNECT_GRACE_MS', 30_000, 1000),
     storage: databaseUrl
       ? { databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1) }
       : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },
     cluster: redisUrl ? { redisUrl, leaseMs: integer('HUB_LEASE_MS', 5000, 400) } : undefined,
   };
+}
+
+/** Whether a hub bound to `host` is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -3,6 +3,7 @@
  * Everything the hub decides lives in hub.ts; this file only moves frames, to the node
  * (cluster/node.ts), which hands them to this process's hub or to the one that runs the shop.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -16,6 +17,8 @@ export interface HubServerOptions {
   port: number;
   /** Page origins allowed to open sockets and read availability; empty: any. */
   allowedOrigins: readonly string[];
+  /** Who may read `/health`'s figures (Authorization: Bearer); others get ok or degraded. */
+  operatorToken?: string | undefined;
   /** Stops what the node stands on (bus, storage), once the server has stopped. */
   closeAfter?: () => Promise<void>;
 }
@@ -65,9 +68,18 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       response.end(JSON.stringify(node.availability(topic, lang)));
       return;
     }
-    if (request.method === 'GET' && request.url === '/health') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify(node.health()));
+    if (request.method === 'GET' && url.pathname === '/health') {
+      const health = node.health();
+      const operator =
+        options.operatorToken !== undefined &&
+        sameSecret(request.headers.authorization ?? '', `Bearer ${options.operatorToken}`);
+      // Figures (experts signed in, shoppers waiting) are the shop's business: operators only.
+      const said = operator ? health : { ok: health['ok'] === true };
+      response.writeHead(health['ok'] === true ? 200 : 503, {
+        'content-type': 'application/json',
+        'cache-control': 'no-store',
+      });
+      response.end(JSON.stringify({ ...said, status: health['ok'] === true ? 'ok' : 'degraded' }));
       return;
     }
     response.writeHead(404, { 'content-type': 'text/plain' });
@@ -152,4 +164,10 @@ function requestUrl(target: string | undefined): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Compares a secret in constant time (both hashed first, so lengths do not show either). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
