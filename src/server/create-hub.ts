@@ -51,7 +51,7 @@ export async function startHubOn(
       requests,
       shop: config.shop,
       reconnectGraceMs: config.reconnectGraceMs,
-      rooms: new MediaRooms(config.livekit),
+      rooms: new MediaRooms(config.livekit, config.reconnectGraceMs),
       sessions: new ExpertSessions(config.expertSessionSecret),
       devLogin: config.devLogin,
       log,
@@ -96,6 +96,8 @@ export async function startHubOn(
       host: config.host,
       port: config.port,
       allowedOrigins: config.shop.allowedOrigins,
+      livekit: config.livekit,
+      log,
       closeAfter: stop,
     });
   } catch (error) {

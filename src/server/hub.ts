@@ -40,6 +40,7 @@ import {
   type Recipient,
 } from './lifecycle/lifecycle.js';
 import { ConversationMedia } from './media/conversation-media.js';
+import type { MediaEvent } from './media/media-events.js';
 import type { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
 import { Conversation, type Peer, type Seat } from './registry.js';
@@ -427,6 +428,28 @@ export class Hub {
       // No media server: stay in chat, and both sides are told why video did not come back.
       this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
       return this.apply(conversation, { type: 'to-call-refused', why: 'media-unavailable' });
+    }
+  }
+
+  /**
+   * What LiveKit says the media did. Logged against the conversation whose room it is; a room
+   * that finished under a live call (LiveKit lost it, or ended it after both sides were gone
+   * longer than the reconnect grace) leaves that conversation in chat, as media lost.
+   */
+  mediaEvent(event: MediaEvent): void {
+    const conversation = [...this.conversations.values()].find((c) => {
+      const phase = c.state.phase;
+      return (phase.kind === 'ringing' || phase.kind === 'live') && phase.room === event.room;
+    });
+    if (!conversation || this.closed) {
+      this.log('media.ignored', { ...event, reason: 'no open conversation has this room' });
+      return;
+    }
+    this.log('media.event', { ...event, conversation: conversation.id });
+    if (event.kind === 'room-finished' && conversation.state.phase.kind === 'live') {
+      this.toChat(conversation, 'media-lost').catch((error: unknown) =>
+        this.log('hub.error', { conversation: conversation.id, error: String(error) }),
+      );
     }
   }
 

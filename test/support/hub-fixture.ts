@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  freeTcpPort,
   hostedLiveKitFromEnv,
   startLocalLiveKit,
   type LocalLiveKit,
@@ -12,12 +13,15 @@ import { startHubOn, type HubConfig, type RunningHub } from '../../src/server/cr
 import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
 import { defaultShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
+import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
   hub: RunningHub;
+  /** Every event the hub logged, oldest first (printed too with HUB_LOG=1). */
+  readonly logged: Array<{ event: string; fields: Record<string, unknown> }>;
   /** Stops the hub process's server and starts a new one on the same port and storage. */
   restartHub(): Promise<RunningHub>;
   /**
@@ -46,16 +50,23 @@ export async function startHubFixture(
     storage?: StorageOptions | 'disk';
     /** The shop's settings; default: open around the clock, no topics, any origin. */
     shop?: ShopConfig;
+    /** The local LiveKit posts its webhooks to the hub (whose port is then chosen first). */
+    webhook?: boolean;
   } = {},
 ): Promise<HubFixture> {
+  const hubPort = options.webhook ? await freeTcpPort() : 0;
   const local: LocalLiveKit | undefined = hostedLiveKitFromEnv()
     ? undefined
-    : await startLocalLiveKit({ ports: 'free' });
+    : await startLocalLiveKit({
+        ports: 'free',
+        ...(options.webhook ? { webhookUrls: [`http://127.0.0.1:${hubPort}${WEBHOOK_PATH}`] } : {}),
+      });
   const livekit = hostedLiveKitFromEnv() ?? local!;
-  const log = process.env['HUB_LOG']
-    ? (event: string, fields?: Record<string, unknown>) =>
-        console.log(event, JSON.stringify(fields))
-    : undefined;
+  const logged: HubFixture['logged'] = [];
+  const log = (event: string, fields: Record<string, unknown> = {}) => {
+    logged.push({ event, fields });
+    if (process.env['HUB_LOG']) console.log(event, JSON.stringify(fields));
+  };
   const shop = options.shop ?? defaultShopConfig();
   const storage: StorageOptions =
     options.storage === 'disk'
@@ -88,7 +99,8 @@ export async function startHubFixture(
     );
   const fixture: HubFixture = {
     livekit,
-    hub: await start(0),
+    logged,
+    hub: await start(hubPort),
     restartHub: async () => {
       await fixture.hub.close();
       fixture.hub = await start(Number(new URL(fixture.hub.url).port));
