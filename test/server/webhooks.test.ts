@@ -5,23 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { after, afterEach, before, describe, it } from '../support/node-test.js';
+import { after, before, describe, it } from '../support/node-test.js';
 import { until } from '../support/deadline.js';
-import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
+import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 import { postWebhook, signature } from '../support/webhooks.js';
 
 let stack: HubFixture;
-let peers: HubPeer[] = [];
-const track = (peer: HubPeer) => (peers.push(peer), peer);
+const track = trackPeers(() => stack);
 
 before(async () => {
   stack = await startHubFixture({ webhook: true });
-});
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
-  peers = [];
-  await stack.untilIdle();
 });
 after(async () => {
   await stack.stop();

@@ -16,6 +16,8 @@ import type { StorageOptions } from '../../src/server/storage/conversation-store
 import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
+import type { HubPeer } from './hub-peer.js';
+import { afterEach } from './node-test.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
@@ -123,6 +125,22 @@ export async function startHubFixture(
     },
   };
   return fixture;
+}
+
+/**
+ * Each test of the file starts on an empty hub: after each, the sockets it opened (passed
+ * through the `track` this returns) are hung up and closed, and the hub is waited on until it
+ * holds nothing. What a failing test left behind (a ringing expert, a shopper in the queue)
+ * ends with its sockets, instead of being rung in the next test.
+ */
+export function trackPeers(fixture: () => HubFixture): (peer: HubPeer) => HubPeer {
+  let peers: HubPeer[] = [];
+  afterEach(async () => {
+    await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
+    peers = [];
+    await fixture().untilIdle();
+  });
+  return (peer) => (peers.push(peer), peer);
 }
 
 /** `db`, whose queries fail while `broken()` says so, as if the database had gone away. */
