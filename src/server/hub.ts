@@ -39,7 +39,7 @@ import {
   type LifecycleEvent,
   type Recipient,
 } from './lifecycle/lifecycle.js';
-import { ConversationMedia } from './media/conversation-media.js';
+import { ConversationMedia, conversationOfRoom } from './media/conversation-media.js';
 import type { MediaEvent } from './media/media-events.js';
 import type { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
@@ -437,12 +437,18 @@ export class Hub {
    * longer than the reconnect grace) leaves that conversation in chat, as media lost.
    */
   mediaEvent(event: MediaEvent): void {
-    const conversation = [...this.conversations.values()].find((c) => {
-      const phase = c.state.phase;
-      return (phase.kind === 'ringing' || phase.kind === 'live') && phase.room === event.room;
-    });
-    if (!conversation || this.closed) {
-      this.log('media.ignored', { ...event, reason: 'no open conversation has this room' });
+    const id = conversationOfRoom(event.room);
+    const conversation = id === undefined ? undefined : this.conversations.get(id);
+    const phase = conversation?.state.phase;
+    const current =
+      (phase?.kind === 'ringing' || phase?.kind === 'live') && phase.room === event.room;
+    if (!conversation || !current || this.closed) {
+      // The hub lets go of rooms itself (a declined ring, a call ended or gone to chat):
+      // LiveKit's word of them comes after the conversation has moved on.
+      const reason = conversation
+        ? 'no longer the room of its conversation'
+        : 'no open conversation has this room';
+      this.log('media.ignored', { ...event, reason });
       return;
     }
     this.log('media.event', { ...event, conversation: conversation.id });

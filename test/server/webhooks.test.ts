@@ -172,4 +172,26 @@ describe('LiveKit webhooks at the hub', () => {
     });
     await expert.nextWhere('chat.message', (m) => m.text === 'Still here?');
   });
+
+  it('ignores LiveKit’s word of a room the hub let go itself, once the call moved on', async () => {
+    const { expert, shopper, conversationId, room } = await liveCall('Chosen');
+    shopper.send({ type: 'media.switch', conversationId, to: 'chat' });
+    assert.equal((await expert.next('conversation.chat')).reason, 'chosen');
+
+    // The hub closed the call's room; LiveKit says it finished, and nothing changes.
+    const [line] = await loggedFor('media.ignored', room);
+    assert.equal(line!.fields['kind'], 'room-finished');
+    assert.equal(line!.fields['reason'], 'no longer the room of its conversation');
+    shopper.send({
+      type: 'chat.send',
+      conversationId,
+      clientId: 'still-written',
+      text: 'Par écrit',
+    });
+    await expert.nextWhere('chat.message', (m) => m.text === 'Par écrit');
+    assert.ok(
+      !expert.received.some((m) => m.type === 'conversation.chat' && m.reason === 'media-lost'),
+      'the conversation stays in chat as chosen',
+    );
+  });
 });
