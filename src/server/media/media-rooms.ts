@@ -29,7 +29,7 @@ export class MediaRooms {
   /**
    * `reconnectGraceMs` is the hub's: how long a conversation waits for a side that dropped.
    * LiveKit finishes a room that its last participant left after the room's departure timeout,
-   * and the hub takes a finished room under a live call as media lost (hub.ts, `media`). So
+   * and the hub takes a finished room under a live call as media lost (`Hub.mediaEvent`). So
    * the room must outlive the grace: both sides may drop and come back within it, and find
    * their call still there; past it, the hub ends the conversation itself.
    */
