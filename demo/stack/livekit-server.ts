@@ -294,6 +294,20 @@ function withPorts(text: string, ports: ServerPorts): string {
   return lines.join('\n');
 }
 
+/** The sections livekit.yaml leaves out: webhooks and Redis, when asked for. */
+function extraConfig(opts: LocalLiveKitOptions, config: DevConfig): string {
+  const sections: string[] = [];
+  if (opts.webhookUrls?.length) {
+    const urls = opts.webhookUrls.map((url) => JSON.stringify(url)).join(', ');
+    sections.push(`webhook:\n  api_key: ${config.apiKey}\n  urls: [${urls}]`);
+  }
+  if (opts.redis) {
+    const { address, db } = opts.redis;
+    sections.push(`redis:\n  address: ${JSON.stringify(address)}\n  db: ${db}`);
+  }
+  return sections.map((section) => `\n${section}\n`).join('');
+}
+
 async function freePorts(config: ServerPorts): Promise<ServerPorts> {
   const width = config.udpEnd - config.udpStart;
   const udpStart = await freeUdpRange(width);
@@ -306,8 +320,11 @@ async function freePorts(config: ServerPorts): Promise<ServerPorts> {
   };
 }
 
-/** Probes all interfaces, not just loopback: LiveKit's ICE/TCP listener binds to all of them. */
-async function freeTcpPort(): Promise<number> {
+/**
+ * A TCP port free right now (it may be taken later). Probes all interfaces, not just loopback:
+ * LiveKit's ICE/TCP listener binds to all of them.
+ */
+export async function freeTcpPort(): Promise<number> {
   const server = createServer();
   server.listen(0);
   await once(server, 'listening');
@@ -344,15 +361,26 @@ async function udpPortIsFree(port: number): Promise<boolean> {
   }
 }
 
+export interface LocalLiveKitOptions {
+  ports?: 'config' | 'free';
+  logFile?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Where LiveKit posts what the media did, signed with the config's key (a hub's webhook URL). */
+  webhookUrls?: readonly string[];
+  /**
+   * LiveKit's own multi-node mode: servers given the same Redis database share their rooms,
+   * each room lives on one of them, and any of them routes signal and API calls to it.
+   */
+  redis?: { address: string; db: number };
+}
+
 /**
  * Starts livekit-server from livekit/livekit.yaml, bound to 127.0.0.1, and resolves once it
  * answers and accepts the config's key. With `ports: 'free'` it takes free ports instead of the
  * config's, so several servers can run at once. The server does not keep this process alive,
  * and it is killed when this process exits or dies of SIGINT, SIGTERM or SIGHUP.
  */
-export async function startLocalLiveKit(
-  opts: { ports?: 'config' | 'free'; logFile?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<LocalLiveKit> {
+export async function startLocalLiveKit(opts: LocalLiveKitOptions = {}): Promise<LocalLiveKit> {
   const env = opts.env ?? process.env;
   const binary = await resolveLiveKitBinary(env);
   const configText = await readFile(CONFIG_FILE, 'utf8');
@@ -364,7 +392,7 @@ export async function startLocalLiveKit(
   for (let attempt = 1; ; attempt++) {
     const ports = opts.ports === 'free' ? await freePorts(config.ports) : config.ports;
     const configFile = join(workDir, 'livekit.yaml');
-    await writeFile(configFile, withPorts(configText, ports));
+    await writeFile(configFile, withPorts(configText, ports) + extraConfig(opts, config));
     try {
       return await startServer({ binary, workDir, configFile, logFile, ports, config, env });
     } catch (error) {

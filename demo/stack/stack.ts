@@ -10,7 +10,13 @@ import { startHub, type HubConfig, type RunningHub } from '../../src/server/crea
 import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
 import { loadShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
-import { hostedLiveKitFromEnv, startLocalLiveKit, type LocalLiveKit } from './livekit-server.js';
+import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
+import {
+  freeTcpPort,
+  hostedLiveKitFromEnv,
+  startLocalLiveKit,
+  type LocalLiveKit,
+} from './livekit-server.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,6 +32,13 @@ export interface StackOptions {
   log?: (event: string, fields?: Record<string, unknown>) => void;
   /** Trusted Types policies of the shop's own, allowed beside ours by the pages' CSP. */
   trustedTypes?: string[];
+  /**
+   * LiveKit tells the hub what the media did (webhooks; the demo always has them): the hub's
+   * port is chosen first so that the local LiveKit can be given its webhook URL.
+   */
+  webhook?: boolean;
+  /** A LiveKit server already running to use, instead of starting one (not stopped with the stack). */
+  livekit?: LiveKitCredentials;
   /** Other hubs the pages may be pointed at (a test's proxy in front of the hub), for connect-src. */
   otherHubs?: () => string[];
 }
@@ -58,10 +71,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (!existsSync(`${repo}dist/embed/expert-call.js`)) {
     throw new Error('dist/embed is missing: run `npm run build` first.');
   }
-  const hosted = hostedLiveKitFromEnv();
+  const hosted = options.livekit ?? hostedLiveKitFromEnv();
+  const fixed = options.ports === 'fixed';
+  const hubPort = fixed ? 8787 : options.webhook ? await freeTcpPort() : 0;
   const localLiveKit = hosted
     ? undefined
-    : await startLocalLiveKit({ ports: options.ports === 'fixed' ? 'config' : 'free' });
+    : await startLocalLiveKit({
+        ports: fixed ? 'config' : 'free',
+        ...(fixed || options.webhook
+          ? { webhookUrls: [`http://127.0.0.1:${hubPort}${WEBHOOK_PATH}`] }
+          : {}),
+      });
   const livekit: LiveKitCredentials = hosted ?? localLiveKit!;
   const stopped: Array<() => Promise<void>> = [];
   if (localLiveKit) stopped.push(() => localLiveKit.stop());
@@ -77,20 +97,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...(options.otherHubs?.() ?? []).flatMap((url) => connectSources(url, url).slice(0, 2)),
       ],
       ...(options.trustedTypes ? { trustedTypes: options.trustedTypes } : {}),
-      port: options.ports === 'fixed' ? 8080 : 0,
+      port: fixed ? 8080 : 0,
     });
     stopped.unshift(() => web.close());
     const shop = options.shop ?? (await loadShopConfig(`${repo}demo/shop.json`));
     const config: HubConfig = {
       host: '127.0.0.1',
-      port: options.ports === 'fixed' ? 8787 : 0,
+      port: hubPort,
       livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
       // A fresh secret per run: demo sessions do not outlive the demo.
       expertSessionSecret: randomBytes(32).toString('hex'),
       devLogin: true,
       reconnectGraceMs: 30_000,
-      storage:
-        options.storage ?? (options.ports === 'fixed' ? { dataDir: `${repo}.data/demo` } : {}),
+      storage: options.storage ?? (fixed ? { dataDir: `${repo}.data/demo` } : {}),
       shop: {
         ...shop,
         allowedOrigins: [...new Set([...shop.allowedOrigins, web.url])],

@@ -51,7 +51,7 @@ export async function startHubOn(
       requests,
       shop: config.shop,
       reconnectGraceMs: config.reconnectGraceMs,
-      rooms: new MediaRooms(config.livekit),
+      rooms: new MediaRooms(config.livekit, config.reconnectGraceMs),
       sessions: new ExpertSessions(config.expertSessionSecret, config.expertSessions),
       devLogin: config.devLogin,
       log,
@@ -97,6 +97,8 @@ export async function startHubOn(
       port: config.port,
       allowedOrigins: config.shop.allowedOrigins,
       operatorToken: config.operatorToken,
+      livekit: config.livekit,
+      log,
       closeAfter: stop,
     });
   } catch (error) {

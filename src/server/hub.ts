@@ -39,7 +39,8 @@ import {
   type LifecycleEvent,
   type Recipient,
 } from './lifecycle/lifecycle.js';
-import { ConversationMedia } from './media/conversation-media.js';
+import { ConversationMedia, conversationOfRoom } from './media/conversation-media.js';
+import type { MediaEvent } from './media/media-events.js';
 import type { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
 import { Conversation, type Peer, type Seat } from './registry.js';
@@ -441,6 +442,35 @@ export class Hub {
       // No media server: stay in chat, and both sides are told why video did not come back.
       this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
       return this.apply(conversation, { type: 'to-call-refused', why: 'media-unavailable' });
+    }
+  }
+
+  /**
+   * What LiveKit says the media did. Logged against the conversation whose room it is; a room
+   * that finished under a live call (LiveKit lost it, or ended it after both sides were gone
+   * longer than the reconnect grace) leaves that conversation in chat, as media lost.
+   */
+  mediaEvent(event: MediaEvent): void {
+    const id = conversationOfRoom(event.room);
+    const conversation = id === undefined ? undefined : this.conversations.get(id);
+    const phase = conversation?.state.phase;
+    const current =
+      (phase?.kind === 'ringing' || phase?.kind === 'live') && phase.room === event.room;
+    if (!conversation || !current || this.closed) {
+      // The hub lets go of rooms itself (a declined ring, a call ended or gone to chat):
+      // LiveKit's word of them comes after the conversation has moved on.
+      const reason = conversation
+        ? 'no longer the room of its conversation'
+        : 'no open conversation has this room';
+      this.log('media.ignored', { ...event, reason });
+      return;
+    }
+    this.log('media.event', { ...event, conversation: conversation.id });
+    // The room is gone under a ring (it rings on in writing) or a call (it goes on in chat).
+    if (event.kind === 'room-finished') {
+      this.roomFailed(conversation, event.room).catch((error: unknown) =>
+        this.log('hub.error', { conversation: conversation.id, error: String(error) }),
+      );
     }
   }
 

@@ -8,15 +8,22 @@ import { after, before, describe, it } from '../support/node-test.js';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../../demo/stack/stack.js';
 import { eventually, inboundStats, launchChromium, newParticipant } from '../support/browser.js';
+import { until } from '../support/deadline.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 
 let stack: Stack;
 let browser: Browser;
 let expert: ConsolePage;
 let shopper: ShopPage;
+/** What the hub logged, oldest first. */
+const logged: Array<{ event: string; fields: Record<string, unknown> }> = [];
 
 before(async () => {
-  stack = await startStack({ ports: 'free' });
+  stack = await startStack({
+    ports: 'free',
+    webhook: true,
+    log: (event, fields = {}) => void logged.push({ event, fields }),
+  });
   browser = await launchChromium();
   expert = new ConsolePage((await newParticipant(browser)).page);
   shopper = new ShopPage((await newParticipant(browser)).page);
@@ -64,6 +71,22 @@ describe('first call end to end', () => {
       'the shopper’s voice at the expert',
     );
     assert.equal(atExpert.videoFramesDecoded, 0, 'the shopper camera is off until they turn it on');
+
+    // LiveKit told the hub, by a signed webhook, that both sides are in the call's room.
+    const joined = await until(
+      () =>
+        logged.filter(
+          (l) => l.event === 'media.event' && l.fields['kind'] === 'participant-joined',
+        ),
+      (lines) => {
+        const who = lines.map((l) => String(l.fields['participant']));
+        return (
+          who.some((w) => w.startsWith('shopper-')) && who.some((w) => w.startsWith('expert-'))
+        );
+      },
+      { what: 'the hub hearing from LiveKit that the shopper and the expert joined' },
+    );
+    assert.equal(new Set(joined.map((l) => l.fields['room'])).size, 1, 'one room, both sides');
   });
 
   it('ends the call on both sides when the shopper hangs up, and the expert is available again', async () => {

@@ -9,6 +9,7 @@ import { after, afterEach, before, describe, it } from '../support/node-test.js'
 import { DeadlineError, until } from '../support/deadline.js';
 import { startHubCluster, type ClusterHub, type HubCluster } from '../support/hub-cluster.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { postWebhook, signature } from '../support/webhooks.js';
 
 let cluster: HubCluster;
 let peers: HubPeer[] = [];
@@ -189,6 +190,40 @@ describe('several hubs serving one shop', () => {
     await expert.next('call.ended');
     chat.shopper.send({ type: 'call.end', conversationId: chat.id });
     await writer.next('call.ended');
+  });
+
+  it('passes a LiveKit webhook that reached a hub not running the calls on to the one that does', async () => {
+    const { holder, others } = await roles();
+    const [relay] = others as [ClusterHub];
+    const call = await connect(relay, await expertOn(relay), 'video');
+    const connecting = call.shopper.received.find(
+      (m) => m.type === 'shopper.connecting',
+    ) as ServerMessageOf<'shopper.connecting'>;
+    const room = connecting.media!.room;
+    const body = JSON.stringify({ event: 'room_finished', room: { name: room } });
+
+    const status = await postWebhook(relay.url, body, {
+      authorization: await signature(body, cluster.livekit),
+    });
+
+    assert.equal(status, 204);
+    // Only the holder can act on it: the call it runs goes on in chat.
+    const [atShopper, atExpert] = await Promise.all([
+      call.shopper.nextWhere('conversation.chat', (m) => m.conversationId === call.id),
+      call.expert.nextWhere('conversation.chat', (m) => m.conversationId === call.id),
+    ]);
+    assert.equal(atShopper.reason, 'media-lost');
+    assert.equal(atExpert.reason, 'media-lost');
+    const heard = (hub: ClusterHub) =>
+      hub.output.some((line) => line.includes('"media.event"') && line.includes(room));
+    await until(
+      () => heard(holder),
+      (yes) => yes,
+      { what: 'the holder logging the event' },
+    );
+    assert.ok(!heard(relay), 'the hub it reached passed it on without acting on it');
+    call.shopper.send({ type: 'call.end', conversationId: call.id });
+    await call.expert.next('call.ended');
   });
 
   it('rings each shopper once and gives no expert two calls, with many of both on three hubs', async () => {

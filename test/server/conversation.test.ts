@@ -5,30 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { after, afterEach, before, describe, it } from '../support/node-test.js';
+import { after, before, describe, it } from '../support/node-test.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHub } from '../../src/server/create-hub.js';
 import { defaultShopConfig } from '../../src/server/config/shop-config.js';
-import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
+import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 import { until } from '../support/deadline.js';
 
 let stack: HubFixture;
-let peers: HubPeer[] = [];
-const track = (peer: HubPeer) => (peers.push(peer), peer);
+const track = trackPeers(() => stack);
 
 before(async () => {
   // On disk, so that the restart test restarts onto the same storage.
   stack = await startHubFixture({ reconnectGraceMs: 5_000, storage: 'disk' });
-});
-/**
- * Each test starts on an empty hub, whatever the one before left (see hub.test.ts): every
- * socket a test opened is hung up and closed here, so tests leave that to this.
- */
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
-  peers = [];
-  await stack.untilIdle();
 });
 after(async () => {
   await stack.stop();

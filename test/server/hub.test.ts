@@ -6,24 +6,14 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from '../support/node-test.js';
 import { decodeJwt } from 'jose';
 import { MAX_FRAME_BYTES } from '../../src/protocol/index.js';
-import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
+import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
-let peers: HubPeer[] = [];
-const track = (peer: HubPeer) => (peers.push(peer), peer);
+const track = trackPeers(() => stack);
 
 before(async () => {
   stack = await startHubFixture({ ringTimeoutMs: 1500, reconnectGraceMs: 300 });
-});
-/**
- * Each test starts on an empty hub: what a failing test left behind (a ringing expert, a
- * shopper in the queue) ends with its sockets, instead of being rung in the next test.
- */
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
-  peers = [];
-  await stack.untilIdle();
 });
 after(async () => {
   await stack.stop();

@@ -7,15 +7,14 @@
 import assert from 'node:assert/strict';
 import { startHub } from '../../src/server/create-hub.js';
 import { defaultShopConfig } from '../../src/server/config/shop-config.js';
-import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
+import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
-import { after, afterEach, before, describe, it } from '../support/node-test.js';
+import { after, before, describe, it } from '../support/node-test.js';
 
 const GRACE_MS = 1_000;
 
 let stack: HubFixture;
-let peers: HubPeer[] = [];
-const track = (peer: HubPeer) => (peers.push(peer), peer);
+const track = trackPeers(() => stack);
 const expert = (name: string, topic: string) =>
   HubPeer.expert(stack.hub.url, name, { topics: [topic] }).then(track);
 const shopper = (topic: string, mode: 'video' | 'chat' = 'video') =>
@@ -24,11 +23,6 @@ const shopper = (topic: string, mode: 'video' | 'chat' = 'video') =>
 before(async () => {
   // On disk, so that the restart test restarts onto the same storage.
   stack = await startHubFixture({ reconnectGraceMs: GRACE_MS, storage: 'disk' });
-});
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
-  peers = [];
-  await stack.untilIdle();
 });
 after(async () => {
   await stack.stop();

@@ -4,24 +4,17 @@
  * estimated wait, and switching to chat while waiting.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from '../support/node-test.js';
+import { after, before, describe, it } from '../support/node-test.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
-import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
+import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 
 let stack: HubFixture;
-let peers: HubPeer[] = [];
-const track = (peer: HubPeer) => (peers.push(peer), peer);
+const track = trackPeers(() => stack);
 
 before(async () => {
   // On disk, so that the restart test restarts onto the same storage.
   stack = await startHubFixture({ maxChats: 2, reconnectGraceMs: 2_000, storage: 'disk' });
-});
-/** Every test starts with no expert signed in and nobody waiting. */
-afterEach(async () => {
-  await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
-  peers = [];
-  await stack.untilIdle();
 });
 after(async () => {
   await stack.stop();

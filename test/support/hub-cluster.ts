@@ -41,6 +41,8 @@ export interface HubCluster {
   readonly hubs: ClusterHub[];
   readonly shopId: string;
   readonly leaseMs: number;
+  /** The LiveKit server the hubs use, and the key they check its webhooks with. */
+  readonly livekit: LocalLiveKit;
   /** Starts one more hub process beside the others. */
   add(): Promise<ClusterHub>;
   /** The hub that runs the conversations now, once every hub alive agrees on it. */
@@ -152,6 +154,7 @@ export async function startHubCluster(
     hubs,
     shopId,
     leaseMs,
+    livekit,
     add: spawnHub,
     holder: async () => {
       const agreed = await until(

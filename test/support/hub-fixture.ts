@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  freeTcpPort,
   hostedLiveKitFromEnv,
   startLocalLiveKit,
   type LocalLiveKit,
@@ -12,12 +13,17 @@ import { startHubOn, type HubConfig, type RunningHub } from '../../src/server/cr
 import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
 import { defaultShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
+import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
+import type { HubPeer } from './hub-peer.js';
+import { afterEach } from './node-test.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
   hub: RunningHub;
+  /** Every event the hub logged, oldest first (printed too with HUB_LOG=1). */
+  readonly logged: Array<{ event: string; fields: Record<string, unknown> }>;
   /** Stops the hub process's server and starts a new one on the same port and storage. */
   restartHub(): Promise<RunningHub>;
   /**
@@ -48,16 +54,23 @@ export async function startHubFixture(
     shop?: ShopConfig;
     /** Who may read `/health`'s figures; default nobody. */
     operatorToken?: string;
+    /** The local LiveKit posts its webhooks to the hub (whose port is then chosen first). */
+    webhook?: boolean;
   } = {},
 ): Promise<HubFixture> {
+  const hubPort = options.webhook ? await freeTcpPort() : 0;
   const local: LocalLiveKit | undefined = hostedLiveKitFromEnv()
     ? undefined
-    : await startLocalLiveKit({ ports: 'free' });
+    : await startLocalLiveKit({
+        ports: 'free',
+        ...(options.webhook ? { webhookUrls: [`http://127.0.0.1:${hubPort}${WEBHOOK_PATH}`] } : {}),
+      });
   const livekit = hostedLiveKitFromEnv() ?? local!;
-  const log = process.env['HUB_LOG']
-    ? (event: string, fields?: Record<string, unknown>) =>
-        console.log(event, JSON.stringify(fields))
-    : undefined;
+  const logged: HubFixture['logged'] = [];
+  const log = (event: string, fields: Record<string, unknown> = {}) => {
+    logged.push({ event, fields });
+    if (process.env['HUB_LOG']) console.log(event, JSON.stringify(fields));
+  };
   const shop = options.shop ?? defaultShopConfig();
   const storage: StorageOptions =
     options.storage === 'disk'
@@ -91,7 +104,8 @@ export async function startHubFixture(
     );
   const fixture: HubFixture = {
     livekit,
-    hub: await start(0),
+    logged,
+    hub: await start(hubPort),
     restartHub: async () => {
       await fixture.hub.close();
       fixture.hub = await start(Number(new URL(fixture.hub.url).port));
@@ -114,6 +128,22 @@ export async function startHubFixture(
     },
   };
   return fixture;
+}
+
+/**
+ * Each test of the file starts on an empty hub: after each, the sockets it opened (passed
+ * through the `track` this returns) are hung up and closed, and the hub is waited on until it
+ * holds nothing. What a failing test left behind (a ringing expert, a shopper in the queue)
+ * ends with its sockets, instead of being rung in the next test.
+ */
+export function trackPeers(fixture: () => HubFixture): (peer: HubPeer) => HubPeer {
+  let peers: HubPeer[] = [];
+  afterEach(async () => {
+    await Promise.all(peers.map((peer) => peer.hangUpAndClose()));
+    peers = [];
+    await fixture().untilIdle();
+  });
+  return (peer) => (peers.push(peer), peer);
 }
 
 /** `db`, whose queries fail while `broken()` says so, as if the database had gone away. */

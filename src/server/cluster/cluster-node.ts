@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { encode, type Availability } from '../../protocol/index.js';
 import type { Bus } from '../bus/bus.js';
 import type { Hub } from '../hub.js';
+import type { MediaEvent } from '../media/media-events.js';
 import type { OnDuty } from '../routing/availability.js';
 import { claimLease, releaseLease, type Fence, type Lease } from '../storage/leader-lease.js';
 import type { SqlQuery } from '../storage/sql.js';
@@ -168,6 +169,36 @@ export class ClusterNode implements HubNode {
       term: this.leader?.epoch ?? null,
       ...(lead ? this.running!.stats() : { sockets: this.sockets.size }),
     };
+  }
+
+  /**
+   * LiveKit sends its webhooks to whichever hub its load balancer picks: the event goes to the
+   * hub that runs the conversations, over the bus when that is another process.
+   */
+  media(event: MediaEvent): void {
+    const leader = this.leader;
+    if (leader && leader.holder !== this.id) {
+      this.options.bus.publish(
+        this.channel.hub(leader.holder),
+        encodeWire({ t: 'media', hub: this.id, event }),
+      );
+      return;
+    }
+    this.toOwnHub(event);
+  }
+
+  /** An event for this process's hub, once it has recovered; dropped if it runs nothing. */
+  private toOwnHub(event: MediaEvent): void {
+    const term = this.term;
+    if (!term) {
+      const reason = this.leader ? 'this hub no longer runs the conversations' : 'no holder known';
+      this.options.log('cluster.media-dropped', { hub: this.id, reason, event });
+      return;
+    }
+    term.hub.then(
+      (hub) => hub.mediaEvent(event),
+      () => this.options.log('cluster.media-dropped', { hub: this.id, reason: 'term over', event }),
+    );
   }
 
   async close(): Promise<void> {
@@ -331,6 +362,8 @@ export class ClusterNode implements HubNode {
         return this.fromRemote(message);
       case 'out':
         return this.sockets.get(message.conn)?.socket.send(message.frame);
+      case 'media':
+        return this.toOwnHub(message.event);
       case 'alive':
         if (message.hub === this.id) return;
         this.heard.set(message.hub, Date.now());

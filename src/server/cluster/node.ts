@@ -5,6 +5,7 @@
  */
 import { encode, type Availability } from '../../protocol/index.js';
 import type { Hub } from '../hub.js';
+import type { MediaEvent } from '../media/media-events.js';
 import { openConnection, type Connection } from '../transport/connection.js';
 
 /** A browser's socket, as the transport gives it to the node. */
@@ -22,6 +23,8 @@ export interface HubNode {
   connect(socket: Socket): Connection;
   availability(topic: string | undefined, lang: string | undefined): Availability;
   health(): Record<string, unknown>;
+  /** What LiveKit says the media did (a verified webhook), for the hub that runs the calls. */
+  media(event: MediaEvent): void;
   /** The hub, while this process runs the shop's conversations. */
   readonly hub: Hub | undefined;
   close(): Promise<void>;
@@ -46,6 +49,10 @@ export class SoleNode implements HubNode {
 
   health(): Record<string, unknown> {
     return { ok: true, ...this.hub.stats() };
+  }
+
+  media(event: MediaEvent): void {
+    this.hub.mediaEvent(event);
   }
 
   close(): Promise<void> {

@@ -6,6 +6,7 @@
  * browser's: a message that does not fit is dropped with a log line, never trusted.
  */
 import * as v from 'valibot';
+import { MediaEvent } from '../media/media-events.js';
 
 /** A socket is named by the hub that holds it and a number of that hub's. */
 const Origin = { hub: v.string(), conn: v.number() };
@@ -23,6 +24,8 @@ export const WireMessage = v.variant('t', [
   v.object({ t: v.literal('frame'), ...Origin, epoch: v.number(), frame: v.string() }),
   /** A browser's socket closed (it has the grace period to come back). */
   v.object({ t: v.literal('closed'), ...Origin, epoch: v.number() }),
+  /** What LiveKit told hub `hub` the media did, for the hub that runs the conversations. */
+  v.object({ t: v.literal('media'), hub: v.string(), event: MediaEvent }),
   /** A frame for a socket this hub holds. */
   v.object({ t: v.literal('out'), conn: v.number(), frame: v.string() }),
   /**

@@ -30,7 +30,7 @@ export class ConversationMedia {
    * need not wait on the media server. `create` makes the room itself.
    */
   async mint(conversation: ConversationState, expert: ExpertProfile): Promise<OpenedMedia> {
-    const room = `conversation-${conversation.id}-${randomUUID().slice(0, 8)}`;
+    const room = `${ROOM_PREFIX}${conversation.id}-${randomUUID().slice(0, 8)}`;
     const [expertGrant, shopperGrant] = await Promise.all([
       this.expertGrant(expert, room, conversation),
       this.shopperGrant(conversation, room, expert),
@@ -75,6 +75,18 @@ export class ConversationMedia {
       shopperIdentity(conversation),
     );
   }
+}
+
+const ROOM_PREFIX = 'conversation-';
+/** A room's name ends with a dash and 8 characters of its own after the conversation's id. */
+const ROOM_SUFFIX_LENGTH = 9;
+
+/** The conversation a room was opened for, by its name; undefined for a room not named by us. */
+export function conversationOfRoom(room: string): string | undefined {
+  if (!room.startsWith(ROOM_PREFIX) || room.length <= ROOM_PREFIX.length + ROOM_SUFFIX_LENGTH) {
+    return undefined;
+  }
+  return room.slice(ROOM_PREFIX.length, -ROOM_SUFFIX_LENGTH);
 }
 
 /** Who each side is in a conversation's room: what its token says, and what the other shows. */

@@ -19,11 +19,25 @@ export interface Participant {
 
 /** Join tokens live minutes: long enough to join during a ring, useless if leaked later. */
 const TOKEN_TTL_SECONDS = 10 * 60;
+/** How much longer than the hub's reconnect grace LiveKit keeps a room its last side left. */
+const DEPARTURE_MARGIN_SECONDS = 10;
 
 export class MediaRooms {
   private readonly service: RoomServiceClient;
+  private readonly departureTimeout: number;
 
-  constructor(private readonly livekit: LiveKitCredentials) {
+  /**
+   * `reconnectGraceMs` is the hub's: how long a conversation waits for a side that dropped.
+   * LiveKit finishes a room that its last participant left after the room's departure timeout,
+   * and the hub takes a finished room under a live call as media lost (`Hub.mediaEvent`). So
+   * the room must outlive the grace: both sides may drop and come back within it, and find
+   * their call still there; past it, the hub ends the conversation itself.
+   */
+  constructor(
+    private readonly livekit: LiveKitCredentials,
+    reconnectGraceMs: number,
+  ) {
+    this.departureTimeout = Math.ceil(reconnectGraceMs / 1000) + DEPARTURE_MARGIN_SECONDS;
     this.service = new RoomServiceClient(
       livekit.url.replace(/^ws/, 'http'),
       livekit.apiKey,
@@ -37,7 +51,11 @@ export class MediaRooms {
    * shopper rejoining from the shop's next page while LiveKit still holds their old seat.
    */
   async open(room: string): Promise<void> {
-    await this.service.createRoom({ name: room, emptyTimeout: 60, departureTimeout: 20 });
+    await this.service.createRoom({
+      name: room,
+      emptyTimeout: 60,
+      departureTimeout: this.departureTimeout,
+    });
   }
 
   /** Ends the room, which disconnects whoever is still in it. Closing a gone room is fine. */

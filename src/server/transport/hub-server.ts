@@ -1,15 +1,19 @@
 /**
- * The hub over the network: plain HTTP for health, a WebSocket at /ws for browsers.
+ * The hub over the network: plain HTTP for health, availability and LiveKit's webhooks, a
+ * WebSocket at /ws for browsers.
  * Everything the hub decides lives in hub.ts; this file only moves frames, to the node
  * (cluster/node.ts), which hands them to this process's hub or to the one that runs the shop.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebhookReceiver } from 'livekit-server-sdk';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encode } from '../../protocol/index.js';
-import type { HubNode } from '../cluster/node.js';
+import type { HubNode, Log } from '../cluster/node.js';
 import type { Hub } from '../hub.js';
+import { mediaEventOf } from '../media/media-events.js';
+import type { LiveKitCredentials } from '../media/media-rooms.js';
 
 export interface HubServerOptions {
   node: HubNode;
@@ -19,6 +23,9 @@ export interface HubServerOptions {
   allowedOrigins: readonly string[];
   /** Who may read `/health`'s figures (Authorization: Bearer); others get ok or degraded. */
   operatorToken?: string | undefined;
+  /** The key LiveKit signs its webhooks with: the hub's own. */
+  livekit: Pick<LiveKitCredentials, 'apiKey' | 'apiSecret'>;
+  log?: Log;
   /** Stops what the node stands on (bus, storage), once the server has stopped. */
   closeAfter?: () => Promise<void>;
 }
@@ -41,9 +48,15 @@ const MAX_SOCKET_PAYLOAD = 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 /** Launchers may show an availability this old: one request per page view at most. */
 const AVAILABILITY_MAX_AGE_S = 20;
+/** Where LiveKit posts what the media did (its `webhook.urls`). */
+export const WEBHOOK_PATH = '/livekit/webhook';
+/** LiveKit's events are a few hundred bytes; anything this big is not one. */
+const MAX_WEBHOOK_BYTES = 64 * 1024;
 
 export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
   const { node } = options;
+  const log = options.log ?? (() => {});
+  const webhooks = new WebhookReceiver(options.livekit.apiKey, options.livekit.apiSecret);
   const allowed = (origin: string | undefined) =>
     origin === undefined ||
     options.allowedOrigins.length === 0 ||
@@ -68,6 +81,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       response.end(JSON.stringify(node.availability(topic, lang)));
       return;
     }
+    if (request.method === 'POST' && url.pathname === WEBHOOK_PATH) {
+      // A sender that broke off its request gets no answer.
+      receiveWebhook(request, response).catch(() => response.destroy());
+      return;
+    }
     if (request.method === 'GET' && url.pathname === '/health') {
       const health = node.health();
       const operator =
@@ -85,6 +103,31 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('Not found. Browsers talk to this hub over a WebSocket at /ws.\n');
   });
+
+  /** A webhook whose signature (the hub's API key, over the body's hash) checks, to the node. */
+  async function receiveWebhook(request: IncomingMessage, response: ServerResponse) {
+    const body = await readBody(request, MAX_WEBHOOK_BYTES);
+    if (body === undefined) {
+      // Said before the rest is read: the socket closes after, so no more of it is taken.
+      response.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
+      response.end(`A webhook is at most ${MAX_WEBHOOK_BYTES} bytes.\n`);
+      return;
+    }
+    let webhook;
+    try {
+      webhook = await webhooks.receive(body, request.headers.authorization);
+    } catch (error) {
+      log('media.webhook-refused', { error: String(error) });
+      response.writeHead(401, { 'content-type': 'text/plain' });
+      response.end('The signature does not match this hub’s LiveKit key.\n');
+      return;
+    }
+    const { event, ignored } = mediaEventOf(webhook);
+    if (event) node.media(event);
+    else log('media.ignored', { webhook: webhook.event, reason: ignored });
+    response.writeHead(204).end();
+  }
+
   const sockets = new WebSocketServer({
     server: http,
     path: '/ws',
@@ -155,6 +198,28 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       await options.closeAfter?.();
     },
   };
+}
+
+/**
+ * The request's body as text, or undefined once it passes `max` bytes (by its content-length,
+ * or as it arrives when it is sent in chunks).
+ */
+function readBody(request: IncomingMessage, max: number): Promise<string | undefined> {
+  if (Number(request.headers['content-length'] ?? 0) > max) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= max) return void chunks.push(chunk);
+      // Not destroyed: the answer must still reach the sender, and the server drops the rest.
+      request.off('data', onData);
+      resolve(undefined);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
 }
 
 /** The request's target as a URL, or undefined when it is not one (`GET http://[ HTTP/1.1`). */
