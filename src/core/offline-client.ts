@@ -15,6 +15,7 @@ import type {
   ShopperContext,
   Slot,
 } from '../protocol/index.js';
+import { fitContext } from '../protocol/index.js';
 import { HubClient } from './hub-client.js';
 
 /** How long the hub may take to answer before the form says it could not be sent. */
@@ -165,7 +166,7 @@ export class OfflineRequests {
 function common(about: OfflineAbout, name: string | undefined) {
   return {
     lang: about.lang,
-    context: about.context,
+    context: fitContext(about.context),
     ...(about.topic ? { topic: about.topic } : {}),
     ...(name?.trim() ? { name: name.trim() } : {}),
   };

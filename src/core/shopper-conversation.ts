@@ -7,7 +7,12 @@
  * conversation with its resume token, receives the messages it missed, and resends its own.
  * The same token, kept for the page's session, lets the next page of the shop resume it.
  */
-import type { CallMode, Language, ShopperContext } from '../protocol/index.js';
+import {
+  fitContext,
+  type CallMode,
+  type Language,
+  type ShopperContext,
+} from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
 import {
   conversationReducer,
@@ -136,7 +141,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         type: 'shopper.request',
         mode,
         lang: this.options.lang(),
-        context: this.options.context(),
+        context: fitContext(this.options.context()),
         ...(displayName ? { displayName } : {}),
         ...(topic ? { topic } : {}),
       });

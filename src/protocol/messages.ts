@@ -50,17 +50,42 @@ const nonEmptyText = (max: number) =>
 /** Ids made by the hub (conversations) are UUIDs; we accept any short token-like string. */
 export const ConversationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
+/**
+ * Page text that always fits: cleaned ({@link cleanText}), then cut to `max` UTF-16 units at a
+ * character boundary, never between the two halves of an emoji.
+ */
+export function fitText(raw: string, max: number): string {
+  const clean = cleanText(raw);
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** The longest of each page field the expert is shown; longer ones are cut (`fitContext`). */
+export const CONTEXT_LIMITS = {
+  pageUrl: 2048,
+  pageTitle: 300,
+  product: { id: 200, name: 300, price: 50, url: 2048, imageUrl: 2048 },
+} as const;
+
+/** A page field: any string, fitted to its limit, so that no page is refused for its title. */
+const fitted = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((raw) => fitText(raw, max)),
+  );
+
 /** What the shopper shares with the expert: where they are on the shop and what they look at. */
 export const ShopperContext = v.object({
-  pageUrl: v.optional(text(2048)),
-  pageTitle: v.optional(text(300)),
+  pageUrl: v.optional(fitted(CONTEXT_LIMITS.pageUrl)),
+  pageTitle: v.optional(fitted(CONTEXT_LIMITS.pageTitle)),
   product: v.optional(
     v.object({
-      id: v.optional(text(200)),
-      name: v.optional(text(300)),
-      price: v.optional(text(50)),
-      url: v.optional(text(2048)),
-      imageUrl: v.optional(text(2048)),
+      id: v.optional(fitted(CONTEXT_LIMITS.product.id)),
+      name: v.optional(fitted(CONTEXT_LIMITS.product.name)),
+      price: v.optional(fitted(CONTEXT_LIMITS.product.price)),
+      url: v.optional(fitted(CONTEXT_LIMITS.product.url)),
+      imageUrl: v.optional(fitted(CONTEXT_LIMITS.product.imageUrl)),
     }),
   ),
 });
@@ -438,3 +463,28 @@ export const ServerMessage = v.variant('type', [
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 export type ClientMessageOf<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;
+
+/**
+ * The context as the widget sends it: each known field that is a string fitted to its limit;
+ * anything else (a price given as a number, a field the hub does not know) left out, so that a
+ * page's odd context never costs the shopper their conversation. No validator: this runs in
+ * the shop's page.
+ */
+export function fitContext(context: Record<string, unknown>): ShopperContext {
+  const pick = <K extends string>(from: Record<string, unknown>, limits: Record<K, number>) => {
+    const fitted: Partial<Record<K, string>> = {};
+    for (const key of Object.keys(limits) as K[]) {
+      const value = from[key];
+      if (typeof value === 'string') fitted[key] = fitText(value, limits[key]);
+    }
+    return fitted;
+  };
+  const { product, ...page } = CONTEXT_LIMITS;
+  const given = context['product'];
+  return {
+    ...pick(context, page),
+    ...(given !== null && typeof given === 'object'
+      ? { product: pick(given as Record<string, unknown>, product) }
+      : {}),
+  };
+}

@@ -6,7 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import {
+  CONTEXT_LIMITS,
   MAX_CHAT_LENGTH,
+  fitContext,
+  fitText,
   decodeClientFrame,
   decodeServerFrame,
   encode,
@@ -198,5 +201,56 @@ describe('the protocol', () => {
       assert.ok(auth({ topics: Array(50).fill('t') }));
       assert.ok(!auth({ topics: Array(51).fill('t') }));
     });
+  });
+});
+
+describe('a page’s context', () => {
+  const request = (context: unknown) =>
+    decodeClientFrame(
+      JSON.stringify({ type: 'shopper.request', mode: 'chat', lang: 'fr', context }),
+    );
+
+  it('is taken however long, each field cut at its limit and at a character boundary', () => {
+    const decoded = request({
+      pageUrl: `https://shop.example/?q=${'u'.repeat(10_000)}`,
+      pageTitle: 't'.repeat(5_000),
+      product: { name: `${'n'.repeat(CONTEXT_LIMITS.product.name - 1)}🚲`, price: '49,90 €' },
+    });
+    assert.ok(decoded.ok, JSON.stringify(decoded));
+    assert.ok(decoded.message.type === 'shopper.request');
+    const { context } = decoded.message;
+    assert.equal(context.pageUrl?.length, CONTEXT_LIMITS.pageUrl);
+    assert.equal(context.pageTitle, 't'.repeat(CONTEXT_LIMITS.pageTitle));
+    // The emoji would straddle the limit: it goes whole, not its first half.
+    assert.equal(context.product?.name, 'n'.repeat(CONTEXT_LIMITS.product.name - 1));
+    assert.equal(context.product?.price, '49,90 €');
+  });
+
+  it('is cleaned: a lone surrogate becomes U+FFFD, control characters go', () => {
+    const decoded = request({ pageTitle: 'Vélo \uD83D\u0000 rouge' });
+    assert.ok(decoded.ok && decoded.message.type === 'shopper.request');
+    assert.equal(decoded.message.context.pageTitle, 'Vélo \uFFFD rouge');
+  });
+
+  it('is fitted by the widget before it is sent: strings cut, anything else left out', () => {
+    assert.deepEqual(
+      fitContext({
+        pageUrl: 'u'.repeat(3_000),
+        pageTitle: 42,
+        extra: 'not the hub’s',
+        product: { name: 'Vélo 🚲'.slice(0, -1), price: 499, url: 'https://shop.example/p' },
+      }),
+      {
+        pageUrl: 'u'.repeat(CONTEXT_LIMITS.pageUrl),
+        product: { name: 'Vélo \uFFFD', url: 'https://shop.example/p' },
+      },
+    );
+    assert.deepEqual(fitContext({ product: 'a string' }), {});
+  });
+
+  it('cuts text at a character boundary, never between the halves of a pair', () => {
+    assert.equal(fitText('ab🚲', 3), 'ab');
+    assert.equal(fitText('ab🚲', 4), 'ab🚲');
+    assert.equal(fitText('abc', 3), 'abc');
   });
 });
