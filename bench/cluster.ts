@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { HubPeer } from '../test/support/hub-peer.js';
+import { ROOMY_LIMITS } from '../test/support/hub-fixture.js';
 import { startHubCluster, type ClusterHub } from '../test/support/hub-cluster.js';
 
 /** Resident memory of a process, from /proc (Linux), in MB. */
@@ -127,6 +128,7 @@ export async function hubMemory(): Promise<void> {
           EXPERT_SESSION_SECRET: randomBytes(32).toString('hex'),
           HUB_PORT: '0',
           HUB_DATA_DIR: folder,
+          HUB_LIMITS: JSON.stringify(ROOMY_LIMITS),
           ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
         },
         stdio: ['ignore', 'pipe', 'inherit'],

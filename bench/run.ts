@@ -20,6 +20,7 @@ import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import { CHAT_LOAD, chatAcross } from './chat-load.js';
 import { dispatchInCluster, hubMemory } from './cluster.js';
+import { floodAndChat } from './flood.js';
 import { longQueue } from './long-queue.js';
 import { pageCost } from './page-cost.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
@@ -429,8 +430,8 @@ async function within(promise: Promise<void>, ms: number, where: () => string): 
 }
 
 /**
- * BENCH_ONLY=sizes,page,calls,media,chat,chat-load,dispatch,cluster,memory,queue runs some
- * sections; all by default.
+ * BENCH_ONLY=sizes,page,calls,media,chat,chat-load,flood,dispatch,cluster,memory,queue runs
+ * some sections; all by default.
  */
 const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
 const wanted = (section: string) => only.size === 0 || only.has(section);
@@ -482,6 +483,10 @@ if (wanted('chat-load')) {
   } finally {
     await cluster.stop();
   }
+}
+if (wanted('flood')) {
+  console.log('\nOne client floods as hard as the limits let it (goal: within 2× of quiet)');
+  await floodAndChat((label, times) => summary(label, times, CHAT_TARGET_MS, 0.99));
 }
 if (wanted('dispatch')) {
   console.log(

@@ -147,6 +147,8 @@ export const ErrorReason = v.picklist([
   'invalid-message',
   'wrong-state',
   'unauthorized',
+  /** Over a limit (transport/limits.ts): not handled; slow down, try again later. */
+  'rate-limited',
   'internal',
 ]);
 export type ErrorReason = v.InferOutput<typeof ErrorReason>;

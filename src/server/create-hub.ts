@@ -97,6 +97,8 @@ export async function startHubOn(
       port: config.port,
       allowedOrigins: config.shop.allowedOrigins,
       operatorToken: config.operatorToken,
+      limits: config.limits,
+      trustProxy: config.trustProxy,
       livekit: config.livekit,
       log,
       closeAfter: stop,

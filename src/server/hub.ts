@@ -87,6 +87,9 @@ export class Hub {
   private readonly maxChats: number;
   private readonly ringTimeoutMs: number;
   private closed = false;
+  /** While set, the request list was just sent; `requestsChanged` says whether to send again. */
+  private requestsTimer: ReturnType<typeof setTimeout> | undefined;
+  private requestsChanged = false;
 
   constructor(private readonly options: HubOptions) {
     this.now = options.now ?? Date.now;
@@ -101,11 +104,9 @@ export class Hub {
       seats: () => this.seats.values(),
     });
     this.ringTimeoutMs = options.shop.limits.ringTimeoutMs;
-    this.offline = new OfflineDesk(options.shop, options.requests, this.now, () => {
-      this.tellRequests().catch((error: unknown) =>
-        this.log('hub.error', { error: String(error) }),
-      );
-    });
+    this.offline = new OfflineDesk(options.shop, options.requests, this.now, () =>
+      this.requestsMoved(),
+    );
   }
 
   /**
@@ -120,6 +121,7 @@ export class Hub {
       clearTimeout(conversation.offerTimer);
     }
     for (const seat of this.seats.values()) clearTimeout(seat.grace);
+    clearTimeout(this.requestsTimer);
     this.waiting.close();
   }
 
@@ -741,6 +743,25 @@ export class Hub {
     return this.apply(conversation, { type: 'room-failed', room });
   }
 
+  /**
+   * The request list changed: every console gets it, at most twice a second however many
+   * requests flood in (the latest list, once the half second is over).
+   */
+  private requestsMoved(): void {
+    if (this.closed) return;
+    if (this.requestsTimer) {
+      this.requestsChanged = true;
+      return;
+    }
+    this.tellRequests().catch((error: unknown) => this.log('hub.error', { error: String(error) }));
+    this.requestsTimer = setTimeout(() => {
+      this.requestsTimer = undefined;
+      if (!this.requestsChanged) return;
+      this.requestsChanged = false;
+      this.requestsMoved();
+    }, REQUESTS_EVERY_MS);
+  }
+
   /** Sends the shop's requests to one console, or to every console signed in. */
   private async tellRequests(peer?: Peer): Promise<void> {
     const peers = peer ? [peer] : [...this.seats.values()].flatMap((s) => (s.peer ? [s.peer] : []));
@@ -821,6 +842,9 @@ function recovered(record: ConversationRecord): Omit<ConversationState, 'phase'>
     skippedBy: new Set(),
   };
 }
+
+/** Consoles get the request list again at most this often. */
+const REQUESTS_EVERY_MS = 500;
 
 /** What an expert's console is told when its session is refused, by why. */
 const SESSION_REFUSED: Record<Extract<SessionCheck, { refused: unknown }>['refused'], string> = {

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ROOMY_LIMITS } from './hub-fixture.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,7 @@ export async function startHubCluster(
     REDIS_URL,
     HUB_LEASE_MS: String(leaseMs),
     HUB_OPERATOR_TOKEN: OPERATOR_TOKEN,
+    HUB_LIMITS: JSON.stringify(ROOMY_LIMITS),
     RECONNECT_GRACE_MS: String(options.reconnectGraceMs ?? 30_000),
     SHOP_CONFIG: shopConfig,
   };

@@ -14,6 +14,7 @@ import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
 import { defaultShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
+import type { Limits } from '../../src/server/transport/limits.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
 import type { HubPeer } from './hub-peer.js';
@@ -40,6 +41,15 @@ export interface HubFixture {
   stop(): Promise<void>;
 }
 
+/** Limits no test's crowd of loopback peers reaches (the bench's thousand shoppers included). */
+export const ROOMY_LIMITS: Limits = {
+  frames: { burst: 100_000, perSecond: 100_000 },
+  framesRefusedBeforeClose: 100_000,
+  connects: { burst: 100_000, perSecond: 100_000 },
+  http: { burst: 100_000, perSecond: 100_000 },
+  offlineRequests: { burst: 100_000, perSecond: 100_000 },
+};
+
 export async function startHubFixture(
   options: {
     ringTimeoutMs?: number;
@@ -54,6 +64,11 @@ export async function startHubFixture(
     shop?: ShopConfig;
     /** Who may read `/health`'s figures; default nobody. */
     operatorToken?: string;
+    /**
+     * What one client may ask: default {@link ROOMY_LIMITS}, since a test's many peers all
+     * come from loopback; tests of the limits pass DEFAULT_LIMITS.
+     */
+    limits?: Limits;
     /** The local LiveKit posts its webhooks to the hub (whose port is then chosen first). */
     webhook?: boolean;
   } = {},
@@ -83,6 +98,7 @@ export async function startHubFixture(
     expertSessionSecret: randomBytes(32).toString('hex'),
     devLogin: true,
     operatorToken: options.operatorToken,
+    limits: options.limits ?? ROOMY_LIMITS,
     reconnectGraceMs: options.reconnectGraceMs ?? 30_000,
     storage,
     shop: {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
 import { ConfigError, loadHubConfig } from '../../src/server/config/config.js';
+import { DEFAULT_LIMITS } from '../../src/server/transport/limits.js';
 
 const base = {
   LIVEKIT_URL: 'ws://127.0.0.1:7880',
@@ -111,5 +112,28 @@ describe('expert sign-in, from the environment', () => {
       (await refusal({ ...base, HUB_OPERATOR_TOKEN: 'short' })).variable,
       'HUB_OPERATOR_TOKEN',
     );
+  });
+});
+
+describe('limits, from the environment', () => {
+  it('takes the shipped limits, or those HUB_LIMITS names over them', async () => {
+    assert.deepEqual((await loadHubConfig(base)).limits, DEFAULT_LIMITS);
+    const set = await loadHubConfig({
+      ...base,
+      HUB_LIMITS: '{"connects":{"burst":100,"perSecond":2}}',
+      HUB_TRUST_PROXY: '1',
+    });
+    assert.deepEqual(set.limits, { ...DEFAULT_LIMITS, connects: { burst: 100, perSecond: 2 } });
+    assert.equal(set.trustProxy, true);
+  });
+
+  it('refuses HUB_LIMITS that is not JSON, names an unknown limit, or a burst under one', async () => {
+    for (const raw of [
+      '{',
+      '{"sockets":{"burst":1,"perSecond":1}}',
+      '{"http":{"burst":0,"perSecond":1}}',
+    ]) {
+      assert.equal((await refusal({ ...base, HUB_LIMITS: raw })).variable, 'HUB_LIMITS', raw);
+    }
   });
 });

@@ -2,6 +2,8 @@
  * The hub's settings from its environment, checked at start with errors that name the variable.
  */
 import { existsSync } from 'node:fs';
+import * as v from 'valibot';
+import { DEFAULT_LIMITS, type Limits } from '../transport/limits.js';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
 import { defaultShopConfig, loadShopConfig, type ShopConfig } from './shop-config.js';
 import type { StorageOptions } from '../storage/conversation-store.js';
@@ -16,6 +18,10 @@ export interface HubConfig {
   devLogin: boolean;
   /** Who may read `/health`'s figures (Authorization: Bearer); without it: ok or degraded. */
   operatorToken?: string | undefined;
+  /** What one client may ask, and how fast (HUB_LIMITS over the defaults of limits.ts). */
+  limits?: Limits | undefined;
+  /** Client addresses from X-Forwarded-For (HUB_TRUST_PROXY=1, behind a load balancer). */
+  trustProxy?: boolean | undefined;
   reconnectGraceMs: number;
   storage: StorageOptions;
   /**
@@ -113,6 +119,8 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
     throw new ConfigError('HUB_OPERATOR_TOKEN', 'needs 32 characters or more.');
   }
   return {
+    limits: limitsFromEnv(env['HUB_LIMITS']),
+    trustProxy: env['HUB_TRUST_PROXY'] === '1',
     host,
     port: integer('HUB_PORT', 8787, 0),
     livekit: {
@@ -138,4 +146,37 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
 /** Whether a hub bound to `host` is reachable from this machine only. */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const RateSchema = v.strictObject({
+  burst: v.pipe(v.number(), v.minValue(1)),
+  perSecond: v.pipe(v.number(), v.minValue(0)),
+});
+const LimitsSchema = v.strictObject({
+  frames: v.optional(RateSchema),
+  framesRefusedBeforeClose: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  connects: v.optional(RateSchema),
+  http: v.optional(RateSchema),
+  offlineRequests: v.optional(RateSchema),
+});
+
+/** HUB_LIMITS: JSON naming some limits (e.g. `{"connects":{"burst":100,"perSecond":2}}`). */
+function limitsFromEnv(raw: string | undefined): Limits {
+  if (!raw) return DEFAULT_LIMITS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('HUB_LIMITS', 'must be JSON.');
+  }
+  const checked = v.safeParse(LimitsSchema, parsed);
+  if (!checked.success) {
+    const issue = checked.issues[0];
+    const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new ConfigError('HUB_LIMITS', `${where ? `${where}: ` : ''}${issue.message}`);
+  }
+  const given = Object.fromEntries(
+    Object.entries(checked.output).filter(([, v]) => v !== undefined),
+  );
+  return { ...DEFAULT_LIMITS, ...given };
 }

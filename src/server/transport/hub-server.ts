@@ -13,6 +13,13 @@ import { encode } from '../../protocol/index.js';
 import type { HubNode, Log } from '../cluster/node.js';
 import type { Hub } from '../hub.js';
 import { mediaEventOf } from '../media/media-events.js';
+import {
+  DEFAULT_LIMITS,
+  KeyedBuckets,
+  TokenBucket,
+  leavesOfflineRequest,
+  type Limits,
+} from './limits.js';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
 
 export interface HubServerOptions {
@@ -21,6 +28,13 @@ export interface HubServerOptions {
   port: number;
   /** Page origins allowed to open sockets and read availability; empty: any. */
   allowedOrigins: readonly string[];
+  /** What one client may ask, and how fast (transport/limits.ts); default DEFAULT_LIMITS. */
+  limits?: Limits | undefined;
+  /**
+   * Behind a load balancer: a client's address is the first of X-Forwarded-For, not the
+   * socket's (which is the balancer's). Only when every request comes through it.
+   */
+  trustProxy?: boolean | undefined;
   /** Who may read `/health`'s figures (Authorization: Bearer); others get ok or degraded. */
   operatorToken?: string | undefined;
   /** The key LiveKit signs its webhooks with: the hub's own. */
@@ -61,7 +75,23 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     origin === undefined ||
     options.allowedOrigins.length === 0 ||
     options.allowedOrigins.includes(origin);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const addressOf = (request: IncomingMessage): string => {
+    const forwarded = options.trustProxy ? request.headers['x-forwarded-for'] : undefined;
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    return first || request.socket.remoteAddress || 'unknown';
+  };
+  const httpRequests = new KeyedBuckets(limits.http);
+  const connects = new KeyedBuckets(limits.connects);
+  const offlineRequests = new KeyedBuckets(limits.offlineRequests);
   const http: Server = createServer((request, response) => {
+    // LiveKit's webhooks are signed and come as fast as rooms change: not a client's requests.
+    const webhook = request.method === 'POST' && request.url === WEBHOOK_PATH;
+    if (!webhook && !httpRequests.take(addressOf(request))) {
+      response.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '10' });
+      response.end('Too many requests from this address: try again in a few seconds.\n');
+      return;
+    }
     const url = requestUrl(request.url);
     if (!url) {
       response.writeHead(400, { 'content-type': 'text/plain' });
@@ -132,13 +162,32 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     server: http,
     path: '/ws',
     maxPayload: MAX_SOCKET_PAYLOAD,
-    // A page of another site may not open conversations (browsers always send Origin).
-    verifyClient: ({ origin }: { origin?: string }) => allowed(origin || undefined),
+    // A page of another site may not open conversations (browsers always send Origin); one
+    // address may open so many sockets.
+    verifyClient: (
+      info: { origin?: string; req: IncomingMessage },
+      done: (ok: boolean, code?: number, message?: string) => void,
+    ) => {
+      if (!allowed(info.origin || undefined)) return done(false, 403, 'Origin not allowed');
+      if (!connects.take(addressOf(info.req))) return done(false, 429, 'Too many connections');
+      done(true);
+    },
   });
   const alive = new WeakSet<WebSocket>();
 
-  sockets.on('connection', (socket) => {
+  sockets.on('connection', (socket, request) => {
     alive.add(socket);
+    const address = addressOf(request);
+    const frames = new TokenBucket(limits.frames);
+    let refused = 0;
+    /** Over a limit: said, not handled; a client that does not slow down is let go. */
+    const refuse = (message: string) => {
+      socket.send(encode({ type: 'error', reason: 'rate-limited', message }));
+      if (++refused === limits.framesRefusedBeforeClose) {
+        log('transport.flood-closed', { refused });
+        socket.close(1008, 'Too many messages.');
+      }
+    };
     socket.on('pong', () => alive.add(socket));
     const connection = node.connect({
       send: (frame) => {
@@ -158,7 +207,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
         );
         return;
       }
-      void connection.receive(bytes.toString('utf8'), bytes.byteLength);
+      if (!frames.take()) return refuse('Too many messages: slow down.');
+      const frame = bytes.toString('utf8');
+      if (leavesOfflineRequest(frame) && !offlineRequests.take(address)) {
+        return refuse('Too many requests left from this address: try again later.');
+      }
+      void connection.receive(frame, bytes.byteLength);
     });
     socket.on('close', () => connection.closed());
     socket.on('error', () => socket.terminate());

@@ -1,0 +1,125 @@
+/**
+ * What one client may ask of the hub, and how fast: token buckets, per socket and per address.
+ * A client over a limit is refused with a reason (`rate-limited`, HTTP 429), never queued: what
+ * it floods in costs the hub a counter, not a frame handled, and other conversations do not
+ * wait behind it.
+ */
+
+/** The hub's limits; every rate is a burst taken at once, then so many a second. */
+export interface Limits {
+  /** Frames a socket may send (every kind). */
+  frames: Rate;
+  /** Refused frames after which a socket is closed (1008): a client that does not slow down. */
+  framesRefusedBeforeClose: number;
+  /** New sockets from one address. */
+  connects: Rate;
+  /** HTTP requests (availability, health) from one address. */
+  http: Rate;
+  /** Offline requests left (a message, a callback, a booking) from one address. */
+  offlineRequests: Rate;
+}
+
+export interface Rate {
+  burst: number;
+  perSecond: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  // A person types far slower; typing indicators and slot lookups stay well within.
+  frames: { burst: 40, perSecond: 10 },
+  framesRefusedBeforeClose: 200,
+  // A store's Wi-Fi puts many shoppers behind one address: generous, but bounded.
+  connects: { burst: 30, perSecond: 0.5 },
+  http: { burst: 60, perSecond: 5 },
+  // Five at once, then six an hour.
+  offlineRequests: { burst: 5, perSecond: 6 / 3600 },
+};
+
+/** `burst` tokens, refilled at `perSecond`; `take` spends one if there is one. */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly rate: Rate,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {
+    this.tokens = rate.burst;
+    this.at = now();
+  }
+
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Whether the bucket is full again: nothing to remember about its client. */
+  get full(): boolean {
+    this.refill();
+    return this.tokens >= this.rate.burst;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(
+      this.rate.burst,
+      this.tokens + ((now - this.at) / 1000) * this.rate.perSecond,
+    );
+    this.at = now;
+  }
+}
+
+/**
+ * One bucket per key (an address). Memory stays bounded: full buckets are forgotten when the
+ * map grows, and past `maxKeys` addresses a new one shares an overflow bucket.
+ */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly overflow: TokenBucket;
+
+  constructor(
+    private readonly rate: Rate,
+    private readonly maxKeys = 10_000,
+    private readonly now: () => number = performance.now.bind(performance),
+  ) {
+    this.overflow = new TokenBucket(rate, now);
+  }
+
+  take(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.forgetFull();
+      if (this.buckets.size >= this.maxKeys) return this.overflow.take();
+      bucket = new TokenBucket(this.rate, this.now);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take();
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private forgetFull(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
+  }
+}
+
+/** Offline requests that store something (slot lookups are reads). */
+const OFFLINE_WRITES = new Set(['offline.message', 'offline.callback', 'offline.book']);
+
+/**
+ * Whether a frame leaves an offline request, read before the frame is handled. Only frames that
+ * could be one are parsed: those that name `offline` or escape a character (`\u006f…`).
+ */
+export function leavesOfflineRequest(frame: string): boolean {
+  if (!frame.includes('offline') && !frame.includes('\\')) return false;
+  try {
+    const type = (JSON.parse(frame) as { type?: unknown } | null)?.type;
+    return typeof type === 'string' && OFFLINE_WRITES.has(type);
+  } catch {
+    return false;
+  }
+}
