@@ -232,7 +232,7 @@ describe('an open shop', () => {
         });
       }),
     );
-    assert.equal(status, 401);
+    assert.equal(status, 403);
   });
 });
 
