@@ -11,6 +11,7 @@ import type { LiveKitCredentials } from '../../src/server/media/media-rooms.js';
 import { loadShopConfig, type ShopConfig } from '../../src/server/config/shop-config.js';
 import type { StorageOptions } from '../../src/server/storage/conversation-store.js';
 import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
+import type { Limits } from '../../src/server/transport/limits.js';
 import {
   freeTcpPort,
   hostedLiveKitFromEnv,
@@ -41,6 +42,8 @@ export interface StackOptions {
   livekit?: LiveKitCredentials;
   /** Other hubs the pages may be pointed at (a test's proxy in front of the hub), for connect-src. */
   otherHubs?: () => string[];
+  /** What one client may ask of the hub; default the limits it ships with. */
+  limits?: Limits;
 }
 
 export interface Stack {
@@ -108,6 +111,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // A fresh secret per run: demo sessions do not outlive the demo.
       expertSessionSecret: randomBytes(32).toString('hex'),
       devLogin: true,
+      limits: options.limits,
       reconnectGraceMs: 30_000,
       storage: options.storage ?? (fixed ? { dataDir: `${repo}.data/demo` } : {}),
       shop: {

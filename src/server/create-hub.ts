@@ -11,6 +11,7 @@ import { availabilityOf } from './routing/availability.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { RequestStore } from './storage/requests-store.js';
 import { openDatabase, type SqlDatabase } from './storage/sql.js';
+import { watchStorage } from './storage/storage-health.js';
 
 export type { HubConfig } from './config/config.js';
 export type { RunningHub } from './transport/hub-server.js';
@@ -32,11 +33,13 @@ export async function startHub(config: HubConfig, log?: Log): Promise<RunningHub
  * while it holds the shop's lease (cluster/cluster-node.ts).
  */
 export async function startHubOn(
-  db: SqlDatabase,
+  database: SqlDatabase,
   config: HubConfig,
   log: Log = () => {},
 ): Promise<RunningHub> {
-  const stops: Array<() => Promise<void>> = [() => db.close()];
+  const storage = watchStorage(database, log);
+  const { db } = storage;
+  const stops: Array<() => Promise<void>> = [() => db.close(), async () => storage.stop()];
   const stop = async () => {
     for (const close of stops.splice(0).reverse()) await close();
   };
@@ -97,6 +100,7 @@ export async function startHubOn(
       port: config.port,
       allowedOrigins: config.shop.allowedOrigins,
       operatorToken: config.operatorToken,
+      storageHealthy: storage.healthy,
       limits: config.limits,
       trustProxy: config.trustProxy,
       livekit: config.livekit,

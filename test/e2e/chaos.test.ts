@@ -14,6 +14,7 @@ import { startStack, type Stack } from '../../demo/stack/stack.js';
 import { launchChromium, newParticipant } from '../support/browser.js';
 import { DeadlineError, until } from '../support/deadline.js';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.js';
+import { ROOMY_LIMITS } from '../support/hub-fixture.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 
 const PER_SIDE = 150;
@@ -121,6 +122,9 @@ describe('chat under chaos', () => {
     stack = await startStack({
       ports: 'free',
       storage: { dataDir },
+      // Hundreds of messages and reconnects in a minute, far past a person's pace: this test
+      // is about what cuts do to chat, not about the limits (test/server/limits.test.ts).
+      limits: ROOMY_LIMITS,
       // The pages reach the hub through the proxies: their CSP must let them.
       otherHubs: () => [shopperLink?.url, expertLink?.url].filter((url) => url !== undefined),
     });

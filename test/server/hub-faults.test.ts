@@ -11,6 +11,8 @@ import pg from 'pg';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.js';
+import { until } from '../support/deadline.js';
 import { storageEngines, type StorageEngine } from '../support/storage-engines.js';
 
 /** A written conversation between a new expert and a new shopper, accepted. */
@@ -166,6 +168,76 @@ describe('a PostgreSQL that drops the hub’s connections', () => {
       }
     }
     assert.deepEqual(await transcript(expert, conversationId, last.seq), sent);
+    await expert.close();
+    await shopper.close();
+  });
+});
+
+describe('a PostgreSQL the hub cannot reach for a while', () => {
+  let stack: HubFixture;
+  let engine: StorageEngine | undefined;
+  let link: FlakyProxy;
+  const token = 'operator-'.repeat(4);
+
+  before(async () => {
+    engine = (await storageEngines('hub faults')).find((e) => e.name === 'PostgreSQL');
+    if (!engine) return;
+    const { databaseUrl } = await engine.open();
+    const direct = new URL(databaseUrl!);
+    // The hub reaches PostgreSQL through a link this test can cut and keep cut.
+    link = await startFlakyProxy(`tcp://${direct.hostname}:${direct.port || 5432}`);
+    const through = new URL(databaseUrl!);
+    through.port = new URL(link.url).port;
+    stack = await startHubFixture({
+      storage: { databaseUrl: through.toString() },
+      operatorToken: token,
+    });
+  });
+  after(async () => {
+    await stack?.stop();
+    await link?.close();
+    await engine?.dispose();
+  });
+
+  const health = async () => {
+    const response = await fetch(`${stack.hub.url}/health`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return { http: response.status, ...((await response.json()) as { storage?: string }) };
+  };
+
+  it('says degraded, refuses what it cannot store, and comes back by itself', async (t) => {
+    if (!engine) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
+    const { expert, shopper, conversationId } = await chatBetween(stack.hub.url, 'Degraded');
+    await say(shopper, conversationId, 'before');
+    assert.equal((await health()).http, 200);
+
+    link.refuse(true);
+    link.cutAll();
+    const clientId = randomUUID();
+    const from = shopper.received.length;
+    shopper.send({ type: 'chat.send', conversationId, clientId, text: 'while down' });
+    const refused = await shopper.until((m) => m.type === 'error', from);
+    assert.ok(refused.type === 'error');
+    assert.equal(refused.reason, 'internal', 'a retryable refusal');
+    const down = await health();
+    assert.equal(down.http, 503);
+    assert.equal(down.storage, 'down');
+
+    link.refuse(false);
+    await until(health, (h) => h.http === 200, { what: 'the hub back up by itself' });
+    // The same message again (same id): stored once.
+    const again = shopper.received.length;
+    shopper.send({ type: 'chat.send', conversationId, clientId, text: 'while down' });
+    const stored = await shopper.until(
+      (m) => (m.type === 'chat.message' && m.clientId === clientId) || m.type === 'error',
+      again,
+    );
+    assert.ok(stored.type === 'chat.message', JSON.stringify(stored));
+    assert.deepEqual(await transcript(expert, conversationId, stored.seq), [
+      'before',
+      'while down',
+    ]);
     await expert.close();
     await shopper.close();
   });

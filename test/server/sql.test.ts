@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from '../support/node-test.js';
 import { openDatabase, type SqlDatabase } from '../../src/server/storage/sql.js';
+import { lostConnection } from '../../src/server/storage/storage-health.js';
 import { storageEngines } from '../support/storage-engines.js';
 
 const engines = await storageEngines('the SQL layer');
@@ -69,3 +70,14 @@ for (const engine of engines) {
     });
   });
 }
+
+describe('telling a lost database from a refused statement', () => {
+  it('takes connection, shutdown and driver errors for a lost database, and no other', () => {
+    for (const code of ['08006', '08001', '57P01', '53300', 'ECONNREFUSED', undefined]) {
+      assert.equal(lostConnection(Object.assign(new Error('x'), { code })), true, String(code));
+    }
+    for (const code of ['23505', '22P02', '42P01', '40001']) {
+      assert.equal(lostConnection(Object.assign(new Error('x'), { code })), false, code);
+    }
+  });
+});

@@ -35,6 +35,8 @@ export interface HubServerOptions {
    * socket's (which is the balancer's). Only when every request comes through it.
    */
   trustProxy?: boolean | undefined;
+  /** Whether the storage answers now: a hub without it is degraded. */
+  storageHealthy?: (() => boolean) | undefined;
   /** Who may read `/health`'s figures (Authorization: Bearer); others get ok or degraded. */
   operatorToken?: string | undefined;
   /** The key LiveKit signs its webhooks with: the hub's own. */
@@ -117,17 +119,19 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       return;
     }
     if (request.method === 'GET' && url.pathname === '/health') {
-      const health = node.health();
+      const storage = options.storageHealthy?.() === false ? 'down' : 'up';
+      const health: Record<string, unknown> = { ...node.health(), storage };
+      const ok = health['ok'] === true && storage === 'up';
       const operator =
         options.operatorToken !== undefined &&
         sameSecret(request.headers.authorization ?? '', `Bearer ${options.operatorToken}`);
       // Figures (experts signed in, shoppers waiting) are the shop's business: operators only.
-      const said = operator ? health : { ok: health['ok'] === true };
-      response.writeHead(health['ok'] === true ? 200 : 503, {
+      const said = operator ? { ...health, ok } : { ok };
+      response.writeHead(ok ? 200 : 503, {
         'content-type': 'application/json',
         'cache-control': 'no-store',
       });
-      response.end(JSON.stringify({ ...said, status: health['ok'] === true ? 'ok' : 'degraded' }));
+      response.end(JSON.stringify({ ...said, status: ok ? 'ok' : 'degraded' }));
       return;
     }
     response.writeHead(404, { 'content-type': 'text/plain' });
