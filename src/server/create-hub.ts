@@ -4,7 +4,7 @@ import { RedisBus } from './bus/redis-bus.js';
 import { ClusterNode } from './cluster/cluster-node.js';
 import { SoleNode, type HubNode } from './cluster/node.js';
 import { Hub, type HubOptions } from './hub.js';
-import { startHubServer, type RunningHub } from './transport/hub-server.js';
+import { startHubServer, type HubServerOptions, type RunningHub } from './transport/hub-server.js';
 import { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
 import { availabilityOf } from './routing/availability.js';
@@ -60,9 +60,14 @@ export async function startHubOn(
       log,
     };
     let node: HubNode;
+    let shared: HubServerOptions['shared'];
     if (config.cluster) {
       const bus = await RedisBus.connect(config.cluster.redisUrl, log);
       stops.push(() => bus.close());
+      shared = {
+        count: (key, windowSeconds) => bus.count(key, windowSeconds),
+        prefix: `expert-call:${config.shop.shopId}:limits`,
+      };
       const desk = new OfflineDesk(config.shop, requests, Date.now, () => {});
       node = await ClusterNode.join({
         shopId: config.shop.shopId,
@@ -102,6 +107,7 @@ export async function startHubOn(
       operatorToken: config.operatorToken,
       storageHealthy: storage.healthy,
       limits: config.limits,
+      shared,
       trustProxy: config.trustProxy,
       livekit: config.livekit,
       log,

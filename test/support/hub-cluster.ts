@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ROOMY_LIMITS } from './hub-fixture.js';
+import type { Limits } from '../../src/server/transport/limits.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +55,13 @@ export interface HubCluster {
 }
 
 export async function startHubCluster(
-  options: { hubs?: number; leaseMs?: number; reconnectGraceMs?: number } = {},
+  options: {
+    hubs?: number;
+    leaseMs?: number;
+    reconnectGraceMs?: number;
+    /** What one client may ask; default roomy (a test's crowd comes from loopback). */
+    limits?: Limits;
+  } = {},
 ): Promise<HubCluster> {
   const leaseMs = options.leaseMs ?? 1_000;
   const engine = (await storageEngines('a hub cluster')).find((e) => e.name === 'PostgreSQL');
@@ -93,7 +100,7 @@ export async function startHubCluster(
     REDIS_URL,
     HUB_LEASE_MS: String(leaseMs),
     HUB_OPERATOR_TOKEN: OPERATOR_TOKEN,
-    HUB_LIMITS: JSON.stringify(ROOMY_LIMITS),
+    HUB_LIMITS: JSON.stringify(options.limits ?? ROOMY_LIMITS),
     RECONNECT_GRACE_MS: String(options.reconnectGraceMs ?? 30_000),
     SHOP_CONFIG: shopConfig,
   };

@@ -70,6 +70,15 @@ export class RedisBus implements Bus {
     };
   }
 
+  /**
+   * Adds one to a counter every hub shares, kept `windowSeconds` from its first count, and
+   * returns its value: what limits a client across hubs (transport/limits.ts).
+   */
+  async count(key: string, windowSeconds: number): Promise<number> {
+    const [value] = await this.publisher.multi().incr(key).expire(key, windowSeconds, 'NX').exec();
+    return Number(value);
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([this.publisher.close(), this.listener.close()]);
   }

@@ -14,11 +14,12 @@ import type { HubNode, Log } from '../cluster/node.js';
 import type { Hub } from '../hub.js';
 import { mediaEventOf } from '../media/media-events.js';
 import {
+  AddressLimits,
   DEFAULT_LIMITS,
-  KeyedBuckets,
   TokenBucket,
   leavesOfflineRequest,
   type Limits,
+  type SharedCount,
 } from './limits.js';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
 
@@ -35,6 +36,8 @@ export interface HubServerOptions {
    * socket's (which is the balancer's). Only when every request comes through it.
    */
   trustProxy?: boolean | undefined;
+  /** With several hubs: the counter they share, so that an address's limits hold across them. */
+  shared?: { count: SharedCount; prefix: string } | undefined;
   /** Whether the storage answers now: a hub without it is degraded. */
   storageHealthy?: (() => boolean) | undefined;
   /** Who may read `/health`'s figures (Authorization: Bearer); others get ok or degraded. */
@@ -83,17 +86,19 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
     return first || request.socket.remoteAddress || 'unknown';
   };
-  const httpRequests = new KeyedBuckets(limits.http);
-  const connects = new KeyedBuckets(limits.connects);
-  const offlineRequests = new KeyedBuckets(limits.offlineRequests);
+  const addresses = new AddressLimits(limits, options.shared);
   const http: Server = createServer((request, response) => {
     // LiveKit's webhooks are signed and come as fast as rooms change: not a client's requests.
     const webhook = request.method === 'POST' && request.url === WEBHOOK_PATH;
-    if (!webhook && !httpRequests.take(addressOf(request))) {
+    if (webhook) return route(request, response);
+    whenAllowed(addresses.take('http', addressOf(request)), (ok) => {
+      if (ok) return route(request, response);
       response.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '10' });
       response.end('Too many requests from this address: try again in a few seconds.\n');
-      return;
-    }
+    });
+  });
+
+  function route(request: IncomingMessage, response: ServerResponse): void {
     const url = requestUrl(request.url);
     if (!url) {
       response.writeHead(400, { 'content-type': 'text/plain' });
@@ -136,7 +141,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('Not found. Browsers talk to this hub over a WebSocket at /ws.\n');
-  });
+  }
 
   /** A webhook whose signature (the hub's API key, over the body's hash) checks, to the node. */
   async function receiveWebhook(request: IncomingMessage, response: ServerResponse) {
@@ -173,8 +178,9 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       done: (ok: boolean, code?: number, message?: string) => void,
     ) => {
       if (!allowed(info.origin || undefined)) return done(false, 403, 'Origin not allowed');
-      if (!connects.take(addressOf(info.req))) return done(false, 429, 'Too many connections');
-      done(true);
+      whenAllowed(addresses.take('connects', addressOf(info.req)), (ok) =>
+        ok ? done(true) : done(false, 429, 'Too many connections'),
+      );
     },
   });
   const alive = new WeakSet<WebSocket>();
@@ -183,6 +189,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     alive.add(socket);
     const address = addressOf(request);
     const frames = new TokenBucket(limits.frames);
+    /** The last frame still waiting on a shared count, if any. */
+    let checking: Promise<void> | undefined;
     let refused = 0;
     /** Over a limit: said, not handled; a client that does not slow down is let go. */
     const refuse = (message: string) => {
@@ -213,10 +221,22 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       }
       if (!frames.take()) return refuse('Too many messages: slow down.');
       const frame = bytes.toString('utf8');
-      if (leavesOfflineRequest(frame) && !offlineRequests.take(address)) {
-        return refuse('Too many requests left from this address: try again later.');
-      }
-      void connection.receive(frame, bytes.byteLength);
+      const allowed = leavesOfflineRequest(frame)
+        ? addresses.take('offlineRequests', address)
+        : true;
+      const act = (ok: boolean) =>
+        ok
+          ? void connection.receive(frame, bytes.byteLength)
+          : refuse('Too many requests left from this address: try again later.');
+      // Frames go on in the order they came, even while one waits on the shared count.
+      if (checking === undefined && typeof allowed === 'boolean') return act(allowed);
+      const mine: Promise<void> = (checking ?? Promise.resolve()).then(async () =>
+        act(await allowed),
+      );
+      checking = mine;
+      void mine.then(() => {
+        if (checking === mine) checking = undefined;
+      });
     });
     socket.on('close', () => connection.closed());
     socket.on('error', () => socket.terminate());
@@ -293,4 +313,10 @@ function requestUrl(target: string | undefined): URL | undefined {
 function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Calls `then` with a limit's answer, at once when it is known, else when it comes. */
+function whenAllowed(allowed: boolean | Promise<boolean>, then: (ok: boolean) => void): void {
+  if (typeof allowed === 'boolean') then(allowed);
+  else void allowed.then(then);
 }

@@ -123,3 +123,41 @@ export function leavesOfflineRequest(frame: string): boolean {
     return false;
   }
 }
+
+/** A counter every hub shares (Redis): one more for `key`, and its value in this window. */
+export type SharedCount = (key: string, windowSeconds: number) => Promise<number>;
+
+/**
+ * The limits per address, on this hub and, with several hubs, across them: each hub keeps its
+ * token bucket, and a shared counter allows `burst` per `burst / perSecond` seconds to the
+ * address over all hubs together. A shared counter that does not answer lets the request
+ * through (the hub's own bucket still holds): a Redis hiccup must not lock shoppers out.
+ */
+export class AddressLimits {
+  private readonly local = new Map<keyof AddressRates, KeyedBuckets>();
+
+  constructor(
+    private readonly limits: Limits,
+    private readonly shared?: { count: SharedCount; prefix: string },
+  ) {
+    for (const kind of ADDRESS_RATES) this.local.set(kind, new KeyedBuckets(limits[kind]));
+  }
+
+  /** Whether `address` may do one more `kind` now: said at once when this hub refuses. */
+  take(kind: keyof AddressRates, address: string): boolean | Promise<boolean> {
+    if (!this.local.get(kind)!.take(address)) return false;
+    if (!this.shared) return true;
+    const { burst, perSecond } = this.limits[kind];
+    const windowSeconds = Math.max(1, Math.ceil(burst / Math.max(perSecond, 1e-9)));
+    const window = Math.floor(Date.now() / 1000 / windowSeconds);
+    return this.shared
+      .count(`${this.shared.prefix}:${kind}:${address}:${window}`, windowSeconds)
+      .then(
+        (count) => count <= burst,
+        () => true,
+      );
+  }
+}
+
+type AddressRates = Pick<Limits, 'connects' | 'http' | 'offlineRequests'>;
+const ADDRESS_RATES = ['connects', 'http', 'offlineRequests'] as const;
