@@ -291,7 +291,8 @@ async function mediaDeathToChat(): Promise<void> {
         const shopper = new ShopPage((await newParticipant(browser)).page);
         await putThrough(expert, shopper, stack, { expertName: `Fallback ${run}`, mode: 'video' });
         const started = performance.now();
-        await stack.localLiveKit!.stop();
+        // A crash, not a clean stop: nobody is told goodbye.
+        await stack.localLiveKit!.kill();
         await Promise.all([
           shopper.page.waitForSelector('expert-call-panel ec-chat textarea'),
           shopper.waitForState('chat'),
@@ -306,7 +307,7 @@ async function mediaDeathToChat(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log('\nMedia server dies mid-call → both sides can type in chat');
+  console.log('\nMedia server killed (SIGKILL) mid-call → both sides can type in chat');
   summary(`${runs} runs, bound ${MEDIA_RECOVERY_MS} ms + 1 s`, times, MEDIA_RECOVERY_MS + 1000);
 }
 
