@@ -16,7 +16,7 @@ import { launchChromium, newParticipant } from '../test/support/browser.js';
 import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
 import { startHubCluster } from '../test/support/hub-cluster.js';
-import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
+import { ConsolePage, ShopPage, mediaFlowing, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import { CHAT_LOAD, chatAcross } from './chat-load.js';
 import { dispatchInCluster, hubMemory } from './cluster.js';
@@ -290,6 +290,7 @@ async function mediaDeathToChat(): Promise<void> {
         const expert = new ConsolePage((await newParticipant(browser)).page);
         const shopper = new ShopPage((await newParticipant(browser)).page);
         await putThrough(expert, shopper, stack, { expertName: `Fallback ${run}`, mode: 'video' });
+        await mediaFlowing(expert, shopper);
         const started = performance.now();
         // A crash, not a clean stop: nobody is told goodbye.
         await stack.localLiveKit!.kill();

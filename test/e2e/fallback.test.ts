@@ -11,6 +11,7 @@ import {
   EXPERT_BOX,
   SHOPPER_BOX,
   ShopPage,
+  mediaFlowing,
   putThrough,
   say,
 } from '../support/pages.js';
@@ -41,6 +42,7 @@ describe('the media server dies during a call', () => {
     await say(shopper.page, SHOPPER_BOX, 'before 1');
     await say(expert.page, EXPERT_BOX, 'before 2');
     await shopper.page.waitForSelector('expert-call-panel ec-chat li:has-text("before 2")');
+    await mediaFlowing(expert, shopper);
 
     // A crash, not a clean stop: nobody is told goodbye, the sockets just die.
     const killedAt = performance.now();
