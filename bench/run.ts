@@ -16,7 +16,7 @@ import { launchChromium, newParticipant } from '../test/support/browser.js';
 import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
 import { startHubCluster } from '../test/support/hub-cluster.js';
-import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
+import { ConsolePage, ShopPage, mediaFlowing, putThrough } from '../test/support/pages.js';
 import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import { CHAT_LOAD, chatAcross } from './chat-load.js';
 import { dispatchInCluster, hubMemory } from './cluster.js';
@@ -291,8 +291,10 @@ async function mediaDeathToChat(): Promise<void> {
         const expert = new ConsolePage((await newParticipant(browser)).page);
         const shopper = new ShopPage((await newParticipant(browser)).page);
         await putThrough(expert, shopper, stack, { expertName: `Fallback ${run}`, mode: 'video' });
+        await mediaFlowing(expert, shopper);
         const started = performance.now();
-        await stack.localLiveKit!.stop();
+        // A crash, not a clean stop: nobody is told goodbye.
+        await stack.localLiveKit!.kill();
         await Promise.all([
           shopper.page.waitForSelector('expert-call-panel ec-chat textarea'),
           shopper.waitForState('chat'),
@@ -307,7 +309,7 @@ async function mediaDeathToChat(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log('\nMedia server dies mid-call → both sides can type in chat');
+  console.log('\nMedia server killed (SIGKILL) mid-call → both sides can type in chat');
   summary(`${runs} runs, bound ${MEDIA_RECOVERY_MS} ms + 1 s`, times, MEDIA_RECOVERY_MS + 1000);
 }
 

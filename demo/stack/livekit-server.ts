@@ -64,6 +64,11 @@ export interface LocalLiveKit extends LiveKitCredentials {
   readonly logFile: string;
   /** Ends the server: SIGTERM, a forcing SIGTERM after 1 s, SIGKILL after 5 s. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Kills the server as a crash would (SIGKILL: no goodbye to anyone) and resolves once the
+   * process is gone. A later stop() only cleans up.
+   */
+  kill(): Promise<void>;
 }
 
 export type LiveKitUnavailableReason =
@@ -454,7 +459,15 @@ async function startServer(start: {
       cause: error,
     });
   }
-  return { ...credentials, port: ports.http, pid: child.pid ?? 0, logFile, stop };
+  const kill = async (): Promise<void> => {
+    if (!hasExited(child)) {
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await stop();
+  };
+  return { ...credentials, port: ports.http, pid: child.pid ?? 0, logFile, stop, kill };
 }
 
 /**

@@ -8,12 +8,13 @@
  * effects; every state can be left by `end` and every waiting state has a timer in the controller.
  */
 import type { CallMode, ChatReason, EndReason, ExpertProfile } from '../protocol/index.js';
+import type { HubFailure } from './hub-failure.js';
 
 /** Why the conversation ended, as the shopper is told. */
 export type ConversationEndReason =
   | EndReason
-  /** The hub could not be reached, or the connection to it was lost. */
-  | 'hub-unreachable'
+  /** The hub could not be reached, failed, or refused the request or the resume. */
+  | HubFailure
   /** Video calls cannot be made right now (the media server is down). */
   | 'media-unavailable'
   /** The hub did not answer a request in time. */

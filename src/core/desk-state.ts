@@ -18,6 +18,7 @@ import type {
   RingEndReason,
   ShopperContext,
 } from '../protocol/index.js';
+import type { HubFailure } from './hub-failure.js';
 
 /** Who a conversation is with, as the ring showed it. */
 export interface ConversationCard {
@@ -38,7 +39,11 @@ export interface HeldConversation extends ConversationCard {
 }
 
 /** Why the desk is signed out. */
-export type SignedOutReason = 'signed-out' | 'rejected' | 'hub-unreachable' | 'dev-login-disabled';
+/**
+ * Why the expert is signed out: on purpose, a hub that turns sign-in by name off, or a failure
+ * that trying again did not mend (`unauthorized` alone means the session itself was refused).
+ */
+export type SignedOutReason = 'signed-out' | 'dev-login-disabled' | HubFailure;
 
 export type DeskState =
   | { kind: 'signed-out'; reason?: SignedOutReason }

@@ -8,6 +8,10 @@
  * A lost hub connection is brought back without the expert doing anything: the desk signs in
  * again with its session, the hub puts it back in its conversations, and the chats catch up.
  *
+ * Only a session the hub refuses (`unauthorized`) signs the expert out and is forgotten; a
+ * sign-in the hub fails to handle (`internal`) is asked again, backing off as reconnects do,
+ * and the expert stays signed in meanwhile.
+ *
  * It also keeps the shop's requests left while nobody could answer (messages, callback
  * requests, appointments), as the hub last listed them, for the expert to handle.
  */
@@ -16,8 +20,14 @@ import { ChatChannel } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
 import { HubClient } from './hub-client.js';
+import {
+  failureOfClientError,
+  failureOfHubError,
+  isRetryable,
+  type HubFailure,
+} from './hub-failure.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
-import { BackoffReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
+import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 
 export type ExpertDeskEvents = {
   state: { state: DeskState; previous: DeskState };
@@ -42,6 +52,10 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   private current: DeskState = { kind: 'signed-out' };
   private hub: HubClient | undefined;
   private session: string | undefined;
+  /** The name of a sign-in by name, to ask again with. */
+  private devName: string | undefined;
+  /** Asking again after the hub failed on a sign-in. */
+  private readonly retries: RetryClock;
   /** What the expert last chose, restored after a reconnect. */
   private wantsAvailable = false;
   private readonly chats = new Map<string, ChatChannel>();
@@ -62,6 +76,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     private readonly reconnect: ReconnectPolicy = new BackoffReconnectPolicy(),
   ) {
     super();
+    this.retries = new RetryClock(reconnect);
     this.teardown.push(
       this.media.on('change', () => this.changed()),
       this.media.on('disconnected', ({ cause }) => {
@@ -109,12 +124,12 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     const hub = this.connectHub();
     try {
       await hub.connect();
-    } catch {
-      this.signOut('hub-unreachable');
+    } catch (error) {
+      this.signOut(failureOfClientError(error));
       return;
     }
     if ('session' in how) this.authenticate(how.session);
-    else hub.send({ type: 'expert.dev-login', name: how.devName });
+    else this.devLogin(how.devName);
   }
 
   setAvailable(available: boolean): void {
@@ -176,6 +191,32 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     for (const off of this.teardown.splice(0)) off();
   }
 
+  private devLogin(name: string): void {
+    this.devName = name;
+    this.hub?.send({ type: 'expert.dev-login', name });
+  }
+
+  /**
+   * The hub answered a sign-in with an error: asked again, with backoff, when the hub failed on
+   * it; otherwise (or past the policy) the expert is signed out with the reason.
+   */
+  private signInFailed(ref: 'expert.auth' | 'expert.dev-login', failure: HubFailure): void {
+    const byName = ref === 'expert.dev-login';
+    const { session, devName } = this;
+    const ask = () => {
+      if (byName && devName) this.devLogin(devName);
+      else if (!byName && session) this.authenticate(session);
+    };
+    if (isRetryable(failure) && this.retries.schedule(ask)) return;
+    if (byName) {
+      this.signOut(failure === 'unauthorized' ? 'dev-login-disabled' : failure);
+      return;
+    }
+    // Only a refused session is worth forgetting: other failures say nothing about it.
+    if (failure === 'unauthorized') this.emit('session', null);
+    this.signOut(failure);
+  }
+
   private authenticate(session: string): void {
     this.session = session;
     this.hub?.send({ type: 'expert.auth', session, ...this.skills });
@@ -190,6 +231,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.authenticate(m.session);
     });
     hub.on('expert.ready', (m) => {
+      this.retries.reset();
       const back = this.reconnecting;
       this.reconnecting = false;
       this.apply({
@@ -276,11 +318,8 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.leaveMedia(m.conversationId);
     });
     hub.on('error', (m) => {
-      if (m.ref === 'expert.auth') {
-        this.emit('session', null);
-        this.signOut('rejected');
-      } else if (m.ref === 'expert.dev-login') {
-        this.signOut('dev-login-disabled');
+      if (m.ref === 'expert.auth' || m.ref === 'expert.dev-login') {
+        this.signInFailed(m.ref, failureOfHubError(m.reason));
       } else if (m.ref === 'expert.request-done') {
         // Refused (an unknown request): the button comes back; the list says what is true.
         this.setMarking(new Set());
@@ -337,6 +376,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   }
 
   private signOut(reason: SignedOutReason): void {
+    this.retries.reset();
     this.hub?.close();
     this.hub = undefined;
     this.reconnecting = false;

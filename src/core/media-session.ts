@@ -282,18 +282,15 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       .on(RoomEvent.LocalTrackPublished, changed)
       .on(RoomEvent.LocalTrackUnpublished, changed)
       .on(RoomEvent.AudioPlaybackStatusChanged, changed)
-      // LiveKit tries to bring media back by itself; past our bound, the call is lost.
-      .on(RoomEvent.Reconnecting, () => {
-        clearTimeout(this.recovery);
-        this.recovery = setTimeout(() => {
-          if (this.room !== room) return;
-          this.emit('disconnected', { cause: 'lost' });
-          void this.leave();
-        }, this.recoveryMs);
-      })
-      .on(RoomEvent.Reconnected, () => clearTimeout(this.recovery))
+      // LiveKit tries to bring media back by itself, first resuming its signal connection
+      // (SignalReconnecting), then, attempts later, a full reconnect (Reconnecting): a dead
+      // server costs it ~25 s before it gives up. Our bound starts at the first sign of loss
+      // and is not pushed back by the next one: past it, the call is lost.
+      .on(RoomEvent.SignalReconnecting, () => this.armRecovery(room))
+      .on(RoomEvent.Reconnecting, () => this.armRecovery(room))
+      .on(RoomEvent.Reconnected, () => this.disarmRecovery())
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
-        clearTimeout(this.recovery);
+        this.disarmRecovery();
         if (this.room !== room) return;
         // Not lost: the hub closed the room, or this page left it (livekit-client leaves on
         // pagehide, when the shopper goes to the shop's next page).
@@ -377,13 +374,29 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   }
 
   async leave(): Promise<void> {
-    clearTimeout(this.recovery);
+    this.disarmRecovery();
     this.joining = undefined;
     const room = this.room;
     this.room = undefined;
     this.failures.clear();
     this.dropPrepared();
     if (room) await room.disconnect();
+  }
+
+  /** Starts the recovery bound, unless it already runs: a later sign of loss does not extend it. */
+  private armRecovery(room: Room): void {
+    if (this.recovery !== undefined) return;
+    this.recovery = setTimeout(() => {
+      this.recovery = undefined;
+      if (this.room !== room) return;
+      this.emit('disconnected', { cause: 'lost' });
+      void this.leave();
+    }, this.recoveryMs);
+  }
+
+  private disarmRecovery(): void {
+    clearTimeout(this.recovery);
+    this.recovery = undefined;
   }
 
   private dropPrepared(): void {

@@ -22,3 +22,32 @@ export class BackoffReconnectPolicy implements ReconnectPolicy {
     return Math.round(base * (0.8 + 0.4 * this.random()));
   }
 }
+
+/**
+ * Asking the hub again for something it failed on (a request, a resume, a sign-in), on the
+ * policy's clock: each `schedule` waits the next delay; `reset` once the hub has answered.
+ */
+export class RetryClock {
+  private attempt = 0;
+  private since: number | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly policy: ReconnectPolicy) {}
+
+  /** Runs `ask` after the next delay; false, and nothing scheduled, once the policy gives up. */
+  schedule(ask: () => void): boolean {
+    this.since ??= Date.now();
+    const delay = this.policy.nextDelay(this.attempt++, Date.now() - this.since);
+    clearTimeout(this.timer);
+    if (delay === null) return false;
+    this.timer = setTimeout(ask, delay);
+    return true;
+  }
+
+  reset(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.attempt = 0;
+    this.since = undefined;
+  }
+}

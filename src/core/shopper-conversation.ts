@@ -6,6 +6,9 @@
  * A lost hub connection does not end anything: the client reconnects and resumes the
  * conversation with its resume token, receives the messages it missed, and resends its own.
  * The same token, kept for the page's session, lets the next page of the shop resume it.
+ *
+ * A request or a resume the hub fails to handle (`hub-failed`) is asked again, backing off as
+ * reconnects do; one it refuses ends the conversation with the refusal, said as what it is.
  */
 import {
   fitContext,
@@ -25,8 +28,9 @@ import {
 import { Emitter } from './emitter.js';
 import { FallbackPolicy, type Advice } from './fallback-policy.js';
 import { HubClient } from './hub-client.js';
+import { failureOfClientError, failureOfHubError, isRetryable } from './hub-failure.js';
 import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
-import { BackoffReconnectPolicy, type ReconnectPolicy } from './reconnect-policy.js';
+import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 import type { ResumeTicket, TicketStore } from './resume-ticket.js';
 
 export type { ResumeTicket, TicketStore } from './resume-ticket.js';
@@ -69,10 +73,17 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
   private voiceOnly = false;
   private requestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How the request was introduced to the hub: sent again when the hub failed on it. */
+  private introduce: () => void = () => {};
+  /** Asking again after the hub failed on a request or a resume. */
+  private readonly retries: RetryClock;
+  private readonly policy: ReconnectPolicy;
   private readonly teardown: Array<() => void> = [];
 
   constructor(private readonly options: ShopperConversationOptions) {
     super();
+    this.policy = options.reconnect ?? new BackoffReconnectPolicy();
+    this.retries = new RetryClock(this.policy);
     this.chat = new ChatChannel(
       'shopper',
       () => options.displayName?.() ?? '',
@@ -212,6 +223,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     void this.media.leave();
     this.chat.dispose();
     clearTimeout(this.requestTimer);
+    this.retries.reset();
     clearInterval(this.qualityTimer);
     for (const off of this.teardown.splice(0)) off();
   }
@@ -221,11 +233,12 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       () => this.finish('timeout'),
       this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     );
+    this.introduce = introduce;
     const hub = this.connectHub();
     try {
       await hub.connect();
-    } catch {
-      this.finish('hub-unreachable');
+    } catch (error) {
+      this.finish(failureOfClientError(error));
       return;
     }
     introduce();
@@ -243,11 +256,10 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
 
   private connectHub(): HubClient {
     this.hub?.close();
-    const hub = new HubClient(this.options.hub, {
-      reconnect: this.options.reconnect ?? new BackoffReconnectPolicy(),
-    });
+    const hub = new HubClient(this.options.hub, { reconnect: this.policy });
     this.hub = hub;
     hub.on('conversation.opened', (m) => {
+      this.retries.reset();
       const mode = 'mode' in this.current ? this.current.mode : 'video';
       this.ticket = { conversationId: m.conversationId, resumeToken: m.resumeToken, mode };
       this.options.tickets?.save(this.ticket);
@@ -324,9 +336,11 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     hub.on('chat.typing', () => this.chat.receiveTyping());
     hub.on('call.ended', (m) => this.finish(m.reason));
     hub.on('error', (m) => {
-      if (m.ref === 'shopper.request' || m.ref === 'conversation.resume') {
-        this.finish('hub-unreachable');
-      }
+      if (m.ref !== 'shopper.request' && m.ref !== 'conversation.resume') return;
+      const failure = failureOfHubError(m.reason);
+      const ask = m.ref === 'shopper.request' ? this.introduce : () => this.sendResume();
+      // Asked again while the policy allows; a refusal, or a failure past it, ends as it is.
+      if (!isRetryable(failure) || !this.retries.schedule(ask)) this.finish(failure);
     });
     hub.on('reconnecting', () => {
       this.reconnecting = true;
@@ -340,6 +354,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
 
   private finish(reason: ConversationEndReason): void {
     if (!isActive(this.current)) return;
+    this.retries.reset();
     this.apply({ type: 'ended', reason });
     this.hub?.close();
     this.hub = undefined;

@@ -91,7 +91,11 @@ const en: ConsoleText = {
   signingIn: 'Signing in…',
   signedOut: {
     'signed-out': 'You are signed out.',
-    rejected: 'Your session has expired. Please sign in again.',
+    unauthorized: 'Your session has expired. Please sign in again.',
+    'hub-failed': 'The hub could not complete the sign-in. Please sign in again in a moment.',
+    refused: 'The hub refused the sign-in. Please sign in again.',
+    'invalid-request':
+      'The hub could not accept this sign-in: this console may not match the hub’s version. Reload the page, then sign in.',
     'hub-unreachable': 'The hub cannot be reached. Check the connection, then sign in again.',
     'dev-login-disabled': 'This hub does not allow sign-in by name: your shop signs you in.',
   },
@@ -208,7 +212,11 @@ const fr: ConsoleText = {
   signingIn: 'Connexion…',
   signedOut: {
     'signed-out': 'Vous êtes déconnecté.',
-    rejected: 'Votre session a expiré. Reconnectez-vous.',
+    unauthorized: 'Votre session a expiré. Reconnectez-vous.',
+    'hub-failed': 'Le hub n’a pas pu terminer la connexion. Reconnectez-vous dans un instant.',
+    refused: 'Le hub a refusé la connexion. Merci de vous reconnecter.',
+    'invalid-request':
+      'Le hub n’a pas pu accepter cette connexion : cette console ne correspond peut-être pas à sa version. Rechargez la page, puis reconnectez-vous.',
     'hub-unreachable': 'Le hub est injoignable. Vérifiez la connexion, puis reconnectez-vous.',
     'dev-login-disabled':
       'Ce hub n’autorise pas la connexion par nom : votre enseigne vous connecte.',
@@ -333,7 +341,12 @@ const de: ConsoleText = {
   signingIn: 'Anmeldung …',
   signedOut: {
     'signed-out': 'Sie sind abgemeldet.',
-    rejected: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    unauthorized: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    'hub-failed':
+      'Der Hub konnte die Anmeldung nicht abschließen. Bitte melden Sie sich gleich erneut an.',
+    refused: 'Der Hub hat die Anmeldung abgelehnt. Bitte melden Sie sich erneut an.',
+    'invalid-request':
+      'Der Hub konnte diese Anmeldung nicht annehmen: Diese Konsole passt womöglich nicht zu seiner Version. Laden Sie die Seite neu und melden Sie sich an.',
     'hub-unreachable':
       'Der Hub ist nicht erreichbar. Prüfen Sie die Verbindung und melden Sie sich erneut an.',
     'dev-login-disabled':
@@ -455,7 +468,12 @@ const es: ConsoleText = {
   signingIn: 'Iniciando sesión…',
   signedOut: {
     'signed-out': 'Ha cerrado la sesión.',
-    rejected: 'Su sesión ha caducado. Vuelva a iniciar sesión.',
+    unauthorized: 'Su sesión ha caducado. Vuelva a iniciar sesión.',
+    'hub-failed':
+      'El hub no ha podido completar el inicio de sesión. Vuelva a iniciar sesión en un momento.',
+    refused: 'El hub ha rechazado el inicio de sesión. Vuelva a iniciar sesión.',
+    'invalid-request':
+      'El hub no ha podido aceptar este inicio de sesión: puede que esta consola no corresponda a su versión. Recargue la página e inicie sesión.',
     'hub-unreachable':
       'No se puede contactar con el hub. Compruebe la conexión y vuelva a iniciar sesión.',
     'dev-login-disabled': 'Este hub no permite iniciar sesión por nombre: su tienda le da acceso.',
@@ -574,7 +592,11 @@ const it: ConsoleText = {
   signingIn: 'Accesso…',
   signedOut: {
     'signed-out': 'Sei disconnesso.',
-    rejected: 'La sessione è scaduta. Accedi di nuovo.',
+    unauthorized: 'La sessione è scaduta. Accedi di nuovo.',
+    'hub-failed': 'L’hub non è riuscito a completare l’accesso. Accedi di nuovo tra un momento.',
+    refused: 'L’hub ha rifiutato l’accesso. Accedi di nuovo.',
+    'invalid-request':
+      'L’hub non ha potuto accettare questo accesso: questa console potrebbe non corrispondere alla sua versione. Ricarica la pagina, poi accedi.',
     'hub-unreachable': 'L’hub non è raggiungibile. Controlla la connessione, poi accedi di nuovo.',
     'dev-login-disabled':
       'Questo hub non consente l’accesso con il nome: è il tuo negozio a farti accedere.',

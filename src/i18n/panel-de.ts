@@ -80,6 +80,14 @@ const de: PanelText = {
         return 'Sie haben die Warteschlange verlassen. Niemand ruft Sie an.';
       case 'hub-unreachable':
         return 'Wir konnten unsere Experten nicht erreichen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.';
+      case 'hub-failed':
+        return 'Bei unserem Dienst ist ein Fehler aufgetreten, wir konnten Sie nicht verbinden. Bitte versuchen Sie es gleich noch einmal.';
+      case 'refused':
+        return 'Unser Dienst hat die Anfrage abgelehnt: Die Unterhaltung ist beendet oder kann nicht fortgesetzt werden. Sie können eine neue beginnen.';
+      case 'invalid-request':
+        return 'Unser Dienst konnte die Anfrage dieser Seite nicht annehmen. Bitte versuchen Sie es später erneut oder wenden Sie sich an den Shop.';
+      case 'unauthorized':
+        return 'Unser Dienst hat diese Anfrage abgelehnt. Bitte wenden Sie sich an den Shop.';
       case 'media-unavailable':
         return 'Videoanrufe sind gerade nicht möglich. Versuchen Sie es gleich noch einmal.';
       case 'timeout':

@@ -79,6 +79,14 @@ const es: PanelText = {
         return 'Ha salido de la cola. Nadie le llamará.';
       case 'hub-unreachable':
         return 'No hemos podido contactar con nuestros expertos. Compruebe su conexión e inténtelo de nuevo.';
+      case 'hub-failed':
+        return 'Nuestro servicio ha tenido un problema y no ha podido ponerle en contacto. Inténtelo de nuevo en un momento.';
+      case 'refused':
+        return 'Nuestro servicio ha rechazado la solicitud: la conversación ha terminado o no puede continuar. Puede empezar una nueva.';
+      case 'invalid-request':
+        return 'Nuestro servicio no ha podido aceptar la solicitud de esta página. Inténtelo más tarde o contacte con la tienda.';
+      case 'unauthorized':
+        return 'Nuestro servicio ha rechazado esta solicitud. Contacte con la tienda.';
       case 'media-unavailable':
         return 'Las videollamadas no están disponibles ahora. Inténtelo de nuevo en un momento.';
       case 'timeout':

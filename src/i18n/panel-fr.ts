@@ -79,6 +79,14 @@ const fr: PanelText = {
         return 'Vous avez quitté la file. Personne ne vous rappellera.';
       case 'hub-unreachable':
         return 'Impossible de joindre nos experts. Vérifiez votre connexion et réessayez.';
+      case 'hub-failed':
+        return 'Notre service a rencontré un problème et n’a pas pu vous mettre en relation. Réessayez dans un instant.';
+      case 'refused':
+        return 'Notre service a refusé la demande : la conversation est terminée ou ne peut pas continuer. Vous pouvez en commencer une nouvelle.';
+      case 'invalid-request':
+        return 'Notre service n’a pas pu accepter la demande de cette page. Réessayez plus tard ou contactez la boutique.';
+      case 'unauthorized':
+        return 'Notre service a refusé cette demande. Merci de contacter la boutique.';
       case 'media-unavailable':
         return 'Les appels vidéo sont indisponibles pour le moment. Réessayez dans un instant.';
       case 'timeout':

@@ -79,6 +79,14 @@ const it: PanelText = {
         return 'Sei uscito dalla coda. Nessuno ti richiamerà.';
       case 'hub-unreachable':
         return 'Non riusciamo a raggiungere i nostri esperti. Controlla la connessione e riprova.';
+      case 'hub-failed':
+        return 'Il nostro servizio ha avuto un problema e non è riuscito a metterti in contatto. Riprova tra un momento.';
+      case 'refused':
+        return 'Il nostro servizio ha rifiutato la richiesta: la conversazione è terminata o non può continuare. Puoi iniziarne una nuova.';
+      case 'invalid-request':
+        return 'Il nostro servizio non ha potuto accettare la richiesta di questa pagina. Riprova più tardi o contatta il negozio.';
+      case 'unauthorized':
+        return 'Il nostro servizio ha rifiutato questa richiesta. Contatta il negozio.';
       case 'media-unavailable':
         return 'Le videochiamate non sono disponibili ora. Riprova tra un momento.';
       case 'timeout':

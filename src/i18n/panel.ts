@@ -171,6 +171,14 @@ const en: PanelText = {
         return 'You left the queue. Nobody will call you.';
       case 'hub-unreachable':
         return 'We could not reach our experts. Check your connection and try again.';
+      case 'hub-failed':
+        return 'Our service ran into a problem and could not put you through. Please try again in a moment.';
+      case 'refused':
+        return 'Our service refused this request: the conversation has ended or cannot go on. You can start a new one.';
+      case 'invalid-request':
+        return 'Our service could not accept the request from this page. Please try again later, or contact the shop.';
+      case 'unauthorized':
+        return 'Our service refused this request. Please contact the shop.';
       case 'media-unavailable':
         return 'Video calls are not available right now. Please try again in a moment.';
       case 'timeout':

@@ -268,14 +268,19 @@ export class ExpertCall extends ElementBase {
    * the hub cannot be used (see `ec-error`), checks it again and opens only if it now can.
    */
   open(): Promise<void> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one opener
-    opener = this;
-    return (this.holder ?? this).openHere();
+    return this.openAs(false);
   }
 
-  private openHere(): Promise<void> {
+  /** `resumed`: show the resumed conversation as it stands, even ended (see `Panel.open`). */
+  private openAs(resumed: boolean): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one opener
+    opener = this;
+    return (this.holder ?? this).openHere(resumed);
+  }
+
+  private openHere(resumed: boolean): Promise<void> {
     this.opening ??= this.usable()
-      .then((usable) => (usable ? this.show() : undefined))
+      .then((usable) => (usable ? this.show(resumed) : undefined))
       .finally(() => (this.opening = undefined));
     return this.opening;
   }
@@ -287,8 +292,8 @@ export class ExpertCall extends ElementBase {
     return !this.problem;
   }
 
-  private show(): Promise<void> {
-    if (this.holder) return this.holder.show();
+  private show(resumed = false): Promise<void> {
+    if (this.holder) return this.holder.show(resumed);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one holder
     holder = this;
     return this.load()
@@ -297,7 +302,7 @@ export class ExpertCall extends ElementBase {
         this.button.setAttribute('aria-expanded', 'true');
         this.button.classList.add('open');
         panel.refresh(); // the context of the button used, if another opened it before
-        panel.open();
+        panel.open(resumed);
         this.dispatchEvent(new CustomEvent('ec-open', { bubbles: true, composed: true }));
       })
       .catch((error: unknown) => {
@@ -369,7 +374,8 @@ export class ExpertCall extends ElementBase {
     try {
       const panel = await this.load();
       await panel.resume();
-      await this.open();
+      // A resume the hub refused at once has ended already: show how, not the first screen.
+      await this.openAs(true);
     } catch {
       // The chunk did not load: the button still works, and says so on click.
     }

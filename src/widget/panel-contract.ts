@@ -31,8 +31,12 @@ export interface Panel {
   /** The panel element, to be put in the launcher's shadow root. */
   readonly element: HTMLElement;
   readonly state: ConversationState;
-  /** Shows the first screen (or whatever the conversation is at) and moves focus into it. */
-  open(): void;
+  /**
+   * Shows the first screen (or whatever the conversation is at) and moves focus into it. With
+   * `resumed`, shows the resumed conversation as it stands, even if it has already ended (a
+   * resume the hub refused), instead of starting afresh.
+   */
+  open(resumed?: boolean): void;
   /** Leaves the queue or hangs up. */
   end(): void;
   /** Carries on with the conversation this browser had on the shop's previous page. */

@@ -112,6 +112,14 @@ describe('LocalLiveKit.stop', () => {
     await server.stop();
   });
 
+  it('kill() ends the process at once, as a crash would, and a later stop() is harmless', async () => {
+    const server = await startLocalLiveKit({ ports: 'free' });
+    await server.kill();
+    assert.equal(isRunning(server.pid), false);
+    assert.equal(await connectError('127.0.0.1', server.port), 'ECONNREFUSED');
+    await server.stop();
+  });
+
   it('keeps the server log in the file it names', async () => {
     const server = await startLocalLiveKit({ ports: 'free' });
     await server.stop();

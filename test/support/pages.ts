@@ -3,6 +3,7 @@
  * Playwright's CSS selectors pierce open shadow roots, so these read like the page a person sees.
  */
 import type { Page } from 'playwright-core';
+import { eventually, inboundStats } from './browser.js';
 
 /** The chat boxes of each side. */
 export const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
@@ -108,4 +109,23 @@ export async function putThrough(
   await expert.accept();
   await shopper.waitForState(options.mode === 'chat' ? 'chat' : 'in-call');
   return ring;
+}
+
+/**
+ * Waits until a call carries media both ways: the expert's camera decoded at the shopper, the
+ * shopper's voice (their camera stays off) arriving at the expert. What "mid-call" means.
+ */
+export async function mediaFlowing(expert: ConsolePage, shopper: ShopPage): Promise<void> {
+  await Promise.all([
+    eventually(
+      () => inboundStats(shopper.page),
+      (s) => s.videoFramesDecoded > 10,
+      'the expert’s video at the shopper',
+    ),
+    eventually(
+      () => inboundStats(expert.page),
+      (s) => s.audioPacketsReceived > 10,
+      'the shopper’s voice at the expert',
+    ),
+  ]);
 }

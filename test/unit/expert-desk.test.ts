@@ -150,7 +150,7 @@ describe('ExpertDesk', () => {
       await connection.next('expert.auth');
       connection.send({ type: 'error', reason: 'unauthorized', message: 'no', ref: 'expert.auth' });
       await untilDesk(refused.desk, (s) => s.kind === 'signed-out', 'signed out');
-      assert.deepEqual(refused.desk.state, { kind: 'signed-out', reason: 'rejected' });
+      assert.deepEqual(refused.desk.state, { kind: 'signed-out', reason: 'unauthorized' });
       assert.deepEqual(refused.sessions, [null], 'the kept session is forgotten');
 
       const noDevLogin = newDesk().desk;
@@ -165,6 +165,78 @@ describe('ExpertDesk', () => {
       });
       await untilDesk(noDevLogin, (s) => s.kind === 'signed-out', 'signed out');
       assert.deepEqual(noDevLogin.state, { kind: 'signed-out', reason: 'dev-login-disabled' });
+    });
+
+    it('stays signing in when the hub fails on the sign-in, asks again, and keeps the session', async () => {
+      const { desk, sessions } = newDesk();
+      await desk.signIn({ session: 'session-1' });
+      const connection = await hub.nextConnection();
+      await connection.next('expert.auth');
+      connection.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'expert.auth' });
+      const again = await connection.next('expert.auth');
+      assert.equal(again.session, 'session-1');
+      assert.equal(desk.state.kind, 'signing-in');
+      connection.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
+      await untilDesk(desk, (s) => s.kind === 'ready', 'ready');
+      assert.deepEqual(sessions, [], 'the session is kept');
+    });
+
+    it('stays signed in when the hub fails on the sign-in after a reconnect', async () => {
+      const { desk, connection, sessions } = await signedIn();
+      connection.drop();
+      const back = await hub.nextConnection();
+      await back.next('expert.auth');
+      back.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'expert.auth' });
+      await back.next('expert.auth');
+      assert.equal(desk.state.kind, 'ready', 'still signed in');
+      back.send({ type: 'expert.ready', expert: EXPERT, status: 'available' });
+      await until(
+        () => desk.reconnecting,
+        (r) => !r,
+        { what: 'back' },
+      );
+      assert.equal(desk.state.kind, 'ready');
+      assert.deepEqual(sessions, [], 'the session is kept');
+    });
+
+    it('signs out as "hub-failed", keeping the session, when the hub keeps failing', async () => {
+      const { desk, sessions } = newDesk();
+      await desk.signIn({ session: 'session-1' });
+      const connection = await hub.nextConnection();
+      for (let attempt = 0; attempt < 4; attempt++) {
+        await connection.next('expert.auth');
+        connection.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'expert.auth' });
+      }
+      await untilDesk(desk, (s) => s.kind === 'signed-out', 'signed out');
+      assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'hub-failed' });
+      assert.deepEqual(sessions, [], 'the session is kept for the next sign-in');
+    });
+
+    it('signs out with the refusal, keeping the session, when the hub refuses other than the session', async () => {
+      const { desk, sessions } = newDesk();
+      await desk.signIn({ session: 'session-1' });
+      const connection = await hub.nextConnection();
+      await connection.next('expert.auth');
+      connection.send({ type: 'error', reason: 'wrong-state', message: 'no', ref: 'expert.auth' });
+      await untilDesk(desk, (s) => s.kind === 'signed-out', 'signed out');
+      assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'refused' });
+      assert.deepEqual(sessions, []);
+      assert.equal(connection.all('expert.auth').length, 1, 'a refusal is not asked again');
+    });
+
+    it('asks again by name when the hub fails on a sign-in by name', async () => {
+      const { desk } = newDesk();
+      await desk.signIn({ devName: 'Camille' });
+      const connection = await hub.nextConnection();
+      await connection.next('expert.dev-login');
+      connection.send({
+        type: 'error',
+        reason: 'internal',
+        message: 'oops',
+        ref: 'expert.dev-login',
+      });
+      assert.equal((await connection.next('expert.dev-login')).name, 'Camille');
+      assert.equal(desk.state.kind, 'signing-in');
     });
 
     it('signs out on purpose: forgets the session and lets the hub go', async () => {

@@ -4,7 +4,8 @@
  * grace period.
  */
 import assert from 'node:assert/strict';
-import { BackoffReconnectPolicy } from '../../src/core/reconnect-policy.js';
+import { BackoffReconnectPolicy, RetryClock } from '../../src/core/reconnect-policy.js';
+import { until } from '../support/deadline.js';
 import { describe, it } from '../support/node-test.js';
 
 describe('BackoffReconnectPolicy', () => {
@@ -37,5 +38,42 @@ describe('BackoffReconnectPolicy', () => {
     const delays = new Set(Array.from({ length: 20 }, () => policy.nextDelay(5, 0)));
     assert.ok(delays.size > 1, 'jittered');
     for (const delay of delays) assert.ok(delay! >= 4000 && delay! <= 6000, String(delay));
+  });
+});
+
+describe('RetryClock', () => {
+  it('asks again on the policy’s clock until it gives up, and starts over once reset', async () => {
+    const seen: Array<[number, number]> = [];
+    const clock = new RetryClock({
+      nextDelay: (attempt, elapsedMs) => {
+        seen.push([attempt, elapsedMs]);
+        return attempt < 2 ? 1 : null;
+      },
+    });
+    let asked = 0;
+    const ask = () => asked++;
+    assert.equal(clock.schedule(ask), true);
+    await until(
+      () => asked,
+      (n) => n === 1,
+      { what: 'the first ask' },
+    );
+    assert.equal(clock.schedule(ask), true);
+    await until(
+      () => asked,
+      (n) => n === 2,
+      { what: 'the second ask' },
+    );
+    assert.equal(clock.schedule(ask), false, 'the policy gave up: nothing scheduled');
+    assert.deepEqual(
+      seen.map(([attempt]) => attempt),
+      [0, 1, 2],
+    );
+    clock.reset();
+    assert.equal(clock.schedule(ask), true);
+    assert.equal(seen.at(-1)![0], 0, 'a reset starts from the first attempt');
+    clock.reset();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(asked, 2, 'a reset cancels what was scheduled');
   });
 });

@@ -173,7 +173,7 @@ describe('ShopperConversation', () => {
       await connection.closed();
     });
 
-    it('ends in "hub-unreachable" when the hub refuses the request', async () => {
+    it('ends with the refusal, not "hub-unreachable", when the hub refuses the request', async () => {
       const { conversation, connection } = await requested();
       connection.send({
         type: 'error',
@@ -181,7 +181,39 @@ describe('ShopperConversation', () => {
         message: 'no',
         ref: 'shopper.request',
       });
-      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-unreachable');
+      assert.equal((await untilState(conversation, 'ended')).reason, 'invalid-request');
+      assert.equal(connection.all('shopper.request').length, 1, 'a refusal is not asked again');
+    });
+
+    it('asks again when the hub fails on the request, and goes on once it is answered', async () => {
+      const { conversation, connection, request } = await requested();
+      connection.send({
+        type: 'error',
+        reason: 'internal',
+        message: 'oops',
+        ref: 'shopper.request',
+      });
+      assert.deepEqual(await connection.next('shopper.request'), request, 'the same request');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await untilState(conversation, 'queued');
+    });
+
+    it('ends in "hub-failed" when the hub keeps failing on the request', async () => {
+      const { conversation, connection } = await requested();
+      const failed = () =>
+        connection.send({
+          type: 'error',
+          reason: 'internal',
+          message: 'oops',
+          ref: 'shopper.request',
+        });
+      failed();
+      for (let again = 0; again < 3; again++) {
+        await connection.next('shopper.request');
+        failed();
+      }
+      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-failed');
+      assert.equal(connection.all('shopper.request').length, 4, 'asked as long as the policy said');
     });
 
     it('goes on when the hub refuses some other frame', async () => {
@@ -462,7 +494,7 @@ describe('ShopperConversation', () => {
       assert.equal(conversation.reconnecting, false);
     });
 
-    it('ends as "hub-unreachable" when the hub refuses the resume', async () => {
+    it('ends as "refused", not "hub-unreachable", when the hub refuses the resume', async () => {
       const { conversation, connection } = await chatting();
       connection.drop();
       const back = await hub.nextConnection();
@@ -473,7 +505,23 @@ describe('ShopperConversation', () => {
         message: 'ended',
         ref: 'conversation.resume',
       });
-      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-unreachable');
+      assert.equal((await untilState(conversation, 'ended')).reason, 'refused');
+    });
+
+    it('asks to resume again when the hub fails on the resume, and the conversation goes on', async () => {
+      const { conversation, connection } = await chatting();
+      connection.drop();
+      const back = await hub.nextConnection();
+      await back.next('conversation.resume');
+      back.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'conversation.resume' });
+      await back.next('conversation.resume');
+      back.send({ type: 'conversation.opened', conversationId: 'c1', resumeToken: 'token-1' });
+      await until(
+        () => conversation.reconnecting,
+        (r) => !r,
+        { what: 'back' },
+      );
+      assert.equal(conversation.state.kind, 'chat');
     });
   });
 

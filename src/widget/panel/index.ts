@@ -77,9 +77,9 @@ export const createPanel: CreatePanel = (options) => {
     get state() {
       return conversation.state;
     },
-    open() {
+    open(resumed = false) {
       element.words = options.words();
-      conversation.open();
+      if (!resumed) conversation.open();
       void readAvailability(options.hub, options.topic(), hubLanguage(options.lang())).then(
         (availability) => {
           if (availability) element.availability = availability;
