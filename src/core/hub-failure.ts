@@ -36,6 +36,9 @@ export const HUB_FAILURES: readonly HubFailure[] = [
 export function failureOfHubError(reason: ErrorReason): HubFailure {
   switch (reason) {
     case 'internal':
+    // Too much from this client just now (transport/limits.ts): retried after a pause, as a
+    // failure of the hub would be; a person's pace never meets it.
+    case 'rate-limited':
       return 'hub-failed';
     case 'unauthorized':
       return 'unauthorized';

@@ -30,6 +30,7 @@ describe('hub failures', () => {
       'wrong-state': 'refused',
       unauthorized: 'unauthorized',
       internal: 'hub-failed',
+      'rate-limited': 'hub-failed',
     });
   });
 
