@@ -35,9 +35,9 @@ export const HUB_FAILURES: readonly HubFailure[] = [
 /** The hub's reason for an error frame, as a failure. */
 export function failureOfHubError(reason: ErrorReason): HubFailure {
   switch (reason) {
+    // Too much from this client just now (transport/limits.ts) is retried after a pause, as a
+    // failure of the hub is; a person's pace never meets it.
     case 'internal':
-    // Too much from this client just now (transport/limits.ts): retried after a pause, as a
-    // failure of the hub would be; a person's pace never meets it.
     case 'rate-limited':
       return 'hub-failed';
     case 'unauthorized':
