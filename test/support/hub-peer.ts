@@ -25,6 +25,8 @@ export class HubPeer {
       this.closeCode = code;
       for (const wake of this.waiters.splice(0)) wake();
     });
+    // A reset connection closes it: waits then fail with its close code, not the process.
+    socket.on('error', () => {});
   }
 
   static async open(hubUrl: string): Promise<HubPeer> {
