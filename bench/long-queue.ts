@@ -8,6 +8,7 @@
  * memory figures include both ends of every socket; the heap per waiting shopper is the
  * difference before and after they arrived, divided by their number.
  */
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startHubFixture } from '../test/support/hub-fixture.js';
 import { HubPeer } from '../test/support/hub-peer.js';
@@ -30,7 +31,16 @@ const percentile = (values: number[], q: number) => {
 };
 
 export async function longQueue(label: string, storage: StorageOptions): Promise<void> {
-  const waiting = Number(process.env['BENCH_WAITING'] ?? 10_000);
+  const asked = Number(process.env['BENCH_WAITING'] ?? 10_000);
+  // Both ends of every shopper's socket are in this process: it needs two descriptors each.
+  const descriptors = openFilesLimit();
+  const waiting = Math.min(asked, Math.floor((descriptors - 1_000) / 2));
+  if (waiting < asked) {
+    console.log(
+      `  (${asked} waiting would need ${2 * asked + 1_000} open files; this process may have ` +
+        `${descriptors}: measuring ${waiting})`,
+    );
+  }
   const arrivalsPerSecond = Number(process.env['BENCH_ARRIVALS'] ?? 50);
   global.gc?.();
   const stack = await startHubFixture({ ringTimeoutMs: 10 * 60_000, storage });
@@ -123,5 +133,16 @@ export async function longQueue(label: string, storage: StorageOptions): Promise
   } finally {
     await Promise.all(peers.map((peer) => peer.close()));
     await stack.stop();
+  }
+}
+
+/** This process's limit on open files (Linux), or a large number where it cannot be read. */
+function openFilesLimit(): number {
+  try {
+    const limits = readFileSync('/proc/self/limits', 'utf8');
+    const soft = /Max open files\s+(\d+)/.exec(limits)?.[1];
+    return soft ? Number(soft) : Number.MAX_SAFE_INTEGER;
+  } catch {
+    return Number.MAX_SAFE_INTEGER;
   }
 }
