@@ -34,10 +34,10 @@ export async function longQueue(label: string, storage: StorageOptions): Promise
   const asked = Number(process.env['BENCH_WAITING'] ?? 10_000);
   // Both ends of every shopper's socket are in this process: it needs two descriptors each.
   const descriptors = openFilesLimit();
-  const waiting = Math.min(asked, Math.floor((descriptors - 1_000) / 2));
+  const waiting = Math.min(asked, Math.floor((descriptors - 4_000) / 2));
   if (waiting < asked) {
     console.log(
-      `  (${asked} waiting would need ${2 * asked + 1_000} open files; this process may have ` +
+      `  (${asked} waiting would need ${2 * asked + 4_000} open files; this process may have ` +
         `${descriptors}: measuring ${waiting})`,
     );
   }
