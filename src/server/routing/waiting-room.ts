@@ -13,6 +13,8 @@ import { WaitEstimates } from './wait-estimates.js';
 
 /** Waiting shoppers are told a changed place at most this often. */
 const POSITIONS_EVERY_MS = 500;
+/** Shoppers told in one turn of the event loop, at most. */
+const TELL_SLICE = 200;
 
 export interface WaitingRoomOptions {
   /** How long a shopper waits before being offered a message, a callback or an appointment. */
@@ -32,6 +34,8 @@ export class WaitingRoom {
   /** Every queue moved (the experts changed): all are gone through at the next telling. */
   private allMoved = false;
   private positionsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The next slice of a pass through the moved queues, while one is under way. */
+  private slicing: ReturnType<typeof setImmediate> | undefined;
   private closed = false;
   /** Frames sent about places and waits, for the bench. */
   private told = 0;
@@ -139,20 +143,36 @@ export class WaitingRoom {
   close(): void {
     this.closed = true;
     clearTimeout(this.positionsTimer);
+    if (this.slicing) clearImmediate(this.slicing);
     for (const conversation of this.dispatcher.queue()) clearTimeout(conversation.offerTimer);
   }
 
-  /** Goes through the queues that moved, telling those whose place or wait changed. */
+  /**
+   * Goes through the queues that moved, telling those whose place or wait changed: a slice of
+   * them per turn of the event loop, so that a long queue does not hold up everything else.
+   * Each slice reads the queue as it is then; one moved past meanwhile is told on the next pass.
+   */
   private tellMoved(): void {
     const queues = this.allMoved ? [...this.dispatcher.queueNames()] : [...this.moved];
     this.moved.clear();
     this.allMoved = false;
     const experts = new Map<string, number>();
-    for (const queue of queues) {
-      this.dispatcher.queueNamed(queue).forEach((conversation, index) => {
-        this.tell(conversation, queue, index + 1, experts);
-      });
-    }
+    const left = queues.map((queue) => ({ queue, from: 0 }));
+    const slice = () => {
+      this.slicing = undefined;
+      let budget = TELL_SLICE;
+      while (left.length > 0 && budget > 0 && !this.closed) {
+        const head = left[0]!;
+        const line = this.dispatcher.queueNamed(head.queue);
+        const to = Math.min(line.length, head.from + budget);
+        for (let i = head.from; i < to; i++) this.tell(line[i]!, head.queue, i + 1, experts);
+        budget -= to - head.from;
+        head.from = to;
+        if (to >= line.length) left.shift();
+      }
+      if (left.length > 0 && !this.closed) this.slicing = setImmediate(slice);
+    };
+    slice();
   }
 
   /** Tells one shopper their place and wait, unless that is what they were told last. */
