@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { HubPeer } from '../test/support/hub-peer.js';
+import { answerRings } from './answer-rings.js';
 import { ROOMY_LIMITS } from '../test/support/hub-fixture.js';
 import { startHubCluster, type ClusterHub } from '../test/support/hub-cluster.js';
 
@@ -61,32 +62,10 @@ export async function dispatchInCluster(hubCount: number, expertCount: number): 
       }),
     );
     peers.push(...experts);
-    const afterFree: number[] = [];
-    let rung = 0;
-    let lastRingAt = 0;
-    let allRung!: () => void;
-    const done = new Promise<void>((resolve) => (allRung = resolve));
-    const answer = async (expert: HubPeer) => {
-      let freedAt: number | undefined;
-      while (rung < shoppers) {
-        const ring = await expert
-          .next('expert.ring', { timeoutMs: 120_000 })
-          .catch(() => undefined);
-        if (!ring) return;
-        lastRingAt = performance.now();
-        if (freedAt !== undefined) afterFree.push(lastRingAt - freedAt);
-        if (++rung === shoppers) allRung();
-        expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
-        expert.send({ type: 'call.end', conversationId: ring.conversationId });
-        freedAt = performance.now();
-      }
-    };
-    const started = performance.now();
-    for (const expert of experts) expert.send({ type: 'expert.set-presence', status: 'available' });
-    for (const expert of experts) void answer(expert);
-    await done;
-    const seconds = (lastRingAt - started) / 1000;
-    const sorted = afterFree.sort((a, b) => a - b);
+    const rings = answerRings(experts, shoppers);
+    await rings.done;
+    const seconds = (rings.lastRingAt() - rings.started) / 1000;
+    const sorted = rings.afterFree.sort((a, b) => a - b);
     console.log(
       `  ${hubCount} hubs, ${expertCount} experts: ${shoppers} assignments in ${seconds.toFixed(2)} s = ` +
         `${(shoppers / seconds).toFixed(0)}/s; call.end sent → next ring median ` +

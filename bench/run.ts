@@ -21,6 +21,7 @@ import { MEDIA_RECOVERY_MS } from '../src/core/media-session.js';
 import { CHAT_LOAD, chatAcross } from './chat-load.js';
 import { dispatchInCluster, hubMemory } from './cluster.js';
 import { floodAndChat } from './flood.js';
+import { answerRings } from './answer-rings.js';
 import { longQueue } from './long-queue.js';
 import { pageCost } from './page-cost.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
@@ -362,30 +363,14 @@ async function dispatchInOneHub(expertCount: number): Promise<void> {
     );
     peers.push(...experts);
 
-    const afterFree: number[] = [];
-    let rung = 0;
-    let lastRingAt = 0;
-    let allRung!: () => void;
-    const done = new Promise<void>((resolve) => (allRung = resolve));
-    const answer = async (expert: HubPeer) => {
-      let freedAt: number | undefined;
-      while (rung < shoppers) {
-        // Rejects when the socket closes at the end of the run.
-        const ring = await expert.next('expert.ring').catch(() => undefined);
-        if (!ring) return;
-        lastRingAt = performance.now();
-        if (freedAt !== undefined) afterFree.push(lastRingAt - freedAt);
-        if (++rung === shoppers) allRung();
-        expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
-        expert.send({ type: 'call.end', conversationId: ring.conversationId });
-        freedAt = performance.now();
-      }
-    };
-    const started = performance.now();
-    for (const expert of experts) expert.send({ type: 'expert.set-presence', status: 'available' });
-    for (const expert of experts) void answer(expert);
-    await within(done, 120_000, () => `${rung} rings, hub ${JSON.stringify(hub.stats())}`);
-    const seconds = (lastRingAt - started) / 1000;
+    const rings = answerRings(experts, shoppers);
+    await within(
+      rings.done,
+      120_000,
+      () => `${rings.rung()} rings, hub ${JSON.stringify(hub.stats())}`,
+    );
+    const seconds = (rings.lastRingAt() - rings.started) / 1000;
+    const { afterFree } = rings;
     await until(() => hub.stats().conversations === 0, 'every call ended');
 
     const perSecond = shoppers / seconds;
