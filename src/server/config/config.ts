@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as v from 'valibot';
-import { DEFAULT_LIMITS, type Limits } from '../transport/limits.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
 import { defaultShopConfig, loadShopConfig, type ShopConfig } from './shop-config.js';
 import type { StorageOptions } from '../storage/conversation-store.js';
