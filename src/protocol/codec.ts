@@ -3,10 +3,23 @@
  * Used by the hub for what browsers send and by browsers for what the hub sends.
  */
 import * as v from 'valibot';
-import { ClientMessage, MAX_FRAME_BYTES, ServerMessage, type ErrorReason } from './messages.js';
+import {
+  ClientMessage,
+  fitText,
+  MAX_FRAME_BYTES,
+  ServerMessage,
+  type ErrorReason,
+} from './messages.js';
 
 export type Decoded<T> =
   { ok: true; message: T } | { ok: false; reason: ErrorReason; detail: string; ref?: string };
+
+/**
+ * The longest `detail`. It goes back to the sender as an error frame's `message` (at most 500
+ * characters, or the browser cannot read the refusal), and a validator's words may quote what
+ * was received, which can be as long as the frame.
+ */
+export const MAX_DETAIL_LENGTH = 300;
 
 const clientTypes = new Set(ClientMessage.options.map((o) => o.entries.type.literal));
 const serverTypes = new Set(ServerMessage.options.map((o) => o.entries.type.literal));
@@ -48,11 +61,13 @@ function decode<T>(
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue ? v.getDotPath(issue) : null;
+    const detail = `Invalid "${type}"${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad shape'}.`;
     return {
       ok: false,
       reason: 'invalid-message',
       ref: type,
-      detail: `Invalid "${type}"${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad shape'}.`,
+      detail:
+        detail.length > MAX_DETAIL_LENGTH ? `${fitText(detail, MAX_DETAIL_LENGTH - 1)}…` : detail,
     };
   }
   return { ok: true, message: parsed.output };

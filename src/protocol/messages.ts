@@ -356,7 +356,8 @@ export const ChatMessage = message('chat.message', {
   authorName: text(100),
   /** For `system` lines, a SystemEvent. */
   text: text(MAX_CHAT_LENGTH * 2),
-  at: v.number(),
+  // Finite: JSON has no Infinity, so `1e999` read as one could not be sent on again.
+  at: v.pipe(v.number(), v.finite()),
 });
 /**
  * Why a conversation is in chat only: chosen by the shopper, media lost in the call, or media

@@ -10,6 +10,7 @@ import { OfflineDesk } from './offline/offline-desk.js';
 import { availabilityOf } from './routing/availability.js';
 import { ConversationStore } from './storage/conversation-store.js';
 import { RequestStore } from './storage/requests-store.js';
+import { startRetention } from './storage/retention.js';
 import { openDatabase, type SqlDatabase } from './storage/sql.js';
 import { watchStorage } from './storage/storage-health.js';
 
@@ -49,6 +50,15 @@ export async function startHubOn(
       shopId: config.shop.shopId,
       callingCode: config.shop.callingCode,
     });
+    if (config.retentionDays !== undefined) {
+      // On every hub of a cluster: a sweep deletes only rows that can no longer change.
+      const retention = await startRetention(db, {
+        days: config.retentionDays,
+        shopId: config.shop.shopId,
+        log,
+      });
+      stops.push(() => retention.stop());
+    }
     const hubOptions: HubOptions = {
       store,
       requests,

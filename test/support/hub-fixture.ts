@@ -38,6 +38,8 @@ export interface HubFixture {
    * database that went away looks like to the hub.
    */
   breakStorage(broken: boolean): void;
+  /** The running hub's database, for tests that arrange or inspect rows as the hub stored them. */
+  sql(text: string, params?: readonly unknown[]): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,8 @@ export async function startHubFixture(
     limits?: Limits;
     /** The local LiveKit posts its webhooks to the hub (whose port is then chosen first). */
     webhook?: boolean;
+    /** RETENTION_DAYS: personal data deleted this many days after it is over; default kept. */
+    retentionDays?: number;
   } = {},
 ): Promise<HubFixture> {
   const hubPort = options.webhook ? await freeTcpPort() : 0;
@@ -110,14 +114,18 @@ export async function startHubFixture(
       },
     },
     shopConfigPath: undefined,
+    retentionDays: options.retentionDays,
   };
   let broken = false;
-  const start = async (port: number) =>
-    startHubOn(
-      breakable(await openDatabase(storage), () => broken),
+  let db: SqlDatabase | undefined;
+  const start = async (port: number) => {
+    db = await openDatabase(storage);
+    return startHubOn(
+      breakable(db, () => broken),
       { ...config, port },
       log,
     );
+  };
   const fixture: HubFixture = {
     livekit,
     logged,
@@ -130,6 +138,7 @@ export async function startHubFixture(
     breakStorage: (on) => {
       broken = on;
     },
+    sql: (text, params) => db!.query(text, params),
     untilIdle: async () => {
       await until(
         () => fixture.hub.hub.stats(),

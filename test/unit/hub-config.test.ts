@@ -113,6 +113,17 @@ describe('expert sign-in, from the environment', () => {
       'HUB_OPERATOR_TOKEN',
     );
   });
+
+  it('keeps personal data until told RETENTION_DAYS, a whole number of days of at least 1', async () => {
+    assert.equal((await loadHubConfig(base)).retentionDays, undefined);
+    assert.equal((await loadHubConfig({ ...base, RETENTION_DAYS: '30' })).retentionDays, 30);
+    for (const bad of ['0', '-3', '1.5', 'thirty'])
+      assert.equal(
+        (await refusal({ ...base, RETENTION_DAYS: bad })).variable,
+        'RETENTION_DAYS',
+        bad,
+      );
+  });
 });
 
 describe('limits, from the environment', () => {

@@ -30,6 +30,11 @@ export interface HubConfig {
    * `leaseMs`, runs the conversations. Absent: this hub runs them on its own.
    */
   cluster?: { redisUrl: string; leaseMs: number } | undefined;
+  /**
+   * Days after which ended conversations (with their transcripts) and settled offline requests
+   * (with their contact details and words) are deleted (RETENTION_DAYS); absent: kept.
+   */
+  retentionDays?: number | undefined;
   /** The shop's hours, topics, origins and limits (SHOP_CONFIG; docs/shop-config.md). */
   shop: ShopConfig;
   /** Where `shop` was read from; undefined for the built-in default. */
@@ -136,6 +141,7 @@ function hubConfigFromEnv(env: NodeJS.ProcessEnv): Omit<HubConfig, 'shop' | 'sho
     devLogin: devLogin === '1' || devLogin === 'force',
     operatorToken,
     reconnectGraceMs: integer('RECONNECT_GRACE_MS', 30_000, 1000),
+    retentionDays: env['RETENTION_DAYS'] ? integer('RETENTION_DAYS', 0, 1) : undefined,
     storage: databaseUrl
       ? { databaseUrl, poolSize: integer('DATABASE_POOL_SIZE', 10, 1) }
       : { dataDir: env['HUB_DATA_DIR'] || '.data/hub' },

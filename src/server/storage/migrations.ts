@@ -85,6 +85,11 @@ const steps: ReadonlyArray<readonly string[]> = [
     expires_at timestamptz not null
   )`,
   ],
+  // 7: the retention sweep finds what ended long ago without reading every row
+  [
+    'create index conversations_ended on conversations (ended_at) where ended_at is not null',
+    'create index requests_created on requests (shop_id, created_at)',
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encode } from '../../protocol/index.js';
@@ -143,6 +144,18 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     response.end('Not found. Browsers talk to this hub over a WebSocket at /ws.\n');
   }
 
+  // CONNECT (a proxy's method) never reaches the handler above: unanswered, Node would drop
+  // the connection without a word. Nothing here is a proxy: say so, and close.
+  http.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    // Destroyed once said: nobody reads this socket, so its other half would never close.
+    socket.once('finish', () => socket.destroy());
+    socket.end(
+      'HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST\r\ncontent-length: 0\r\n' +
+        'connection: close\r\n\r\n',
+    );
+  });
+
   /** A webhook whose signature (the hub's API key, over the body's hash) checks, to the node. */
   async function receiveWebhook(request: IncomingMessage, response: ServerResponse) {
     const body = await readBody(request, MAX_WEBHOOK_BYTES);
@@ -171,14 +184,19 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     server: http,
     path: '/ws',
     maxPayload: MAX_SOCKET_PAYLOAD,
-    // A page of another site may not open conversations (browsers always send Origin); one
-    // address may open so many sockets.
+    // A page of another site may not open conversations (browsers always send Origin). Both
+    // headers are read: for protocol version 8, ws would give only Sec-WebSocket-Origin, and an
+    // Origin of another site would then go unchecked. One address may open so many sockets.
     verifyClient: (
-      info: { origin?: string; req: IncomingMessage },
+      info: { req: IncomingMessage },
       done: (ok: boolean, code?: number, message?: string) => void,
     ) => {
-      if (!allowed(info.origin || undefined)) return done(false, 403, 'Origin not allowed');
-      whenAllowed(addresses.take('connects', addressOf(info.req)), (ok) =>
+      const { req } = info;
+      const origins = [req.headers.origin, req.headers['sec-websocket-origin']];
+      if (!origins.every((origin) => typeof origin !== 'string' || allowed(origin || undefined))) {
+        return done(false, 403, 'Origin not allowed');
+      }
+      whenAllowed(addresses.take('connects', addressOf(req)), (ok) =>
         ok ? done(true) : done(false, 429, 'Too many connections'),
       );
     },
