@@ -85,6 +85,15 @@ const steps: ReadonlyArray<readonly string[]> = [
     expires_at timestamptz not null
   )`,
   ],
+  // 7: how the shopper rated a conversation an expert had: once, 1 to 5 stars, a comment
+  [
+    `create table ratings (
+    conversation_id text primary key references conversations (id) on delete cascade,
+    stars smallint not null check (stars between 1 and 5),
+    comment text,
+    created_at timestamptz not null default now()
+  )`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */
