@@ -125,6 +125,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   /** Leaves the first or the last screen. */
   dismiss(): void {
     this.apply({ type: 'dismiss' });
+    if (this.current.kind === 'idle') this.closeHub();
   }
 
   /** True when this browser has a conversation to come back to (from another page). */
@@ -172,6 +173,27 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     }
     const talking = state.kind === 'in-call' || state.kind === 'chat';
     this.finish(talking ? 'shopper-hung-up' : 'shopper-cancelled');
+  }
+
+  /**
+   * Rates the conversation that just ended (1 to 5, an optional comment), on the connection
+   * that had it: the hub takes a rating from no other.
+   */
+  rate(stars: number, comment?: string): void {
+    const state = this.current;
+    if (state.kind !== 'ended' || !state.rating) return;
+    const { conversationId, status } = state.rating;
+    if (status !== 'open' && status !== 'failed') return;
+    this.apply({ type: 'rate' });
+    const text = comment?.trim();
+    const sent =
+      this.hub?.send({
+        type: 'shopper.rate',
+        conversationId,
+        stars,
+        ...(text ? { comment: text } : {}),
+      }) ?? false;
+    if (!sent) this.apply({ type: 'rate-failed' });
   }
 
   /** Carries on in chat only, or asks for video and voice back. */
@@ -335,7 +357,15 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());
     hub.on('call.ended', (m) => this.finish(m.reason));
+    hub.on('shopper.rated', () => {
+      this.apply({ type: 'rated' });
+      this.closeHub();
+    });
     hub.on('error', (m) => {
+      if (m.ref === 'shopper.rate') {
+        this.apply({ type: 'rate-failed' });
+        return;
+      }
       if (m.ref !== 'shopper.request' && m.ref !== 'conversation.resume') return;
       const failure = failureOfHubError(m.reason);
       const ask = m.ref === 'shopper.request' ? this.introduce : () => this.sendResume();
@@ -343,12 +373,25 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       if (!isRetryable(failure) || !this.retries.schedule(ask)) this.finish(failure);
     });
     hub.on('reconnecting', () => {
+      // Kept open after the end only to rate on: a new connection could not rate.
+      if (this.current.kind === 'ended') {
+        this.apply({ type: 'rate-failed' });
+        this.closeHub();
+        return;
+      }
       this.reconnecting = true;
       this.chat.pause();
       this.changed();
     });
     hub.on('reconnected', () => this.sendResume());
-    hub.on('lost', () => this.finish('hub-unreachable'));
+    hub.on('lost', () => {
+      if (this.current.kind === 'ended') {
+        this.apply({ type: 'rate-failed' });
+        this.closeHub();
+        return;
+      }
+      this.finish('hub-unreachable');
+    });
     return hub;
   }
 
@@ -356,13 +399,19 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     if (!isActive(this.current)) return;
     this.retries.reset();
     this.apply({ type: 'ended', reason });
-    this.hub?.close();
-    this.hub = undefined;
+    // After a conversation an expert had, the connection stays to rate on, until the shopper
+    // rates or closes the panel.
+    if (this.current.kind !== 'ended' || !this.current.rating) this.closeHub();
     this.reconnecting = false;
     this.ticket = undefined;
     this.options.tickets?.save(null);
     this.chat.close();
     void this.media.leave();
+  }
+
+  private closeHub(): void {
+    this.hub?.close();
+    this.hub = undefined;
   }
 
   private apply(event: ConversationEvent): void {
