@@ -103,7 +103,7 @@ const fr: PanelText = {
   downloadTranscript: 'Télécharger en texte',
   transcriptFile: 'conversation',
   rating: {
-    title: (name) => withFrenchSpacing(`Comment s’est passée votre conversation avec ${name} ?`),
+    title: (name) => `Comment s’est passée votre conversation avec ${name} ?`,
     stars: (n) => plural('fr', n, { one: '# étoile sur 5', other: '# étoiles sur 5' }),
     low: 'Décevant',
     high: 'Excellent',
