@@ -351,6 +351,10 @@ export const consoleStyles = css`
   .ratings q {
     overflow-wrap: anywhere;
   }
+  /* French quotes hold the words with narrow no-break spaces: « ainsi ». */
+  .ratings q:lang(fr) {
+    quotes: '«\\202F' '\\202F»';
+  }
   .requests {
     display: block;
     margin-top: 20px;

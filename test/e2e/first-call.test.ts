@@ -118,6 +118,12 @@ describe('first call end to end', () => {
     );
     assert.equal(await thanks.textContent(), 'Merci\u202f: votre note a été transmise.');
 
+    assert.match(
+      await shopper.panelText(),
+      /Appel terminé L’expert a terminé l’appel/,
+      'the end screen still says what ended',
+    );
+
     const rated = await expert.page.waitForSelector('expert-console .ratings li');
     assert.equal(
       await rated.$eval('.stars', (stars) => stars.getAttribute('aria-label')),

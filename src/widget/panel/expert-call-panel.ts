@@ -76,7 +76,8 @@ export class ExpertCallPanel extends LitElement {
     super();
     new SubscriptionController(this, (changed) => [
       this.conversation.on('state', ({ state, previous }) => {
-        if (state.kind === 'ended') {
+        // Said once, as it ended: the rating's steps after it are still the same end.
+        if (state.kind === 'ended' && previous.kind !== 'ended') {
           this.endedWhat =
             previous.kind === 'in-call'
               ? 'call'
