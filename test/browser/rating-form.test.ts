@@ -6,29 +6,13 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { AxeResults, run } from 'axe-core';
 import '../../src/widget/panel/rating-form.js';
 import type { RatingChoice, RatingForm } from '../../src/widget/panel/rating-form.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { loadPanelText } from '../../src/i18n/panel.js';
+import { loadAxe, violations } from '../support/axe.js';
 
-declare global {
-  interface Window {
-    axe: { run: typeof run };
-  }
-}
-
-before(async () => {
-  document.title = 'A shop page'; // the test page's own, not ours to check
-  if (window.axe) return;
-  await new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('axe-core did not load'));
-    document.head.append(script);
-  });
-});
+before(loadAxe);
 
 afterEach(async () => {
   for (const element of document.querySelectorAll('ec-rating')) element.remove();
@@ -160,18 +144,7 @@ describe('<ec-rating>', () => {
         for (const status of ['open', 'failed', 'sent'] as const) {
           element.status = status;
           await element.updateComplete;
-          const results: AxeResults = await window.axe.run(document, {
-            runOnly: {
-              type: 'tag',
-              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-            },
-          });
-          const found = results.violations.flatMap((v) =>
-            v.nodes.map(
-              (n) => `${status} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`,
-            ),
-          );
-          expect(found).to.deep.equal([]);
+          expect(await violations(`${status} `)).to.deep.equal([]);
         }
       });
     }
