@@ -91,7 +91,9 @@ export type ConversationEvent =
   /** The shopper sends their rating, the hub stored it, or it could not be sent. */
   | { type: 'rate' }
   | { type: 'rated' }
-  | { type: 'rate-failed' };
+  | { type: 'rate-failed' }
+  /** The time to rate is over: the end screen stops asking (a rating on its way goes on). */
+  | { type: 'rating-expired' };
 
 export type ConversationStateKind = ConversationState['kind'];
 
@@ -189,6 +191,11 @@ export function conversationReducer(
       return rating(state, ['sending'], 'sent');
     case 'rate-failed':
       return rating(state, ['sending'], 'failed');
+    case 'rating-expired': {
+      if (state.kind !== 'ended' || !state.rating) return state;
+      if (state.rating.status === 'sending' || state.rating.status === 'sent') return state;
+      return { kind: 'ended', reason: state.reason };
+    }
     case 'dismiss':
       return state.kind === 'ended' || state.kind === 'choosing' || state.kind === 'closed'
         ? { kind: 'idle' }

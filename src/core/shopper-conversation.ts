@@ -37,6 +37,8 @@ export type { ResumeTicket, TicketStore } from './resume-ticket.js';
 
 /** A request the hub has not answered in this time ends with `timeout` rather than a spinner. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** How long the end screen asks for a rating, holding the hub connection to send it on. */
+const RATING_WINDOW_MS = 10 * 60_000;
 
 export interface ShopperConversationOptions {
   hub: string;
@@ -50,6 +52,8 @@ export interface ShopperConversationOptions {
   reconnect?: ReconnectPolicy;
   /** How long the hub may take to answer a request before it ends in `timeout`; 10 s. */
   requestTimeoutMs?: number;
+  /** How long the end screen asks for a rating before it lets the connection go; 10 min. */
+  ratingWindowMs?: number;
 }
 
 export type ShopperConversationEvents = {
@@ -73,6 +77,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
   private voiceOnly = false;
   private requestTimer: ReturnType<typeof setTimeout> | undefined;
+  private ratingTimer: ReturnType<typeof setTimeout> | undefined;
   /** How the request was introduced to the hub: sent again when the hub failed on it. */
   private introduce: () => void = () => {};
   /** Asking again after the hub failed on a request or a resume. */
@@ -245,6 +250,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     void this.media.leave();
     this.chat.dispose();
     clearTimeout(this.requestTimer);
+    clearTimeout(this.ratingTimer);
     this.retries.reset();
     clearInterval(this.qualityTimer);
     for (const off of this.teardown.splice(0)) off();
@@ -402,6 +408,13 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     // After a conversation an expert had, the connection stays to rate on, until the shopper
     // rates or closes the panel.
     if (this.current.kind !== 'ended' || !this.current.rating) this.closeHub();
+    else {
+      this.ratingTimer = setTimeout(() => {
+        this.apply({ type: 'rating-expired' });
+        const state = this.current;
+        if (state.kind !== 'ended' || !state.rating) this.closeHub();
+      }, this.options.ratingWindowMs ?? RATING_WINDOW_MS);
+    }
     this.reconnecting = false;
     this.ticket = undefined;
     this.options.tickets?.save(null);
@@ -410,6 +423,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   }
 
   private closeHub(): void {
+    clearTimeout(this.ratingTimer);
     this.hub?.close();
     this.hub = undefined;
   }

@@ -38,6 +38,7 @@ const events: Record<ConversationEvent['type'], ConversationEvent> = {
   rate: { type: 'rate' },
   rated: { type: 'rated' },
   'rate-failed': { type: 'rate-failed' },
+  'rating-expired': { type: 'rating-expired' },
 };
 
 const queuedSecond: ConversationState = {
@@ -169,6 +170,19 @@ describe('conversation state machine', () => {
       assert.equal(conversationReducer(sending, events.rate), sending);
       const open = rating('open');
       assert.equal(conversationReducer(open, events.rated), open);
+    });
+
+    it('stops being asked for when its time is over, unless it is on its way or sent', () => {
+      for (const status of ['open', 'failed'] as const) {
+        assert.deepEqual(conversationReducer(rating(status), events['rating-expired']), {
+          kind: 'ended',
+          reason: 'expert-hung-up',
+        });
+      }
+      for (const status of ['sending', 'sent'] as const) {
+        const kept = rating(status);
+        assert.equal(conversationReducer(kept, events['rating-expired']), kept);
+      }
     });
 
     it('is left behind by closing the panel or starting again', () => {

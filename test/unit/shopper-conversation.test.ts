@@ -514,6 +514,14 @@ describe('ShopperConversation', () => {
       assert.deepEqual(connection.all('shopper.rate'), []);
     });
 
+    it('stops asking, and lets the connection go, when the time to rate is over', async () => {
+      const made = await chatting({ ratingWindowMs: 50 });
+      made.connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+      await untilState(made.conversation, 'ended');
+      await made.connection.closed();
+      assert.deepEqual(made.conversation.state, { kind: 'ended', reason: 'expert-hung-up' });
+    });
+
     it('is not offered after leaving the queue: the connection goes at once', async () => {
       const { conversation, connection } = await requested('chat');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
