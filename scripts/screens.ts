@@ -103,6 +103,18 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   await shopper.waitForState('ended');
   await shot(shopper.page, `shop-${size}-ended-with-transcript`);
 
+  await shopper.page.click('expert-call-panel ec-rating input[aria-label="4 étoiles sur 5"]');
+  await shopper.page.fill(
+    'expert-call-panel ec-rating textarea',
+    'Réponses claires, et le vélo m’attend en magasin.',
+  );
+  await shot(shopper.page, `shop-${size}-ended-rating`);
+  await shopper.page.click('expert-call-panel ec-rating button[type="submit"]');
+  await shopper.page.waitForSelector('expert-call-panel ec-rating [role="status"]');
+  await shot(shopper.page, `shop-${size}-ended-rated`);
+  await expert.page.waitForSelector('expert-console .ratings li');
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-rated');
+
   await expertSide.context.close();
   await shopSide.context.close();
 }

@@ -320,6 +320,41 @@ export const consoleStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  .ratings {
+    margin-top: 20px;
+    padding-top: 16px;
+    border-top: 1px solid var(--_line);
+  }
+  .ratings h3 {
+    margin: 0 0 8px;
+  }
+  .ratings ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 8px;
+  }
+  .ratings li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 10px;
+  }
+  .ratings .stars {
+    color: var(--_accent);
+    letter-spacing: 1px;
+  }
+  .ratings .unlit {
+    color: var(--_line-strong);
+  }
+  .ratings q {
+    overflow-wrap: anywhere;
+  }
+  /* French quotes hold the words with narrow no-break spaces: « ainsi ». */
+  .ratings q:lang(fr) {
+    quotes: '«\\202F' '\\202F»';
+  }
   .requests {
     display: block;
     margin-top: 20px;

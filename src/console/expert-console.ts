@@ -296,7 +296,7 @@ export class ExpertConsole extends LitElement {
                 : nothing
             }
           </div>
-          ${this.renderRequests()}`;
+          ${this.renderRatings(state)} ${this.renderRequests()}`;
       }
     }
   }
@@ -363,6 +363,28 @@ export class ExpertConsole extends LitElement {
         unitDisplay: 'short',
       }).format(minutes),
     );
+  }
+
+  /** What shoppers said of this expert's conversations since sign-in, newest first. */
+  private renderRatings(state: ReadyState) {
+    const ratings = state.ratings ?? [];
+    if (ratings.length === 0) return nothing;
+    const t = this.t.ratings;
+    return html`<section class="ratings" part="ratings" aria-labelledby="ratings-title">
+      <h3 id="ratings-title">${t.title}</h3>
+      <ul>
+        ${ratings.map(
+          (r) =>
+            html`<li data-rating=${r.conversationId}>
+              <span class="stars" role="img" aria-label=${t.stars(r.stars)}
+                >${'★'.repeat(r.stars)}<span class="unlit">${'★'.repeat(5 - r.stars)}</span></span
+              >
+              <strong>${r.displayName ?? t.anonymous}</strong>
+              ${r.comment ? html`<q>${r.comment}</q>` : nothing}
+            </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   /** Messages, callback requests and appointments left while nobody could answer. */

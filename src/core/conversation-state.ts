@@ -1,13 +1,18 @@
 /**
  * The shopper's side of a conversation as data, and its one transition function.
  *
- * idle → choosing → requesting → queued → connecting → in-call → ended
+ * idle → choosing → requesting → queued → connecting → in-call → ended (→ rated)
  *                               └→ closed (nobody can answer: a message, a callback, an appointment)
  *
  * Pure: no I/O, no timers. The controller (shopper-conversation.ts) feeds events in and runs the
  * effects; every state can be left by `end` and every waiting state has a timer in the controller.
  */
-import type { CallMode, ChatReason, EndReason, ExpertProfile } from '../protocol/index.js';
+import {
+  EndReason,
+  type CallMode,
+  type ChatReason,
+  type ExpertProfile,
+} from '../protocol/index.js';
 import type { HubFailure } from './hub-failure.js';
 
 /** Why the conversation ended, as the shopper is told. */
@@ -19,6 +24,16 @@ export type ConversationEndReason =
   | 'media-unavailable'
   /** The hub did not answer a request in time. */
   | 'timeout';
+
+/**
+ * The rating of an ended conversation an expert had: `open` to give, `sending`, `sent` (the
+ * hub stored it), `failed` (not stored; may be sent again while the hub connection holds).
+ */
+export interface RatingState {
+  conversationId: string;
+  expert: ExpertProfile;
+  status: 'open' | 'sending' | 'sent' | 'failed';
+}
 
 export type ConversationState =
   | { kind: 'idle' }
@@ -49,7 +64,12 @@ export type ConversationState =
       expert: ExpertProfile;
       reason: ChatReason;
     }
-  | { kind: 'ended'; reason: ConversationEndReason };
+  | {
+      kind: 'ended';
+      reason: ConversationEndReason;
+      /** Only after a conversation an expert had, ended by one side (not lost, not refused). */
+      rating?: RatingState;
+    };
 
 export type ConversationEvent =
   | { type: 'open' }
@@ -67,7 +87,13 @@ export type ConversationEvent =
   | { type: 'live'; conversationId: string; expert: ExpertProfile }
   | { type: 'to-chat'; conversationId: string; expert: ExpertProfile; reason: ChatReason }
   | { type: 'ended'; reason: ConversationEndReason }
-  | { type: 'dismiss' };
+  | { type: 'dismiss' }
+  /** The shopper sends their rating, the hub stored it, or it could not be sent. */
+  | { type: 'rate' }
+  | { type: 'rated' }
+  | { type: 'rate-failed' }
+  /** The time to rate is over: the end screen stops asking (a rating on its way goes on). */
+  | { type: 'rating-expired' };
 
 export type ConversationStateKind = ConversationState['kind'];
 
@@ -151,10 +177,43 @@ export function conversationReducer(
           }
         : state;
     case 'ended':
-      return isActive(state) ? { kind: 'ended', reason: event.reason } : state;
+      if (!isActive(state)) return state;
+      return (state.kind === 'in-call' || state.kind === 'chat') && endedByASide(event.reason)
+        ? {
+            kind: 'ended',
+            reason: event.reason,
+            rating: { conversationId: state.conversationId, expert: state.expert, status: 'open' },
+          }
+        : { kind: 'ended', reason: event.reason };
+    case 'rate':
+      return rating(state, ['open', 'failed'], 'sending');
+    case 'rated':
+      return rating(state, ['sending'], 'sent');
+    case 'rate-failed':
+      return rating(state, ['sending'], 'failed');
+    case 'rating-expired': {
+      if (state.kind !== 'ended' || !state.rating) return state;
+      if (state.rating.status === 'sending' || state.rating.status === 'sent') return state;
+      return { kind: 'ended', reason: state.reason };
+    }
     case 'dismiss':
       return state.kind === 'ended' || state.kind === 'choosing' || state.kind === 'closed'
         ? { kind: 'idle' }
         : state;
   }
+}
+
+/** An end one side chose or the hub decided: the hub connection still holds, to rate on. */
+function endedByASide(reason: ConversationEndReason): boolean {
+  return (EndReason.options as readonly string[]).includes(reason);
+}
+
+/** The ended state with its rating moved from one of `from` to `to`; else `state` as it is. */
+function rating(
+  state: ConversationState,
+  from: ReadonlyArray<RatingState['status']>,
+  to: RatingState['status'],
+): ConversationState {
+  if (state.kind !== 'ended' || !state.rating || !from.includes(state.rating.status)) return state;
+  return { ...state, rating: { ...state.rating, status: to } };
 }

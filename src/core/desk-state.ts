@@ -38,7 +38,17 @@ export interface HeldConversation extends ConversationCard {
   chatOnly?: ChatReason;
 }
 
-/** Why the desk is signed out. */
+/** A shopper's rating of a conversation this expert had, as the hub passed it on. */
+export interface ReceivedRating {
+  conversationId: string;
+  stars: number;
+  comment?: string;
+  displayName?: string;
+}
+
+/** The ratings a desk keeps on show, newest first. */
+export const RATINGS_SHOWN = 20;
+
 /**
  * Why the expert is signed out: on purpose, a hub that turns sign-in by name off, or a failure
  * that trying again did not mend (`unauthorized` alone means the session itself was refused).
@@ -60,6 +70,8 @@ export type DeskState =
       selected?: string;
       /** Why the last ring ended without a conversation, shown once. */
       missed?: RingEndReason;
+      /** Ratings received since sign-in, newest first; absent before the first. */
+      ratings?: ReceivedRating[];
     };
 
 export type ReadyState = Extract<DeskState, { kind: 'ready' }>;
@@ -76,7 +88,8 @@ export type DeskEvent =
   | { type: 'live'; conversationId: string }
   | { type: 'to-chat'; conversationId: string; reason: ChatReason }
   | { type: 'call-ended'; conversationId: string }
-  | { type: 'select'; conversationId: string };
+  | { type: 'select'; conversationId: string }
+  | { type: 'rated'; rating: ReceivedRating };
 
 export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
   if (event.type === 'sign-in') {
@@ -94,7 +107,13 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
       event.holding.includes(c.conversationId),
     );
     return select(
-      { kind: 'ready', expert: event.expert, status: event.status, conversations },
+      {
+        kind: 'ready',
+        expert: event.expert,
+        status: event.status,
+        conversations,
+        ...(state.ratings ? { ratings: state.ratings } : {}),
+      },
       state.selected,
     );
   }
@@ -159,6 +178,13 @@ export function deskReducer(state: DeskState, event: DeskEvent): DeskState {
       return held(state, event.conversationId) && state.selected !== event.conversationId
         ? { ...state, selected: event.conversationId }
         : state;
+    case 'rated': {
+      // The hub sends a conversation's rating once; a repeat (a resent frame) is shown once.
+      const others = (state.ratings ?? []).filter(
+        (r) => r.conversationId !== event.rating.conversationId,
+      );
+      return { ...state, ratings: [event.rating, ...others].slice(0, RATINGS_SHOWN) };
+    }
   }
 }
 

@@ -312,6 +312,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.chats.get(m.conversationId)?.receive(m);
       this.markSeen();
     });
+    hub.on('expert.rated', ({ type, ...rating }) => this.apply({ type: 'rated', rating }));
     hub.on('chat.typing', (m) => this.chats.get(m.conversationId)?.receiveTyping());
     hub.on('call.ended', (m) => {
       this.apply({ type: 'call-ended', conversationId: m.conversationId });

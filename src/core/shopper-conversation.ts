@@ -37,6 +37,8 @@ export type { ResumeTicket, TicketStore } from './resume-ticket.js';
 
 /** A request the hub has not answered in this time ends with `timeout` rather than a spinner. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** How long the end screen asks for a rating, holding the hub connection to send it on. */
+const RATING_WINDOW_MS = 10 * 60_000;
 
 export interface ShopperConversationOptions {
   hub: string;
@@ -50,6 +52,8 @@ export interface ShopperConversationOptions {
   reconnect?: ReconnectPolicy;
   /** How long the hub may take to answer a request before it ends in `timeout`; 10 s. */
   requestTimeoutMs?: number;
+  /** How long the end screen asks for a rating before it lets the connection go; 10 min. */
+  ratingWindowMs?: number;
 }
 
 export type ShopperConversationEvents = {
@@ -73,6 +77,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
   private voiceOnly = false;
   private requestTimer: ReturnType<typeof setTimeout> | undefined;
+  private ratingTimer: ReturnType<typeof setTimeout> | undefined;
   /** How the request was introduced to the hub: sent again when the hub failed on it. */
   private introduce: () => void = () => {};
   /** Asking again after the hub failed on a request or a resume. */
@@ -125,6 +130,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   /** Leaves the first or the last screen. */
   dismiss(): void {
     this.apply({ type: 'dismiss' });
+    if (this.current.kind === 'idle') this.closeHub();
   }
 
   /** True when this browser has a conversation to come back to (from another page). */
@@ -172,6 +178,27 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     }
     const talking = state.kind === 'in-call' || state.kind === 'chat';
     this.finish(talking ? 'shopper-hung-up' : 'shopper-cancelled');
+  }
+
+  /**
+   * Rates the conversation that just ended (1 to 5, an optional comment), on the connection
+   * that had it: the hub takes a rating from no other.
+   */
+  rate(stars: number, comment?: string): void {
+    const state = this.current;
+    if (state.kind !== 'ended' || !state.rating) return;
+    const { conversationId, status } = state.rating;
+    if (status !== 'open' && status !== 'failed') return;
+    this.apply({ type: 'rate' });
+    const text = comment?.trim();
+    const sent =
+      this.hub?.send({
+        type: 'shopper.rate',
+        conversationId,
+        stars,
+        ...(text ? { comment: text } : {}),
+      }) ?? false;
+    if (!sent) this.apply({ type: 'rate-failed' });
   }
 
   /** Carries on in chat only, or asks for video and voice back. */
@@ -223,6 +250,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     void this.media.leave();
     this.chat.dispose();
     clearTimeout(this.requestTimer);
+    clearTimeout(this.ratingTimer);
     this.retries.reset();
     clearInterval(this.qualityTimer);
     for (const off of this.teardown.splice(0)) off();
@@ -335,7 +363,15 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());
     hub.on('call.ended', (m) => this.finish(m.reason));
+    hub.on('shopper.rated', () => {
+      this.apply({ type: 'rated' });
+      this.closeHub();
+    });
     hub.on('error', (m) => {
+      if (m.ref === 'shopper.rate') {
+        this.apply({ type: 'rate-failed' });
+        return;
+      }
       if (m.ref !== 'shopper.request' && m.ref !== 'conversation.resume') return;
       const failure = failureOfHubError(m.reason);
       const ask = m.ref === 'shopper.request' ? this.introduce : () => this.sendResume();
@@ -343,12 +379,25 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       if (!isRetryable(failure) || !this.retries.schedule(ask)) this.finish(failure);
     });
     hub.on('reconnecting', () => {
+      // Kept open after the end only to rate on: a new connection could not rate.
+      if (this.current.kind === 'ended') {
+        this.apply({ type: 'rate-failed' });
+        this.closeHub();
+        return;
+      }
       this.reconnecting = true;
       this.chat.pause();
       this.changed();
     });
     hub.on('reconnected', () => this.sendResume());
-    hub.on('lost', () => this.finish('hub-unreachable'));
+    hub.on('lost', () => {
+      if (this.current.kind === 'ended') {
+        this.apply({ type: 'rate-failed' });
+        this.closeHub();
+        return;
+      }
+      this.finish('hub-unreachable');
+    });
     return hub;
   }
 
@@ -356,13 +405,27 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     if (!isActive(this.current)) return;
     this.retries.reset();
     this.apply({ type: 'ended', reason });
-    this.hub?.close();
-    this.hub = undefined;
+    // After a conversation an expert had, the connection stays to rate on, until the shopper
+    // rates or closes the panel.
+    if (this.current.kind !== 'ended' || !this.current.rating) this.closeHub();
+    else {
+      this.ratingTimer = setTimeout(() => {
+        this.apply({ type: 'rating-expired' });
+        const state = this.current;
+        if (state.kind !== 'ended' || !state.rating) this.closeHub();
+      }, this.options.ratingWindowMs ?? RATING_WINDOW_MS);
+    }
     this.reconnecting = false;
     this.ticket = undefined;
     this.options.tickets?.save(null);
     this.chat.close();
     void this.media.leave();
+  }
+
+  private closeHub(): void {
+    clearTimeout(this.ratingTimer);
+    this.hub?.close();
+    this.hub = undefined;
   }
 
   private apply(event: ConversationEvent): void {

@@ -70,6 +70,14 @@ export interface ConsoleText {
   callControls: string;
   /** The requests left while nobody could answer. */
   requests: RequestWords;
+  /** What shoppers said of their conversations, as they rate them. */
+  ratings: {
+    title: string;
+    /** `stars` out of 5, said to screen readers beside the stars drawn. */
+    stars: (stars: number) => string;
+    /** Who rated, when they gave no name. */
+    anonymous: string;
+  };
 }
 
 const en: ConsoleText = {
@@ -159,6 +167,11 @@ const en: ConsoleText = {
       `${plural('en', over, { one: '# character', other: '# characters' })} over the limit.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
+  },
+  ratings: {
+    title: 'Ratings of your conversations',
+    stars: (n) => plural('en', n, { one: '# star out of 5', other: '# stars out of 5' }),
+    anonymous: 'A shopper',
   },
   requests: {
     title: 'Requests to handle',
@@ -287,6 +300,11 @@ const fr: ConsoleText = {
       `${plural('fr', over, { one: '# caractère', other: '# caractères' })} de trop.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
+  },
+  ratings: {
+    title: 'Notes de vos conversations',
+    stars: (n) => plural('fr', n, { one: '# étoile sur 5', other: '# étoiles sur 5' }),
+    anonymous: 'Un client',
   },
   requests: {
     title: 'Demandes à traiter',
@@ -417,6 +435,11 @@ const de: ConsoleText = {
     system: systemLine.de,
     closed: 'Die Unterhaltung ist beendet.',
   },
+  ratings: {
+    title: 'Bewertungen Ihrer Gespräche',
+    stars: (n) => plural('de', n, { one: '# Stern von 5', other: '# Sterne von 5' }),
+    anonymous: 'Ein Kunde',
+  },
   requests: {
     title: 'Offene Anfragen',
     toDo: 'offen',
@@ -540,6 +563,11 @@ const es: ConsoleText = {
       `${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más.`,
     system: systemLine.es,
     closed: 'La conversación ha terminado.',
+  },
+  ratings: {
+    title: 'Valoraciones de sus conversaciones',
+    stars: (n) => plural('es', n, { one: '# estrella de 5', other: '# estrellas de 5' }),
+    anonymous: 'Un cliente',
   },
   requests: {
     title: 'Solicitudes pendientes',
@@ -665,6 +693,11 @@ const it: ConsoleText = {
       `${plural('it', over, { one: '# carattere', other: '# caratteri' })} di troppo.`,
     system: systemLine.it,
     closed: 'La conversazione è terminata.',
+  },
+  ratings: {
+    title: 'Valutazioni delle sue conversazioni',
+    stars: (n) => plural('it', n, { one: '# stella su 5', other: '# stelle su 5' }),
+    anonymous: 'Un cliente',
   },
   requests: {
     title: 'Richieste da gestire',

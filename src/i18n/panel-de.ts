@@ -103,6 +103,17 @@ const de: PanelText = {
   transcript: 'Ihre Unterhaltung',
   downloadTranscript: 'Als Text herunterladen',
   transcriptFile: 'unterhaltung',
+  rating: {
+    title: (name) => `Wie war Ihr Gespräch mit ${name}?`,
+    stars: (n) => plural('de', n, { one: '# Stern von 5', other: '# Sterne von 5' }),
+    low: 'Schlecht',
+    high: 'Ausgezeichnet',
+    comment: 'Möchten Sie etwas hinzufügen? (optional)',
+    send: 'Bewertung senden',
+    sending: 'Wird gesendet…',
+    thanks: 'Danke: Ihre Bewertung wurde weitergegeben.',
+    failed: 'Ihre Bewertung konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
+  },
   callControls: 'Anrufsteuerung',
   chatSheet: 'Nachrichten',
   unread: (n) =>

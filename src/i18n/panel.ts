@@ -50,6 +50,21 @@ export interface PanelText {
   downloadTranscript: string;
   /** The downloaded transcript's file name, before the date. */
   transcriptFile: string;
+  /** The end screen's rating of a conversation an expert had: all of it optional. */
+  rating: {
+    /** The question, naming the expert. */
+    title: (expertName: string) => string;
+    /** The accessible name of the choice of `stars` out of 5. */
+    stars: (stars: number) => string;
+    /** The words under the lowest and the highest. */
+    low: string;
+    high: string;
+    comment: string;
+    send: string;
+    sending: string;
+    thanks: string;
+    failed: string;
+  };
   /** The call's control bar, for screen readers. */
   callControls: string;
   /** The button that opens and shuts the chat during a call. */
@@ -189,6 +204,17 @@ const en: PanelText = {
   transcript: 'Your conversation',
   downloadTranscript: 'Download as text',
   transcriptFile: 'conversation',
+  rating: {
+    title: (name) => `How was your conversation with ${name}?`,
+    stars: (n) => plural('en', n, { one: '# star out of 5', other: '# stars out of 5' }),
+    low: 'Poor',
+    high: 'Excellent',
+    comment: 'Anything to add? (optional)',
+    send: 'Send my rating',
+    sending: 'Sending…',
+    thanks: 'Thank you: your rating has been passed on.',
+    failed: 'Your rating could not be sent. You can try again.',
+  },
   callControls: 'Call controls',
   chatSheet: 'Messages',
   unread: (n) => plural('en', n, { one: '# unread message', other: '# unread messages' }),

@@ -245,6 +245,27 @@ export const OfflineBook = message('offline.book', {
 /** Expert: a request has been dealt with. */
 export const ExpertRequestDone = message('expert.request-done', { id: ConversationId });
 
+/** Longest comment of a rating, in characters. */
+export const MAX_RATING_COMMENT = 500;
+/** A rating: 1 to 5 stars. */
+export const Stars = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
+const ratingComment = v.pipe(
+  v.string(),
+  v.transform(cleanText),
+  v.trim(),
+  v.maxLength(MAX_RATING_COMMENT, `A comment is at most ${MAX_RATING_COMMENT} characters.`),
+);
+/**
+ * Shopper, on the end screen of a conversation an expert joined: how it went. Once per
+ * conversation, from the connection that had it; answered by `shopper.rated`.
+ */
+export const ShopperRate = message('shopper.rate', {
+  conversationId: ConversationId,
+  stars: Stars,
+  /** Left out, or empty once trimmed: no comment. */
+  comment: v.optional(ratingComment),
+});
+
 export const ClientMessage = v.variant('type', [
   ShopperRequest,
   ShopperCancel,
@@ -265,6 +286,7 @@ export const ClientMessage = v.variant('type', [
   OfflineCallback,
   OfflineBook,
   ExpertRequestDone,
+  ShopperRate,
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -441,6 +463,16 @@ export type OfflineRequest = v.InferOutput<typeof OfflineRequest>;
 export const ExpertRequests = message('expert.requests', {
   requests: v.pipe(v.array(OfflineRequest), v.maxLength(500)),
 });
+/** Shopper: the rating is stored. */
+export const ShopperRated = message('shopper.rated', { conversationId: ConversationId });
+/** Expert: a shopper rated a conversation this expert had (sent if the console is connected). */
+export const ExpertRated = message('expert.rated', {
+  conversationId: ConversationId,
+  stars: Stars,
+  comment: v.optional(text(MAX_RATING_COMMENT)),
+  /** The shopper's name, when they gave one. */
+  displayName: v.optional(text(80)),
+});
 
 export const ServerMessage = v.variant('type', [
   ErrorMessage,
@@ -462,6 +494,8 @@ export const ServerMessage = v.variant('type', [
   OfflineConfirmed,
   OfflineRejected,
   ExpertRequests,
+  ShopperRated,
+  ExpertRated,
 ]);
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

@@ -366,6 +366,41 @@ export class Hub {
     return this.apply(conversation, { type: 'end', reason });
   }
 
+  /**
+   * The shopper rates their conversation, once it has ended and if an expert had it: stored
+   * first (the first rating stands; a second is refused), then the shopper is answered and the
+   * expert's console, if connected now, is told. A console that is not connected is not told
+   * later.
+   */
+  async rate(
+    conversation: Conversation,
+    peer: Peer,
+    rating: { stars: number; comment?: string | undefined },
+  ): Promise<void> {
+    if (conversation.state.phase.kind !== 'ended') {
+      throw wrongState('A conversation can be rated once it has ended.');
+    }
+    const record = await this.store.get(conversation.id);
+    if (!record?.expertId) throw wrongState('Only a conversation an expert joined can be rated.');
+    const comment = rating.comment === '' ? undefined : rating.comment;
+    if (!(await this.store.rate(conversation.id, rating.stars, comment))) {
+      throw wrongState('This conversation is already rated.');
+    }
+    peer.send({ type: 'shopper.rated', conversationId: conversation.id });
+    const displayName = conversation.state.displayName;
+    for (const seat of this.seats.values()) {
+      if (seat.expertId !== record.expertId) continue;
+      seat.peer?.send({
+        type: 'expert.rated',
+        conversationId: conversation.id,
+        stars: rating.stars,
+        ...(comment === undefined ? {} : { comment }),
+        ...(displayName ? { displayName } : {}),
+      });
+    }
+    this.log('conversation.rated', { conversation: conversation.id, stars: rating.stars });
+  }
+
   /** A chat message from one side: stored, then shown to both. */
   async say(
     conversation: Conversation,

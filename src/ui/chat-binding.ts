@@ -23,7 +23,7 @@ export function chatFor(
     lang=${options.lang}
     typingName=${chat.otherTyping ? options.typingName : ''}
     otherName=${options.typingName}
-    ?open=${!options.readOnly && chat.isOpen}
+    .open=${!options.readOnly && chat.isOpen}
     @ec-chat-send=${(event: CustomEvent<{ text: string }>) => {
       if (chat.post(event.detail.text)) event.preventDefault();
     }}

@@ -5,17 +5,11 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { setViewport } from '@web/test-runner-commands';
-import type { AxeResults, run } from 'axe-core';
 import '../../src/widget/index.js';
 import '../../src/console/index.js';
 import type { ExpertCall } from '../../src/widget/index.js';
 import { LANGUAGES } from '../../src/i18n/language.js';
-
-declare global {
-  interface Window {
-    axe: { run: typeof run };
-  }
-}
+import { loadAxe, violations } from '../support/axe.js';
 
 const DEAD_HUB = 'http://127.0.0.1:9';
 const SIZES = [
@@ -23,33 +17,13 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-before(async () => {
-  document.title = 'A shop page'; // the test page's own, not ours to check
-  if (window.axe) return;
-  await new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('axe-core did not load'));
-    document.head.append(script);
-  });
-});
+before(loadAxe);
 
 afterEach(async () => {
   for (const element of document.querySelectorAll('expert-call, expert-console')) element.remove();
   document.documentElement.removeAttribute('lang');
   await setViewport({ width: 800, height: 600 });
 });
-
-/** What axe finds wrong in the page, one line per node, empty when nothing. */
-async function violations(): Promise<string[]> {
-  const results: AxeResults = await window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  });
-  return results.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
-  );
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -104,6 +104,38 @@ describe('first call end to end', () => {
     await expert.waitForStatus('available');
   });
 
+  it('lets the shopper rate the call from the end screen, and the expert’s console shows it', async () => {
+    // The end screen of the call the expert just hung up asks about Camille, in French.
+    const legend = await shopper.page.textContent('expert-call-panel ec-rating legend');
+    assert.equal(legend, 'Comment s’est passée votre conversation avec Camille\u202f?');
+    // Four stars with the keyboard: focus the first, then the arrow keys, as a keyboard user.
+    await shopper.page.focus('expert-call-panel ec-rating input[aria-label="1 étoile sur 5"]');
+    for (let i = 0; i < 3; i++) await shopper.page.keyboard.press('ArrowRight');
+    await shopper.page.fill('expert-call-panel ec-rating textarea', 'Très <b>clair</b>, merci');
+    await shopper.page.click('expert-call-panel ec-rating button[type="submit"]');
+    const thanks = await shopper.page.waitForSelector(
+      'expert-call-panel ec-rating [role="status"]',
+    );
+    assert.equal(await thanks.textContent(), 'Merci\u202f: votre note a été transmise.');
+
+    assert.match(
+      await shopper.panelText(),
+      /Appel terminé L’expert a terminé l’appel/,
+      'the end screen still says what ended',
+    );
+
+    const rated = await expert.page.waitForSelector('expert-console .ratings li');
+    assert.equal(
+      await rated.$eval('.stars', (stars) => stars.getAttribute('aria-label')),
+      '4 étoiles sur 5',
+    );
+    assert.equal(await rated.$eval('q', (q) => q.textContent), 'Très <b>clair</b>, merci');
+    assert.equal(await rated.$$eval('b', (bold) => bold.length), 0, 'the comment is text');
+    // Stored by the hub, which said so once it was.
+    const line = logged.find((l) => l.event === 'conversation.rated');
+    assert.equal(line?.fields['stars'], 4);
+  });
+
   it('lets the shopper turn the camera on, and the expert then sees them', async () => {
     await connect();
     await shopper.page.click('expert-call-panel [data-control="camera"]');

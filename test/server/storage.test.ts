@@ -142,6 +142,27 @@ for (const engine of engines) {
       assert.ok(!openIds.includes(ended));
       assert.notEqual((await store.get(ended))?.endedAt, null);
     });
+
+    it('keeps the first rating of a conversation, its comment as typed, and no empty comment', async () => {
+      const rated = await newConversation(store);
+      const silent = await newConversation(store);
+      assert.equal(await store.rating(rated), null);
+      assert.equal(await store.rate(rated, 4, "<b>Clear</b> & patient, l'été"), true);
+      assert.equal(await store.rate(rated, 1, 'changed my mind'), false);
+      const stored = await store.rating(rated);
+      assert.equal(stored?.stars, 4);
+      assert.equal(stored?.comment, "<b>Clear</b> & patient, l'été");
+      assert.equal(await store.rate(silent, 5, ''), true);
+      assert.equal((await store.rating(silent))?.comment, null);
+    });
+
+    it('refuses a rating out of 1 to 5, or for a conversation that does not exist', async () => {
+      const id = await newConversation(store);
+      await assert.rejects(store.rate(id, 6));
+      await assert.rejects(store.rate(id, 0));
+      await assert.rejects(store.rate('no-such-conversation', 3));
+      assert.equal(await store.rating(id), null);
+    });
   });
 }
 

@@ -129,6 +129,10 @@ export const clientMessages: Array<[full: ClientMessage, minimal: ClientMessage]
     { type: 'expert.request-done', id: 'r1' },
     { type: 'expert.request-done', id: 'r' },
   ],
+  [
+    { type: 'shopper.rate', conversationId: 'c1', stars: 4, comment: 'Clear and patient.' },
+    { type: 'shopper.rate', conversationId: 'c1', stars: 1 },
+  ],
 ];
 
 export const request = {
@@ -256,6 +260,20 @@ export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]
   [
     { type: 'expert.requests', requests: [request] },
     { type: 'expert.requests', requests: [] },
+  ],
+  [
+    { type: 'shopper.rated', conversationId: 'c1' },
+    { type: 'shopper.rated', conversationId: 'c' },
+  ],
+  [
+    {
+      type: 'expert.rated',
+      conversationId: 'c1',
+      stars: 5,
+      comment: 'Clear and patient.',
+      displayName: 'Léa',
+    },
+    { type: 'expert.rated', conversationId: 'c1', stars: 3 },
   ],
 ];
 

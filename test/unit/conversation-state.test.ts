@@ -35,6 +35,10 @@ const events: Record<ConversationEvent['type'], ConversationEvent> = {
   'to-chat': { type: 'to-chat', conversationId: 'c1', expert, reason: 'media-lost' },
   ended: { type: 'ended', reason: 'hub-unreachable' },
   dismiss: { type: 'dismiss' },
+  rate: { type: 'rate' },
+  rated: { type: 'rated' },
+  'rate-failed': { type: 'rate-failed' },
+  'rating-expired': { type: 'rating-expired' },
 };
 
 const queuedSecond: ConversationState = {
@@ -123,6 +127,68 @@ describe('conversation state machine', () => {
       reason: 'media-unavailable',
     });
     assert.deepEqual(next, { ...states.chat, reason: 'media-unavailable' });
+  });
+
+  describe('rating', () => {
+    const rating = (status: 'open' | 'sending' | 'sent' | 'failed') => ({
+      kind: 'ended' as const,
+      reason: 'expert-hung-up' as const,
+      rating: { conversationId: 'c1', expert, status },
+    });
+    const hungUp = { type: 'ended', reason: 'expert-hung-up' } as const;
+
+    it('is offered after a call or a chat an expert had, ended by a side', () => {
+      assert.deepEqual(conversationReducer(states['in-call'], hungUp), rating('open'));
+      assert.deepEqual(conversationReducer(states.chat, hungUp), rating('open'));
+    });
+
+    it('is not offered after leaving the queue or the ring, nor after a lost connection', () => {
+      for (const before of [states.requesting, states.queued, states.connecting]) {
+        const next = conversationReducer(before, { type: 'ended', reason: 'shopper-cancelled' });
+        assert.deepEqual(next, { kind: 'ended', reason: 'shopper-cancelled' });
+      }
+      const lost = conversationReducer(states['in-call'], events.ended);
+      assert.deepEqual(lost, { kind: 'ended', reason: 'hub-unreachable' });
+    });
+
+    it('goes open → sending → sent, and a failed one can be sent again', () => {
+      assert.deepEqual(conversationReducer(rating('open'), events.rate), rating('sending'));
+      assert.deepEqual(conversationReducer(rating('sending'), events.rated), rating('sent'));
+      assert.deepEqual(
+        conversationReducer(rating('sending'), events['rate-failed']),
+        rating('failed'),
+      );
+      assert.deepEqual(conversationReducer(rating('failed'), events.rate), rating('sending'));
+    });
+
+    it('is sent once: nothing moves a sent rating, nor sends one twice at a time', () => {
+      for (const event of [events.rate, events.rated, events['rate-failed']]) {
+        const sent = rating('sent');
+        assert.equal(conversationReducer(sent, event), sent);
+      }
+      const sending = rating('sending');
+      assert.equal(conversationReducer(sending, events.rate), sending);
+      const open = rating('open');
+      assert.equal(conversationReducer(open, events.rated), open);
+    });
+
+    it('stops being asked for when its time is over, unless it is on its way or sent', () => {
+      for (const status of ['open', 'failed'] as const) {
+        assert.deepEqual(conversationReducer(rating(status), events['rating-expired']), {
+          kind: 'ended',
+          reason: 'expert-hung-up',
+        });
+      }
+      for (const status of ['sending', 'sent'] as const) {
+        const kept = rating(status);
+        assert.equal(conversationReducer(kept, events['rating-expired']), kept);
+      }
+    });
+
+    it('is left behind by closing the panel or starting again', () => {
+      assert.deepEqual(conversationReducer(rating('open'), events.dismiss), { kind: 'idle' });
+      assert.deepEqual(conversationReducer(rating('sent'), events.open), { kind: 'choosing' });
+    });
   });
 
   it('ignores a live event for another conversation', () => {

@@ -50,7 +50,9 @@ const events: Record<DeskEvent['type'], DeskEvent> = {
   'to-chat': { type: 'to-chat', conversationId: 'c1', reason: 'media-lost' },
   'call-ended': { type: 'call-ended', conversationId: 'c1' },
   select: { type: 'select', conversationId: 'c1' },
+  rated: { type: 'rated', rating: { conversationId: 'c0', stars: 4, comment: 'Clear' } },
 };
+const rated = [{ conversationId: 'c0', stars: 4, comment: 'Clear' }];
 
 const signedOut: DeskState = { kind: 'signed-out', reason: 'hub-unreachable' };
 const transitions: Partial<Record<string, DeskState>> = {
@@ -99,6 +101,11 @@ const transitions: Partial<Record<string, DeskState>> = {
   'in-call × call-ended': ready,
   'in-chats × call-ended': { ...ready, conversations: [card('c2', 'chosen')], selected: 'c2' },
   'in-chats × select': { ...states['in-chats'], selected: 'c1' },
+  // A rating is shown whatever the expert is doing, and signed-out desks have none.
+  'idle × rated': { ...ready, ratings: rated },
+  'ringing × rated': { ...states.ringing, ratings: rated },
+  'in-call × rated': { ...states['in-call'], ratings: rated },
+  'in-chats × rated': { ...states['in-chats'], ratings: rated },
 };
 
 describe('expert desk state machine', () => {
@@ -113,6 +120,30 @@ describe('expert desk state machine', () => {
       });
     }
   }
+
+  describe('ratings', () => {
+    const rating = (conversationId: string, stars = 5) => ({ conversationId, stars });
+
+    it('shows the newest first, a repeat once, and the last 20 at most', () => {
+      let state: DeskState = ready;
+      for (let i = 1; i <= 25; i++)
+        state = deskReducer(state, { type: 'rated', rating: rating(`c${i}`) });
+      state = deskReducer(state, { type: 'rated', rating: rating('c25', 2) });
+      const ratings = state.kind === 'ready' ? (state.ratings ?? []) : [];
+      assert.equal(ratings.length, 20);
+      assert.deepEqual(ratings[0], rating('c25', 2));
+      assert.deepEqual(ratings[1], rating('c24'));
+      assert.equal(ratings.filter((r) => r.conversationId === 'c25').length, 1);
+    });
+
+    it('keeps them through a reconnect, and forgets them on sign-out', () => {
+      const withRating = deskReducer(ready, { type: 'rated', rating: rating('c9') });
+      const back = deskReducer(withRating, events['signed-in']);
+      assert.deepEqual(back.kind === 'ready' && back.ratings, [rating('c9')]);
+      const out = deskReducer(withRating, events['signed-out']);
+      assert.equal(out.kind, 'signed-out');
+    });
+  });
 
   it('a declined ring leaves the expert as they were, a missed one away', () => {
     const declined = deskReducer(states.ringing, {

@@ -385,6 +385,23 @@ describe('ExpertDesk', () => {
     });
   });
 
+  describe('ratings', () => {
+    it('shows the rating a shopper gave an ended conversation, as the hub passes it on', async () => {
+      const { desk, connection } = await signedIn();
+      connection.send({
+        type: 'expert.rated',
+        conversationId: 'c7',
+        stars: 5,
+        comment: 'Very clear',
+        displayName: 'Léa',
+      });
+      await untilDesk(desk, (s) => s.kind === 'ready' && (s.ratings?.length ?? 0) > 0, 'a rating');
+      assert.deepEqual(ready(desk).ratings, [
+        { conversationId: 'c7', stars: 5, comment: 'Very clear', displayName: 'Léa' },
+      ]);
+    });
+  });
+
   describe('several chats', () => {
     it('counts what the shopper wrote in a chat not in front, until it is put in front', async () => {
       const { desk, connection } = await signedIn();

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   CONTEXT_LIMITS,
   MAX_CHAT_LENGTH,
+  MAX_RATING_COMMENT,
   fitContext,
   fitText,
   decodeClientFrame,
@@ -179,6 +180,20 @@ describe('the protocol', () => {
         'é'.repeat(80),
       );
       assert.ok(!named('é'.repeat(81)).ok);
+    });
+
+    it(`takes a rating of 1 to 5 whole stars, its comment cleaned, trimmed, ${MAX_RATING_COMMENT} characters at most`, () => {
+      const rate = (fields: object) =>
+        decodeClientFrame(frame({ type: 'shopper.rate', conversationId: 'c1', ...fields }));
+      for (const stars of [1, 5]) assert.ok(rate({ stars }).ok);
+      for (const stars of [0, 6, 2.5, '4']) assert.ok(!rate({ stars }).ok, String(stars));
+      const decoded = rate({ stars: 4, comment: '  merci\u0000 ' });
+      assert.equal(
+        decoded.ok && decoded.message.type === 'shopper.rate' && decoded.message.comment,
+        'merci',
+      );
+      assert.ok(rate({ stars: 4, comment: 'x'.repeat(MAX_RATING_COMMENT) }).ok);
+      assert.ok(!rate({ stars: 4, comment: 'x'.repeat(MAX_RATING_COMMENT + 1) }).ok);
     });
 
     it('needs a dev login name that is not blank', () => {

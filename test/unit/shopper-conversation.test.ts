@@ -361,7 +361,11 @@ describe('ShopperConversation', () => {
         type: 'call.end',
         conversationId: 'c1',
       });
-      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-hung-up' });
+      assert.deepEqual(conversation.state, {
+        kind: 'ended',
+        reason: 'shopper-hung-up',
+        rating: { conversationId: 'c1', expert: EXPERT, status: 'open' },
+      });
       assert.equal(tickets.load(), null);
       assert.equal(conversation.chat.isOpen, false);
     });
@@ -447,6 +451,84 @@ describe('ShopperConversation', () => {
       await untilState(conversation, 'connecting');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
       await untilState(conversation, 'queued');
+    });
+  });
+
+  describe('rating the conversation', () => {
+    /** A chat the expert ended; the end screen offers the rating. */
+    async function ended() {
+      const made = await chatting();
+      made.connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+      const state = await untilState(made.conversation, 'ended');
+      assert.equal(state.rating?.status, 'open');
+      return made;
+    }
+
+    it('sends the stars and the trimmed comment on the connection that had the conversation', async () => {
+      const { conversation, connection } = await ended();
+      conversation.rate(4, '  Clear and patient  ');
+      assert.deepEqual(await connection.next('shopper.rate'), {
+        type: 'shopper.rate',
+        conversationId: 'c1',
+        stars: 4,
+        comment: 'Clear and patient',
+      });
+      assert.equal(
+        conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        'sending',
+      );
+      connection.send({ type: 'shopper.rated', conversationId: 'c1' });
+      await until(
+        () => conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        (status) => status === 'sent',
+        { what: 'the rating sent' },
+      );
+      await connection.closed();
+    });
+
+    it('sends no comment when none was written, and nothing twice', async () => {
+      const { conversation, connection } = await ended();
+      conversation.rate(5, '   ');
+      conversation.rate(1);
+      assert.deepEqual(await connection.next('shopper.rate'), {
+        type: 'shopper.rate',
+        conversationId: 'c1',
+        stars: 5,
+      });
+      connection.send({ type: 'error', reason: 'internal', message: 'x', ref: 'shopper.rate' });
+      await until(
+        () => conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        (status) => status === 'failed',
+        { what: 'the rating failed' },
+      );
+      assert.equal(connection.all('shopper.rate').length, 1);
+      conversation.rate(5);
+      await connection.next('shopper.rate');
+    });
+
+    it('lets the connection go when the panel is closed without a rating', async () => {
+      const { conversation, connection } = await ended();
+      conversation.dismiss();
+      await connection.closed();
+      conversation.rate(3);
+      assert.deepEqual(connection.all('shopper.rate'), []);
+    });
+
+    it('stops asking, and lets the connection go, when the time to rate is over', async () => {
+      const made = await chatting({ ratingWindowMs: 50 });
+      made.connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+      await untilState(made.conversation, 'ended');
+      await made.connection.closed();
+      assert.deepEqual(made.conversation.state, { kind: 'ended', reason: 'expert-hung-up' });
+    });
+
+    it('is not offered after leaving the queue: the connection goes at once', async () => {
+      const { conversation, connection } = await requested('chat');
+      connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+      await untilState(conversation, 'queued');
+      conversation.end();
+      assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-cancelled' });
+      await connection.closed();
     });
   });
 

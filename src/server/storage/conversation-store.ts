@@ -53,6 +53,15 @@ export interface NewConversation {
   resumeToken: string;
 }
 
+/** How a shopper rated a conversation. */
+export interface Rating {
+  stars: number;
+  /** Null when the shopper wrote none. */
+  comment: string | null;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
 export interface NewMessage {
   conversationId: string;
   clientId: string | null;
@@ -285,6 +294,31 @@ export class ConversationStore {
       [conversationId, seq, limit],
     );
     return rows.map(toMessage);
+  }
+
+  /**
+   * Stores the shopper's rating of a conversation; false, and nothing written, when it already
+   * has one (the first one stands).
+   */
+  async rate(conversationId: string, stars: number, comment?: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `insert into ratings (conversation_id, stars, comment) values ($1, $2, $3)
+       on conflict (conversation_id) do nothing
+       returning conversation_id`,
+      [conversationId, stars, comment === undefined || comment === '' ? null : comment],
+    );
+    return rows.length > 0;
+  }
+
+  async rating(conversationId: string): Promise<Rating | null> {
+    const [row] = await this.db.query<{
+      stars: number;
+      comment: string | null;
+      created_at: Date | string;
+    }>('select stars, comment, created_at from ratings where conversation_id = $1', [
+      conversationId,
+    ]);
+    return row ? { stars: row.stars, comment: row.comment, at: time(row.created_at) } : null;
   }
 
   async close(): Promise<void> {

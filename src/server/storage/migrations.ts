@@ -90,6 +90,15 @@ const steps: ReadonlyArray<readonly string[]> = [
     'create index conversations_ended on conversations (ended_at) where ended_at is not null',
     'create index requests_created on requests (shop_id, created_at)',
   ],
+  // 8: how the shopper rated a conversation an expert had: once, 1 to 5 stars, a comment
+  [
+    `create table ratings (
+    conversation_id text primary key references conversations (id) on delete cascade,
+    stars smallint not null check (stars between 1 and 5),
+    comment text,
+    created_at timestamptz not null default now()
+  )`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

@@ -104,6 +104,12 @@ export function openConnection(
       case 'offline.callback':
       case 'offline.book':
         return hub.offline.handle(peer, message);
+      case 'shopper.rate': {
+        // The connection that had the conversation, and only it: the role is kept after the end.
+        if (role.kind !== 'shopper') throw wrongState('Only the shopper can rate a conversation.');
+        const conversation = memberOf(role, message.conversationId);
+        return hub.rate(conversation, peer, message);
+      }
       case 'expert.request-done':
         return hub.markRequestDone(seatOf(role), message.id);
       default:

@@ -1,8 +1,10 @@
 /**
- * What the panel shows after the first screen: the call's picture, the chat and the forms for
- * when nobody can answer. A chunk of its own, fetched (with livekit-client) while the shopper
- * reads the first screen and chooses, so that the first screen comes up sooner.
+ * What the panel shows after the first screen: the call's picture, the chat, the forms for
+ * when nobody can answer and the end screen's rating. A chunk of its own, fetched (with
+ * livekit-client) while the shopper reads the first screen and chooses, so that the first
+ * screen comes up sooner.
  */
 import '../../ui/call-stage.js';
 import '../../ui/chat-view.js';
 import './offline-forms.js';
+import './rating-form.js';

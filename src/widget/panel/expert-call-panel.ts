@@ -22,6 +22,7 @@ import { transcriptText } from '../../ui/transcript.js';
 import { VisualViewportController } from '../../ui/visual-viewport-controller.js';
 import { panelStyles } from './expert-call-panel.styles.js';
 import type { OfflineForms } from './offline-forms.js';
+import type { RatingChoice } from './rating-form.js';
 
 /** Which layout the panel takes: the first screens, a call, or a written conversation. */
 type Screen = 'start' | 'call' | 'chat';
@@ -75,7 +76,8 @@ export class ExpertCallPanel extends LitElement {
     super();
     new SubscriptionController(this, (changed) => [
       this.conversation.on('state', ({ state, previous }) => {
-        if (state.kind === 'ended') {
+        // Said once, as it ended: the rating's steps after it are still the same end.
+        if (state.kind === 'ended' && previous.kind !== 'ended') {
           this.endedWhat =
             previous.kind === 'in-call'
               ? 'call'
@@ -597,6 +599,17 @@ export class ExpertCallPanel extends LitElement {
       <div class="ended" data-ended=${what}>
         <p><strong>${t.endTitle[what]}</strong></p>
         <p>${t.endReason(state.reason, what)}</p>
+        ${
+          state.rating
+            ? html`<ec-rating
+                .words=${t.rating}
+                expert-name=${state.rating.expert.name}
+                status=${state.rating.status}
+                @ec-rate=${(e: CustomEvent<RatingChoice>) =>
+                  this.conversation.rate(e.detail.stars, e.detail.comment)}
+              ></ec-rating>`
+            : nothing
+        }
         ${
           written
             ? html`<section class="transcript" aria-labelledby="transcript-title">
