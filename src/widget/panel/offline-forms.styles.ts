@@ -1,5 +1,22 @@
 import { css } from 'lit';
 
+/** The panel's text fields, one look for every form in it (offline requests, rating). */
+export const textFields = css`
+  input,
+  textarea {
+    font: inherit;
+    padding: 0.5em 0.7em;
+    border-radius: 8px;
+    border: 1px solid var(--_line-strong, #6e7781);
+    min-height: 44px;
+    box-sizing: border-box;
+    width: 100%;
+  }
+  textarea {
+    resize: vertical;
+  }
+`;
+
 export const offlineFormsStyles = css`
   :host {
     display: grid;
@@ -36,19 +53,9 @@ export const offlineFormsStyles = css`
     font-weight: 400;
     color: var(--_muted, #57606a);
   }
-  input,
-  textarea {
-    font: inherit;
-    padding: 0.5em 0.7em;
-    border-radius: 8px;
-    border: 1px solid var(--_line-strong, #6e7781);
-    min-height: 44px;
-    box-sizing: border-box;
-    width: 100%;
-  }
+  ${textFields}
   textarea {
     min-height: 88px;
-    resize: vertical;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger-text, #b42318);

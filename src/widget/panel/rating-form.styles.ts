@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { textFields } from './offline-forms.styles.js';
 
 export const ratingFormStyles = css`
   :host {
@@ -73,16 +74,7 @@ export const ratingFormStyles = css`
     gap: 4px;
     font-size: 0.92rem;
   }
-  textarea {
-    font: inherit;
-    padding: 0.5em 0.7em;
-    border-radius: 8px;
-    border: 1px solid var(--_line-strong, #6e7781);
-    min-height: 44px;
-    box-sizing: border-box;
-    width: 100%;
-    resize: vertical;
-  }
+  ${textFields}
   button {
     justify-self: end;
   }
