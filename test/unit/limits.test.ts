@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
 import {
+  AddressLimits,
+  DEFAULT_LIMITS,
   KeyedBuckets,
   TokenBucket,
   leavesOfflineRequest,
@@ -72,5 +74,41 @@ describe('telling an offline request from other frames', () => {
     );
     assert.equal(leavesOfflineRequest('not json offline'), false);
     assert.equal(leavesOfflineRequest('null'), false);
+  });
+});
+
+describe('limits per address across hubs', () => {
+  const rates = { ...DEFAULT_LIMITS, offlineRequests: { burst: 2, perSecond: 0.001 } };
+
+  it('counts an address over every hub together', async () => {
+    const counts = new Map<string, number>();
+    const shared = {
+      prefix: 'test',
+      count: async (key: string) => {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return counts.get(key)!;
+      },
+    };
+    // Two hubs, each with its own buckets, one shared counter.
+    const hubs = [new AddressLimits(rates, shared), new AddressLimits(rates, shared)];
+    const answers = [];
+    for (const hub of [...hubs, ...hubs]) answers.push(await hub.take('offlineRequests', 'a'));
+    assert.deepEqual(answers, [true, true, false, false]);
+  });
+
+  it('lets a request through when the shared count fails or does not answer', async () => {
+    const failing = new AddressLimits(rates, {
+      prefix: 'test',
+      count: () => Promise.reject(new Error('Redis is down')),
+    });
+    assert.equal(await failing.take('offlineRequests', 'a'), true);
+    const silent = new AddressLimits(rates, {
+      prefix: 'test',
+      count: () => new Promise<number>(() => {}),
+    });
+    assert.equal(await silent.take('offlineRequests', 'a'), true);
+    // The hub's own bucket still holds.
+    await silent.take('offlineRequests', 'a');
+    assert.equal(silent.take('offlineRequests', 'a'), false);
   });
 });

@@ -105,7 +105,8 @@ export type SharedCount = (key: string, windowSeconds: number) => Promise<number
  * The limits per address, on this hub and, with several hubs, across them: each hub keeps its
  * token bucket, and a shared counter allows `burst` per `burst / perSecond` seconds to the
  * address over all hubs together. A shared counter that does not answer lets the request
- * through (the hub's own bucket still holds): a Redis hiccup must not lock shoppers out.
+ * through (the hub's own bucket still holds), and so does one that takes longer than 250 ms:
+ * a Redis hiccup must neither lock shoppers out nor hold them up.
  */
 export class AddressLimits {
   private readonly local = new Map<keyof AddressRates, KeyedBuckets>();
@@ -124,14 +125,22 @@ export class AddressLimits {
     const { burst, perSecond } = this.limits[kind];
     const windowSeconds = Math.max(1, Math.ceil(burst / Math.max(perSecond, 1e-9)));
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    return this.shared
+    const counted = this.shared
       .count(`${this.shared.prefix}:${kind}:${address}:${window}`, windowSeconds)
       .then(
         (count) => count <= burst,
         () => true,
       );
+    // A Redis that is reconnecting holds commands: not the client, who is let through.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), SHARED_COUNT_WAIT_MS);
+    });
+    return Promise.race([counted, late]).finally(() => clearTimeout(timer));
   }
 }
 
 type AddressRates = Pick<Limits, 'connects' | 'http' | 'offlineRequests'>;
+/** How long a shared count may take before the request is let through on the hub's own. */
+const SHARED_COUNT_WAIT_MS = 250;
 const ADDRESS_RATES = ['connects', 'http', 'offlineRequests'] as const;
