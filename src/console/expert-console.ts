@@ -156,7 +156,7 @@ export class ExpertConsole extends LitElement {
   private ensureDesk(): ExpertDesk {
     if (!this.desk) {
       const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
-      // The hub routes by the languages it knows; the others are spoken by the console only.
+      // The languages this expert answers in: the hub routes each to its own queue.
       const languages = [
         ...new Set(
           list(this.languages)

@@ -15,7 +15,7 @@
  * It also keeps the shop's requests left while nobody could answer (messages, callback
  * requests, appointments), as the hub last listed them, for the expert to handle.
  */
-import type { ExpertStatus, MediaGrant, OfflineRequest } from '../protocol/index.js';
+import type { ExpertStatus, Language, MediaGrant, OfflineRequest } from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
@@ -42,7 +42,7 @@ export type SignIn = { session: string } | { devName: string };
 /** What the expert answers: topics (none: all) and languages (none: all). */
 export interface Skills {
   topics?: string[];
-  languages?: Array<'en' | 'fr'>;
+  languages?: Language[];
 }
 
 export class ExpertDesk extends Emitter<ExpertDeskEvents> {

@@ -98,7 +98,8 @@ export type ShopperContext = v.InferOutput<typeof ShopperContext>;
 export const CallMode = v.picklist(['video', 'audio', 'chat']);
 export type CallMode = v.InferOutput<typeof CallMode>;
 
-export const Language = v.picklist(['en', 'fr']);
+/** The languages conversations are routed by: a queue per topic and language. */
+export const Language = v.picklist(['en', 'fr', 'de', 'es', 'it']);
 export type Language = v.InferOutput<typeof Language>;
 
 /** A topic of the shop (`bikes`, `hi-fi`, `repair`): a queue of its own, answered by its experts. */

@@ -238,6 +238,20 @@ describe('topics and languages', () => {
     }
   });
 
+  it('routes German, Spanish and Italian each to an expert who speaks it', async () => {
+    const deutsch = await expert('Jonas', { topics: ['bikes'], languages: ['de'] });
+    const italiano = await expert('Giulia', { topics: ['bikes'], languages: ['it', 'es'] });
+    const german = await shopper('chat', { topic: 'bikes', lang: 'de' });
+    assert.equal(
+      (await deutsch.next('expert.ring')).conversationId,
+      (await german.next('shopper.connecting')).conversationId,
+    );
+    const spanish = await shopper('chat', { topic: 'bikes', lang: 'es' });
+    const ring = await italiano.next('expert.ring');
+    assert.equal(ring.conversationId, (await spanish.next('shopper.connecting')).conversationId);
+    assert.equal(ring.lang, 'es');
+  });
+
   it('lets an expert without topics answer every topic', async () => {
     const general = await expert('Polyvalent', { languages: ['en'] });
     const repair = await shopper('video', { topic: 'repair' });

@@ -4,7 +4,12 @@
  */
 import { AssertionError } from 'node:assert/strict';
 import WebSocket from 'ws';
-import type { ClientMessage, ServerMessage, ServerMessageOf } from '../../src/protocol/index.js';
+import type {
+  ClientMessage,
+  Language,
+  ServerMessage,
+  ServerMessageOf,
+} from '../../src/protocol/index.js';
 import { DeadlineError, WAIT_MS, within } from './deadline.js';
 
 /** A conversation id no conversation has: a `chat.sync` for it is always refused. */
@@ -236,7 +241,7 @@ export class HubPeer {
   static async expert(
     hubUrl: string,
     name: string,
-    skills: { topics?: string[]; languages?: Array<'en' | 'fr'> } = {},
+    skills: { topics?: string[]; languages?: Language[] } = {},
   ): Promise<HubPeer> {
     const peer = await HubPeer.open(hubUrl);
     peer.send({ type: 'expert.dev-login', name });
@@ -252,7 +257,7 @@ export class HubPeer {
   static async shopper(
     hubUrl: string,
     mode: 'video' | 'audio' | 'chat' = 'video',
-    queue: { topic?: string; lang?: 'en' | 'fr' } = {},
+    queue: { topic?: string; lang?: Language } = {},
   ): Promise<HubPeer> {
     const peer = await HubPeer.open(hubUrl);
     peer.send({

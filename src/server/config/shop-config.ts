@@ -319,7 +319,8 @@ const ShopConfigSchema = v.pipe(
         v.minLength(1, 'expected at least one language'),
         noRepeats((l) => l, 'language'),
       ),
-      () => [...Language.options],
+      // English and French, as before the hub routed all five: a shop names the others.
+      (): Language[] => ['en', 'fr'],
     ),
     hours,
     topics: v.optional(
