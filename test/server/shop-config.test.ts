@@ -209,9 +209,9 @@ describe('each kind of bad field is named', () => {
 
   it('a language the SDK does not speak, limits out of range, a text too long', () => {
     refusesOnly(
-      { ...minimal(), languages: ['en', 'de'] },
+      { ...minimal(), languages: ['en', 'nl'] },
       'languages[1]',
-      /one of en, fr, got "de"/,
+      /one of en, fr, de, es, it, got "nl"/,
     );
     refusesOnly(
       { ...minimal(), limits: { maxChatsPerExpert: 0 } },

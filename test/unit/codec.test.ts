@@ -64,7 +64,7 @@ describe('protocol codec', () => {
 
   it('names the field at fault', () => {
     const decoded = decodeClientFrame(
-      '{"type":"shopper.request","mode":"video","lang":"de","context":{}}',
+      '{"type":"shopper.request","mode":"video","lang":"nl","context":{}}',
     );
     assert.equal(decoded.ok, false);
     if (!decoded.ok) assert.match(decoded.detail, /lang/);
@@ -148,14 +148,14 @@ describe('protocol codec', () => {
     it('names the message and the field at fault', () => {
       assert.deepEqual(
         decodeClientFrame(
-          frame({ type: 'shopper.request', mode: 'video', lang: 'de', context: {} }),
+          frame({ type: 'shopper.request', mode: 'video', lang: 'nl', context: {} }),
         ),
         {
           ok: false,
           reason: 'invalid-message',
           ref: 'shopper.request',
           detail:
-            'Invalid "shopper.request" at lang: Invalid type: Expected ("en" | "fr") but received "de".',
+            'Invalid "shopper.request" at lang: Invalid type: Expected ("en" | "fr" | "de" | "es" | "it") but received "nl".',
         },
       );
       const whole = decodeClientFrame(frame({ type: 'shopper.cancel', admin: true }));
