@@ -13,7 +13,7 @@ import {
 import { ExpertDesk } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
-import { LANGUAGES, hubLanguage, languageOf, type UiLanguage } from '../i18n/language.js';
+import { LANGUAGES, languageOf, type UiLanguage } from '../i18n/language.js';
 import { icon } from '../ui/icons.js';
 import { RingAlert } from './ring-alert.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
@@ -159,9 +159,7 @@ export class ExpertConsole extends LitElement {
       // The languages this expert answers in: the hub routes each to its own queue.
       const languages = [
         ...new Set(
-          list(this.languages)
-            .filter((l): l is UiLanguage => LANGUAGES.includes(l as UiLanguage))
-            .map(hubLanguage),
+          list(this.languages).filter((l): l is UiLanguage => LANGUAGES.includes(l as UiLanguage)),
         ),
       ];
       this.desk = new ExpertDesk(this.hub, {

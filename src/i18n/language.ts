@@ -1,7 +1,10 @@
 import type { Language } from '../protocol/index.js';
 
-/** The languages both elements speak to people: every text exists in each. */
-export type UiLanguage = 'fr' | 'en' | 'de' | 'es' | 'it';
+/**
+ * The languages both elements speak to people (every text exists in each), which are also the
+ * languages conversations are routed by: a queue per topic and language.
+ */
+export type UiLanguage = Language;
 
 export const LANGUAGES: readonly UiLanguage[] = ['fr', 'en', 'de', 'es', 'it'];
 
@@ -10,9 +13,4 @@ export function languageOf(element: Element): UiLanguage {
   const tag = element.closest('[lang]')?.getAttribute('lang') ?? '';
   const primary = tag.toLowerCase().split('-')[0];
   return LANGUAGES.find((l) => l === primary) ?? 'en';
-}
-
-/** The language a conversation is routed by: the one its panel speaks (every one is a queue). */
-export function hubLanguage(lang: UiLanguage): Language {
-  return lang;
 }

@@ -7,7 +7,7 @@
  * from the same place as this script.
  */
 import { launcherText } from '../i18n/launcher.js';
-import { hubLanguage, languageOf } from '../i18n/language.js';
+import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
 import type { ResumeTicket, TicketStore } from '../core/resume-ticket.js';
@@ -466,7 +466,7 @@ export class ExpertCall extends ElementBase {
   private async readAvailability(): Promise<void> {
     const check = await checkHub(this.getAttribute('hub'), {
       topic: this.getAttribute('topic'),
-      lang: hubLanguage(languageOf(this)),
+      lang: languageOf(this),
     });
     if (!check.ok) {
       this.setProblem(check.reason, check.status);

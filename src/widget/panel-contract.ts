@@ -14,7 +14,7 @@ export interface StateChange {
 
 export interface PanelOptions {
   hub: string;
-  /** The language the panel speaks (the hub routes by `hubLanguage` of it). */
+  /** The language the panel speaks, and the one the hub routes its conversation by. */
   lang: () => UiLanguage;
   context: () => ShopperContext;
   /** The topic the shopper asks about, from the `topic` attribute. */

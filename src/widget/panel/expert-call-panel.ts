@@ -10,7 +10,7 @@ import {
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
-import { hubLanguage, type UiLanguage } from '../../i18n/language.js';
+import { type UiLanguage } from '../../i18n/language.js';
 import type { Availability, CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
 import { chatFor } from '../../ui/chat-binding.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
@@ -678,7 +678,7 @@ export class ExpertCallPanel extends LitElement {
     }
     const forms = this.offlineForms;
     forms.requests = this.offline;
-    forms.about = { topic: this.topic, lang: hubLanguage(this.lang), context: this.context };
+    forms.about = { topic: this.topic, lang: this.lang, context: this.context };
     forms.lang = this.lang;
     forms.reason = reason;
     forms.opensAt = opensAt;

@@ -5,7 +5,7 @@
 import { loadMediaStack, webrtcSupported } from '../../core/media-session.js';
 import { OfflineRequests } from '../../core/offline-client.js';
 import { ShopperConversation } from '../../core/shopper-conversation.js';
-import { hubLanguage, languageOf } from '../../i18n/language.js';
+import { languageOf } from '../../i18n/language.js';
 import { loadPanelText } from '../../i18n/panel.js';
 import type { Availability, Language } from '../../protocol/index.js';
 import type { CreatePanel } from '../panel-contract.js';
@@ -51,7 +51,7 @@ function loadCallParts(): Promise<unknown> {
 export const createPanel: CreatePanel = (options) => {
   const conversation = new ShopperConversation({
     hub: options.hub,
-    lang: () => hubLanguage(options.lang()),
+    lang: () => options.lang(),
     context: options.context,
     topic: options.topic,
     tickets: options.tickets,
@@ -80,11 +80,9 @@ export const createPanel: CreatePanel = (options) => {
     open(resumed = false) {
       element.words = options.words();
       if (!resumed) conversation.open();
-      void readAvailability(options.hub, options.topic(), hubLanguage(options.lang())).then(
-        (availability) => {
-          if (availability) element.availability = availability;
-        },
-      );
+      void readAvailability(options.hub, options.topic(), options.lang()).then((availability) => {
+        if (availability) element.availability = availability;
+      });
       element.focus();
       // The media stack comes while the shopper reads and chooses, not before the first screen.
       const fetchRest = () => {
