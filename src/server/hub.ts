@@ -37,6 +37,7 @@ import {
   type Effect,
   type ExpertRef,
   type LifecycleEvent,
+  type OpenedMedia,
   type Recipient,
 } from './lifecycle/lifecycle.js';
 import { ConversationMedia, conversationOfRoom } from './media/conversation-media.js';
@@ -751,8 +752,15 @@ export class Hub {
     // Held for the ring while the tokens are signed, so no other pass takes either of them.
     seat.conversations.add(conversation);
     this.refresh(seat);
-    const media = await this.media.mint(state, seat.profile);
-    seat.conversations.delete(conversation);
+    let media: OpenedMedia | undefined;
+    try {
+      media = await this.media.mint(state, seat.profile);
+    } catch (error) {
+      // Tokens that cannot be signed (a bad key): the expert can still answer in writing.
+      this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
+    } finally {
+      seat.conversations.delete(conversation);
+    }
     // The shopper may have left, or the expert signed out, while the tokens were signed.
     const stillThere = this.seats.get(seat.seat) === seat && seat.peer !== undefined;
     if (!stillThere || conversation.state !== state) {
@@ -763,10 +771,12 @@ export class Hub {
       }
       return;
     }
+    if (!media) return this.apply(conversation, { type: 'ring', expert });
+    const { room } = media;
     const ringing = this.apply(conversation, { type: 'ring', expert, media });
-    this.media.create(media.room).catch((error: unknown) => {
+    this.media.create(room).catch((error: unknown) => {
       this.log('media.unavailable', { conversation: conversation.id, error: String(error) });
-      return this.roomFailed(conversation, media.room).catch((failed: unknown) =>
+      return this.roomFailed(conversation, room).catch((failed: unknown) =>
         this.log('hub.error', { conversation: conversation.id, error: String(failed) }),
       );
     });

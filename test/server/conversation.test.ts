@@ -279,11 +279,11 @@ describe('a hub restart', () => {
 });
 
 /** A hub whose LiveKit really cannot be reached: by default nothing listens on this port. */
-function startHubWithoutMediaServer(url = 'ws://127.0.0.1:9') {
+function startHubWithoutMediaServer(url = 'ws://127.0.0.1:9', apiSecret = 'x'.repeat(32)) {
   return startHub({
     host: '127.0.0.1',
     port: 0,
-    livekit: { url, apiKey: 'devkey', apiSecret: 'x'.repeat(32) },
+    livekit: { url, apiKey: 'devkey', apiSecret },
     expertSessionSecret: 'y'.repeat(32),
     devLogin: true,
     reconnectGraceMs: 1_000,
@@ -374,6 +374,22 @@ describe('a ring that does not wait on the media server', () => {
     } finally {
       await hub.close();
       await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('rings in writing when the hub cannot sign the room’s tokens (a bad key)', async () => {
+    const hub = await startHubWithoutMediaServer('ws://127.0.0.1:9', '');
+    try {
+      const expert = await HubPeer.expert(hub.url, 'Keyless');
+      const shopper = await HubPeer.shopper(hub.url, 'video');
+      const ring = await expert.next('expert.ring');
+      assert.equal(ring.mode, 'chat');
+      assert.equal(ring.media, undefined);
+      expert.send({ type: 'expert.accept', conversationId: ring.conversationId });
+      assert.equal((await shopper.next('conversation.chat')).reason, 'media-unavailable');
+      await Promise.all([expert.close(), shopper.close()]);
+    } finally {
+      await hub.close();
     }
   });
 
