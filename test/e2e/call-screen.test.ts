@@ -292,6 +292,8 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
       await expert.accept();
       await shopper.waitForState('in-call');
       await page.click('expert-call-panel [data-control="devices"]');
+      // The list is read from the browser after the click: wait for it to be drawn.
+      await page.waitForSelector('expert-call-panel select[data-device="audioinput"] option');
       const microphones = await page.$$eval(
         'expert-call-panel select[data-device="audioinput"] option',
         (options) => options.map((o) => (o as HTMLOptionElement).value),
