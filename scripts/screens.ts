@@ -56,6 +56,19 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   await shot(shopper.page, `shop-${size}-launcher`);
   await shopper.open(null);
   await shot(shopper.page, `shop-${size}-first-screen`);
+  // The device check, opened, with the camera's preview on and the microphone's level moving.
+  await shopper.page.click('expert-call-panel [data-control="device-check"]');
+  await shopper.page.click('ec-device-check [data-control="camera-preview"]');
+  await shopper.page.waitForFunction(() => {
+    const check = document
+      .querySelector('expert-call')
+      ?.shadowRoot?.querySelector('expert-call-panel')
+      ?.shadowRoot?.querySelector('ec-device-check')?.shadowRoot;
+    return (check?.querySelector('video')?.videoWidth ?? 0) > 0;
+  });
+  await shopper.page.locator('ec-device-check [data-check="camera"]').scrollIntoViewIfNeeded();
+  await shot(shopper.page, `shop-${size}-device-check`);
+  await shopper.page.click('expert-call-panel [data-control="device-check"]');
 
   await shopper.choose('video');
   await expert.waitForRing();

@@ -26,7 +26,8 @@ import {
   isRetryable,
   type HubFailure,
 } from './hub-failure.js';
-import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
+import type { Device, DeviceProblem } from './devices.js';
+import { MediaSession } from './media-session.js';
 import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 
 export type ExpertDeskEvents = {

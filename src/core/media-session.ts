@@ -15,25 +15,20 @@ import type {
 } from 'livekit-client';
 import type * as LiveKitModule from 'livekit-client';
 import type { MediaGrant } from '../protocol/index.js';
+import {
+  chosenDevices,
+  deviceProblem,
+  listDevices,
+  rememberDevice,
+  speakerChoiceSupported,
+  type Device,
+  type DeviceChoice,
+  type DeviceKind,
+  type DeviceFailure,
+  type DeviceProblem,
+} from './devices.js';
 import { Emitter } from './emitter.js';
 import type { Quality } from './fallback-policy.js';
-
-/** Why a camera or microphone could not be used, in terms the UI can explain. */
-export type DeviceProblem =
-  | 'permission-denied'
-  /** The page itself does not allow the device (Permissions-Policy, an iframe without `allow`). */
-  | 'blocked-by-site'
-  | 'no-device'
-  | 'device-busy'
-  | 'unsupported'
-  | 'failed';
-
-export type Device = 'camera' | 'microphone';
-
-export interface DeviceFailure {
-  device: Device;
-  problem: DeviceProblem;
-}
 
 export class MediaConnectError extends Error {
   constructor(
@@ -57,7 +52,6 @@ export type MediaSessionEvents = {
 };
 
 type LiveKit = typeof LiveKitModule;
-let livekit: LiveKit | undefined;
 let loadingLiveKit: Promise<LiveKit> | undefined;
 
 /**
@@ -70,7 +64,7 @@ export function loadMediaStack(): Promise<LiveKit> {
       // livekit-client logs at info level by default: six lines per call in the shop's
       // console. Warnings only; a page that wants more calls its `setLogLevel` after this.
       module.setLogLevel('warn');
-      return (livekit = module);
+      return module;
     },
     (error: unknown) => {
       loadingLiveKit = undefined; // a later call may try again
@@ -86,33 +80,6 @@ export function webrtcSupported(): boolean {
 
 /** How long media may try to reconnect before the conversation gives way to chat. */
 export const MEDIA_RECOVERY_MS = 10_000;
-
-/** The devices a person can choose between: cameras, microphones and, where allowed, speakers. */
-export type DeviceKind = 'videoinput' | 'audioinput' | 'audiooutput';
-
-export interface DeviceChoice {
-  kind: DeviceKind;
-  id: string;
-  label: string;
-}
-
-const CHOSEN_DEVICES_KEY = 'expert-call:devices';
-
-/** The devices chosen last time, by kind, kept in this browser for next time. */
-function chosenDevices(): Partial<Record<DeviceKind, string>> {
-  try {
-    return JSON.parse(localStorage.getItem(CHOSEN_DEVICES_KEY) ?? '{}') as Partial<
-      Record<DeviceKind, string>
-    >;
-  } catch {
-    return {};
-  }
-}
-
-/** Whether this browser can send sound to a chosen speaker (not Safari, not Firefox by default). */
-export function speakerChoiceSupported(): boolean {
-  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
-}
 
 export class MediaSession extends Emitter<MediaSessionEvents> {
   private room: Room | undefined;
@@ -203,13 +170,8 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   }
 
   /** The devices there are to choose from (labels once the person has allowed one device). */
-  async deviceChoices(): Promise<DeviceChoice[]> {
-    if (typeof navigator === 'undefined' || !navigator.mediaDevices?.enumerateDevices) return [];
-    const all = await navigator.mediaDevices.enumerateDevices();
-    return all
-      .filter((d) => d.kind !== 'audiooutput' || speakerChoiceSupported())
-      .filter((d) => d.deviceId)
-      .map((d, i) => ({ kind: d.kind, id: d.deviceId, label: d.label || `${d.kind} ${i + 1}` }));
+  deviceChoices(): Promise<DeviceChoice[]> {
+    return listDevices();
   }
 
   /** The device in use (or chosen for when it starts), by kind. */
@@ -219,11 +181,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   /** Switches to another camera, microphone or speaker, and remembers it for next time. */
   async chooseDevice(kind: DeviceKind, id: string): Promise<void> {
-    try {
-      localStorage.setItem(CHOSEN_DEVICES_KEY, JSON.stringify({ ...chosenDevices(), [kind]: id }));
-    } catch {
-      // Storage refused: the choice holds for this call only.
-    }
+    rememberDevice(kind, id);
     await this.room?.switchActiveDevice(kind, id);
     this.emit('change', undefined);
   }
@@ -265,7 +223,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     const room = new Room({
       adaptiveStream: true,
       dynacast: true,
-      // What the person chose last time, in this browser.
+      // What the person chose before the call, or last time, in this browser.
       ...(chosen.videoinput ? { videoCaptureDefaults: { deviceId: chosen.videoinput } } : {}),
       ...(chosen.audioinput ? { audioCaptureDefaults: { deviceId: chosen.audioinput } } : {}),
       ...(chosen.audiooutput && speakerChoiceSupported()
@@ -415,46 +373,5 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       }
     }
     return tracks;
-  }
-}
-
-/** The page's Permissions-Policy (Chromium; other browsers say nothing and we assume yes). */
-function allowedByPage(device: Device, page: Document): boolean {
-  const policy =
-    (page as { permissionsPolicy?: FeaturePolicy; featurePolicy?: FeaturePolicy })
-      .permissionsPolicy ?? (page as { featurePolicy?: FeaturePolicy }).featurePolicy;
-  return policy?.allowsFeature(device) !== false;
-}
-
-interface FeaturePolicy {
-  allowsFeature(feature: string): boolean;
-}
-
-/** What stopped `device` from starting, told apart for the person (and, if need be, the shop). */
-export function deviceProblem(
-  error: unknown,
-  device: Device,
-  page: Document | undefined = globalThis.document,
-): DeviceProblem {
-  const view = page?.defaultView;
-  if (!view?.navigator.mediaDevices?.getUserMedia) return 'unsupported';
-  // Devices are only ever started in a room, so livekit-client is there by now.
-  const MediaDeviceFailure = livekit?.MediaDeviceFailure;
-  if (!MediaDeviceFailure) return 'failed';
-  switch (MediaDeviceFailure.getFailure(error)) {
-    case MediaDeviceFailure.PermissionDenied:
-      if (!allowedByPage(device, page!)) {
-        console.error(
-          `[expert-call] This page's Permissions-Policy forbids the ${device}: allow it for the page (the HTTP header "Permissions-Policy: ${device}=(self)"), and, if the page is in an iframe, add allow="camera; microphone" to that iframe.`,
-        );
-        return 'blocked-by-site';
-      }
-      return 'permission-denied';
-    case MediaDeviceFailure.NotFound:
-      return 'no-device';
-    case MediaDeviceFailure.DeviceInUse:
-      return 'device-busy';
-    default:
-      return 'failed';
   }
 }

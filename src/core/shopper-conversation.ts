@@ -29,7 +29,8 @@ import { Emitter } from './emitter.js';
 import { FallbackPolicy, type Advice } from './fallback-policy.js';
 import { HubClient } from './hub-client.js';
 import { failureOfClientError, failureOfHubError, isRetryable } from './hub-failure.js';
-import { MediaSession, type Device, type DeviceProblem } from './media-session.js';
+import type { Device, DeviceProblem } from './devices.js';
+import { MediaSession } from './media-session.js';
 import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 import type { ResumeTicket, TicketStore } from './resume-ticket.js';
 

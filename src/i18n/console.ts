@@ -2,7 +2,7 @@
 import type { UiLanguage } from './language.js';
 import type { CallMode, ChatReason } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
-import type { DeviceProblem } from '../core/media-session.js';
+import type { DeviceProblem } from '../core/devices.js';
 import type { RequestWords } from '../console/request-list.js';
 import type { ChatWords } from '../ui/chat-view.js';
 import { plural, withFrenchSpacing } from './format.js';

@@ -13,6 +13,20 @@ const de: PanelText = {
   },
   blockedBySite: (device) =>
     `Diese Seite erlaubt der Videohilfe ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht; Ihre Browsereinstellungen ändern daran nichts. Sie sehen und hören den Experten weiterhin und können ihm schreiben.`,
+  check: {
+    open: 'Kamera und Mikrofon testen',
+    title: 'Kamera und Mikrofon testen',
+    done: 'Test beenden',
+    level: 'Mikrofonpegel',
+    levelHint: 'Sagen Sie etwas: Der Balken bewegt sich, wenn Ihr Mikrofon Sie hört.',
+    showCamera: 'Meine Kamera zeigen',
+    hideCamera: 'Meine Kamera ausblenden',
+    preview: 'Ihre Kamera, nur für Sie sichtbar',
+    previewNote:
+      'Nur Sie sehen dieses Bild. Der Experte sieht Ihre Kamera nur, wenn Sie sie im Gespräch einschalten.',
+    testSound: 'Testton abspielen',
+    kept: 'Ihre Auswahl gilt für das Gespräch.',
+  },
   tapToHear: (name) => `Tippen, um ${name} zu hören`,
   allBusy: 'Alle unsere Experten sind gerade im Gespräch: Rechnen Sie mit einer kurzen Wartezeit.',
   noneFree:

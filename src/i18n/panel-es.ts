@@ -13,6 +13,20 @@ const es: PanelText = {
   },
   blockedBySite: (device) =>
     `Esta página no permite a la ayuda por vídeo usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}: los ajustes del navegador no lo cambiarán. Sigue viendo y oyendo al experto, y puede escribirle.`,
+  check: {
+    open: 'Probar mi cámara y mi micrófono',
+    title: 'Probar mi cámara y mi micrófono',
+    done: 'Terminar la prueba',
+    level: 'Nivel del micrófono',
+    levelHint: 'Diga algo: la barra se mueve cuando su micrófono le oye.',
+    showCamera: 'Ver mi cámara',
+    hideCamera: 'Ocultar mi cámara',
+    preview: 'Su cámara, solo la ve usted',
+    previewNote:
+      'Solo usted ve esta imagen. El experto solo ve su cámara si la enciende durante la llamada.',
+    testSound: 'Reproducir un sonido de prueba',
+    kept: 'Sus elecciones se guardan para la llamada.',
+  },
   tapToHear: (name) => `Toque para oír a ${name}`,
   allBusy: 'Todos nuestros expertos están atendiendo ahora: cuente con una breve espera.',
   noneFree:

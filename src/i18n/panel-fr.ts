@@ -13,6 +13,20 @@ const fr: PanelText = {
   },
   blockedBySite: (device) =>
     `Cette page ne permet pas à l’aide vidéo d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'} : vos réglages du navigateur n’y changeront rien. Vous voyez et entendez toujours l’expert, et pouvez lui écrire.`,
+  check: {
+    open: 'Tester ma caméra et mon micro',
+    title: 'Tester ma caméra et mon micro',
+    done: 'Fin du test',
+    level: 'Niveau du micro',
+    levelHint: 'Dites quelques mots : la barre bouge quand votre micro vous entend.',
+    showCamera: 'Voir ma caméra',
+    hideCamera: 'Masquer ma caméra',
+    preview: 'Votre caméra, vue par vous seul',
+    previewNote:
+      'Vous seul voyez cette image. L’expert ne voit votre caméra que si vous l’allumez pendant l’appel.',
+    testSound: 'Jouer un son de test',
+    kept: 'Vos choix sont gardés pour l’appel.',
+  },
   tapToHear: (name) => `Touchez pour entendre ${name}`,
   allBusy: 'Tous nos experts sont en conversation : attendez-vous à une courte attente.',
   noneFree:

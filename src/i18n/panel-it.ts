@@ -13,6 +13,20 @@ const it: PanelText = {
   },
   blockedBySite: (device) =>
     `Questa pagina non consente all’aiuto video di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}: le impostazioni del browser non lo cambiano. Continui a vedere e sentire l’esperto, e puoi scrivergli.`,
+  check: {
+    open: 'Prova fotocamera e microfono',
+    title: 'Prova fotocamera e microfono',
+    done: 'Fine della prova',
+    level: 'Livello del microfono',
+    levelHint: 'Dica qualcosa: la barra si muove quando il microfono la sente.',
+    showCamera: 'Mostra la mia fotocamera',
+    hideCamera: 'Nascondi la mia fotocamera',
+    preview: 'La sua fotocamera, vista solo da lei',
+    previewNote:
+      'Solo lei vede questa immagine. L’esperto vede la sua fotocamera solo se la accende durante la chiamata.',
+    testSound: 'Riproduci un suono di prova',
+    kept: 'Le sue scelte restano per la chiamata.',
+  },
   tapToHear: (name) => `Tocca per sentire ${name}`,
   allBusy: 'Tutti i nostri esperti sono impegnati ora: prevedi una breve attesa.',
   noneFree:

@@ -2,7 +2,7 @@
 import type { UiLanguage } from './language.js';
 import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
-import type { Device, DeviceProblem } from '../core/media-session.js';
+import type { Device, DeviceProblem } from '../core/devices.js';
 import type { ChatWords } from '../ui/chat-view.js';
 import { minutes, plural } from './format.js';
 import { systemLine } from './system-lines.js';
@@ -78,6 +78,22 @@ export interface PanelText {
     audioinput: string;
     audiooutput: string;
   };
+  /** The first screen's device check, before any call. */
+  check: {
+    open: string;
+    title: string;
+    done: string;
+    /** The microphone's level bar, for screen readers. */
+    level: string;
+    levelHint: string;
+    showCamera: string;
+    hideCamera: string;
+    /** The camera's preview, for screen readers. */
+    preview: string;
+    previewNote: string;
+    testSound: string;
+    kept: string;
+  };
   /** The page embedding us does not allow the device (Permissions-Policy, iframe `allow`). */
   blockedBySite: (device: Device) => string;
   /** The browser waits for a tap before it plays sound (iOS Safari): the button that starts it. */
@@ -124,6 +140,20 @@ const en: PanelText = {
   },
   blockedBySite: (device) =>
     `This page does not let video help use your ${device}, so nothing in your browser’s settings will change that. You still see and hear the expert, and can write to them.`,
+  check: {
+    open: 'Test your camera and microphone',
+    title: 'Test your camera and microphone',
+    done: 'Done testing',
+    level: 'Microphone level',
+    levelHint: 'Say something: the bar moves when your microphone hears you.',
+    showCamera: 'Show my camera',
+    hideCamera: 'Hide my camera',
+    preview: 'Your camera, seen by you only',
+    previewNote:
+      'Only you see this. The expert sees your camera only if you turn it on during the call.',
+    testSound: 'Play a test sound',
+    kept: 'Your choices are kept for the call.',
+  },
   tapToHear: (name) => `Tap to hear ${name}`,
   allBusy: 'All our experts are in a conversation right now: expect a short wait.',
   noneFree:

@@ -6,7 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/widget/index.js';
 import type { ExpertCall, ExpertCallErrorDetail } from '../../src/widget/index.js';
-import { deviceProblem, loadMediaStack } from '../../src/core/media-session.js';
+import { deviceProblem } from '../../src/core/devices.js';
 
 let logged: string[] = [];
 const consoleError = console.error;
@@ -129,8 +129,6 @@ describe('a misconfigured <expert-call>', () => {
 
 describe('a camera forbidden by the shop’s page', () => {
   it('is told apart from a camera the shopper refused', async () => {
-    // Devices start in a call, once the media stack is there: as here.
-    await loadMediaStack();
     const frame = document.createElement('iframe');
     frame.allow = "camera 'none'; microphone 'none'";
     document.body.append(frame);

@@ -11,16 +11,31 @@ import { describe, it } from '../support/node-test.js';
 import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES } from '../../src/i18n/language.js';
 import { loadPanelText } from '../../src/i18n/panel.js';
+import { launchChromium } from '../support/browser.js';
 import { freshStack } from '../support/stack-env.js';
 import { ConsolePage, EXPERT_BOX, SHOPPER_BOX, ShopPage, say } from '../support/pages.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Counts what the page's CSP refuses, and the tones a page's WebAudio starts (real ones). */
+/**
+ * Counts what the page's CSP refuses and the tones a page's WebAudio starts (real ones), and
+ * keeps every stream the page's getUserMedia gave.
+ */
 const PROBES = () => {
-  const w = window as unknown as { __violations: string[]; __tones: number };
+  const w = window as unknown as {
+    __violations: string[];
+    __tones: number;
+    __streams: MediaStream[];
+  };
   w.__violations = [];
   w.__tones = 0;
+  w.__streams = [];
+  const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints);
+    w.__streams.push(stream);
+    return stream;
+  };
   document.addEventListener('securitypolicyviolation', (event) => {
     w.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
   });
@@ -36,10 +51,14 @@ const SIZES = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 };
 
-async function participant(browser: Browser, size: keyof typeof SIZES): Promise<Page> {
+async function participant(
+  browser: Browser,
+  size: keyof typeof SIZES,
+  devices: 'granted' | 'denied' = 'granted',
+): Promise<Page> {
   const context = await browser.newContext({
     ...SIZES[size],
-    permissions: ['camera', 'microphone'],
+    permissions: devices === 'granted' ? ['camera', 'microphone'] : [],
   });
   await context.addInitScript(PROBES);
   const page = await context.newPage();
@@ -293,7 +312,9 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
       await shopper.waitForState('in-call');
       await page.click('expert-call-panel [data-control="devices"]');
       // The list is read from the browser after the click: wait for it to be drawn.
-      await page.waitForSelector('expert-call-panel select[data-device="audioinput"] option');
+      await page.waitForSelector('expert-call-panel select[data-device="audioinput"] option', {
+        state: 'attached',
+      });
       const microphones = await page.$$eval(
         'expert-call-panel select[data-device="audioinput"] option',
         (options) => options.map((o) => (o as HTMLOptionElement).value),
@@ -318,6 +339,74 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
     } finally {
       await page.context().close();
       await expert.page.context().close();
+    }
+  });
+
+  it('checks the microphone before the call, and the call uses the one chosen', async () => {
+    const expert = new ConsolePage(await participant(env.browser, 'desktop'));
+    const page = await participant(env.browser, 'phone');
+    const shopper = new ShopPage(page);
+    try {
+      await expert.signIn(env.stack.consoleUrl, 'Essai');
+      await expert.goAvailable();
+      await shopper.open(env.stack.shopUrl);
+      await page.click('expert-call-panel [data-control="device-check"]');
+      await page.waitForSelector('ec-device-check meter');
+      // Chromium's fake microphone beeps: the level moves.
+      await page.waitForFunction(() => {
+        const meter = document
+          .querySelector('expert-call')
+          ?.shadowRoot?.querySelector('expert-call-panel')
+          ?.shadowRoot?.querySelector('ec-device-check')
+          ?.shadowRoot?.querySelector('meter');
+        return (meter?.value ?? 0) > 0;
+      });
+      const select = 'ec-device-check select[data-device="audioinput"]';
+      await page.waitForSelector(`${select} option:nth-child(2)`, { state: 'attached' });
+      const chosen = await page.$$eval(`${select} option`, (options) =>
+        (options as HTMLOptionElement[]).filter((o) => !o.selected).map((o) => o.value),
+      );
+      await page.selectOption(select, chosen.at(-1)!);
+      assert.deepEqual(ours(await axe(page, 'device check')), []);
+      await shopper.choose('audio');
+      await expert.waitForRing();
+      await expert.accept();
+      await shopper.waitForState('in-call');
+      // The check let go of its devices; the call's microphone is the chosen one.
+      const live = await page.waitForFunction(() => {
+        const tracks = (window as unknown as { __streams: MediaStream[] }).__streams
+          .flatMap((s) => s.getAudioTracks())
+          .filter((t) => t.readyState === 'live');
+        return tracks.length === 1 ? tracks.map((t) => t.getSettings().deviceId) : false;
+      });
+      assert.deepEqual(await live.jsonValue(), [chosen.at(-1)]);
+    } finally {
+      await page.context().close();
+      await expert.page.context().close();
+    }
+  });
+
+  it('tells a shopper who blocked the microphone what to do, before any call', async () => {
+    const refusing = await launchChromium('denied');
+    try {
+      const page = await participant(refusing, 'phone', 'denied');
+      const shopper = new ShopPage(page);
+      await shopper.open(env.stack.shopUrl);
+      await page.click('expert-call-panel [data-control="device-check"]');
+      await page.waitForSelector('ec-device-check [data-check="microphone"] .problem');
+      const words = (await loadPanelText('fr')).deviceProblem('microphone', 'permission-denied');
+      assert.equal(
+        (await page.textContent('ec-device-check [data-check="microphone"] .problem'))?.trim(),
+        words,
+      );
+      assert.equal(await page.$('ec-device-check meter'), null, 'no level without a microphone');
+      // Said once in the panel's live region, too.
+      assert.match(
+        (await page.textContent('expert-call-panel [data-announce]')) ?? '',
+        /micro ne fonctionne pas/,
+      );
+    } finally {
+      await refusing.close();
     }
   });
 });

@@ -110,6 +110,14 @@ export const panelStyles = css`
     display: grid;
     gap: 10px;
   }
+  /* The device check's button: plainly secondary, under the choices, icon beside the words. */
+  .check-toggle {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    border-style: dashed;
+  }
   .choice {
     display: flex;
     align-items: center;

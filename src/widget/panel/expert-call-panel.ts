@@ -1,12 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConversationState } from '../../core/conversation-state.js';
-import {
-  webrtcSupported,
-  type Device,
-  type DeviceChoice,
-  type DeviceKind,
-} from '../../core/media-session.js';
+import type { Device, DeviceChoice, DeviceFailure, DeviceKind } from '../../core/devices.js';
+import { webrtcSupported } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
@@ -62,6 +58,10 @@ export class ExpertCallPanel extends LitElement {
   @state() private accessor sheetOpen: boolean | undefined;
   /** The device picker of a call, when open: what there is to choose from. */
   @state() private accessor devicesShown: DeviceChoice[] | undefined;
+  /** The first screen's device check is open. */
+  @state() private accessor checking = false;
+  /** What the device check could not start, for the live region. */
+  private checkFailures: DeviceFailure[] = [];
   /** Chat entries already seen by the shopper, to count what is unread while the sheet is shut. */
   private seen = 0;
 
@@ -88,6 +88,8 @@ export class ExpertCallPanel extends LitElement {
                   : 'attempt';
         }
         if (state.kind === 'in-call' && previous.kind !== 'in-call') this.sheetOpen = undefined;
+        // The check closes (and lets go of the devices) once the shopper has chosen.
+        if (state.kind !== 'idle' && state.kind !== 'choosing') this.closeCheck();
         changed();
       }),
       this.conversation.on('change', changed),
@@ -195,9 +197,11 @@ export class ExpertCallPanel extends LitElement {
   /** The one sentence the live region says for this state: short, and only when it changes. */
   private announcement(state: ConversationState): string {
     const t = this.t;
-    const problems = this.conversation.media.deviceFailures.map((f) =>
-      t.deviceProblemShort(f.device),
-    );
+    const failures =
+      state.kind === 'idle' || state.kind === 'choosing'
+        ? this.checkFailures
+        : this.conversation.media.deviceFailures;
+    const problems = failures.map((f) => t.deviceProblemShort(f.device));
     const sentence = (() => {
       switch (state.kind) {
         case 'idle':
@@ -345,7 +349,39 @@ export class ExpertCallPanel extends LitElement {
           >
         </button>
       </div>
+      ${canCall ? this.renderCheck() : nothing}
     `;
+  }
+
+  /** The device check: a button that opens it, and the check itself while open. */
+  private renderCheck() {
+    const t = this.t;
+    return html`<button
+        class="secondary check-toggle"
+        data-control="device-check"
+        aria-expanded=${this.checking ? 'true' : 'false'}
+        aria-controls="device-check"
+        @click=${() => (this.checking ? this.closeCheck() : (this.checking = true))}
+      >
+        ${icon('settings')} ${this.checking ? t.check.done : t.check.open}
+      </button>
+      ${
+        this.checking
+          ? html`<ec-device-check
+              id="device-check"
+              .words=${t}
+              @ec-check-change=${(event: CustomEvent<DeviceFailure[]>) => {
+                this.checkFailures = event.detail;
+                this.requestUpdate();
+              }}
+            ></ec-device-check>`
+          : nothing
+      }`;
+  }
+
+  private closeCheck(): void {
+    this.checking = false;
+    this.checkFailures = [];
   }
 
   /** Place in line and expected wait, live; the way out, and writing instead of waiting. */
