@@ -320,6 +320,38 @@ export const consoleStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The queues: one line under the header, always in view, each queue a chip. */
+  .queues {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 6px 12px;
+    margin-bottom: 12px;
+    font-size: 0.92rem;
+  }
+  .queues h3 {
+    margin: 0;
+    font-size: 0.92rem;
+  }
+  .queues p {
+    margin: 0;
+  }
+  .queues ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .queues li {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0 6px;
+    padding: 4px 10px;
+    border-radius: 999px;
+    background: var(--_notice);
+  }
   .ratings {
     margin-top: 20px;
     padding-top: 16px;

@@ -103,10 +103,12 @@ export class ExpertConsole extends LitElement {
       const state = this.desk?.state;
       return state?.kind === 'ready' && state.ring !== undefined;
     });
-    // Waiting times in the list move on by themselves.
+    // Waiting times in the list and in the queues move on by themselves.
     new TickController(
       this,
-      () => this.desk?.state.kind === 'ready' && this.desk.state.conversations.length > 0,
+      () =>
+        this.desk?.state.kind === 'ready' &&
+        (this.desk.state.conversations.length > 0 || this.desk.queues.length > 0),
       15_000,
     );
   }
@@ -133,7 +135,7 @@ export class ExpertConsole extends LitElement {
   override render() {
     const state = this.ensureDesk().state;
     this.followRing(state);
-    return html`${this.renderHeader(state)}
+    return html`${this.renderHeader(state)} ${this.renderQueues(state)}
       <p class="visually-hidden" role="status" data-announce>${this.announcement(state)}</p>
       ${this.desk?.reconnecting ? html`<p class="starting">${this.t.reconnecting}</p>` : nothing}
       ${this.renderBody(state)}`;
@@ -325,7 +327,9 @@ export class ExpertConsole extends LitElement {
               ${product ? html`<span class="product">${product}</span>` : nothing}
               ${
                 waiting
-                  ? html`<span class="waiting" data-waiting>${this.waitingWords(waiting)}</span>`
+                  ? html`<span class="waiting" data-waiting
+                      >${this.sinceWords(waiting, t.justWrote, t.waitingFor)}</span
+                    >`
                   : nothing
               }
               ${
@@ -343,6 +347,41 @@ export class ExpertConsole extends LitElement {
     </nav>`;
   }
 
+  /**
+   * Who waits in the queues this expert answers: how many per topic and language, and since
+   * when the first in line. Always in view, a call or chats going on or not.
+   */
+  private renderQueues(state: DeskState) {
+    if (state.kind !== 'ready') return nothing;
+    const t = this.t.queues;
+    const queues = this.desk!.queues;
+    const languages = new Set(queues.map((q) => q.lang));
+    const names = new Intl.DisplayNames(this.locale, { type: 'language' });
+    return html`<section class="queues" part="queues" aria-labelledby="queues-title">
+      <h3 id="queues-title">${t.title}</h3>
+      ${
+        queues.length === 0
+          ? html`<p class="muted" data-queues="0">${t.nobody}</p>`
+          : html`<ul data-queues=${queues.length}>
+              ${queues.map(
+                (q) =>
+                  html`<li data-queue=${`${q.topic ?? '*'}/${q.lang}`} data-waiting=${q.waiting}>
+                    <strong>${t.waiting(q.waiting)}</strong>
+                    <span
+                      >${q.label ?? t.anyTopic}${
+                        languages.size > 1 ? ` (${names.of(q.lang) ?? q.lang})` : ''
+                      }</span
+                    >
+                    <span class="muted"
+                      >${this.sinceWords(q.longestSince, t.justArrived, t.longest)}</span
+                    >
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+  }
+
   /** Since when the shopper's last message waits for an answer, if it does. */
   private waitingSince(conversationId: string): number | undefined {
     const entries = this.desk?.chatOf(conversationId)?.log.entries ?? [];
@@ -350,11 +389,18 @@ export class ExpertConsole extends LitElement {
     return last && last.author === 'shopper' ? last.at : undefined;
   }
 
-  /** "waiting 3 min", or "just wrote" under a minute (the list refreshes every 15 s). */
-  private waitingWords(since: number): string {
+  /**
+   * Minutes since an instant in words: `words("3 min")`, or `underAMinute`. Waiting times
+   * in the list and the queues, refreshed every 15 s.
+   */
+  private sinceWords(
+    since: number,
+    underAMinute: string,
+    words: (duration: string) => string,
+  ): string {
     const minutes = Math.floor((Date.now() - since) / 60_000);
-    if (minutes < 1) return this.t.justWrote;
-    return this.t.waitingFor(
+    if (minutes < 1) return underAMinute;
+    return words(
       new Intl.NumberFormat(this.locale, {
         style: 'unit',
         unit: 'minute',

@@ -15,7 +15,13 @@
  * It also keeps the shop's requests left while nobody could answer (messages, callback
  * requests, appointments), as the hub last listed them, for the expert to handle.
  */
-import type { ExpertStatus, Language, MediaGrant, OfflineRequest } from '../protocol/index.js';
+import type {
+  ExpertStatus,
+  Language,
+  MediaGrant,
+  OfflineRequest,
+  QueueSummary,
+} from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
@@ -46,6 +52,12 @@ export interface Skills {
   languages?: Language[];
 }
 
+/** A queue with shoppers in it, as the console shows it. */
+export interface WaitingQueue extends Omit<QueueSummary, 'longestWaitSeconds'> {
+  /** Since when (this browser's clock) the shopper first in line has waited. */
+  longestSince: number;
+}
+
 export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   readonly media = new MediaSession();
   /** The hub connection dropped and is being brought back. */
@@ -68,6 +80,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   private mediaFor: string | undefined;
   private readonly teardown: Array<() => void> = [];
   private requestList: readonly OfflineRequest[] = [];
+  private queueList: readonly WaitingQueue[] = [];
   private marking: ReadonlySet<string> = new Set();
 
   constructor(
@@ -96,6 +109,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   /** The shop's requests as the hub last listed them (to do first); none when signed out. */
   get requests(): readonly OfflineRequest[] {
     return this.requestList;
+  }
+
+  /** Who waits in the queues this expert answers, as the hub last said; none when signed out. */
+  get queues(): readonly WaitingQueue[] {
+    return this.queueList;
   }
 
   /**
@@ -254,6 +272,15 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       if (marking.length !== this.marking.size) this.marking = new Set(marking);
       this.changed();
     });
+    hub.on('expert.queues', (m) => {
+      // Seconds as the hub counted them, turned into an instant of this browser's clock.
+      const now = Date.now();
+      this.queueList = m.queues.map(({ longestWaitSeconds, ...queue }) => ({
+        ...queue,
+        longestSince: now - longestWaitSeconds * 1000,
+      }));
+      this.changed();
+    });
     hub.on('expert.ring', (m) => {
       const held = this.isHeld(m.conversationId);
       this.ensureChat(m.conversationId);
@@ -385,8 +412,9 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     this.mediaFor = undefined;
     this.grants.clear();
     void this.media.leave();
-    if (this.requestList.length || this.marking.size) {
+    if (this.requestList.length || this.marking.size || this.queueList.length) {
       this.requestList = [];
+      this.queueList = [];
       this.marking = new Set();
       this.changed();
     }

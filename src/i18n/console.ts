@@ -66,6 +66,19 @@ export interface ConsoleText {
   tapToHear: string;
   /** The shopper's last message is under a minute old. */
   justWrote: string;
+  /** Who waits in the queues this expert answers, shown above the conversations. */
+  queues: {
+    title: string;
+    nobody: string;
+    /** A queue without a topic: shoppers who asked about nothing in particular. */
+    anyTopic: string;
+    /** "3 waiting", for one queue. */
+    waiting: (n: number) => string;
+    /** "longest 4 min"; `duration` is already formatted. */
+    longest: (duration: string) => string;
+    /** Under a minute. */
+    justArrived: string;
+  };
   notificationsHint: string;
   callControls: string;
   /** The requests left while nobody could answer. */
@@ -83,6 +96,14 @@ export interface ConsoleText {
 const en: ConsoleText = {
   tapToHear: 'Click to hear the shopper',
   justWrote: 'just wrote',
+  queues: {
+    title: 'Waiting now',
+    nobody: 'Nobody is waiting.',
+    anyTopic: 'Any question',
+    waiting: (n) => plural('en', n, { one: '# waiting', other: '# waiting' }),
+    longest: (duration) => `longest ${duration}`,
+    justArrived: 'just arrived',
+  },
   shopperLabel: (n) => `Shopper ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${en.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
@@ -209,6 +230,14 @@ const en: ConsoleText = {
 const fr: ConsoleText = {
   tapToHear: 'Cliquez pour entendre le client',
   justWrote: 'vient d’écrire',
+  queues: {
+    title: 'En attente',
+    nobody: 'Personne n’attend.',
+    anyTopic: 'Toutes questions',
+    waiting: (n) => plural('fr', n, { one: '# client attend', other: '# clients attendent' }),
+    longest: (duration) => `le premier depuis ${duration}`,
+    justArrived: 'vient d’arriver',
+  },
   shopperLabel: (n) => `Client ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${fr.ringing(mode)} : ${who}${product ? `, ${product}` : ''}.`,
@@ -343,6 +372,14 @@ const fr: ConsoleText = {
 const de: ConsoleText = {
   tapToHear: 'Klicken, um den Kunden zu hören',
   justWrote: 'hat gerade geschrieben',
+  queues: {
+    title: 'Wartend',
+    nobody: 'Niemand wartet.',
+    anyTopic: 'Alle Fragen',
+    waiting: (n) => plural('de', n, { one: '# Kunde wartet', other: '# Kunden warten' }),
+    longest: (duration) => `der Erste seit ${duration}`,
+    justArrived: 'gerade gekommen',
+  },
   shopperLabel: (n) => `Kunde ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${de.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
@@ -475,6 +512,14 @@ const de: ConsoleText = {
 const es: ConsoleText = {
   tapToHear: 'Haga clic para oír al cliente',
   justWrote: 'acaba de escribir',
+  queues: {
+    title: 'En espera',
+    nobody: 'Nadie espera.',
+    anyTopic: 'Cualquier pregunta',
+    waiting: (n) => plural('es', n, { one: '# cliente espera', other: '# clientes esperan' }),
+    longest: (duration) => `el primero desde hace ${duration}`,
+    justArrived: 'acaba de llegar',
+  },
   shopperLabel: (n) => `Cliente ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${es.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,
@@ -604,6 +649,14 @@ const es: ConsoleText = {
 const it: ConsoleText = {
   tapToHear: 'Fai clic per sentire il cliente',
   justWrote: 'ha appena scritto',
+  queues: {
+    title: 'In attesa',
+    nobody: 'Nessuno è in attesa.',
+    anyTopic: 'Qualsiasi domanda',
+    waiting: (n) => plural('it', n, { one: '# cliente in attesa', other: '# clienti in attesa' }),
+    longest: (duration) => `il primo da ${duration}`,
+    justArrived: 'appena arrivato',
+  },
   shopperLabel: (n) => `Cliente ${n}`,
   ringAnnouncement: (mode, who, product) =>
     `${it.ringing(mode)}: ${who}${product ? `, ${product}` : ''}.`,

@@ -464,6 +464,25 @@ export type OfflineRequest = v.InferOutput<typeof OfflineRequest>;
 export const ExpertRequests = message('expert.requests', {
   requests: v.pipe(v.array(OfflineRequest), v.maxLength(500)),
 });
+/** One queue an expert answers that has shoppers waiting in it. */
+export const QueueSummary = v.object({
+  /** Absent: shoppers who asked about no topic in particular. */
+  topic: v.optional(Topic),
+  /** The topic's name in the expert's language (or the shop's first), else its id. */
+  label: v.optional(text(80)),
+  lang: Language,
+  waiting: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** How long the shopper first in line has waited, in seconds, as this was sent. */
+  longestWaitSeconds: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type QueueSummary = v.InferOutput<typeof QueueSummary>;
+/**
+ * Expert: who waits in the queues this expert answers, also while they are in a call. Sent on
+ * sign-in and when a queue moves (at most twice a second); an empty list when nobody waits.
+ */
+export const ExpertQueues = message('expert.queues', {
+  queues: v.pipe(v.array(QueueSummary), v.maxLength(200)),
+});
 /** Shopper: the rating is stored. */
 export const ShopperRated = message('shopper.rated', { conversationId: ConversationId });
 /** Expert: a shopper rated a conversation this expert had (sent if the console is connected). */
@@ -495,6 +514,7 @@ export const ServerMessage = v.variant('type', [
   OfflineConfirmed,
   OfflineRejected,
   ExpertRequests,
+  ExpertQueues,
   ShopperRated,
   ExpertRated,
 ]);

@@ -47,6 +47,7 @@ import { OfflineDesk } from './offline/offline-desk.js';
 import { Conversation, type Peer, type Seat } from './registry.js';
 import { callOf, canBeRung, fits, hasMedia } from './routing/capacity.js';
 import { availabilityOf, type OnDuty } from './routing/availability.js';
+import { forgetToldQueues, tellQueues } from './routing/queue-board.js';
 import { WaitingRoom } from './routing/waiting-room.js';
 import type { ConversationRecord, ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
@@ -103,6 +104,7 @@ export class Hub {
       maxWaitMs: options.shop.limits.maxWaitMs,
       now: this.now,
       seats: () => this.seats.values(),
+      queuesMoved: () => this.tellQueues(),
     });
     this.ringTimeoutMs = options.shop.limits.ringTimeoutMs;
     this.offline = new OfflineDesk(options.shop, options.requests, this.now, () =>
@@ -298,6 +300,7 @@ export class Hub {
           .map((c) => c.id),
       });
       await this.tellRequests(peer);
+      this.tellQueues(returning);
       this.refresh(returning);
       await this.bringBack(returning);
       this.log('expert.resumed', { expert: profile.id });
@@ -307,6 +310,7 @@ export class Hub {
     const seat = this.newSeat(peer, profile, message);
     peer.send({ type: 'expert.ready', expert: profile, status: seat.presence });
     await this.tellRequests(peer);
+    this.tellQueues(seat);
     this.log('expert.signed-in', { expert: profile.id });
     return seat;
   }
@@ -805,6 +809,21 @@ export class Hub {
       this.requestsChanged = false;
       this.requestsMoved();
     }, REQUESTS_EVERY_MS);
+  }
+
+  /**
+   * Tells consoles who waits in the queues their expert answers: one console, from scratch
+   * (it just signed in or came back), or every console whose view changed.
+   */
+  private tellQueues(only?: Seat): void {
+    if (this.closed) return;
+    if (only) forgetToldQueues(only);
+    tellQueues(
+      only ? [only] : this.seats.values(),
+      this.waiting.lines(),
+      this.options.shop,
+      this.now(),
+    );
   }
 
   /** Sends the shop's requests to one console, or to every console signed in. */

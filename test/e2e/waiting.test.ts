@@ -1,7 +1,8 @@
 /**
  * Waiting for an expert, in Chromium through the real hub and LiveKit: the shopper sees a live
  * place in line and an expected wait while the only expert is busy, may choose to write
- * instead without losing their place, and is put through when the expert frees up.
+ * instead without losing their place, and is put through when the expert frees up. The expert,
+ * in the call, sees that someone waits.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
@@ -26,6 +27,12 @@ describe('a shopper waiting while the only expert is busy', () => {
     assert.match(eta ?? '', /^\d+$/, 'an expected wait, since an expert answers this queue');
     assert.match(await second.panelText(), /prochain/);
     assert.match(await second.panelText(), /Attente estimée/);
+    // In the call, the expert sees the shopper waiting, in the console's words.
+    await expert.page.waitForSelector('expert-console .queues [data-waiting="1"]');
+    assert.match(
+      (await expert.page.textContent('expert-console .queues')) ?? '',
+      /En attente\s+1 client attend.*vient d’arriver/s,
+    );
 
     // Writing instead keeps the place; the expert is rung for a chat once the call ends.
     await second.page.click('expert-call-panel [data-control="wait-in-chat"]');
@@ -38,5 +45,10 @@ describe('a shopper waiting while the only expert is busy', () => {
     assert.match(await expert.waitForRing(), /Conversation écrite entrante/);
     await expert.accept();
     await second.waitForState('chat');
+    await expert.page.waitForSelector('expert-console .queues [data-queues="0"]');
+    assert.match(
+      (await expert.page.textContent('expert-console .queues')) ?? '',
+      /Personne n’attend/,
+    );
   });
 });

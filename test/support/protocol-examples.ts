@@ -262,6 +262,16 @@ export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]
     { type: 'expert.requests', requests: [] },
   ],
   [
+    {
+      type: 'expert.queues',
+      queues: [
+        { topic: 'bikes', label: 'Vélos', lang: 'fr', waiting: 3, longestWaitSeconds: 240 },
+        { lang: 'en', waiting: 1, longestWaitSeconds: 0 },
+      ],
+    },
+    { type: 'expert.queues', queues: [] },
+  ],
+  [
     { type: 'shopper.rated', conversationId: 'c1' },
     { type: 'shopper.rated', conversationId: 'c' },
   ],

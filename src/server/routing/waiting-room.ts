@@ -22,6 +22,17 @@ export interface WaitingRoomOptions {
   now: () => number;
   /** Every expert signed in: who answers a queue, for the wait estimate. */
   seats: () => Iterable<Seat>;
+  /** Queues moved (told with the places, so at most twice a second): experts see the queues. */
+  queuesMoved?: () => void;
+}
+
+/** One queue with shoppers in it: who it is for, how many wait, since when the first does. */
+export interface QueueLine {
+  topic: string | undefined;
+  lang: string;
+  waiting: number;
+  /** When the shopper first in line started waiting. */
+  since: number;
 }
 
 export class WaitingRoom {
@@ -125,6 +136,24 @@ export class WaitingRoom {
     };
   }
 
+  /** The queues that have shoppers in them: one line each, whatever their length. */
+  lines(): QueueLine[] {
+    const lines: QueueLine[] = [];
+    for (const name of this.dispatcher.queueNames()) {
+      const line = this.dispatcher.queueNamed(name);
+      const first = line[0];
+      if (first) {
+        lines.push({
+          topic: first.topic,
+          lang: first.lang,
+          waiting: line.length,
+          since: first.since,
+        });
+      }
+    }
+    return lines;
+  }
+
   /** Tells the untold their place and wait now, and the moved queues within half a second. */
   tellPositions(): void {
     if (this.closed) return;
@@ -156,6 +185,7 @@ export class WaitingRoom {
     const queues = this.allMoved ? [...this.dispatcher.queueNames()] : [...this.moved];
     this.moved.clear();
     this.allMoved = false;
+    this.options.queuesMoved?.();
     const experts = new Map<string, number>();
     const left = queues.map((queue) => ({ queue, from: 0 }));
     const slice = () => {
