@@ -64,9 +64,10 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
       .querySelector('expert-call')
       ?.shadowRoot?.querySelector('expert-call-panel')
       ?.shadowRoot?.querySelector('ec-device-check')?.shadowRoot;
-    return (check?.querySelector('video')?.videoWidth ?? 0) > 0;
+    const level = Number(check?.querySelector('[role="meter"]')?.getAttribute('aria-valuenow'));
+    return (check?.querySelector('video')?.videoWidth ?? 0) > 0 && level > 0;
   });
-  await shopper.page.locator('ec-device-check [data-check="camera"]').scrollIntoViewIfNeeded();
+  await shopper.page.locator('ec-device-check h3').scrollIntoViewIfNeeded();
   await shot(shopper.page, `shop-${size}-device-check`);
   await shopper.page.click('expert-call-panel [data-control="device-check"]');
 
@@ -100,7 +101,19 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   }
   await say(shopper.page, SHOPPER_BOX, 'Merci, et l’autonomie en hiver ?');
   await shot(shopper.page, `shop-${size}-call-chat`);
-  if (size === 'desktop') await shot(expert.page, 'console-desktop-call');
+  if (size === 'desktop') {
+    await shot(expert.page, 'console-desktop-call');
+    // A second shopper asks meanwhile: the expert, in the call, sees them waiting.
+    const other = await context(browser, 'phone');
+    const waiting = new ShopPage(other.page);
+    await waiting.open(stack.shopUrl);
+    await waiting.choose('video');
+    await expert.page.waitForSelector('expert-console .queues [data-waiting="1"]');
+    await shot(expert.page, 'console-desktop-call-queue');
+    await waiting.page.click('expert-call-panel [data-control="leave-queue"]');
+    await expert.page.waitForSelector('expert-console .queues [data-queues="0"]');
+    await other.context.close();
+  }
 
   await shopper.page.click('expert-call-panel [data-control="to-chat"]');
   await shopper.waitForState('chat');

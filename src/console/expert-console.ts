@@ -10,7 +10,7 @@ import {
   type Ring,
   type SignedOutReason,
 } from '../core/desk-state.js';
-import { ExpertDesk } from '../core/expert-desk.js';
+import { ExpertDesk, type WaitingQueue } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
 import { LANGUAGES, languageOf, type UiLanguage } from '../i18n/language.js';
@@ -49,6 +49,7 @@ const SESSION_KEY = 'expert-call:expert-session';
  * @attr theme - `light` or `dark` to force one; absent: the system's (`prefers-color-scheme`).
  *
  * @csspart header - the expert's name, status and presence button.
+ * @csspart queues - who waits in the queues the expert answers.
  * @csspart desk - the three columns: list, conversation, context.
  * @csspart list - the conversations held.
  * @csspart conversation - the ring, the call or the chat in front.
@@ -368,7 +369,7 @@ export class ExpertConsole extends LitElement {
                   html`<li data-queue=${`${q.topic ?? '*'}/${q.lang}`} data-waiting=${q.waiting}>
                     <strong>${t.waiting(q.waiting)}</strong>
                     <span
-                      >${q.label ?? t.anyTopic}${
+                      >${this.topicName(q)}${
                         languages.size > 1 ? ` (${names.of(q.lang) ?? q.lang})` : ''
                       }</span
                     >
@@ -387,6 +388,17 @@ export class ExpertConsole extends LitElement {
     const entries = this.desk?.chatOf(conversationId)?.log.entries ?? [];
     const last = [...entries].reverse().find((e) => e.author !== 'system');
     return last && last.author === 'shopper' ? last.at : undefined;
+  }
+
+  /** A queue's topic in the console's language, else the shop's first name for it, else its id. */
+  private topicName(queue: WaitingQueue): string {
+    const labels = queue.labels ?? {};
+    return (
+      labels[languageOf(this)] ??
+      Object.values(labels).find((l) => l !== undefined) ??
+      queue.topic ??
+      this.t.queues.anyTopic
+    );
   }
 
   /**

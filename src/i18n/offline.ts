@@ -71,6 +71,7 @@ const en: OfflineText = {
     'window-empty': 'The end of the time slot must be after its start.',
     'window-in-past': 'This time is already past: choose a later one.',
     'window-too-far': 'Choose a time within the next two weeks.',
+    'window-closed': 'We are closed all through that time: choose one within our opening hours.',
     'slot-unavailable': 'This time is no longer available: pick another.',
     'slot-taken': 'Someone just booked this time: pick another.',
     'not-found': 'This request no longer exists.',
@@ -130,6 +131,8 @@ const fr: OfflineText = {
     'window-empty': 'La fin du créneau doit venir après son début.',
     'window-in-past': 'Ce moment est déjà passé : choisissez-en un plus tard.',
     'window-too-far': 'Choisissez un moment dans les deux semaines qui viennent.',
+    'window-closed':
+      'Nous sommes fermés pendant tout ce créneau : choisissez-en un pendant nos heures d’ouverture.',
     'slot-unavailable': 'Ce créneau n’est plus disponible : choisissez-en un autre.',
     'slot-taken': 'Quelqu’un vient de réserver ce créneau : choisissez-en un autre.',
     'not-found': 'Cette demande n’existe plus.',
@@ -191,6 +194,8 @@ const de: OfflineText = {
     'window-empty': 'Das Ende des Zeitfensters muss nach seinem Beginn liegen.',
     'window-in-past': 'Diese Zeit ist schon vorbei: Wählen Sie eine spätere.',
     'window-too-far': 'Wählen Sie eine Zeit in den nächsten zwei Wochen.',
+    'window-closed':
+      'In dieser ganzen Zeit haben wir geschlossen: Wählen Sie eine Zeit während unserer Öffnungszeiten.',
     'slot-unavailable': 'Diese Zeit ist nicht mehr frei: Wählen Sie eine andere.',
     'slot-taken': 'Diese Zeit wurde gerade gebucht: Wählen Sie eine andere.',
     'not-found': 'Diese Anfrage gibt es nicht mehr.',
@@ -250,6 +255,8 @@ const es: OfflineText = {
     'window-empty': 'El final de la franja debe ser posterior a su inicio.',
     'window-in-past': 'Esa hora ya ha pasado: elija una más tarde.',
     'window-too-far': 'Elija una hora dentro de las próximas dos semanas.',
+    'window-closed':
+      'Estamos cerrados durante todo ese horario: elija uno dentro de nuestro horario de apertura.',
     'slot-unavailable': 'Esa hora ya no está disponible: elija otra.',
     'slot-taken': 'Alguien acaba de reservar esa hora: elija otra.',
     'not-found': 'Esta solicitud ya no existe.',
@@ -309,6 +316,8 @@ const it: OfflineText = {
     'window-empty': 'La fine della fascia deve venire dopo l’inizio.',
     'window-in-past': 'Questo orario è già passato: scegline uno più tardi.',
     'window-too-far': 'Scegli un orario entro le prossime due settimane.',
+    'window-closed':
+      'Siamo chiusi per tutta quella fascia: scegline una durante il nostro orario di apertura.',
     'slot-unavailable': 'Questo orario non è più disponibile: scegline un altro.',
     'slot-taken': 'Qualcuno ha appena prenotato questo orario: scegline un altro.',
     'not-found': 'Questa richiesta non esiste più.',

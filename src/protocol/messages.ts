@@ -433,6 +433,7 @@ export const OfflineProblem = v.picklist([
   'window-empty',
   'window-in-past',
   'window-too-far',
+  'window-closed',
   'slot-unavailable',
   'slot-taken',
   'not-found',
@@ -468,8 +469,16 @@ export const ExpertRequests = message('expert.requests', {
 export const QueueSummary = v.object({
   /** Absent: shoppers who asked about no topic in particular. */
   topic: v.optional(Topic),
-  /** The topic's name in the expert's language (or the shop's first), else its id. */
-  label: v.optional(text(80)),
+  /** The topic's name in each language the shop named it in: the console picks its own. */
+  labels: v.optional(
+    v.object({
+      en: v.optional(text(80)),
+      fr: v.optional(text(80)),
+      de: v.optional(text(80)),
+      es: v.optional(text(80)),
+      it: v.optional(text(80)),
+    }),
+  ),
   lang: Language,
   waiting: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** How long the shopper first in line has waited, in seconds, as this was sent. */

@@ -351,15 +351,15 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
       await expert.goAvailable();
       await shopper.open(env.stack.shopUrl);
       await page.click('expert-call-panel [data-control="device-check"]');
-      await page.waitForSelector('ec-device-check meter');
+      await page.waitForSelector('ec-device-check [role="meter"]');
       // Chromium's fake microphone beeps: the level moves.
       await page.waitForFunction(() => {
         const meter = document
           .querySelector('expert-call')
           ?.shadowRoot?.querySelector('expert-call-panel')
           ?.shadowRoot?.querySelector('ec-device-check')
-          ?.shadowRoot?.querySelector('meter');
-        return (meter?.value ?? 0) > 0;
+          ?.shadowRoot?.querySelector('[role="meter"]');
+        return Number(meter?.getAttribute('aria-valuenow') ?? 0) > 0;
       });
       const select = 'ec-device-check select[data-device="audioinput"]';
       await page.waitForSelector(`${select} option:nth-child(2)`, { state: 'attached' });
@@ -399,7 +399,11 @@ describe('the call screen and the console, by keyboard, with axe and a strict CS
         (await page.textContent('ec-device-check [data-check="microphone"] .problem'))?.trim(),
         words,
       );
-      assert.equal(await page.$('ec-device-check meter'), null, 'no level without a microphone');
+      assert.equal(
+        await page.$('ec-device-check [role="meter"]'),
+        null,
+        'no level without a microphone',
+      );
       // Said once in the panel's live region, too.
       assert.match(
         (await page.textContent('expert-call-panel [data-announce]')) ?? '',

@@ -2,6 +2,7 @@
  * What experts see of the queues, through the hub's real WebSocket: the queues they answer,
  * how many wait in each and since when the first, named in their language; told on sign-in,
  * when a queue moves (also while they are in a call), and not again when nothing they see moved.
+ * Each topic comes with the shop's names for it, for the console to pick its language's.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from '../support/node-test.js';
@@ -51,7 +52,7 @@ async function away(desk: HubPeer): Promise<void> {
 }
 
 describe('the queues an expert sees', () => {
-  it('shows who waits in the queues the expert answers, named in their language', async () => {
+  it('shows who waits in the queues the expert answers, with the topic’s names', async () => {
     const bikes = await expert('Camille', { topics: ['bikes'], languages: ['fr'] });
     const hifi = await expert('Sam', { topics: ['hi-fi'], languages: ['en'] });
     // Nobody waits yet: each console was told so when it signed in.
@@ -76,10 +77,10 @@ describe('the queues an expert sees', () => {
       (q) => counts(q).join() === 'bikes/fr=2',
       'two waiting for bikes in French, and nothing of hi-fi',
     );
-    assert.equal(seenByBikes[0]!.label, 'Vélos');
+    assert.deepEqual(seenByBikes[0]!.labels, { fr: 'Vélos', en: 'Bikes' });
     assert.ok(seenByBikes[0]!.longestWaitSeconds >= 0);
     const seenByHifi = await told(hifi, (q) => counts(q).join() === 'hi-fi/en=1', 'one for hi-fi');
-    assert.equal(seenByHifi[0]!.label, 'Hi-fi');
+    assert.deepEqual(seenByHifi[0]!.labels, { en: 'Hi-fi' });
 
     // Taking a call, the expert still sees who waits: one fewer.
     bikes.send({ type: 'expert.set-presence', status: 'available' });
@@ -107,10 +108,9 @@ describe('the queues an expert sees', () => {
     const late = await expert('Léa', { topics: ['hi-fi'], languages: ['fr'] });
     const first = late.received.find((m) => m.type === 'expert.queues');
     assert.ok(first && first.type === 'expert.queues');
-    // Hi-fi has no French name: the shop's first language that has one, English.
     assert.deepEqual(
       first.queues.map(({ longestWaitSeconds: _, ...q }) => q),
-      [{ topic: 'hi-fi', label: 'Hi-fi', lang: 'fr', waiting: 1 }],
+      [{ topic: 'hi-fi', labels: { en: 'Hi-fi' }, lang: 'fr', waiting: 1 }],
     );
   });
 });

@@ -194,6 +194,26 @@ for (const engine of engines) {
         await refused(ask(NOW - 2 * 3_600_000, NOW), 'window-in-past', 'window');
         await refused(ask(NOW + 14 * DAY, NOW + 15 * DAY), 'window-too-far', 'window');
       });
+
+      it('refuses a window the shop is closed all through, and takes one that meets its hours', async () => {
+        const phone = '+33 6 12 34 56 78';
+        const ask = (from: number, to: number) =>
+          store.requestCallback({ lang: 'fr', phone, window: { from, to }, hours });
+        // Over lunch, at night, on Sunday: nobody there to call.
+        await refused(ask(paris('15', '12:30'), paris('15', '14:00')), 'window-closed', 'window');
+        await refused(ask(paris('15', '19:00'), paris('16', '10:00')), 'window-closed', 'window');
+        await refused(ask(paris('21', '09:00'), paris('21', '18:00')), 'window-closed', 'window');
+        // A window that ends in the first half hour of the afternoon will do.
+        const taken = await ask(paris('15', '13:00'), paris('15', '14:30'));
+        assert.equal(taken.kind, 'callback');
+        // Without hours, any time will do.
+        const whenever = await store.requestCallback({
+          lang: 'fr',
+          phone,
+          window: { from: paris('15', '22:00'), to: paris('15', '23:00') },
+        });
+        assert.equal(whenever.kind, 'callback');
+      });
     });
 
     describe('appointments', () => {

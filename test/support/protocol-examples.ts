@@ -265,7 +265,13 @@ export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]
     {
       type: 'expert.queues',
       queues: [
-        { topic: 'bikes', label: 'Vélos', lang: 'fr', waiting: 3, longestWaitSeconds: 240 },
+        {
+          topic: 'bikes',
+          labels: { fr: 'Vélos', en: 'Bikes' },
+          lang: 'fr',
+          waiting: 3,
+          longestWaitSeconds: 240,
+        },
         { lang: 'en', waiting: 1, longestWaitSeconds: 0 },
       ],
     },
@@ -388,6 +394,7 @@ export const closedSets: Array<{
       'window-empty',
       'window-in-past',
       'window-too-far',
+      'window-closed',
       'slot-unavailable',
       'slot-taken',
       'not-found',

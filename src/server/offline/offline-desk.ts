@@ -135,6 +135,7 @@ export class OfflineDesk {
           ...common,
           phone: message.phone,
           window: { from: message.from, to: message.to },
+          hours: hoursFor(this.shop, topic),
           text: message.text ?? null,
         });
       case 'offline.book':

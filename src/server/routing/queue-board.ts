@@ -1,7 +1,7 @@
 /**
  * What experts see of the queues: for each console, the queues its expert answers that have
- * shoppers in them (how many, and how long the first has waited), with the topic named in the
- * expert's language. Told when a queue moves, with the shoppers' places (at most twice a
+ * shoppers in them (how many, and how long the first has waited), with the topic's names for
+ * the console to pick its language's. Told when a queue moves, with the shoppers' places (at most twice a
  * second), and only to a console whose view changed: what one telling costs grows with the
  * number of experts and of queues, never with the number of shoppers waiting.
  */
@@ -18,7 +18,7 @@ const told = new WeakMap<Seat, string>();
 export function tellQueues(
   seats: Iterable<Seat>,
   lines: readonly QueueLine[],
-  shop: Pick<ShopConfig, 'topics' | 'languages'>,
+  shop: Pick<ShopConfig, 'topics'>,
   now: number,
 ): void {
   for (const seat of seats) {
@@ -29,7 +29,7 @@ export function tellQueues(
     told.set(seat, view);
     seat.peer.send({
       type: 'expert.queues',
-      queues: mine.map((line) => summary(line, seat, shop, now)),
+      queues: mine.map((line) => summary(line, shop, now)),
     });
   }
 }
@@ -39,21 +39,11 @@ export function forgetToldQueues(seat: Seat): void {
   told.delete(seat);
 }
 
-function summary(
-  line: QueueLine,
-  seat: Seat,
-  shop: Pick<ShopConfig, 'topics' | 'languages'>,
-  now: number,
-): QueueSummary {
+function summary(line: QueueLine, shop: Pick<ShopConfig, 'topics'>, now: number): QueueSummary {
   const topic = line.topic === undefined ? undefined : shop.topics.find((t) => t.id === line.topic);
-  const label = topic
-    ? ([...seat.languages, ...shop.languages]
-        .map((lang) => topic.label[lang as keyof typeof topic.label])
-        .find((l) => l !== undefined) ?? topic.id)
-    : line.topic;
   return {
     ...(line.topic === undefined ? {} : { topic: line.topic }),
-    ...(label === undefined ? {} : { label }),
+    ...(topic ? { labels: topic.label } : {}),
     lang: line.lang as QueueSummary['lang'],
     waiting: line.waiting,
     longestWaitSeconds: Math.max(0, Math.floor((now - line.since) / 1000)),

@@ -4,7 +4,7 @@
  * `message`, which is for logs) and whose `field` says which input to point at.
  */
 import { cleanText } from '../../protocol/index.js';
-import { slotStarts, type Hours } from '../offline/business-hours.js';
+import { openPeriods, slotStarts, type Hours } from '../offline/business-hours.js';
 import { isEmail, normalizePhone } from '../offline/contact.js';
 
 /**
@@ -17,6 +17,7 @@ import { isEmail, normalizePhone } from '../offline/contact.js';
  * - `window-empty`: a callback window that ends before it starts;
  * - `window-in-past`: a callback window already over;
  * - `window-too-far`: a callback window ending beyond the booking horizon;
+ * - `window-closed`: a callback window while the shop (or its topic) is closed throughout;
  * - `slot-unavailable`: not a slot of the grid: outside the hours, off the grid, started, or
  *   beyond the booking horizon;
  * - `slot-taken`: someone booked that slot first;
@@ -30,6 +31,7 @@ export type RequestProblem =
   | 'window-empty'
   | 'window-in-past'
   | 'window-too-far'
+  | 'window-closed'
   | 'slot-unavailable'
   | 'slot-taken'
   | 'not-found';
@@ -106,13 +108,15 @@ export function checkedContact(raw: string, callingCode: string | null): string 
 }
 
 /**
- * A callback window: it must end after it starts, not be over, and end within `maxDaysAhead`
- * days. One that has started is fine ("call me in the next hour").
+ * A callback window: it must end after it starts, not be over, end within `maxDaysAhead`
+ * days, and, given the topic's `hours`, have some of them left (nobody calls back from a
+ * closed shop). One that has started is fine ("call me in the next hour").
  */
 export function checkWindow(
   window: { from: number; to: number },
   now: number,
   maxDaysAhead: number,
+  hours?: Hours,
 ): void {
   const { from, to } = window;
   if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) {
@@ -125,6 +129,9 @@ export function checkWindow(
       `The window ends more than ${maxDaysAhead} days ahead.`,
       'window',
     );
+  }
+  if (hours && openPeriods(hours, Math.max(from, now), to).length === 0) {
+    throw new RequestError('window-closed', 'The shop is closed all through the window.', 'window');
   }
 }
 

@@ -57,6 +57,11 @@ export interface NewCallbackRequest extends NewRequest {
   phone: string;
   /** When the shopper can take the call: epoch ms, `from` included, `to` excluded. */
   window: { from: number; to: number };
+  /**
+   * The topic's hours (`hoursFor(config, topic)`): the window must have some of them. Absent:
+   * any time will do (a shop that calls back whenever).
+   */
+  hours?: Hours | undefined;
   /** What it is about; optional. */
   text?: string | null | undefined;
 }
@@ -185,7 +190,7 @@ export class RequestStore {
 
   async requestCallback(input: NewCallbackRequest): Promise<ShopperRequest> {
     const phone = checkedPhone(input.phone, this.callingCode);
-    checkWindow(input.window, this.now(), this.maxDaysAhead);
+    checkWindow(input.window, this.now(), this.maxDaysAhead, input.hours);
     return this.insert(this.db, {
       kind: 'callback',
       ...this.basics(input),

@@ -40,28 +40,21 @@ export const deviceCheckStyles = css`
   .icon {
     flex: none;
   }
-  /* The level: a plain bar in the accent colour, drawn the same in every browser. */
-  meter {
-    width: 100%;
-    height: 12px;
-    appearance: none;
+  /* The level: segments lit from the left, like the call apps' microphone check. */
+  .level {
+    display: grid;
+    grid-template-columns: repeat(12, 1fr);
+    gap: 3px;
+    height: 14px;
+  }
+  .level span {
+    border-radius: 3px;
+    background: var(--_surface-raised);
     border: 1px solid var(--_line-strong);
-    border-radius: 6px;
-    background: var(--_surface-raised);
-    overflow: hidden;
   }
-  meter::-webkit-meter-bar {
-    background: var(--_surface-raised);
-    border: 0;
-    height: 12px;
-  }
-  meter::-webkit-meter-optimum-value,
-  meter::-webkit-meter-suboptimum-value,
-  meter::-webkit-meter-even-less-good-value {
+  .level span.lit {
     background: var(--_success);
-  }
-  meter::-moz-meter-bar {
-    background: var(--_success);
+    border-color: var(--_success);
   }
   /* The shopper's own picture, as in a mirror, whole (nothing cut off). */
   video {

@@ -17,6 +17,9 @@ import { deviceCheckStyles } from './device-check.styles.js';
  *
  * @event ec-check-change - what works changed; `detail` is the devices that failed, and why
  */
+/** The level bar's segments, each lit from this level on: a voice lights a few, a shout all. */
+const LEVEL_STEPS = Array.from({ length: 12 }, (_, i) => (i + 0.5) / 12);
+
 @customElement('ec-device-check')
 export class DeviceCheck extends LitElement {
   static override styles = [controls, deviceCheckStyles];
@@ -70,14 +73,18 @@ export class DeviceCheck extends LitElement {
           ${this.picker('audioinput')}
           ${
             preview.microphoneOn
-              ? html`<meter
-                    id="level"
-                    min="0"
-                    max="1"
-                    low="0.05"
-                    .value=${preview.level}
+              ? html`<div
+                    class="level"
+                    role="meter"
                     aria-label=${t.check.level}
-                  ></meter>
+                    aria-valuemin="0"
+                    aria-valuemax="100"
+                    aria-valuenow=${Math.round(preview.level * 100)}
+                  >
+                    ${LEVEL_STEPS.map(
+                      (step) => html`<span class=${preview.level >= step ? 'lit' : ''}></span>`,
+                    )}
+                  </div>
                   <p class="muted">${t.check.levelHint}</p>`
               : nothing
           }

@@ -407,7 +407,13 @@ export class ExpertCallPanel extends LitElement {
                   ${t.waitInChat}
                 </button>`
         }
-        <button class="secondary" @click=${() => this.conversation.end()}>${t.leaveQueue}</button>
+        <button
+          class="secondary"
+          data-control="leave-queue"
+          @click=${() => this.conversation.end()}
+        >
+          ${t.leaveQueue}
+        </button>
       </div>
     `;
   }
