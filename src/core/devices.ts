@@ -69,6 +69,24 @@ export async function listDevices(): Promise<DeviceChoice[]> {
     .map((d, i) => ({ kind: d.kind, id: d.deviceId, label: d.label || `${d.kind} ${i + 1}` }));
 }
 
+/**
+ * Which browser's menus the person has in front of them, to say where to allow a device:
+ * Safari on an iPhone or iPad (every browser there is Safari inside), Safari on a Mac, Firefox,
+ * or a Chromium (Chrome, Edge, Samsung Internet, Opera).
+ */
+export type BrowserFamily = 'ios' | 'safari' | 'firefox' | 'chromium';
+
+export function browserFamily(
+  ua: string = typeof navigator === 'undefined' ? '' : navigator.userAgent,
+  touchPoints: number = typeof navigator === 'undefined' ? 0 : navigator.maxTouchPoints,
+): BrowserFamily {
+  // An iPad asks for desktop pages as a Mac: a Mac with a touch screen is one.
+  if (/iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && touchPoints > 1)) return 'ios';
+  if (/Firefox\//.test(ua)) return 'firefox';
+  if (/Safari\//.test(ua) && !/Chrome\/|Chromium\/|Edg\//.test(ua)) return 'safari';
+  return 'chromium';
+}
+
 /** The page's Permissions-Policy (Chromium; other browsers say nothing and we assume yes). */
 function allowedByPage(device: Device, page: Document): boolean {
   const policy =

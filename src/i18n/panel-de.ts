@@ -178,11 +178,19 @@ const de: PanelText = {
       ? 'Ihre Kamera startet … Wenn der Browser fragt, wählen Sie „Zulassen“, damit der Experte Sie sieht.'
       : 'Ihr Mikrofon startet … Wenn der Browser fragt, wählen Sie „Zulassen“, damit der Experte Sie hört.',
   device: { camera: 'Kamera', microphone: 'Mikrofon' },
-  deviceProblem: (device, problem) => {
+  deviceProblem: (device, problem, browser = 'chromium') => {
     const name = device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon';
     switch (problem) {
-      case 'permission-denied':
-        return `${name} ist blockiert. Erlauben Sie es im Browser (das Symbol in der Adressleiste) und versuchen Sie es erneut. Sie sehen und hören den Experten weiterhin.`;
+      case 'permission-denied': {
+        const it = device === 'camera' ? 'die Kamera' : 'das Mikrofon';
+        const how = {
+          chromium: `klicken Sie auf das Symbol links in der Adressleiste und erlauben Sie ${it}`,
+          firefox: `klicken Sie auf das durchgestrichene Symbol in der Adressleiste und erlauben Sie ${it}`,
+          safari: `öffnen Sie Safari › Einstellungen für diese Website und erlauben Sie ${it}`,
+          ios: `tippen Sie in der Adressleiste auf „aA“, dann auf Website-Einstellungen, und erlauben Sie ${it}`,
+        }[browser];
+        return `${name} ist blockiert. Um ${device === 'camera' ? 'sie' : 'es'} zu nutzen, ${how}. Versuchen Sie es dann erneut. Sie sehen und hören den Experten weiterhin.`;
+      }
       case 'blocked-by-site':
         return `Die Seite dieses Shops erlaubt ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht. Sie sehen und hören den Experten weiterhin.`;
       case 'no-device':

@@ -176,11 +176,19 @@ const es: PanelText = {
       ? 'Iniciando su cámara… Si el navegador lo pide, elija «Permitir» para que el experto le vea.'
       : 'Iniciando su micrófono… Si el navegador lo pide, elija «Permitir» para que el experto le oiga.',
   device: { camera: 'cámara', microphone: 'micrófono' },
-  deviceProblem: (device, problem) => {
+  deviceProblem: (device, problem, browser = 'chromium') => {
     const name = device === 'camera' ? 'Su cámara' : 'Su micrófono';
     switch (problem) {
-      case 'permission-denied':
-        return `${name} está bloqueado. Permítalo en el navegador (el icono de la barra de direcciones) y vuelva a intentarlo. Sigue viendo y oyendo al experto.`;
+      case 'permission-denied': {
+        const it = device === 'camera' ? 'la cámara' : 'el micrófono';
+        const how = {
+          chromium: `pulse el icono a la izquierda de la barra de direcciones y permita ${it}`,
+          firefox: `pulse el icono tachado de la barra de direcciones y permita ${it}`,
+          safari: `abra Safari › Ajustes de este sitio web y permita ${it}`,
+          ios: `toque «aA» en la barra de direcciones, luego Ajustes del sitio web, y permita ${it}`,
+        }[browser];
+        return `${name} está bloquead${device === 'camera' ? 'a' : 'o'}. Para usarl${device === 'camera' ? 'a' : 'o'}, ${how}, y vuelva a intentarlo. Sigue viendo y oyendo al experto.`;
+      }
       case 'blocked-by-site':
         return `La página de esta tienda no permite usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}. Sigue viendo y oyendo al experto.`;
       case 'no-device':

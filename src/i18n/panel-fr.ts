@@ -176,12 +176,20 @@ const fr: PanelText = {
       ? 'Démarrage de votre caméra… Si votre navigateur vous le demande, choisissez « Autoriser » pour que l’expert vous voie.'
       : 'Démarrage de votre micro… Si votre navigateur vous le demande, choisissez « Autoriser » pour que l’expert vous entende.',
   device: { camera: 'caméra', microphone: 'micro' },
-  deviceProblem: (device, problem) => {
+  deviceProblem: (device, problem, browser = 'chromium') => {
     const name = device === 'camera' ? 'caméra' : 'micro';
     const article = device === 'camera' ? 'Votre caméra est' : 'Votre micro est';
     switch (problem) {
-      case 'permission-denied':
-        return `${article} bloqué${device === 'camera' ? 'e' : ''}. Pour l’utiliser, autorisez-le dans votre navigateur (l’icône dans la barre d’adresse), puis réessayez. Vous pouvez toujours voir et entendre l’expert.`;
+      case 'permission-denied': {
+        const it = device === 'camera' ? 'la caméra' : 'le micro';
+        const how = {
+          chromium: `cliquez sur l’icône à gauche de la barre d’adresse et autorisez ${it}`,
+          firefox: `cliquez sur l’icône barrée dans la barre d’adresse et autorisez ${it}`,
+          safari: `ouvrez Safari › Réglages pour ce site web et autorisez ${it}`,
+          ios: `touchez « aA » dans la barre d’adresse, puis Réglages du site web, et autorisez ${it}`,
+        }[browser];
+        return `${article} bloqué${device === 'camera' ? 'e' : ''}. Pour l’utiliser, ${how}, puis réessayez. Vous pouvez toujours voir et entendre l’expert.`;
+      }
       case 'blocked-by-site':
         return `La page de ce site ne permet pas d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'}. Vous pouvez toujours voir et entendre l’expert.`;
       case 'no-device':

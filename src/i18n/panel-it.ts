@@ -176,11 +176,19 @@ const it: PanelText = {
       ? 'Avvio della fotocamera… Se il browser lo chiede, scegli «Consenti» perché l’esperto ti veda.'
       : 'Avvio del microfono… Se il browser lo chiede, scegli «Consenti» perché l’esperto ti senta.',
   device: { camera: 'fotocamera', microphone: 'microfono' },
-  deviceProblem: (device, problem) => {
+  deviceProblem: (device, problem, browser = 'chromium') => {
     const name = device === 'camera' ? 'La tua fotocamera' : 'Il tuo microfono';
     switch (problem) {
-      case 'permission-denied':
-        return `${name} è bloccato. Consentilo nel browser (l’icona nella barra degli indirizzi), poi riprova. Continui a vedere e sentire l’esperto.`;
+      case 'permission-denied': {
+        const it = device === 'camera' ? 'la fotocamera' : 'il microfono';
+        const how = {
+          chromium: `fai clic sull’icona a sinistra della barra degli indirizzi e consenti ${it}`,
+          firefox: `fai clic sull’icona barrata nella barra degli indirizzi e consenti ${it}`,
+          safari: `apri Safari › Impostazioni per questo sito web e consenti ${it}`,
+          ios: `tocca «aA» nella barra degli indirizzi, poi Impostazioni sito web, e consenti ${it}`,
+        }[browser];
+        return `${name} è bloccat${device === 'camera' ? 'a' : 'o'}. Per usarl${device === 'camera' ? 'a' : 'o'}, ${how}, poi riprova. Continui a vedere e sentire l’esperto.`;
+      }
       case 'blocked-by-site':
         return `La pagina di questo negozio non consente di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}. Continui a vedere e sentire l’esperto.`;
       case 'no-device':

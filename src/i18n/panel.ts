@@ -2,7 +2,7 @@
 import type { UiLanguage } from './language.js';
 import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
-import type { Device, DeviceProblem } from '../core/devices.js';
+import type { BrowserFamily, Device, DeviceProblem } from '../core/devices.js';
 import type { ChatWords } from '../ui/chat-view.js';
 import { minutes, plural } from './format.js';
 import { systemLine } from './system-lines.js';
@@ -110,7 +110,8 @@ export interface PanelText {
   /** A device that failed, in a few words, for the live region. */
   deviceProblemShort: (device: Device) => string;
   device: Record<Device, string>;
-  deviceProblem: (device: Device, problem: DeviceProblem) => string;
+  /** What went wrong and what to do, where to allow it said in `browser`'s own menus. */
+  deviceProblem: (device: Device, problem: DeviceProblem, browser?: BrowserFamily) => string;
   deviceStarting: (device: Device) => string;
   reconnecting: string;
   chatOnly: Record<ChatReason, string>;
@@ -290,11 +291,18 @@ const en: PanelText = {
   deviceStarting: (device) =>
     `Starting your ${device}… If your browser asks, choose “Allow” so the expert can ${device === 'camera' ? 'see' : 'hear'} you.`,
   device: { camera: 'camera', microphone: 'microphone' },
-  deviceProblem: (device, problem) => {
+  deviceProblem: (device, problem, browser = 'chromium') => {
     const name = device === 'camera' ? 'camera' : 'microphone';
     switch (problem) {
-      case 'permission-denied':
-        return `Your ${name} is blocked. To use it, allow it in your browser (the icon in the address bar), then try again. You can still see and hear the expert.`;
+      case 'permission-denied': {
+        const how = {
+          chromium: `select the icon at the left of the address bar and allow the ${name}`,
+          firefox: `select the crossed-out icon in the address bar and allow the ${name}`,
+          safari: `open Safari › Settings for this website and allow the ${name}`,
+          ios: `tap “aA” in the address bar, then Website Settings, and allow the ${name}`,
+        }[browser];
+        return `Your ${name} is blocked. To use it, ${how}, then try again. You can still see and hear the expert.`;
+      }
       case 'blocked-by-site':
         return `This shop's page does not allow the use of your ${name}. You can still see and hear the expert.`;
       case 'no-device':

@@ -167,7 +167,10 @@ describe('a shopper who refuses the camera and microphone', () => {
     try {
       await connect();
       await shopper.page.waitForSelector('expert-call-panel .problem');
-      assert.match(await shopper.panelText(), /micro est bloqué.*autorisez-le/);
+      assert.match(
+        await shopper.panelText(),
+        /micro est bloqué. Pour l’utiliser, cliquez sur l’icône à gauche de la barre d’adresse et autorisez le micro/,
+      );
       await eventually(
         () => inboundStats(shopper.page),
         (s) => s.videoFramesDecoded > 10 && s.audioSamplesReceived > 0,

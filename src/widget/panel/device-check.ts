@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { customElement } from '../../core/custom-element.js';
 import { DevicePreview } from '../../core/device-preview.js';
-import type { DeviceFailure, DeviceKind } from '../../core/devices.js';
+import { browserFamily, type DeviceFailure, type DeviceKind } from '../../core/devices.js';
 import type { PanelText } from '../../i18n/panel.js';
 import { icon } from '../../ui/icons.js';
 import { controls } from '../../ui/tokens.js';
@@ -60,7 +60,10 @@ export class DeviceCheck extends LitElement {
     const starting = preview.startingDevices;
     const problem = (device: 'camera' | 'microphone') => {
       const failure = preview.failures.find((f) => f.device === device);
-      if (failure) return html`<p class="problem">${t.deviceProblem(device, failure.problem)}</p>`;
+      if (failure)
+        return html`<p class="problem">
+          ${t.deviceProblem(device, failure.problem, browserFamily())}
+        </p>`;
       if (starting.includes(device))
         return html`<p class="starting">${t.deviceStarting(device)}</p>`;
       return nothing;

@@ -1,7 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConversationState } from '../../core/conversation-state.js';
-import type { Device, DeviceChoice, DeviceFailure, DeviceKind } from '../../core/devices.js';
+import {
+  browserFamily,
+  type Device,
+  type DeviceChoice,
+  type DeviceFailure,
+  type DeviceKind,
+} from '../../core/devices.js';
 import { webrtcSupported } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
@@ -473,7 +479,7 @@ export class ExpertCallPanel extends LitElement {
                 ${
                   f.problem === 'blocked-by-site'
                     ? t.blockedBySite(f.device)
-                    : t.deviceProblem(f.device, f.problem)
+                    : t.deviceProblem(f.device, f.problem, browserFamily())
                 }
               </p>`,
           )}
