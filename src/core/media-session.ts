@@ -92,6 +92,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   private prepared: LocalTrack[] = [];
   /** The other side's identity in the room: the only participant shown and heard. */
   private peer: string | undefined;
+  private cameraCount = 0;
 
   constructor(private readonly recoveryMs = MEDIA_RECOVERY_MS) {
     super();
@@ -122,6 +123,25 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   get microphoneOn(): boolean {
     return this.room?.localParticipant.isMicrophoneEnabled ?? false;
+  }
+
+  /** How many cameras there are to turn between (known once the camera has been on). */
+  get cameras(): number {
+    return this.cameraCount;
+  }
+
+  /**
+   * Turns to the next camera (on a phone, from the front one to the rear one and back), in one
+   * tap during the call; the choice is kept for next time.
+   */
+  async nextCamera(): Promise<void> {
+    const cameras = (await listDevices()).filter((d) => d.kind === 'videoinput');
+    this.cameraCount = cameras.length;
+    const track = this.localVideo?.mediaStreamTrack;
+    if (cameras.length < 2 || !track) return;
+    const active = track.getSettings().deviceId;
+    const next = cameras[(cameras.findIndex((c) => c.id === active) + 1) % cameras.length]!;
+    await this.chooseDevice('videoinput', next.id);
   }
 
   /** Devices that could not be used, and why. */
@@ -320,6 +340,9 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       if (device === 'camera') await participant.setCameraEnabled(on);
       else await participant.setMicrophoneEnabled(on);
       this.failures.delete(device);
+      if (device === 'camera' && on) {
+        this.cameraCount = (await listDevices()).filter((d) => d.kind === 'videoinput').length;
+      }
       return null;
     } catch (error) {
       const problem = deviceProblem(error, device);

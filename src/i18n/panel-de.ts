@@ -66,6 +66,7 @@ const de: PanelText = {
   microphoneOff: 'Mikro an',
   cameraOn: 'Video aus',
   cameraOff: 'Video an',
+  switchCamera: 'Kamera wechseln',
   hangUp: 'Auflegen',
   endTitle: {
     call: 'Anruf beendet',

@@ -65,6 +65,7 @@ const es: PanelText = {
   microphoneOff: 'Activar micro',
   cameraOn: 'Parar vídeo',
   cameraOff: 'Iniciar vídeo',
+  switchCamera: 'Cambiar de cámara',
   hangUp: 'Colgar',
   endTitle: {
     call: 'Llamada terminada',

@@ -65,6 +65,7 @@ const fr: PanelText = {
   microphoneOff: 'Activer micro',
   cameraOn: 'Couper caméra',
   cameraOff: 'Activer caméra',
+  switchCamera: 'Changer de caméra',
   hangUp: 'Raccrocher',
   endTitle: {
     call: 'Appel terminé',

@@ -65,6 +65,7 @@ const it: PanelText = {
   microphoneOff: 'Attiva micro',
   cameraOn: 'Ferma video',
   cameraOff: 'Avvia video',
+  switchCamera: 'Cambia fotocamera',
   hangUp: 'Riaggancia',
   endTitle: {
     call: 'Chiamata terminata',

@@ -39,6 +39,8 @@ export interface PanelText {
   microphoneOff: string;
   cameraOn: string;
   cameraOff: string;
+  /** Turns to the phone's other camera (the rear one, to show a product or a fault). */
+  switchCamera: string;
   hangUp: string;
   /** The end screen's title: what ended. */
   endTitle: Record<EndedWhat, string>;
@@ -194,6 +196,7 @@ const en: PanelText = {
   cameraOn: 'Stop video',
   cameraOff: 'Start video',
   hangUp: 'Hang up',
+  switchCamera: 'Switch camera',
   endTitle: {
     call: 'Call ended',
     chat: 'Conversation ended',

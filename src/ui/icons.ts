@@ -12,6 +12,7 @@ const paths = {
   cameraOff: svg`<path d="M16 16v1a1 1 0 0 1-1 1H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h1m4 0h6a1 1 0 0 1 1 1v3l6-3v10M3 3l18 18"/>`,
   chat: svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z"/>`,
   write: svg`<path d="M4 20h4L19 9l-4-4L4 16v4Z"/><path d="m13.5 6.5 4 4"/>`,
+  switchCamera: svg`<path d="M3 8h3.5l2-3h7l2 3H21v11H3Z"/><path d="M8.8 12.2a3.3 3.3 0 0 1 5.9-1.2M15.2 13.8a3.3 3.3 0 0 1-5.9 1.2"/><path d="m15 9.2-.3 1.9-1.9-.3M9 16.8l.3-1.9 1.9.3"/>`,
   video: svg`<rect x="2" y="6" width="14" height="12" rx="2"/><path d="m16 10 6-3v10l-6-3"/>`,
   hangUp: svg`<path d="M3 15.5c5-4.7 13-4.7 18 0l-2.3 2.3-3.4-1.7v-2.6a11 11 0 0 0-6.6 0v2.6l-3.4 1.7Z"/>`,
   speaker: svg`<path d="M4 9v6h4l5 4V5L8 9H4Z"/><path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a9 9 0 0 1 0 12"/>`,

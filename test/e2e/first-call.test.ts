@@ -147,6 +147,59 @@ describe('first call end to end', () => {
     await shopper.hangUp();
     await expert.waitForStatus('available');
   });
+
+  it('lets the shopper turn to their other camera in one tap, and the expert goes on seeing', async () => {
+    // The call starts on the last camera (as chosen in the device check); the next one is then
+    // the first, both of Chromium's fake cameras that send pictures.
+    await shopper.page.goto(stack.shopUrl);
+    await shopper.page.evaluate(async () => {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+      stream.getTracks().forEach((track) => track.stop());
+      const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(
+        (d) => d.kind === 'videoinput',
+      );
+      const last = cameras.find((c) => c.label === 'fake_device_2')!;
+      localStorage.setItem('expert-call:devices', JSON.stringify({ videoinput: last.deviceId }));
+    });
+    await connect();
+    assert.equal(
+      await shopper.page.$('expert-call-panel [data-control="switch-camera"]'),
+      null,
+      'nothing to switch while the camera is off',
+    );
+    await shopper.page.click('expert-call-panel [data-control="camera"]');
+    const sent = () =>
+      shopper.page.evaluate(() => {
+        const pcs = (window as unknown as { __peerConnections: RTCPeerConnection[] })
+          .__peerConnections;
+        return pcs
+          .flatMap((pc) => (pc.connectionState === 'closed' ? [] : pc.getSenders()))
+          .map((sender) => sender.track)
+          .filter((track) => track?.kind === 'video' && track.readyState === 'live')
+          .map((track) => track!.label);
+      });
+    const [before] = await until(sent, (labels) => labels.length === 1, {
+      what: 'the shopper’s camera sent',
+    });
+    await eventually(
+      () => inboundStats(expert.page),
+      (s) => s.videoFramesDecoded > 10,
+      'the shopper’s video at the expert',
+    );
+    await shopper.page.click('expert-call-panel [data-control="switch-camera"]');
+    const [after] = await until(sent, (labels) => labels.length === 1 && labels[0] !== before, {
+      what: 'the other camera sent instead',
+    });
+    assert.deepEqual([before, after], ['fake_device_2', 'fake_device_0']);
+    const decoded = (await inboundStats(expert.page)).videoFramesDecoded;
+    await eventually(
+      () => inboundStats(expert.page),
+      (s) => s.videoFramesDecoded > decoded + 10,
+      'the shopper’s video still flowing at the expert after the switch',
+    );
+    await shopper.hangUp();
+    await expert.waitForStatus('available');
+  });
 });
 
 describe('a shopper who refuses the camera and microphone', () => {

@@ -17,7 +17,9 @@ export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
-  '--use-fake-device-for-media-stream',
+  // Cameras to turn between, as a phone has. Chromium's second fake camera is a depth camera
+  // (Y16) whose frames WebRTC cannot encode; the first and the third send pictures.
+  '--use-fake-device-for-media-stream=device-count=3',
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
   // This machine has no network beyond the registries: no background calls home.

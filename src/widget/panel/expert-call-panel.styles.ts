@@ -173,6 +173,7 @@ export const panelStyles = css`
     grid-template: 'stage sheet' minmax(0, 1fr) / minmax(0, 1fr) minmax(280px, 34%);
   }
   .stage-column {
+    position: relative;
     grid-area: stage;
     display: flex;
     flex-direction: column;
@@ -249,6 +250,15 @@ export const panelStyles = css`
     gap: 8px;
     font-weight: 600;
     min-height: 52px;
+  }
+  /* The other camera, one tap: over the picture's top corner, clear of the self view. */
+  .switch-camera {
+    position: absolute;
+    top: 16px;
+    left: 16px;
+    z-index: 1;
+    min-height: 44px;
+    opacity: 0.92;
   }
   .stage-column .starting,
   .stage-column .problem {

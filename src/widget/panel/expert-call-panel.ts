@@ -469,6 +469,18 @@ export class ExpertCallPanel extends LitElement {
                 </button>`
               : nothing
           }
+          ${
+            video && media.cameraOn && media.cameras > 1
+              ? html`<button
+                  class="control switch-camera"
+                  data-control="switch-camera"
+                  @click=${() => void media.nextCamera()}
+                >
+                  ${icon('switchCamera')}
+                  <span>${t.switchCamera}</span>
+                </button>`
+              : nothing
+          }
           ${this.renderAdvice()}
           ${media.startingDevices.map(
             (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
