@@ -195,8 +195,8 @@ const en: PanelText = {
   microphoneOff: 'Unmute',
   cameraOn: 'Stop video',
   cameraOff: 'Start video',
-  hangUp: 'Hang up',
   switchCamera: 'Switch camera',
+  hangUp: 'Hang up',
   endTitle: {
     call: 'Call ended',
     chat: 'Conversation ended',

@@ -125,7 +125,8 @@ describe('the panel as a dialog', () => {
     const element = await openShop('en');
     const root = panelOf(element).shadowRoot!;
     const close = root.querySelector<HTMLButtonElement>('.close')!;
-    const last = root.querySelector<HTMLButtonElement>('[data-mode="chat"]')!;
+    // The device check's button comes last, under the choices.
+    const last = root.querySelector<HTMLButtonElement>('[data-control="device-check"]')!;
     last.focus();
     last.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
     expect(root.activeElement).to.equal(close);

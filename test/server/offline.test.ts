@@ -131,7 +131,10 @@ describe('a closed shop', () => {
     });
     assert.equal((await shopper.next('offline.confirmed')).kind, 'message');
 
-    const tomorrow = Date.now() + 24 * 3_600_000;
+    // Tomorrow at 10:00 UTC: the shop (closed today) is open from 09:00 to 18:00 then.
+    const day = new Date();
+    day.setUTCDate(day.getUTCDate() + 1);
+    const tomorrow = day.setUTCHours(10, 0, 0, 0);
     const callback = { type: 'offline.callback', lang: 'fr', context } as const;
     shopper.send({ ...callback, phone: 'call me maybe', from: tomorrow, to: tomorrow + 3_600_000 });
     assert.deepEqual(pick(await shopper.next('offline.rejected')), ['invalid-phone', 'phone']);
@@ -139,6 +142,15 @@ describe('a closed shop', () => {
     assert.equal((await shopper.next('offline.rejected')).problem, 'window-in-past');
     shopper.send({ ...callback, phone: '+33 6 12 34 56 78', from: tomorrow, to: tomorrow });
     assert.equal((await shopper.next('offline.rejected')).problem, 'window-empty');
+    // Tomorrow evening, once the shop has closed: nobody there to call back.
+    const evening = tomorrow + 10 * 3_600_000;
+    shopper.send({
+      ...callback,
+      phone: '+33 6 12 34 56 78',
+      from: evening,
+      to: evening + 3_600_000,
+    });
+    assert.deepEqual(pick(await shopper.next('offline.rejected')), ['window-closed', 'window']);
     shopper.send({
       ...callback,
       phone: '06.12.34.56.78',
