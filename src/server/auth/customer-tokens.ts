@@ -68,14 +68,19 @@ export class CustomerTokens {
     const settings = this.settings;
     if (!settings || (!this.secret && !this.keys)) return { refused: 'not-configured' };
     if (token.length > MAX_CUSTOMER_TOKEN) return { refused: 'too-long' };
+    let alg: unknown;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      return { refused: 'malformed' };
+    }
+    const claims = {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    };
     let payload: JWTPayload;
     try {
-      const { alg } = decodeProtectedHeader(token);
-      const claims = {
-        issuer: settings.issuer,
-        audience: settings.audience,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      };
       if (alg === 'HS256' && this.secret) {
         payload = (await jwtVerify(token, this.secret, { ...claims, algorithms: ['HS256'] }))
           .payload;

@@ -196,8 +196,11 @@ export function defaultShopConfig(): ShopConfig {
   return { ...config, allowedOrigins: [] };
 }
 
-/** Reads, parses and checks the file at `path`. */
-export async function loadShopConfig(path: string): Promise<ShopConfig> {
+/** Reads, parses and checks the file at `path` (`env`: as for {@link parseShopConfig}). */
+export async function loadShopConfig(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ShopConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -215,7 +218,7 @@ export async function loadShopConfig(path: string): Promise<ShopConfig> {
       { path: '', message: `not valid JSON: ${jsonErrorAt(error as SyntaxError, text)}` },
     ]);
   }
-  return parseShopConfig(json, path);
+  return parseShopConfig(json, path, env);
 }
 
 /**
