@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
-import { describe, it } from '../support/node-test.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, it } from '../support/node-test.js';
 import { newParticipant } from '../support/browser.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 import { freshStack } from '../support/stack-env.js';
@@ -66,10 +66,21 @@ const shop = {
 
 describe('a logged-in customer identified by the shop', () => {
   const env = freshStack(() => ({ shop }));
+  /** Each test's people leave with it, so that a failed test leaves no ring to the next. */
+  let people: BrowserContext[] = [];
+  afterEach(async () => {
+    await Promise.all(people.map((context) => context.close()));
+    people = [];
+  });
+  async function person(): Promise<Page> {
+    const { context, page } = await newParticipant(env.browser);
+    people.push(context);
+    return page;
+  }
 
   it('shows the expert the verified name of a customer identified before the script loaded', async () => {
-    const expert = new ConsolePage((await newParticipant(env.browser)).page);
-    const shopper = new ShopPage((await newParticipant(env.browser)).page);
+    const expert = new ConsolePage(await person());
+    const shopper = new ShopPage(await person());
     await expert.signIn(env.stack.consoleUrl, 'Maëlle');
     await expert.goAvailable();
 
@@ -106,13 +117,11 @@ describe('a logged-in customer identified by the shop', () => {
     await expert.hangUp();
     await shopper.waitForState('ended');
     await expert.waitForStatus('available');
-    await shopper.page.context().close();
-    await expert.page.context().close();
   });
 
   it('puts a customer with a forged token through unidentified, with no mark', async () => {
-    const expert = new ConsolePage((await newParticipant(env.browser)).page);
-    const shopper = new ShopPage((await newParticipant(env.browser)).page);
+    const expert = new ConsolePage(await person());
+    const shopper = new ShopPage(await person());
     await expert.signIn(env.stack.consoleUrl, 'Hugo');
     await expert.goAvailable();
 
