@@ -285,6 +285,20 @@ export const consoleStyles = css`
     width: 18px;
     height: 18px;
   }
+  .verified {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 1.2em;
+    height: 1.2em;
+    margin-inline-start: 4px;
+    border-radius: 50%;
+    background: var(--_success);
+    color: var(--_surface);
+    font-size: 0.8em;
+    font-weight: 700;
+    vertical-align: middle;
+  }
   .mode,
   .product,
   .waiting {

@@ -173,8 +173,12 @@ export class ExpertConsole extends LitElement {
     return this.desk;
   }
 
-  /** A short label that tells shoppers apart when they gave no name: "Shopper 2". */
+  /**
+   * Who the shopper is, in a few words: the name the shop's server vouched for, else the one
+   * they typed, else a label that tells shoppers apart: "Shopper 2".
+   */
   private labelOf(card: ConversationCard): string {
+    if (card.shopper.customer) return card.shopper.customer.name;
     if (card.shopper.displayName) return card.shopper.displayName;
     let n = this.shopperNumbers.get(card.conversationId);
     if (n === undefined) {
@@ -182,6 +186,28 @@ export class ExpertConsole extends LitElement {
       this.shopperNumbers.set(card.conversationId, n);
     }
     return this.t.shopperLabel(n);
+  }
+
+  /** {@link labelOf} as read aloud or in a notification: a verified customer said as such. */
+  private spokenLabelOf(card: ConversationCard): string {
+    const customer = card.shopper.customer;
+    return customer ? this.t.verifiedCustomer(customer.name) : this.labelOf(card);
+  }
+
+  /**
+   * The shopper's name as the console shows it, with a mark when the shop's server vouched for
+   * it (a signed-in customer): a name typed in the page never gets the mark.
+   */
+  private renderWho(card: ConversationCard) {
+    const t = this.t;
+    return html`<strong>${this.labelOf(card)}</strong>${
+        card.shopper.customer
+          ? html`<span class="verified" data-verified title=${t.verifiedHint}
+              ><span aria-hidden="true">✓</span
+              ><span class="visually-hidden">${t.verified}</span></span
+            >`
+          : nothing
+      }`;
   }
 
   /** The ring is heard and seen: a tone, the tab's title, a notification when the tab is hidden. */
@@ -195,7 +221,7 @@ export class ExpertConsole extends LitElement {
     this.ringAlert.start(
       {
         title: this.t.ringing(ring.mode),
-        body: [this.labelOf(ring), product, ring.shopper.context.pageTitle]
+        body: [this.spokenLabelOf(ring), product, ring.shopper.context.pageTitle]
           .filter(Boolean)
           .join(' · '),
       },
@@ -209,7 +235,7 @@ export class ExpertConsole extends LitElement {
     const t = this.t;
     if (state.ring) {
       const product = state.ring.shopper.context.product?.name;
-      return t.ringAnnouncement(state.ring.mode, this.labelOf(state.ring), product);
+      return t.ringAnnouncement(state.ring.mode, this.spokenLabelOf(state.ring), product);
     }
     if (state.missed) return t.missed[state.missed];
     return '';
@@ -321,8 +347,7 @@ export class ExpertConsole extends LitElement {
               @click=${() => this.desk?.select(c.conversationId)}
             >
               <span class="who"
-                >${icon(c.chatOnly ? 'chat' : 'video')}
-                <strong>${this.labelOf(c)}</strong>
+                >${icon(c.chatOnly ? 'chat' : 'video')} ${this.renderWho(c)}
                 <span class="mode">${t.modeWord(Boolean(c.chatOnly))}</span></span
               >
               ${product ? html`<span class="product">${product}</span>` : nothing}
@@ -484,9 +509,7 @@ export class ExpertConsole extends LitElement {
           ${icon(ring.mode === 'chat' ? 'chat' : ring.mode === 'audio' ? 'microphone' : 'video')}
           ${t.ringing(ring.mode)}
         </h3>
-        <p class="ring-who">
-          <strong>${this.labelOf(ring)}</strong>${product ? html` · ${product}` : nothing}
-        </p>
+        <p class="ring-who">${this.renderWho(ring)}${product ? html` · ${product}` : nothing}</p>
         <p class="muted" aria-hidden="true">${t.secondsLeft(seconds)}</p>
         <div class="actions">
           <button
@@ -508,10 +531,29 @@ export class ExpertConsole extends LitElement {
   private renderContext(card: ConversationCard) {
     const t = this.t;
     const { pageUrl, pageTitle, product } = card.shopper.context;
+    const { customer, displayName } = card.shopper;
     return html`<h3>${t.context}</h3>
       <dl>
         <dt>${t.shopper}</dt>
-        <dd>${this.labelOf(card)}</dd>
+        <dd data-field="shopper">${this.renderWho(card)}</dd>
+        ${
+          customer
+            ? html`<dt>${t.customerId}</dt>
+                <dd data-field="customer-id">${customer.id}</dd>
+                ${
+                  customer.email
+                    ? html`<dt>${t.email}</dt>
+                        <dd data-field="email">${customer.email}</dd>`
+                    : nothing
+                }
+                ${
+                  displayName && displayName !== customer.name
+                    ? html`<dt>${t.typedName}</dt>
+                        <dd data-field="typed-name">${displayName}</dd>`
+                    : nothing
+                }`
+            : nothing
+        }
         ${
           pageUrl || pageTitle
             ? html`<dt>${t.page}</dt>

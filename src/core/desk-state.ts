@@ -17,6 +17,7 @@ import type {
   Language,
   RingEndReason,
   ShopperContext,
+  VerifiedCustomer,
 } from '../protocol/index.js';
 import type { HubFailure } from './hub-failure.js';
 
@@ -25,7 +26,13 @@ export interface ConversationCard {
   conversationId: string;
   mode: CallMode;
   lang: Language;
-  shopper: { displayName?: string; context: ShopperContext };
+  shopper: {
+    /** The name the shopper typed, if any: unverified. */
+    displayName?: string;
+    /** Who the shop's server says the shopper is, verified by the hub. */
+    customer?: VerifiedCustomer;
+    context: ShopperContext;
+  };
 }
 
 export interface Ring extends ConversationCard {

@@ -48,6 +48,8 @@ export interface ShopperConversationOptions {
   /** The shop's topic to ask about (its own queue of experts); undefined: any expert. */
   topic?: () => string | undefined;
   displayName?: () => string | undefined;
+  /** The token the shop's server signed for a logged-in customer, sent with the request. */
+  customerToken?: () => string | undefined;
   tickets?: TicketStore;
   /** How to come back after the hub connection drops; by default, backing off for 30 s. */
   reconnect?: ReconnectPolicy;
@@ -155,6 +157,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     await this.start(() => {
       const displayName = this.options.displayName?.();
       const topic = this.options.topic?.();
+      const customerToken = this.options.customerToken?.();
       this.hub?.send({
         type: 'shopper.request',
         mode,
@@ -162,6 +165,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         context: fitContext(this.options.context()),
         ...(displayName ? { displayName } : {}),
         ...(topic ? { topic } : {}),
+        ...(customerToken ? { customerToken } : {}),
       });
     });
   }

@@ -33,6 +33,17 @@ export interface ConsoleText {
   inCall: string;
   ringingStatus: string;
   anonymousShopper: string;
+  /** Said to screen readers beside the mark of a customer the shop's server vouched for. */
+  verified: string;
+  /** The mark's tooltip: what "verified" means. */
+  verifiedHint: string;
+  /** A verified customer, read aloud or in a notification. */
+  verifiedCustomer: (name: string) => string;
+  /** The shop's id for a verified customer. */
+  customerId: string;
+  email: string;
+  /** The name a verified customer typed in the page, when it differs: not verified. */
+  typedName: string;
   shopperCameraOff: string;
   you: string;
   microphoneOn: string;
@@ -152,6 +163,12 @@ const en: ConsoleText = {
   inCall: 'In call',
   ringingStatus: 'Ringing',
   anonymousShopper: 'A shopper (no name given)',
+  verified: 'verified customer',
+  verifiedHint: 'The shop confirmed who this is: the shopper is signed in to their account.',
+  verifiedCustomer: (name) => `${name}, verified customer`,
+  customerId: 'Customer number',
+  email: 'Email',
+  typedName: 'Name typed (not verified)',
   shopperCameraOff: 'The shopper’s camera is off',
   you: 'You',
   microphoneOn: 'Mute',
@@ -292,6 +309,12 @@ const fr: ConsoleText = {
   inCall: 'En appel',
   ringingStatus: 'Ça sonne',
   anonymousShopper: 'Un client (nom non communiqué)',
+  verified: 'client vérifié',
+  verifiedHint: 'La boutique a confirmé son identité : le client est connecté à son compte.',
+  verifiedCustomer: (name) => `${name}, client vérifié`,
+  customerId: 'Numéro client',
+  email: 'E-mail',
+  typedName: 'Nom saisi (non vérifié)',
   shopperCameraOff: 'La caméra du client est éteinte',
   you: 'Vous',
   microphoneOn: 'Couper le micro',
@@ -435,6 +458,12 @@ const de: ConsoleText = {
   inCall: 'Im Anruf',
   ringingStatus: 'Es klingelt',
   anonymousShopper: 'Ein Kunde (ohne Namen)',
+  verified: 'verifizierter Kunde',
+  verifiedHint: 'Der Shop hat bestätigt, wer das ist: Der Kunde ist in seinem Konto angemeldet.',
+  verifiedCustomer: (name) => `${name}, verifizierter Kunde`,
+  customerId: 'Kundennummer',
+  email: 'E-Mail',
+  typedName: 'Eingegebener Name (nicht verifiziert)',
   shopperCameraOff: 'Die Kamera des Kunden ist aus',
   you: 'Sie',
   microphoneOn: 'Stumm',
@@ -572,6 +601,12 @@ const es: ConsoleText = {
   inCall: 'En llamada',
   ringingStatus: 'Sonando',
   anonymousShopper: 'Un cliente (sin nombre)',
+  verified: 'cliente verificado',
+  verifiedHint: 'La tienda ha confirmado quién es: el cliente ha iniciado sesión en su cuenta.',
+  verifiedCustomer: (name) => `${name}, cliente verificado`,
+  customerId: 'Número de cliente',
+  email: 'Correo electrónico',
+  typedName: 'Nombre escrito (no verificado)',
   shopperCameraOff: 'La cámara del cliente está apagada',
   you: 'Usted',
   microphoneOn: 'Silenciar',
@@ -710,6 +745,13 @@ const it: ConsoleText = {
   inCall: 'In chiamata',
   ringingStatus: 'Squilla',
   anonymousShopper: 'Un cliente (senza nome)',
+  verified: 'cliente verificato',
+  verifiedHint:
+    'Il negozio ha confermato chi è: il cliente ha effettuato l’accesso al suo account.',
+  verifiedCustomer: (name) => `${name}, cliente verificato`,
+  customerId: 'Numero cliente',
+  email: 'E-mail',
+  typedName: 'Nome digitato (non verificato)',
   shopperCameraOff: 'La fotocamera del cliente è spenta',
   you: 'Tu',
   microphoneOn: 'Muto',

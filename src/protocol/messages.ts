@@ -157,6 +157,34 @@ export type ErrorReason = v.InferOutput<typeof ErrorReason>;
 const message = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
   v.strictObject({ type: v.literal(type), ...entries });
 
+/**
+ * Longest customer token the hub reads, in characters: a signed JWT with a few claims is well
+ * under 1 000. A longer one is not refused with its frame (the conversation must go on) but cut
+ * to one character over the bound, which the hub then takes as a token too long to verify.
+ */
+export const MAX_CUSTOMER_TOKEN = 4096;
+
+/**
+ * The token a shop's server signed for a logged-in customer (README, "Identify a logged-in
+ * customer"): opaque to the browser, verified by the hub. Never shown, never trusted as is.
+ */
+const customerToken = v.pipe(
+  v.string(),
+  v.transform((raw) => raw.slice(0, MAX_CUSTOMER_TOKEN + 1)),
+);
+
+/**
+ * A customer the shop's server vouched for with a token the hub verified: the shop's id for
+ * them (`sub`), their name, and their email when the token gave one. Unlike a name typed in the
+ * page, the expert may rely on it.
+ */
+export const VerifiedCustomer = v.object({
+  id: text(128),
+  name: text(100),
+  email: v.optional(text(254)),
+});
+export type VerifiedCustomer = v.InferOutput<typeof VerifiedCustomer>;
+
 // ---------------------------------------------------------------------------------------------
 // Browser → hub
 
@@ -168,6 +196,11 @@ export const ShopperRequest = message('shopper.request', {
   context: ShopperContext,
   /** The queue to wait in; absent: any expert. */
   topic: v.optional(Topic),
+  /**
+   * The page's `ExpertCall('identify', token)`: who the shop's server says this shopper is. A
+   * token the hub cannot verify leaves the shopper unidentified; the conversation goes on.
+   */
+  customerToken: v.optional(customerToken),
 });
 /** Shopper: leave the queue (before an expert has accepted). */
 export const ShopperCancel = message('shopper.cancel', {});
@@ -331,7 +364,13 @@ export const ExpertRing = message('expert.ring', {
   conversationId: ConversationId,
   mode: CallMode,
   lang: Language,
-  shopper: v.object({ displayName: v.optional(text(80)), context: ShopperContext }),
+  shopper: v.object({
+    /** What the shopper typed as their name, if anything: unverified. */
+    displayName: v.optional(text(80)),
+    /** Who the shop's server says the shopper is, verified by the hub. */
+    customer: v.optional(VerifiedCustomer),
+    context: ShopperContext,
+  }),
   /** Absent when the conversation is in chat only (back after video gave way). */
   media: v.optional(MediaGrant),
   ringTimeoutMs: v.pipe(v.number(), v.integer(), v.minValue(0)),

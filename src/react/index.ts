@@ -25,6 +25,8 @@ export interface ExpertCallProps extends Omit<
   label?: string;
   placement?: 'floating' | 'inline';
   context?: ShopperContext;
+  /** A token the shop's server signed for the logged-in customer (README, "Identify a logged-in customer"). */
+  customerToken?: string | null;
   onEcState?: (event: CustomEvent<StateChange>) => void;
   onEcOpen?: (event: CustomEvent<null>) => void;
   onEcClose?: (event: CustomEvent<null>) => void;
@@ -61,6 +63,7 @@ export interface ExpertCallJsxProps extends Base<HTMLElement> {
   placement?: 'floating' | 'inline';
   'when-unavailable'?: 'show' | 'hide';
   context?: ShopperContext | string;
+  customerToken?: string | null;
   'onec-state'?: (event: CustomEvent<StateChange>) => void;
   'onec-open'?: (event: CustomEvent<null>) => void;
   'onec-close'?: (event: CustomEvent<null>) => void;

@@ -24,7 +24,9 @@ import {
   type EndReason,
   type ExpertProfile,
   type ExpertStatus,
+  type VerifiedCustomer,
 } from '../protocol/index.js';
+import { CustomerTokens } from './auth/customer-tokens.js';
 import type { ExpertSessions, SessionCheck } from './auth/expert-sessions.js';
 import type { ShopConfig } from './config/shop-config.js';
 import { HubError, wrongState } from './errors.js';
@@ -88,6 +90,7 @@ export class Hub {
   private readonly waiting: WaitingRoom;
   private readonly maxChats: number;
   private readonly ringTimeoutMs: number;
+  private readonly customers: CustomerTokens;
   private closed = false;
   /** While set, the request list was just sent; `requestsChanged` says whether to send again. */
   private requestsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -107,6 +110,7 @@ export class Hub {
       queuesMoved: () => this.tellQueues(),
     });
     this.ringTimeoutMs = options.shop.limits.ringTimeoutMs;
+    this.customers = new CustomerTokens(options.shop.customerTokens);
     this.offline = new OfflineDesk(options.shop, options.requests, this.now, () =>
       this.requestsMoved(),
     );
@@ -192,13 +196,16 @@ export class Hub {
       });
       return undefined;
     }
+    const id = randomUUID();
+    const customer = await this.identify(id, message.customerToken);
     const state: ConversationState = {
-      id: randomUUID(),
+      id,
       since: this.now(),
       mode: message.mode,
       lang: message.lang,
       topic: message.topic,
       displayName: message.displayName,
+      ...(customer ? { customer } : {}),
       context: message.context,
       chat: message.mode === 'chat' ? 'chosen' : undefined,
       skippedBy: new Set(),
@@ -212,6 +219,7 @@ export class Hub {
       lang: state.lang,
       topic: state.topic,
       displayName: state.displayName,
+      customer,
       context: state.context,
       state: 'queued',
       resumeToken,
@@ -219,9 +227,29 @@ export class Hub {
     const conversation = this.register(state, resumeToken, peer);
     peer.send({ type: 'conversation.opened', conversationId: state.id, resumeToken });
     this.waiting.arrive(conversation);
-    this.log('conversation.requested', { conversation: state.id, mode: message.mode });
+    this.log('conversation.requested', {
+      conversation: state.id,
+      mode: message.mode,
+      ...(customer ? { identified: true } : {}),
+    });
     this.dispatch();
     return conversation;
+  }
+
+  /**
+   * The customer the page's token names, once verified. Any failure leaves the shopper
+   * unidentified, never without their conversation, and is logged by its reason alone: not the
+   * token, not what it claims.
+   */
+  private async identify(
+    conversationId: string,
+    token: string | undefined,
+  ): Promise<VerifiedCustomer | undefined> {
+    if (token === undefined) return undefined;
+    const checked = await this.customers.check(token);
+    if ('customer' in checked) return checked.customer;
+    this.log('customer.unverified', { conversation: conversationId, why: checked.refused });
+    return undefined;
   }
 
   /** A shopper comes back: same conversation, what they missed, and media again if live. */
@@ -901,6 +929,7 @@ function recovered(record: ConversationRecord): Omit<ConversationState, 'phase'>
     lang: lang.output,
     topic: record.topic ?? undefined,
     displayName: record.displayName ?? undefined,
+    ...(record.customer ? { customer: record.customer } : {}),
     context: context.output,
     chat: chat?.output ?? (mode.output === 'chat' ? 'chosen' : undefined),
     skippedBy: new Set(),

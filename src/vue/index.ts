@@ -20,6 +20,8 @@ export interface ExpertCallVueProps {
   placement?: 'floating' | 'inline';
   'when-unavailable'?: 'show' | 'hide';
   context?: ShopperContext | string;
+  /** A token the shop's server signed for the logged-in customer (set as a property). */
+  customerToken?: string | null;
   /** `@ec-state` */
   onEcState?: (event: CustomEvent<StateChange>) => void;
   /** `@ec-open` */

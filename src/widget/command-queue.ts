@@ -39,6 +39,12 @@ export interface ExpertCallCommand {
   (command: 'end'): void;
   /** What the expert sees about the page and product, for every `<expert-call>` of the page. */
   (command: 'setContext', context: ShopperContext): void;
+  /**
+   * Who the logged-in customer is: a token the shop's server signed (README, "Identify a
+   * logged-in customer"), sent with the next conversation's request and verified by the hub;
+   * `null` forgets it (the customer logged out). Given during a conversation: for the next one.
+   */
+  (command: 'identify', token: string | null): void;
   /** Calls `listener` with each event's detail; `ExpertCall('off', …)` with the same stops it. */
   <K extends keyof ExpertCallEvents>(command: 'on', event: K, listener: Listener<K>): void;
   <K extends keyof ExpertCallEvents>(command: 'off', event: K, listener: Listener<K>): void;
@@ -52,7 +58,7 @@ declare global {
   }
 }
 
-const COMMANDS = ['open', 'close', 'end', 'setContext', 'on', 'off'];
+const COMMANDS = ['open', 'close', 'end', 'setContext', 'identify', 'on', 'off'];
 const listening = new Map<(detail: never) => void, Map<string, EventListener>>();
 
 /** The element commands act on: the one holding the conversation, else the page's first. */
@@ -70,6 +76,17 @@ function run(command: unknown, ...args: unknown[]): unknown {
   }
   if (command === 'setContext') {
     ExpertCallElement.setPageContext(args[0] as ShopperContext);
+    return undefined;
+  }
+  if (command === 'identify') {
+    const token = args[0];
+    if (token !== null && typeof token !== 'string') {
+      console.error(
+        "[expert-call] ExpertCall('identify', token) takes the string your server signed, or null.",
+      );
+      return undefined;
+    }
+    ExpertCallElement.setPageCustomerToken(token || null);
     return undefined;
   }
   if (command === 'on' || command === 'off') {

@@ -60,9 +60,14 @@ const onPage = new Set<ExpertCall>();
 
 /**
  * What every `<expert-call>` of the page takes unless it sets its own: attributes from the
- * one-tag script's `data-*` (`data-hub`, …), and the context from `ExpertCall('setContext', …)`.
+ * one-tag script's `data-*` (`data-hub`, …), the context from `ExpertCall('setContext', …)`
+ * and the customer token from `ExpertCall('identify', …)`.
  */
-export const pageDefaults: { attributes: Record<string, string>; context?: ShopperContext } = {
+export const pageDefaults: {
+  attributes: Record<string, string>;
+  context?: ShopperContext;
+  customerToken?: string | null;
+} = {
   attributes: {},
 };
 
@@ -153,6 +158,7 @@ export class ExpertCall extends ElementBase {
   private panel: Panel | undefined;
   private opening: Promise<void> | undefined;
   private contextValue: ShopperContext | undefined;
+  private customerTokenValue: string | null | undefined;
   /** Why the hub cannot be used, once a check has found out; null while it can (or unknown). */
   private problem: ExpertCallErrorReason | null = null;
 
@@ -247,6 +253,23 @@ export class ExpertCall extends ElementBase {
     holder?.panel?.refresh();
   }
 
+  /**
+   * Who the logged-in customer is: a token the shop's server signed for them (README, "Identify
+   * a logged-in customer"). Sent with the next conversation's request; the hub verifies it and
+   * the expert sees the verified name. One that does not verify leaves the shopper unidentified,
+   * never without their conversation. Set during a conversation, it applies to the next one.
+   * `null` (the customer logged out) sends none, whatever `ExpertCall('identify', …)` gave.
+   */
+  get customerToken(): string | null {
+    return this.customerTokenValue !== undefined
+      ? this.customerTokenValue
+      : (pageDefaults.customerToken ?? null);
+  }
+
+  set customerToken(value: string | null) {
+    this.customerTokenValue = value;
+  }
+
   /** The page's conversation state (shared by every button); `idle` until the panel has loaded. */
   get state(): ConversationState {
     return (this.holder ?? this).panel?.state ?? { kind: 'idle' };
@@ -256,6 +279,11 @@ export class ExpertCall extends ElementBase {
   static setPageContext(context: ShopperContext): void {
     pageDefaults.context = context;
     holder?.panel?.refresh();
+  }
+
+  /** @internal The page's customer token, from `ExpertCall('identify', …)`: for the next request. */
+  static setPageCustomerToken(token: string | null): void {
+    pageDefaults.customerToken = token;
   }
 
   /** Another element of the page that holds the panel, if any. */
@@ -523,6 +551,7 @@ export class ExpertCall extends ElementBase {
       hub: hub ?? '',
       lang: () => languageOf(this),
       context: () => (opener?.isConnected ? opener : this).context,
+      customerToken: () => (opener?.isConnected ? opener : this).customerToken ?? undefined,
       topic: () => this.getAttribute('topic') ?? undefined,
       words: () => this.words,
       onState: (change: StateChange) => {

@@ -17,6 +17,8 @@ export interface PanelOptions {
   /** The language the panel speaks, and the one the hub routes its conversation by. */
   lang: () => UiLanguage;
   context: () => ShopperContext;
+  /** The customer token the page gave (`identify`), read when a conversation is requested. */
+  customerToken: () => string | undefined;
   /** The topic the shopper asks about, from the `topic` attribute. */
   topic: () => string | undefined;
   /** The shop's own words for the panel, once the launcher has read them from the hub. */

@@ -73,6 +73,32 @@ describe('the one-tag embed', () => {
     expect(frame.contentDocument!.querySelectorAll('expert-call')).to.have.length(2);
   });
 
+  it('gives every button the customer token identified before the script loaded', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `
+      <script>
+        window.ExpertCall ||= Object.assign((...a) => ExpertCall.q.push(a), { q: [] });
+        ExpertCall('identify', 'token-the-shop-signed');
+      </script>
+      <expert-call id="first" hub="${DEAD_HUB}"></expert-call>
+      <expert-call id="second" hub="${DEAD_HUB}"></expert-call>
+      <script type="module" async src="${SCRIPT}"></script>`;
+    document.body.append(frame);
+    const page = () => frame.contentWindow as unknown as Window;
+    await until(() => !!page().ExpertCall && page().ExpertCall!.q === undefined);
+    const [first, second] = ['first', 'second'].map(
+      (id) => frame.contentDocument!.getElementById(id) as ExpertCall,
+    );
+    expect(first!.customerToken).to.equal('token-the-shop-signed');
+    expect(second!.customerToken).to.equal('token-the-shop-signed');
+
+    second!.customerToken = 'this-button-s-own';
+    expect(second!.customerToken, 'a button’s own token comes first').to.equal('this-button-s-own');
+    page().ExpertCall!('identify', null);
+    expect(first!.customerToken, 'forgotten when the customer logs out').to.equal(null);
+    expect(second!.customerToken).to.equal('this-button-s-own');
+  });
+
   it('says which command it does not know', () => {
     const errors: string[] = [];
     const consoleError = console.error;

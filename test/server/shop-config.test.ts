@@ -89,6 +89,7 @@ describe('defaults', () => {
     assert.deepEqual(config.texts, {});
     assert.deepEqual(config.hours.exceptions, []);
     assert.equal(config.callingCode, null);
+    assert.equal(config.customerTokens, null, 'no customer is identified unless the shop says how');
   });
 
   it('keeps the limits given and defaults only the others', () => {
@@ -332,5 +333,107 @@ describe('loadShopConfig', () => {
       assert.match(error.message, new RegExp(`^${path}: timeZone: expected an IANA time zone`));
       return true;
     });
+  });
+});
+
+describe('customer tokens', () => {
+  const SECRET = 'the-secret-this-shop-shares-with-its-hub';
+  let folder: string;
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'expert-call-customers-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  /** The issues `customerTokens` is refused with, the environment being `env`. */
+  function problems(customerTokens: unknown, env: NodeJS.ProcessEnv = {}): ShopConfigIssue[] {
+    try {
+      parseShopConfig({ ...minimal(), customerTokens }, 'shop.json', env);
+    } catch (error) {
+      assert.ok(error instanceof ShopConfigError, String(error));
+      return [...error.issues];
+    }
+    assert.fail('the config was accepted');
+  }
+
+  it('reads the secret from the variable the file names, and a JWKS file beside the file', async () => {
+    await writeFile(join(folder, 'keys.json'), JSON.stringify({ keys: [] }));
+    const path = join(folder, 'shop.json');
+    await writeFile(
+      path,
+      JSON.stringify({
+        ...minimal(),
+        customerTokens: {
+          secretEnv: 'SHOP_CUSTOMER_SECRET',
+          jwks: 'keys.json',
+          issuer: 'https://shop.example',
+        },
+      }),
+    );
+    const config = await loadShopConfig(path, { SHOP_CUSTOMER_SECRET: SECRET });
+    assert.deepEqual(config.customerTokens, {
+      secret: SECRET,
+      jwks: join(folder, 'keys.json'),
+      issuer: 'https://shop.example',
+      audience: 'expert-call',
+      maxLifetimeSeconds: 3600,
+    });
+  });
+
+  it('takes a JWKS URL as it is, and the audience and lifetime given', () => {
+    const config = parseShopConfig({
+      ...minimal(),
+      customerTokens: {
+        jwks: 'https://shop.example/.well-known/jwks.json',
+        issuer: 'shop',
+        audience: 'experts',
+        maxLifetimeMinutes: 15,
+      },
+    });
+    assert.deepEqual(config.customerTokens, {
+      secret: null,
+      jwks: 'https://shop.example/.well-known/jwks.json',
+      issuer: 'shop',
+      audience: 'experts',
+      maxLifetimeSeconds: 900,
+    });
+  });
+
+  it('refuses a setting with no way to verify, or no issuer', () => {
+    assert.deepEqual(
+      problems({ issuer: 'shop' }).map((i) => [i.path, i.message]),
+      [['customerTokens', 'expected "secretEnv", "jwks" or both: how the hub verifies the tokens']],
+    );
+    assert.deepEqual(
+      problems({ secretEnv: 'S' }, { S: SECRET }).map((i) => [i.path, i.message]),
+      [['customerTokens.issuer', 'is required']],
+    );
+  });
+
+  it('refuses a secret variable that is not set or too short, and a JWKS file that is not there', () => {
+    assert.deepEqual(
+      problems({ secretEnv: 'NOT_SET', jwks: join(folder, 'none.json'), issuer: 'shop' }).map(
+        (i) => i.path,
+      ),
+      ['customerTokens.secretEnv', 'customerTokens.jwks'],
+    );
+    const [short] = problems({ secretEnv: 'SHORT', issuer: 'shop' }, { SHORT: 'too-short' });
+    assert.match(short!.message, /SHORT must hold a secret of 32 characters or more/);
+    assert.ok(!short!.message.includes('too-short'), 'the secret is never repeated');
+  });
+
+  it('refuses a lifetime over a day and a secret written in the file', () => {
+    assert.deepEqual(
+      problems(
+        { secretEnv: 'S', issuer: 'shop', maxLifetimeMinutes: 24 * 60 + 1 },
+        { S: SECRET },
+      ).map((i) => i.path),
+      ['customerTokens.maxLifetimeMinutes'],
+    );
+    assert.deepEqual(
+      problems({ secret: SECRET, issuer: 'shop' }).map((i) => i.path),
+      ['customerTokens.secret'],
+    );
   });
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   CONTEXT_LIMITS,
   MAX_CHAT_LENGTH,
+  MAX_CUSTOMER_TOKEN,
   MAX_RATING_COMMENT,
   fitContext,
   fitText,
@@ -267,5 +268,35 @@ describe('a page’s context', () => {
     assert.equal(fitText('ab🚲', 3), 'ab');
     assert.equal(fitText('ab🚲', 4), 'ab🚲');
     assert.equal(fitText('abc', 3), 'abc');
+  });
+});
+
+describe('a customer token', () => {
+  const request = (customerToken: unknown) =>
+    decodeClientFrame(
+      JSON.stringify({
+        type: 'shopper.request',
+        mode: 'chat',
+        lang: 'fr',
+        context: {},
+        customerToken,
+      }),
+    );
+
+  it('is passed on as given, up to its bound', () => {
+    const token = 'a'.repeat(MAX_CUSTOMER_TOKEN);
+    const decoded = request(token);
+    assert.ok(decoded.ok && decoded.message.type === 'shopper.request');
+    assert.equal(decoded.message.customerToken, token);
+  });
+
+  it('over its bound, does not cost the request: it is cut to one over, for the hub to refuse', () => {
+    const decoded = request('a'.repeat(MAX_CUSTOMER_TOKEN * 2));
+    assert.ok(decoded.ok && decoded.message.type === 'shopper.request', JSON.stringify(decoded));
+    assert.equal(decoded.message.customerToken?.length, MAX_CUSTOMER_TOKEN + 1);
+  });
+
+  it('that is not a string refuses the frame, like any other field of the wrong type', () => {
+    assert.equal(request(42).ok, false);
   });
 });

@@ -136,6 +136,16 @@ describe('ShopperConversation', () => {
       assert.deepEqual(Object.keys(request).sort(), ['context', 'lang', 'mode', 'type']);
     });
 
+    it('sends the customer token the page gave, as it is when the shopper asks', async () => {
+      let token = 'signed-before';
+      const made = shopper({ customerToken: () => token });
+      made.conversation.open();
+      token = 'signed-by-the-shop';
+      await made.conversation.choose('chat');
+      const request = await (await hub.nextConnection()).next('shopper.request');
+      assert.equal(request.customerToken, 'signed-by-the-shop');
+    });
+
     it('asks only from the first screen', async () => {
       const { conversation } = shopper();
       await conversation.choose('video');

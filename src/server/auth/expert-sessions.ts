@@ -6,23 +6,18 @@
  * shop's own private key, whose public half the hub reads from a JWKS (a URL or a file): keys
  * are told apart by `kid`, so a shop rotates by publishing the new key beside the old.
  */
-import { readFile } from 'node:fs/promises';
 import {
   SignJWT,
-  createLocalJWKSet,
-  createRemoteJWKSet,
   decodeProtectedHeader,
   jwtVerify,
-  type JSONWebKeySet,
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { cleanText, type ExpertProfile } from '../../protocol/index.js';
+import type { ExpertProfile } from '../../protocol/index.js';
+import { KEY_ALGORITHMS, fitted, keySet } from './key-set.js';
 
 const ISSUER = 'expert-call';
 const AUDIENCE = 'expert-console';
-/** Asymmetric algorithms taken from a JWKS; the shared secret is HS256 only. */
-const KEY_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 export interface ExpertSessionOptions {
   /** How long a session the hub issues (dev login) lasts, in seconds. */
@@ -100,44 +95,4 @@ export class ExpertSessions {
     if (!this.keys) throw new Error('no JWKS configured for asymmetric sessions');
     return (await jwtVerify(session, this.keys, { ...claims, algorithms: KEY_ALGORITHMS })).payload;
   }
-}
-
-/** A name or id as storage and both elements take it: clean text, at most `max` characters. */
-function fitted(text: string, max: number): string {
-  return [
-    ...cleanText(text)
-      .replace(/[\t\n]/g, ' ')
-      .trim(),
-  ]
-    .slice(0, max)
-    .join('')
-    .trim();
-}
-
-/**
- * The keys of a JWKS URL (fetched again when a `kid` is new, at most every `refreshMs`, as jose
- * does) or of a file (read again, at most as often, when a `kid` is not in it: a rotated key).
- */
-function keySet(source: string, refreshMs: number): JWTVerifyGetKey {
-  if (/^https?:\/\//.test(source)) {
-    return createRemoteJWKSet(new URL(source), {
-      cooldownDuration: refreshMs,
-      timeoutDuration: 5_000,
-    });
-  }
-  let current: { keys: JWTVerifyGetKey; readAt: number } | undefined;
-  const load = async () => {
-    const jwks = JSON.parse(await readFile(source, 'utf8')) as JSONWebKeySet;
-    current = { keys: createLocalJWKSet(jwks), readAt: Date.now() };
-    return current.keys;
-  };
-  return async (header, token) => {
-    const keys = current?.keys ?? (await load());
-    try {
-      return await keys(header, token);
-    } catch (error) {
-      if (current && Date.now() - current.readAt < refreshMs) throw error;
-      return (await load())(header, token);
-    }
-  };
 }

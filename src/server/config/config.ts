@@ -59,7 +59,7 @@ export async function loadHubConfig(env: NodeJS.ProcessEnv = process.env): Promi
   const path = env['SHOP_CONFIG'] || undefined;
   return {
     ...base,
-    shop: path ? await loadShopConfig(path) : defaultShopConfig(),
+    shop: path ? await loadShopConfig(path, env) : defaultShopConfig(),
     shopConfigPath: path,
   };
 }

@@ -6,7 +6,9 @@
  * restart per typo. Unknown fields are problems too: a misspelt optional field would
  * otherwise be silently ignored and replaced by its default.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { Language, TOPIC_ID } from '../../protocol/index.js';
 import {
@@ -69,6 +71,23 @@ export interface ShopTexts {
   closedMessage?: string;
 }
 
+/**
+ * How the hub verifies the tokens a shop's server signs for its logged-in customers (README,
+ * "Identify a logged-in customer"): a shared secret (HS256), a JWKS, or both.
+ */
+export interface CustomerTokenSettings {
+  /** The HS256 secret, read from the environment variable the file names (`secretEnv`). */
+  secret: string | null;
+  /** The shop's public keys: an http(s) URL, or a JWKS file (relative to the config file). */
+  jwks: string | null;
+  /** The `iss` every token must have: the shop's own name for its server. */
+  issuer: string;
+  /** The `aud` every token must have. Default `expert-call`. */
+  audience: string;
+  /** The longest `exp - iat` taken, in seconds (`maxLifetimeMinutes`, default 60). */
+  maxLifetimeSeconds: number;
+}
+
 export interface ShopConfig {
   shopId: string;
   /** Page origins allowed to open conversations, e.g. `https://shop.example`. */
@@ -86,6 +105,8 @@ export interface ShopConfig {
   texts: Partial<Record<Language, ShopTexts>>;
   /** Country calling code (`+33`) that phone numbers typed without one belong to; null = none. */
   callingCode: string | null;
+  /** How customer tokens are verified; null: they are not, and shoppers stay unidentified. */
+  customerTokens: CustomerTokenSettings | null;
 }
 
 export type ShopConfigIssue = ConfigIssue;
@@ -108,11 +129,49 @@ export class ShopConfigError extends Error {
   }
 }
 
-/** Checks a parsed JSON document and fills in the defaults; throws with every problem found. */
-export function parseShopConfig(json: unknown, source = 'shop.json'): ShopConfig {
+/**
+ * Checks a parsed JSON document and fills in the defaults; throws with every problem found.
+ * `env` holds the secrets the file names rather than contains (`customerTokens.secretEnv`).
+ */
+export function parseShopConfig(
+  json: unknown,
+  source = 'shop.json',
+  env: NodeJS.ProcessEnv = process.env,
+): ShopConfig {
   const result = checkConfig(ShopConfigSchema, json);
   if (!result.ok) throw new ShopConfigError('invalid', source, result.issues);
-  return result.value;
+  const { customerTokens, ...config } = result.value;
+  if (!customerTokens) return { ...config, customerTokens: null };
+  const issues: ShopConfigIssue[] = [];
+  let secret: string | null = null;
+  if (customerTokens.secretEnv) {
+    secret = env[customerTokens.secretEnv] || null;
+    if (!secret || secret.length < 32)
+      issues.push({
+        path: 'customerTokens.secretEnv',
+        message: `the environment variable ${customerTokens.secretEnv} must hold a secret of 32 characters or more${secret ? '' : ', and is not set'}`,
+      });
+  }
+  let jwks = customerTokens.jwks ?? null;
+  if (jwks && !/^https?:\/\//.test(jwks)) {
+    jwks = resolve(dirname(source), jwks);
+    if (!existsSync(jwks))
+      issues.push({
+        path: 'customerTokens.jwks',
+        message: `expected an http(s) URL or a JWKS file, and there is no file ${jwks}`,
+      });
+  }
+  if (issues.length) throw new ShopConfigError('invalid', source, issues);
+  return {
+    ...config,
+    customerTokens: {
+      secret,
+      jwks,
+      issuer: customerTokens.issuer,
+      audience: customerTokens.audience,
+      maxLifetimeSeconds: customerTokens.maxLifetimeMinutes * 60,
+    },
+  };
 }
 
 /**
@@ -137,8 +196,11 @@ export function defaultShopConfig(): ShopConfig {
   return { ...config, allowedOrigins: [] };
 }
 
-/** Reads, parses and checks the file at `path`. */
-export async function loadShopConfig(path: string): Promise<ShopConfig> {
+/** Reads, parses and checks the file at `path` (`env`: as for {@link parseShopConfig}). */
+export async function loadShopConfig(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ShopConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -156,7 +218,7 @@ export async function loadShopConfig(path: string): Promise<ShopConfig> {
       { path: '', message: `not valid JSON: ${jsonErrorAt(error as SyntaxError, text)}` },
     ]);
   }
-  return parseShopConfig(json, path);
+  return parseShopConfig(json, path, env);
 }
 
 /**
@@ -301,6 +363,31 @@ const texts = strict({
   closedMessage: v.optional(text(300)),
 });
 
+/** The config as the file says it, before the secrets it names are read from the environment. */
+type WrittenShopConfig = Omit<ShopConfig, 'customerTokens'> & {
+  customerTokens?: v.InferOutput<typeof customerTokens> | undefined;
+};
+
+const customerTokens = v.pipe(
+  strict({
+    /** The name of the environment variable that holds the HS256 secret: never the secret. */
+    secretEnv: v.optional(
+      v.pipe(
+        v.string(expecting('the name of an environment variable')),
+        v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, expecting('the name of an environment variable')),
+      ),
+    ),
+    jwks: v.optional(text(2048)),
+    issuer: text(200),
+    audience: v.optional(text(200), 'expert-call'),
+    maxLifetimeMinutes: v.optional(integer(1, 24 * 60), 60),
+  }),
+  v.check(
+    (settings) => Boolean(settings.secretEnv || settings.jwks),
+    'expected "secretEnv", "jwks" or both: how the hub verifies the tokens',
+  ),
+);
+
 const ShopConfigSchema = v.pipe(
   strict({
     shopId: v.pipe(
@@ -346,6 +433,7 @@ const ShopConfigSchema = v.pipe(
         v.regex(/^\+[1-9]\d{0,2}$/, expecting('a country calling code such as "+33"')),
       ),
     ),
+    customerTokens: v.optional(customerTokens),
   }),
   // Works on what parsed, even when other fields did not, so that all problems come at once.
   v.rawCheck(({ dataset, addIssue }) => {
@@ -369,7 +457,7 @@ const ShopConfigSchema = v.pipe(
       }
     });
   }),
-  v.transform((config): ShopConfig => ({
+  v.transform((config): WrittenShopConfig => ({
     ...config,
     languages: [...config.languages],
     topics: config.topics.map((t) => ({ ...t, hours: t.hours ?? null })),

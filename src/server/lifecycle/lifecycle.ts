@@ -22,6 +22,7 @@ import type {
   ServerMessage,
   ShopperContext,
   SystemEvent,
+  VerifiedCustomer,
 } from '../../protocol/index.js';
 
 /** The expert side of a conversation: which seat (one console's sign-in) and who. */
@@ -49,7 +50,10 @@ export interface ConversationState {
   readonly mode: CallMode;
   readonly lang: Language;
   readonly topic: string | undefined;
+  /** The name the shopper typed, if any: unverified. */
   readonly displayName: string | undefined;
+  /** Who the shop's server says the shopper is, verified by the hub; absent: unidentified. */
+  readonly customer?: VerifiedCustomer | undefined;
   readonly context: ShopperContext;
   /** Set when the conversation is in chat only (no media), with why; unset for a call. */
   readonly chat: ChatReason | undefined;
@@ -434,6 +438,7 @@ export function ringFrame(
     lang: state.lang,
     shopper: {
       ...(state.displayName ? { displayName: state.displayName } : {}),
+      ...(state.customer ? { customer: state.customer } : {}),
       context: state.context,
     },
     ...(media ? { media } : {}),

@@ -25,12 +25,21 @@ export interface StoredMessage {
   at: number;
 }
 
+/** A customer the hub verified from the shop's token (auth/customer-tokens.ts). */
+export interface StoredCustomer {
+  id: string;
+  name: string;
+  email?: string;
+}
+
 export interface ConversationRecord {
   id: string;
   mode: string;
   lang: string;
   topic: string | null;
   displayName: string | null;
+  /** Who the shop's server said the shopper is, verified; null for an unidentified shopper. */
+  customer: StoredCustomer | null;
   context: unknown;
   state: string;
   expertId: string | null;
@@ -47,6 +56,7 @@ export interface NewConversation {
   lang: string;
   topic?: string | undefined;
   displayName?: string | undefined;
+  customer?: StoredCustomer | undefined;
   context: unknown;
   state: string;
   /** The secret the shopper's browser presents to resume; only its hash is stored. */
@@ -86,6 +96,9 @@ interface ConversationRow {
   lang: string;
   topic: string | null;
   display_name: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  customer_email: string | null;
   context: unknown;
   state: string;
   expert_id: string | null;
@@ -102,8 +115,8 @@ export class ConversationNotFoundError extends Error {
   }
 }
 
-const CONVERSATION_COLUMNS = `id, mode, lang, topic, display_name, context, state, expert_id, expert_name,
-  room, end_reason, created_at, ended_at`;
+const CONVERSATION_COLUMNS = `id, mode, lang, topic, display_name, customer_id, customer_name,
+  customer_email, context, state, expert_id, expert_name, room, end_reason, created_at, ended_at`;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -166,8 +179,10 @@ export class ConversationStore {
 
   async create(conversation: NewConversation): Promise<void> {
     const rows = await this.db.query(
-      `insert into conversations (id, mode, lang, display_name, context, state, resume_token_hash, topic)
-       select $1::text, $2::text, $3::text, $4::text, $5::jsonb, $6::text, $7::text, $8::text where ${this.fenceSql(9)}
+      `insert into conversations (id, mode, lang, display_name, context, state, resume_token_hash, topic,
+         customer_id, customer_name, customer_email)
+       select $1::text, $2::text, $3::text, $4::text, $5::jsonb, $6::text, $7::text, $8::text,
+         $9::text, $10::text, $11::text where ${this.fenceSql(12)}
        returning id`,
       [
         conversation.id,
@@ -178,6 +193,9 @@ export class ConversationStore {
         conversation.state,
         hash(conversation.resumeToken).toString('hex'),
         conversation.topic ?? null,
+        conversation.customer?.id ?? null,
+        conversation.customer?.name ?? null,
+        conversation.customer?.email ?? null,
         ...this.fenceArgs,
       ],
     );
@@ -353,6 +371,14 @@ function toConversation(row: ConversationRow): ConversationRecord {
     lang: row.lang,
     topic: row.topic,
     displayName: row.display_name,
+    customer:
+      row.customer_id !== null && row.customer_name !== null
+        ? {
+            id: row.customer_id,
+            name: row.customer_name,
+            ...(row.customer_email !== null ? { email: row.customer_email } : {}),
+          }
+        : null,
     context: row.context,
     state: row.state,
     expertId: row.expert_id,

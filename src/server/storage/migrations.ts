@@ -99,6 +99,14 @@ const steps: ReadonlyArray<readonly string[]> = [
     created_at timestamptz not null default now()
   )`,
   ],
+  // 9: who the shop's server said the shopper was (a verified customer token), so a restarted
+  // hub rings with the same name; deleted with the conversation (retention.ts)
+  [
+    `alter table conversations
+      add column customer_id text,
+      add column customer_name text,
+      add column customer_email text`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

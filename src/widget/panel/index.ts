@@ -53,6 +53,7 @@ export const createPanel: CreatePanel = (options) => {
     hub: options.hub,
     lang: () => options.lang(),
     context: options.context,
+    customerToken: options.customerToken,
     topic: options.topic,
     tickets: options.tickets,
   });
