@@ -11,8 +11,6 @@ const de: PanelText = {
     audioinput: 'Mikrofon',
     audiooutput: 'Lautsprecher',
   },
-  blockedBySite: (device) =>
-    `Diese Seite erlaubt der Videohilfe ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht; Ihre Browsereinstellungen ändern daran nichts. Sie sehen und hören den Experten weiterhin und können ihm schreiben.`,
   check: {
     open: 'Kamera und Mikrofon testen',
     title: 'Kamera und Mikrofon testen',
@@ -193,7 +191,7 @@ const de: PanelText = {
         return `${name} ist blockiert. Um ${device === 'camera' ? 'sie' : 'es'} zu nutzen, ${how}. Versuchen Sie es dann erneut. Sie sehen und hören den Experten weiterhin.`;
       }
       case 'blocked-by-site':
-        return `Die Seite dieses Shops erlaubt ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht. Sie sehen und hören den Experten weiterhin.`;
+        return `Diese Seite erlaubt der Videohilfe ${device === 'camera' ? 'Ihre Kamera' : 'Ihr Mikrofon'} nicht; Ihre Browsereinstellungen ändern daran nichts. Sie sehen und hören den Experten weiterhin und können ihm schreiben.`;
       case 'no-device':
         return `${device === 'camera' ? 'Keine Kamera' : 'Kein Mikrofon'} auf diesem Gerät gefunden. Sie sehen und hören den Experten weiterhin.`;
       case 'device-busy':

@@ -11,8 +11,6 @@ const es: PanelText = {
     audioinput: 'Micrófono',
     audiooutput: 'Altavoz',
   },
-  blockedBySite: (device) =>
-    `Esta página no permite a la ayuda por vídeo usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}: los ajustes del navegador no lo cambiarán. Sigue viendo y oyendo al experto, y puede escribirle.`,
   check: {
     open: 'Probar mi cámara y mi micrófono',
     title: 'Probar mi cámara y mi micrófono',
@@ -191,7 +189,7 @@ const es: PanelText = {
         return `${name} está bloquead${device === 'camera' ? 'a' : 'o'}. Para usarl${device === 'camera' ? 'a' : 'o'}, ${how}, y vuelva a intentarlo. Sigue viendo y oyendo al experto.`;
       }
       case 'blocked-by-site':
-        return `La página de esta tienda no permite usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}. Sigue viendo y oyendo al experto.`;
+        return `Esta página no permite a la ayuda por vídeo usar ${device === 'camera' ? 'su cámara' : 'su micrófono'}: los ajustes del navegador no lo cambiarán. Sigue viendo y oyendo al experto, y puede escribirle.`;
       case 'no-device':
         return `No se ha encontrado ${device === 'camera' ? 'ninguna cámara' : 'ningún micrófono'} en este dispositivo. Sigue viendo y oyendo al experto.`;
       case 'device-busy':

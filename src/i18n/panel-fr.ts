@@ -11,8 +11,6 @@ const fr: PanelText = {
     audioinput: 'Micro',
     audiooutput: 'Haut-parleur',
   },
-  blockedBySite: (device) =>
-    `Cette page ne permet pas à l’aide vidéo d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'} : vos réglages du navigateur n’y changeront rien. Vous voyez et entendez toujours l’expert, et pouvez lui écrire.`,
   check: {
     open: 'Tester ma caméra et mon micro',
     title: 'Tester ma caméra et mon micro',
@@ -192,7 +190,7 @@ const fr: PanelText = {
         return `${article} bloqué${device === 'camera' ? 'e' : ''}. Pour l’utiliser, ${how}, puis réessayez. Vous pouvez toujours voir et entendre l’expert.`;
       }
       case 'blocked-by-site':
-        return `La page de ce site ne permet pas d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'}. Vous pouvez toujours voir et entendre l’expert.`;
+        return `Cette page ne permet pas à l’aide vidéo d’utiliser votre ${device === 'camera' ? 'caméra' : 'micro'} : vos réglages du navigateur n’y changeront rien. Vous voyez et entendez toujours l’expert, et pouvez lui écrire.`;
       case 'no-device':
         return `Aucun ${device === 'camera' ? 'appareil photo' : 'micro'} trouvé sur cet appareil. Vous pouvez toujours voir et entendre l’expert.`;
       case 'device-busy':

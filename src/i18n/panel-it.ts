@@ -11,8 +11,6 @@ const it: PanelText = {
     audioinput: 'Microfono',
     audiooutput: 'Altoparlante',
   },
-  blockedBySite: (device) =>
-    `Questa pagina non consente all’aiuto video di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}: le impostazioni del browser non lo cambiano. Continui a vedere e sentire l’esperto, e puoi scrivergli.`,
   check: {
     open: 'Prova fotocamera e microfono',
     title: 'Prova fotocamera e microfono',
@@ -191,7 +189,7 @@ const it: PanelText = {
         return `${name} è bloccat${device === 'camera' ? 'a' : 'o'}. Per usarl${device === 'camera' ? 'a' : 'o'}, ${how}, poi riprova. Continui a vedere e sentire l’esperto.`;
       }
       case 'blocked-by-site':
-        return `La pagina di questo negozio non consente di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}. Continui a vedere e sentire l’esperto.`;
+        return `Questa pagina non consente all’aiuto video di usare ${device === 'camera' ? 'la tua fotocamera' : 'il tuo microfono'}: le impostazioni del browser non lo cambiano. Continui a vedere e sentire l’esperto, e puoi scrivergli.`;
       case 'no-device':
         return `Nessun${device === 'camera' ? 'a fotocamera trovata' : ' microfono trovato'} su questo dispositivo. Continui a vedere e sentire l’esperto.`;
       case 'device-busy':

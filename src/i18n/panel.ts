@@ -96,8 +96,6 @@ export interface PanelText {
     testSound: string;
     kept: string;
   };
-  /** The page embedding us does not allow the device (Permissions-Policy, iframe `allow`). */
-  blockedBySite: (device: Device) => string;
   /** The browser waits for a tap before it plays sound (iOS Safari): the button that starts it. */
   tapToHear: (name: string) => string;
   /** The first screen, when every expert is in a conversation: a wait is likely. */
@@ -141,8 +139,6 @@ const en: PanelText = {
     audioinput: 'Microphone',
     audiooutput: 'Speaker',
   },
-  blockedBySite: (device) =>
-    `This page does not let video help use your ${device}, so nothing in your browser’s settings will change that. You still see and hear the expert, and can write to them.`,
   check: {
     open: 'Test your camera and microphone',
     title: 'Test your camera and microphone',
@@ -307,7 +303,7 @@ const en: PanelText = {
         return `Your ${name} is blocked. To use it, ${how}, then try again. You can still see and hear the expert.`;
       }
       case 'blocked-by-site':
-        return `This shop's page does not allow the use of your ${name}. You can still see and hear the expert.`;
+        return `This page does not let video help use your ${name}, so nothing in your browser’s settings will change that. You still see and hear the expert, and can write to them.`;
       case 'no-device':
         return `No ${name} was found on this device. You can still see and hear the expert.`;
       case 'device-busy':

@@ -488,11 +488,7 @@ export class ExpertCallPanel extends LitElement {
           ${media.deviceFailures.map(
             (f) =>
               html`<p class="problem" data-problem=${f.problem}>
-                ${
-                  f.problem === 'blocked-by-site'
-                    ? t.blockedBySite(f.device)
-                    : t.deviceProblem(f.device, f.problem, browserFamily())
-                }
+                ${t.deviceProblem(f.device, f.problem, browserFamily())}
               </p>`,
           )}
           ${this.renderDevices()}
