@@ -3,6 +3,8 @@
  * download), the tab's title, and a system notification with the shopper's context while the
  * tab is hidden. One `RingAlert` per console; `start` on a ring, `stop` when it ends.
  */
+import { chime } from '../core/chime.js';
+
 export interface RingWords {
   /** The tab title while it rings ("Incoming video call"). */
   title: string;
@@ -97,22 +99,10 @@ export class RingAlert {
   private tone(): void {
     const audio = this.audio;
     if (!audio || audio.state !== 'running') return;
-    const start = audio.currentTime + 0.02;
-    for (const [offset, frequency] of [
+    chime(audio, [
       [0, 660],
       [0.35, 880],
-    ] as const) {
-      const oscillator = audio.createOscillator();
-      const gain = audio.createGain();
-      oscillator.type = 'sine';
-      oscillator.frequency.value = frequency;
-      gain.gain.setValueAtTime(0, start + offset);
-      gain.gain.linearRampToValueAtTime(0.25, start + offset + 0.03);
-      gain.gain.exponentialRampToValueAtTime(0.001, start + offset + 0.3);
-      oscillator.connect(gain).connect(audio.destination);
-      oscillator.start(start + offset);
-      oscillator.stop(start + offset + 0.32);
-    }
+    ]);
     this.tonesPlayed++;
   }
 }

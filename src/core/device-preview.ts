@@ -15,6 +15,7 @@ import {
   type DeviceFailure,
   type DeviceKind,
 } from './devices.js';
+import { chime } from './chime.js';
 import { Emitter } from './emitter.js';
 
 /** How often the level is read: enough for a bar that follows the voice. */
@@ -120,21 +121,10 @@ export class DevicePreview extends Emitter<DevicePreviewEvents> {
     const speaker = chosenDevices().audiooutput;
     if (speaker && context.setSinkId) await context.setSinkId(speaker).catch(() => {});
     await context.resume();
-    const start = context.currentTime;
-    for (const [offset, frequency] of [
+    chime(context, [
       [0, 660],
       [0.18, 880],
-    ] as const) {
-      const tone = context.createOscillator();
-      const volume = context.createGain();
-      tone.frequency.value = frequency;
-      volume.gain.setValueAtTime(0.0001, start + offset);
-      volume.gain.exponentialRampToValueAtTime(0.25, start + offset + 0.02);
-      volume.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.35);
-      tone.connect(volume).connect(context.destination);
-      tone.start(start + offset);
-      tone.stop(start + offset + 0.4);
-    }
+    ]);
   }
 
   /** Closes every device and the sound: nothing of the check stays open once it is left. */

@@ -4,6 +4,7 @@ import { customElement } from '../../core/custom-element.js';
 import { DevicePreview } from '../../core/device-preview.js';
 import { browserFamily, type DeviceFailure, type DeviceKind } from '../../core/devices.js';
 import type { PanelText } from '../../i18n/panel.js';
+import { devicePicker } from '../../ui/device-picker.js';
 import { icon } from '../../ui/icons.js';
 import { controls } from '../../ui/tokens.js';
 import { deviceCheckStyles } from './device-check.styles.js';
@@ -135,24 +136,16 @@ export class DeviceCheck extends LitElement {
     `;
   }
 
-  /** A list of one kind of device, when there is more than nothing to choose from. */
+  /** A list of one kind of device, when there is any to choose from. */
   private picker(kind: DeviceKind) {
     const preview = this.preview!;
-    const options = preview.choices(kind);
-    if (options.length === 0) return nothing;
-    const active = preview.active(kind);
-    return html`<label
-      >${this.words.devices[kind]}
-      <select
-        data-device=${kind}
-        @change=${(event: Event) =>
-          void preview.choose(kind, (event.target as HTMLSelectElement).value)}
-      >
-        ${options.map(
-          (d) => html`<option value=${d.id} ?selected=${d.id === active}>${d.label}</option>`,
-        )}
-      </select></label
-    >`;
+    return devicePicker({
+      label: this.words.devices[kind],
+      kind,
+      choices: preview.choices(kind),
+      active: preview.active(kind),
+      choose: (id) => void preview.choose(kind, id),
+    });
   }
 }
 

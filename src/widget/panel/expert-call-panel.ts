@@ -17,6 +17,7 @@ import type { Availability, CallMode, ShopperContext, ShopWords } from '../../pr
 import { chatFor } from '../../ui/chat-binding.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
+import { devicePicker } from '../../ui/device-picker.js';
 import { icon } from '../../ui/icons.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { controls, tokens } from '../../ui/tokens.js';
@@ -581,23 +582,15 @@ export class ExpertCallPanel extends LitElement {
     const media = this.conversation.media;
     const kinds: DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
     return html`<div class="devices" id="devices" role="group" aria-label=${t.title}>
-      ${kinds.map((kind) => {
-        const options = list.filter((d) => d.kind === kind);
-        if (!options.length) return nothing;
-        const active = media.activeDevice(kind);
-        return html`<label
-          >${t[kind]}
-          <select
-            data-device=${kind}
-            @change=${(event: Event) =>
-              void media.chooseDevice(kind, (event.target as HTMLSelectElement).value)}
-          >
-            ${options.map(
-              (d) => html`<option value=${d.id} ?selected=${d.id === active}>${d.label}</option>`,
-            )}
-          </select></label
-        >`;
-      })}
+      ${kinds.map((kind) =>
+        devicePicker({
+          label: t[kind],
+          kind,
+          choices: list.filter((d) => d.kind === kind),
+          active: media.activeDevice(kind),
+          choose: (id) => void media.chooseDevice(kind, id),
+        }),
+      )}
     </div>`;
   }
 
