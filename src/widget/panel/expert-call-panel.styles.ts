@@ -252,12 +252,19 @@ export const panelStyles = css`
     min-height: 52px;
   }
   /* The other camera, one tap: over the picture's top corner, clear of the self view. */
-  .switch-camera {
+  .stage-column .switch-camera {
     position: absolute;
     top: 16px;
     left: 16px;
     z-index: 1;
+    flex: none;
+    flex-direction: row;
+    gap: 6px;
     min-height: 44px;
+    max-width: none;
+    padding: 6px 12px;
+    border-radius: 999px;
+    font-size: 0.8rem;
     opacity: 0.92;
   }
   .stage-column .starting,
