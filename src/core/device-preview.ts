@@ -80,25 +80,13 @@ export class DevicePreview extends Emitter<DevicePreviewEvents> {
 
   /** Starts the microphone and its level; call it from a tap (the browser may ask first). */
   async startMicrophone(): Promise<void> {
-    const stream = await this.open('microphone', {
-      audio: constraint(chosenDevices().audioinput, this.listed('audioinput')),
-    });
-    if (!stream) return;
-    this.microphoneStream?.getTracks().forEach((t) => t.stop());
-    this.microphoneStream = stream;
-    this.listen(stream);
-    await this.refreshChoices();
+    const stream = await this.start('microphone');
+    if (stream) this.listen(stream);
   }
 
   /** Shows the camera's picture (to the person only); call it from a tap. */
   async startCamera(): Promise<void> {
-    const stream = await this.open('camera', {
-      video: constraint(chosenDevices().videoinput, this.listed('videoinput')),
-    });
-    if (!stream) return;
-    this.cameraStream?.getTracks().forEach((t) => t.stop());
-    this.cameraStream = stream;
-    await this.refreshChoices();
+    await this.start('camera');
   }
 
   stopCamera(): void {
@@ -139,6 +127,26 @@ export class DevicePreview extends Emitter<DevicePreviewEvents> {
     void this.audio?.close().catch(() => {});
     this.audio = undefined;
     this.level = 0;
+  }
+
+  /**
+   * Opens the chosen microphone or camera in place of the one open (closed once the new one
+   * is there), and lists the devices again: their names come with the first permission.
+   */
+  private async start(device: Device): Promise<MediaStream | undefined> {
+    const kind = device === 'camera' ? 'videoinput' : 'audioinput';
+    const wanted = constraint(chosenDevices()[kind], this.listed(kind));
+    const stream = await this.open(
+      device,
+      device === 'camera' ? { video: wanted } : { audio: wanted },
+    );
+    if (!stream) return undefined;
+    const before = device === 'camera' ? this.cameraStream : this.microphoneStream;
+    before?.getTracks().forEach((t) => t.stop());
+    if (device === 'camera') this.cameraStream = stream;
+    else this.microphoneStream = stream;
+    await this.refreshChoices();
+    return stream;
   }
 
   private async open(

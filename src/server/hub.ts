@@ -846,12 +846,17 @@ export class Hub {
   private tellQueues(only?: Seat): void {
     if (this.closed) return;
     if (only) forgetToldQueues(only);
-    tellQueues(
-      only ? [only] : this.seats.values(),
-      this.waiting.lines(),
-      this.options.shop,
-      this.now(),
-    );
+    // Run from the places' timer too: what goes wrong here is logged, never thrown out of it.
+    try {
+      tellQueues(
+        only ? [only] : this.seats.values(),
+        this.waiting.lines(),
+        this.options.shop,
+        this.now(),
+      );
+    } catch (error) {
+      this.log('hub.error', { error: String(error) });
+    }
   }
 
   /** Sends the shop's requests to one console, or to every console signed in. */
