@@ -4,8 +4,6 @@ import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { BrowserFamily, Device, DeviceProblem } from '../core/devices.js';
 import type { ChatWords } from '../ui/chat-view.js';
-import { minutes, plural } from './format.js';
-import { systemLine } from './system-lines.js';
 
 /** What had been going on when the conversation ended. */
 export type EndedWhat = 'call' | 'chat' | 'queue' | 'attempt';
@@ -131,195 +129,11 @@ export interface PanelText {
   chat: ChatWords;
 }
 
-const en: PanelText = {
-  devices: {
-    button: 'Devices',
-    title: 'Camera, microphone and speaker',
-    videoinput: 'Camera',
-    audioinput: 'Microphone',
-    audiooutput: 'Speaker',
-  },
-  check: {
-    open: 'Test your camera and microphone',
-    title: 'Test your camera and microphone',
-    done: 'Done testing',
-    level: 'Microphone level',
-    levelHint: 'Say something: the bar moves when your microphone hears you.',
-    showCamera: 'Show my camera',
-    hideCamera: 'Hide my camera',
-    preview: 'Your camera, seen by you only',
-    previewNote:
-      'Only you see this. The expert sees your camera only if you turn it on during the call.',
-    testSound: 'Play a test sound',
-    kept: 'Your choices are kept for the call.',
-  },
-  tapToHear: (name) => `Tap to hear ${name}`,
-  allBusy: 'All our experts are in a conversation right now: expect a short wait.',
-  noneFree:
-    'No expert is free for this right now: you can wait your turn, and we offer to get back to you if it takes long.',
-  writeSooner: 'An expert can answer in writing now.',
-  title: 'Talk to an expert',
-  close: 'Close',
-  intro: 'A real person from our team answers you by video or voice, free of charge.',
-  cameraOffPromise:
-    'Your camera stays off: you see the expert, they only see you if you turn your camera on.',
-  expertWillSee: 'The expert will see:',
-  thisPage: 'the page you are on',
-  videoCall: 'Video call',
-  videoCallHint: 'See the expert; your camera stays off',
-  voiceCall: 'Voice only',
-  voiceCallHint: 'Talk without video',
-  requesting: 'Finding an expert…',
-  queued: (n) => (n <= 1 ? 'You are next in line.' : `You are number ${n} in line.`),
-  queuedHint: 'Stay on this page: we put you through as soon as an expert is free.',
-  eta: (s) =>
-    s === undefined
-      ? 'No expert is free for this right now; you keep your place.'
-      : s < 60
-        ? 'Expected wait: under a minute.'
-        : `Expected wait: about ${minutes('en', Math.round(s / 60))}.`,
-  waitInChat: 'Write instead',
-  waitInChatHint: 'An expert can often answer in writing sooner. You keep your place.',
-  waitingInChat: 'You will talk in writing: the expert answers here.',
-  connecting: 'Putting you through to an expert…',
-  leaveQueue: 'Leave the queue',
-  cancel: 'Cancel',
-  inCallWith: (name) => `You are talking with ${name}`,
-  expertCameraOff: 'The expert’s camera is off',
-  you: 'You',
-  microphoneOn: 'Mute',
-  microphoneOff: 'Unmute',
-  cameraOn: 'Stop video',
-  cameraOff: 'Start video',
-  switchCamera: 'Switch camera',
-  hangUp: 'Hang up',
-  endTitle: {
-    call: 'Call ended',
-    chat: 'Conversation ended',
-    queue: 'You are no longer waiting',
-    attempt: 'We could not put you through',
-  },
-  endReason: (reason, what) => {
-    const noun = what === 'call' ? 'call' : 'conversation';
-    switch (reason) {
-      case 'shopper-hung-up':
-        return what === 'call'
-          ? 'You hung up. Thank you for calling.'
-          : 'You ended the conversation. Thank you for writing to us.';
-      case 'expert-hung-up':
-        return `The expert ended the ${noun}. Thank you for ${what === 'call' ? 'calling' : 'writing to us'}.`;
-      case 'shopper-left':
-        return `You left the ${noun}.`;
-      case 'expert-left':
-        return `The expert was disconnected. Please ${what === 'call' ? 'call' : 'write'} again.`;
-      case 'shopper-cancelled':
-        return 'You left the queue. Nobody will call you.';
-      case 'hub-unreachable':
-        return 'We could not reach our experts. Check your connection and try again.';
-      case 'hub-failed':
-        return 'Our service ran into a problem and could not put you through. Please try again in a moment.';
-      case 'refused':
-        return 'Our service refused this request: the conversation has ended or cannot go on. You can start a new one.';
-      case 'invalid-request':
-        return 'Our service could not accept the request from this page. Please try again later, or contact the shop.';
-      case 'unauthorized':
-        return 'Our service refused this request. Please contact the shop.';
-      case 'media-unavailable':
-        return 'Video calls are not available right now. Please try again in a moment.';
-      case 'timeout':
-        return 'Our experts did not answer in time. Please try again.';
-    }
-  },
-  again: { call: 'Call again', chat: 'Write again', queue: 'Start again', attempt: 'Try again' },
-  transcript: 'Your conversation',
-  downloadTranscript: 'Download as text',
-  transcriptFile: 'conversation',
-  rating: {
-    title: (name) => `How was your conversation with ${name}?`,
-    stars: (n) => plural('en', n, { one: '# star out of 5', other: '# stars out of 5' }),
-    low: 'Poor',
-    high: 'Excellent',
-    comment: 'Anything to add? (optional)',
-    send: 'Send my rating',
-    sending: 'Sending…',
-    thanks: 'Thank you: your rating has been passed on.',
-    failed: 'Your rating could not be sent. You can try again.',
-  },
-  callControls: 'Call controls',
-  chatSheet: 'Messages',
-  unread: (n) => plural('en', n, { one: '# unread message', other: '# unread messages' }),
-  closedNow: 'Our experts are not available right now.',
-  chatWith: (name) => `Chat with ${name}`,
-  deviceProblemShort: (device) => `Your ${device} is not working.`,
-  reconnecting: 'Connection lost. Reconnecting… your conversation is kept.',
-  chatOnly: {
-    chosen: 'Write your question below: the expert answers here.',
-    'media-lost':
-      'The video connection was lost, so we switched to chat: your expert is still here and sees everything written below.',
-    'media-unavailable':
-      'Video is not available right now, so your expert answers you here in writing.',
-  },
-  chatCall: 'Write',
-  chatCallHint: 'Chat with the expert in writing',
-  noWebrtc: 'This browser cannot make video calls, but an expert can answer you in writing.',
-  endConversation: 'End conversation',
-  switchToChat: 'Switch to chat',
-  backToCall: 'Back to video',
-  weakConnection: {
-    voice: 'Your connection is weak. Voice only would carry better: switch to voice only?',
-    chat: 'Your connection is still weak. Carry on in chat? The expert stays with you.',
-    takeVoice: 'Voice only',
-    takeChat: 'Switch to chat',
-    dismiss: 'Not now',
-  },
-  chat: {
-    log: 'Messages',
-    you: 'You',
-    placeholder: 'Write a message',
-    send: 'Send',
-    sending: 'sending…',
-    sent: 'sent',
-    failed: 'not sent',
-    retry: 'Retry',
-    typing: (name) => `${name} is typing…`,
-    tooLong: (over) =>
-      `Your message is ${plural('en', over, { one: '# character', other: '# characters' })} too long. Shorten it to send it.`,
-    system: systemLine.en,
-    closed: 'The conversation has ended.',
-  },
-  deviceStarting: (device) =>
-    `Starting your ${device}… If your browser asks, choose “Allow” so the expert can ${device === 'camera' ? 'see' : 'hear'} you.`,
-  device: { camera: 'camera', microphone: 'microphone' },
-  deviceProblem: (device, problem, browser = 'chromium') => {
-    const name = device === 'camera' ? 'camera' : 'microphone';
-    switch (problem) {
-      case 'permission-denied': {
-        const how = {
-          chromium: `select the icon at the left of the address bar and allow the ${name}`,
-          firefox: `select the crossed-out icon in the address bar and allow the ${name}`,
-          safari: `open Safari › Settings for this website and allow the ${name}`,
-          ios: `tap “aA” in the address bar, then Website Settings, and allow the ${name}`,
-        }[browser];
-        return `Your ${name} is blocked. To use it, ${how}, then try again. You can still see and hear the expert.`;
-      }
-      case 'blocked-by-site':
-        return `This page does not let video help use your ${name}, so nothing in your browser’s settings will change that. You still see and hear the expert, and can write to them.`;
-      case 'no-device':
-        return `No ${name} was found on this device. You can still see and hear the expert.`;
-      case 'device-busy':
-        return `Your ${name} is used by another app. Close that app, then try again.`;
-      case 'unsupported':
-        return `This browser cannot use your ${name}. You can still see and hear the expert.`;
-      case 'failed':
-        return `Your ${name} could not be started. You can still see and hear the expert.`;
-    }
-  },
-};
+/** The catalogs fetched so far (see `loadPanelText`). */
+export const panelText: Partial<Record<UiLanguage, PanelText>> = {};
 
-/** The catalogs there are, English always, the others once fetched (see `loadPanelText`). */
-export const panelText: Partial<Record<UiLanguage, PanelText>> & { en: PanelText } = { en };
-
-const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ text: PanelText }>> = {
+const loaders: Record<UiLanguage, () => Promise<{ text: PanelText }>> = {
+  en: () => import('./panel-en.js'),
   fr: () => import('./panel-fr.js'),
   de: () => import('./panel-de.js'),
   es: () => import('./panel-es.js'),
@@ -328,16 +142,20 @@ const loaders: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ text: PanelText
 
 /**
  * Fetches the panel's words in `lang` (a few KB), once: a shopper downloads their own
- * language's texts only, so the first screen stays small.
+ * language's texts only, English included, so the first screen stays small.
  */
 export async function loadPanelText(lang: UiLanguage): Promise<PanelText> {
-  if (lang === 'en') return en;
   const text = panelText[lang] ?? (await loaders[lang]()).text;
   panelText[lang] = text;
   return text;
 }
 
-/** The words in `lang` if they are here, else English (while they are being fetched). */
+/**
+ * The words in `lang` if they are here, else English, else whichever came (while `lang` is
+ * being fetched). The panel is only made once some words are here (`ready` in its chunk).
+ */
 export function textFor(lang: UiLanguage): PanelText {
-  return panelText[lang] ?? en;
+  const text = panelText[lang] ?? panelText.en ?? Object.values(panelText)[0];
+  if (!text) throw new Error('The panel was made before any of its words were fetched.');
+  return text;
 }

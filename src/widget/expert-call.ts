@@ -34,16 +34,15 @@ let panelModule: Promise<{ createPanel: CreatePanel }> | undefined;
  * the chunk is ready (the page's language's words there too).
  */
 function loadPanel(): Promise<{ createPanel: CreatePanel }> {
-  panelModule ??= import('./panel/index.js').then(
-    async (module) => {
+  panelModule ??= import('./panel/index.js')
+    .then(async (module) => {
       await module.ready;
       return module;
-    },
-    (error: unknown) => {
+    })
+    .catch((error: unknown) => {
       panelModule = undefined; // let a later click try again
       throw error;
-    },
-  );
+    });
   return panelModule;
 }
 

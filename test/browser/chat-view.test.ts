@@ -3,7 +3,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import type { ChatEntry } from '../../src/core/chat-log.js';
-import { panelText } from '../../src/i18n/panel.js';
+import { loadPanelText } from '../../src/i18n/panel.js';
 import '../../src/ui/chat-view.js';
 import type { ChatView } from '../../src/ui/chat-view.js';
 
@@ -22,7 +22,7 @@ const entry = (text: string, extra: Partial<ChatEntry> = {}): ChatEntry => ({
 
 async function mount(entries: ChatEntry[] = []): Promise<ChatView> {
   const chat = document.createElement('ec-chat');
-  chat.words = panelText.en.chat;
+  chat.words = (await loadPanelText('en')).chat;
   chat.entries = entries;
   document.body.append(chat);
   await chat.updateComplete;

@@ -29,12 +29,13 @@ async function readAvailability(
 }
 
 /**
- * The page's language's words, fetched with the panel: the launcher waits for this before it
- * creates the panel, so a French shopper never sees an English first screen flash by. A promise,
+ * The page's language's words (English if those cannot be fetched), fetched with the panel:
+ * the launcher waits for this before it creates the panel, so a French shopper never sees an
+ * English first screen flash by, and an English one downloads no other language. A promise,
  * not a top-level await: a shop's bundler may build for a format without one (an IIFE).
  */
 export const ready: Promise<unknown> = loadPanelText(languageOf(document.documentElement)).catch(
-  () => {},
+  () => loadPanelText('en'),
 );
 
 let callParts: Promise<unknown> | undefined;
