@@ -131,6 +131,7 @@ describe('a client that floods', () => {
 
   it('opens so many sockets from one address, then is answered 429', async () => {
     const url = `${stack.hub.url.replace(/^http/, 'ws')}/ws`;
+    const started = Date.now();
     const outcomes = await Promise.all(
       Array.from(
         { length: DEFAULT_LIMITS.connects.burst + 10 },
@@ -149,18 +150,26 @@ describe('a client that floods', () => {
           }),
       ),
     );
+    // What the bucket refilled meanwhile, on however slow a machine, may be let in too.
+    const refilled = Math.ceil(((Date.now() - started) / 1000) * DEFAULT_LIMITS.connects.perSecond);
     const opened = outcomes.filter((o) => o === 'open').length;
-    assert.ok(opened <= DEFAULT_LIMITS.connects.burst + 1, outcomes.join(' '));
+    assert.ok(opened <= DEFAULT_LIMITS.connects.burst + refilled + 1, outcomes.join(' '));
     assert.ok(outcomes.includes('429'), outcomes.join(' '));
   });
 
   it('asks so much over HTTP from one address, then is answered 429', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < DEFAULT_LIMITS.http.burst + 10; i++) {
-      statuses.push((await fetch(`${stack.hub.url}/availability`)).status);
-    }
-    assert.equal(statuses[0], 200);
+    const { burst, perSecond } = DEFAULT_LIMITS.http;
+    // Twice the burst at once: however slow the machine, the bucket refills far less meanwhile.
+    const started = Date.now();
+    const statuses = await Promise.all(
+      Array.from({ length: burst * 2 }, () =>
+        fetch(`${stack.hub.url}/availability`).then((response) => response.status),
+      ),
+    );
+    const refilled = Math.ceil(((Date.now() - started) / 1000) * perSecond);
+    const answered = statuses.filter((s) => s === 200).length;
+    assert.ok(answered > 0, statuses.join(' '));
     assert.ok(statuses.includes(429), statuses.join(' '));
-    assert.ok(statuses.filter((s) => s === 200).length <= DEFAULT_LIMITS.http.burst + 1);
+    assert.ok(answered <= burst + refilled + 1, `${answered} answered of a burst of ${burst}`);
   });
 });
