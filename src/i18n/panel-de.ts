@@ -37,6 +37,7 @@ const de: PanelText = {
     'Ihre Kamera bleibt aus: Sie sehen den Experten, er sieht Sie nur, wenn Sie Ihre Kamera einschalten.',
   expertWillSee: 'Der Experte sieht:',
   thisPage: 'die Seite, auf der Sie sind',
+  yourAccount: 'Ihr Name aus Ihrem Kundenkonto auf dieser Website',
   videoCall: 'Videoanruf',
   videoCallHint: 'Den Experten sehen; Ihre Kamera bleibt aus',
   voiceCall: 'Nur Sprache',

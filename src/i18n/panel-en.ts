@@ -37,6 +37,7 @@ const en: PanelText = {
     'Your camera stays off: you see the expert, they only see you if you turn your camera on.',
   expertWillSee: 'The expert will see:',
   thisPage: 'the page you are on',
+  yourAccount: 'your name, from your account on this shop',
   videoCall: 'Video call',
   videoCallHint: 'See the expert; your camera stays off',
   voiceCall: 'Voice only',

@@ -37,6 +37,7 @@ const es: PanelText = {
     'Su cámara sigue apagada: usted ve al experto, y él solo le ve si enciende su cámara.',
   expertWillSee: 'El experto verá:',
   thisPage: 'la página en la que está',
+  yourAccount: 'su nombre, según su cuenta en esta tienda',
   videoCall: 'Videollamada',
   videoCallHint: 'Vea al experto; su cámara sigue apagada',
   voiceCall: 'Solo voz',

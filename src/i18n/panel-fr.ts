@@ -37,6 +37,7 @@ const fr: PanelText = {
     'Votre caméra reste éteinte : vous voyez l’expert, il ne vous voit que si vous allumez votre caméra.',
   expertWillSee: 'L’expert verra :',
   thisPage: 'la page que vous consultez',
+  yourAccount: 'votre nom, d’après votre compte sur ce site',
   videoCall: 'Appel vidéo',
   videoCallHint: 'Voyez l’expert ; votre caméra reste éteinte',
   voiceCall: 'Voix seulement',

@@ -37,6 +37,7 @@ const it: PanelText = {
     'La tua fotocamera resta spenta: tu vedi l’esperto, lui ti vede solo se accendi la fotocamera.',
   expertWillSee: 'L’esperto vedrà:',
   thisPage: 'la pagina in cui ti trovi',
+  yourAccount: 'il tuo nome, dal tuo account su questo sito',
   videoCall: 'Videochiamata',
   videoCallHint: 'Vedi l’esperto; la tua fotocamera resta spenta',
   voiceCall: 'Solo voce',

@@ -15,6 +15,8 @@ export interface PanelText {
   cameraOffPromise: string;
   expertWillSee: string;
   thisPage: string;
+  /** In what the expert will see, when the shop identified the shopper (`identify`). */
+  yourAccount: string;
   videoCall: string;
   videoCallHint: string;
   voiceCall: string;

@@ -99,6 +99,27 @@ describe('the one-tag embed', () => {
     expect(second!.customerToken).to.equal('this-button-s-own');
   });
 
+  it('tells an identified shopper, before they choose, that the expert will see their account name', async () => {
+    const shared = async (token: string | null) => {
+      const element = document.createElement('expert-call');
+      element.setAttribute('hub', DEAD_HUB);
+      element.customerToken = token;
+      document.body.append(element);
+      await element.open();
+      const panel = element.shadowRoot!.querySelector('expert-call-panel')!;
+      await panel.updateComplete;
+      const items = [...panel.shadowRoot!.querySelectorAll('.shared li')].map((li) =>
+        li.textContent!.trim(),
+      );
+      element.remove();
+      return items;
+    };
+    expect(await shared('token-the-shop-signed')).to.include(
+      'your name, from your account on this shop',
+    );
+    expect(await shared(null)).to.not.include('your name, from your account on this shop');
+  });
+
   it('says which command it does not know', () => {
     const errors: string[] = [];
     const consoleError = console.error;

@@ -58,6 +58,8 @@ export class ExpertCallPanel extends LitElement {
   @property({ attribute: false }) accessor words: ShopWords = {};
   /** Whether experts can answer now, from the hub's `/availability` (read when the panel opens). */
   @property({ attribute: false }) accessor availability: Availability | undefined;
+  /** The shop said who the shopper is (`identify`): the expert will see their account's name. */
+  @property({ type: Boolean }) accessor identified = false;
   /** The layout in use; set by the panel from the conversation's state, for the shop's CSS. */
   @property({ reflect: true }) accessor screen: Screen = 'start';
 
@@ -314,6 +316,7 @@ export class ExpertCallPanel extends LitElement {
         <p class="muted" id="shared">${t.expertWillSee}</p>
         <ul class="shared" aria-labelledby="shared">
           <li>${t.thisPage}</li>
+          ${this.identified ? html`<li data-shared="account">${t.yourAccount}</li>` : nothing}
           ${product ? html`<li>${product}</li>` : nothing}
         </ul>
       </div>

@@ -69,6 +69,7 @@ export const createPanel: CreatePanel = (options) => {
   element.lang = options.lang();
   void loadPanelText(element.lang).catch(() => {});
   element.context = options.context();
+  element.identified = options.customerToken() !== undefined;
   element.addEventListener('ec-panel-close', options.onClose);
   element.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') options.onClose();
@@ -81,6 +82,7 @@ export const createPanel: CreatePanel = (options) => {
     },
     open(resumed = false) {
       element.words = options.words();
+      element.identified = options.customerToken() !== undefined;
       if (!resumed) conversation.open();
       void readAvailability(options.hub, options.topic(), options.lang()).then((availability) => {
         if (availability) element.availability = availability;
@@ -102,6 +104,7 @@ export const createPanel: CreatePanel = (options) => {
       element.lang = options.lang();
       void loadPanelText(element.lang).catch(() => {});
       element.context = options.context();
+      element.identified = options.customerToken() !== undefined;
       element.words = options.words();
     },
     dispose() {
