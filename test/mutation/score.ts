@@ -28,13 +28,10 @@ interface Report {
 /** The parts of the code the score is given for, by path. */
 const PARTS: Array<[string, RegExp]> = [
   ['protocol', /^src\/protocol\//],
-  // livekit-client and the browser's devices: only the browser and end-to-end tests reach it,
-  // and StrykerJS runs the node tests. Shown apart so that it hides nothing.
-  ['core, media (browser)', /^src\/core\/media-session\.ts$/],
   ['core', /^src\/core\//],
-  ['hub routing', /^src\/server\/(dispatcher|waiting-room|wait-estimates)\.ts$/],
+  ['hub routing', /^src\/server\/routing\//],
   ['hub storage', /^src\/server\/storage\//],
-  ['hub lifecycle', /^src\/server\/(hub|conversation|transcript)\.ts$/],
+  ['hub lifecycle', /^src\/server\/(lifecycle\/|hub\.ts|registry\.ts|transcript\.ts)/],
 ];
 
 type Verdict = 'assertion' | 'deadline' | 'timeout' | 'survived' | 'no coverage' | 'not counted';
