@@ -30,9 +30,9 @@ export default {
   ],
   testRunner: 'tap',
   tap: {
-    // Node's own test runner, one file per process; the package test needs a build, and the
+    // Node's own test runner, one file per process; the package and SSR tests need a build, and the
     // LiveKit launcher's tests reach none of the code above.
-    testFiles: ['test/unit/!(package).test.ts', 'test/server/!(livekit-server).test.ts'],
+    testFiles: ['test/unit/!(package|ssr).test.ts', 'test/server/!(livekit-server).test.ts'],
     nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
     forceBail: true,
   },
