@@ -199,15 +199,17 @@ export class ExpertConsole extends LitElement {
    * it (a signed-in customer): a name typed in the page never gets the mark.
    */
   private renderWho(card: ConversationCard) {
-    const t = this.t;
     return html`<strong>${this.labelOf(card)}</strong>${
-        card.shopper.customer
-          ? html`<span class="verified" data-verified title=${t.verifiedHint}
-              ><span aria-hidden="true">✓</span
-              ><span class="visually-hidden">${t.verified}</span></span
-            >`
-          : nothing
+        card.shopper.customer ? this.renderVerified() : nothing
       }`;
+  }
+
+  /** The mark of a name the shop's server vouched for, said as such to screen readers. */
+  private renderVerified() {
+    const t = this.t;
+    return html`<span class="verified" data-verified title=${t.verifiedHint}
+      ><span aria-hidden="true">✓</span><span class="visually-hidden">${t.verified}</span></span
+    >`;
   }
 
   /** The ring is heard and seen: a tone, the tab's title, a notification when the tab is hidden. */
@@ -460,7 +462,11 @@ export class ExpertConsole extends LitElement {
               <span class="stars" role="img" aria-label=${t.stars(r.stars)}
                 >${'★'.repeat(r.stars)}<span class="unlit">${'★'.repeat(5 - r.stars)}</span></span
               >
-              <strong>${r.displayName ?? t.anonymous}</strong>
+              ${
+                r.customer
+                  ? html`<strong>${r.customer.name}</strong>${this.renderVerified()}`
+                  : html`<strong>${r.displayName ?? t.anonymous}</strong>`
+              }
               ${r.comment ? html`<q>${r.comment}</q>` : nothing}
             </li>`,
         )}

@@ -50,7 +50,10 @@ export interface ReceivedRating {
   conversationId: string;
   stars: number;
   comment?: string;
+  /** The name the shopper typed: unverified. */
   displayName?: string;
+  /** Who the shop's server says the shopper is, verified by the hub. */
+  customer?: VerifiedCustomer;
 }
 
 /** The ratings a desk keeps on show, newest first. */

@@ -538,8 +538,10 @@ export const ExpertRated = message('expert.rated', {
   conversationId: ConversationId,
   stars: Stars,
   comment: v.optional(text(MAX_RATING_COMMENT)),
-  /** The shopper's name, when they gave one. */
+  /** The name the shopper typed, when they gave one: unverified. */
   displayName: v.optional(text(80)),
+  /** Who the shop's server says the shopper is, verified by the hub. */
+  customer: v.optional(VerifiedCustomer),
 });
 
 export const ServerMessage = v.variant('type', [

@@ -420,7 +420,7 @@ export class Hub {
       throw wrongState('This conversation is already rated.');
     }
     peer.send({ type: 'shopper.rated', conversationId: conversation.id });
-    const displayName = conversation.state.displayName;
+    const { displayName, customer } = conversation.state;
     for (const seat of this.seats.values()) {
       if (seat.expertId !== record.expertId) continue;
       seat.peer?.send({
@@ -429,6 +429,7 @@ export class Hub {
         stars: rating.stars,
         ...(comment === undefined ? {} : { comment }),
         ...(displayName ? { displayName } : {}),
+        ...(customer ? { customer } : {}),
       });
     }
     this.log('conversation.rated', { conversation: conversation.id, stars: rating.stars });

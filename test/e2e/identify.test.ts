@@ -117,6 +117,18 @@ describe('a logged-in customer identified by the shop', () => {
     await expert.hangUp();
     await shopper.waitForState('ended');
     await expert.waitForStatus('available');
+
+    // Rated: the expert's list names the customer as the shop's server does, with the mark.
+    await shopper.page.focus('expert-call-panel ec-rating input[aria-label="1 étoile sur 5"]');
+    await shopper.page.keyboard.press('ArrowRight');
+    await shopper.page.click('expert-call-panel ec-rating button[type="submit"]');
+    const rated = await expert.page.waitForSelector('expert-console .ratings li');
+    assert.equal(await rated.$eval('strong', (name) => name.textContent), CUSTOMER.name);
+    assert.equal(
+      (await rated.$eval('[data-verified]', (mark) => mark.textContent))?.replace('✓', ''),
+      consoleText.fr.verified,
+      'the rating marks the name as verified',
+    );
   });
 
   it('puts a customer with a forged token through unidentified, with no mark', async () => {

@@ -196,6 +196,19 @@ for (const engine of await storageEngines('customer tokens')) {
       hub.assertNothingPersonalLogged(CUSTOMER.sub);
     });
 
+    it('tells the expert who rated by the verified name, kept apart from the typed one', async () => {
+      const rung = await hub.ring(await sign(hmac));
+      await hub.settle(rung);
+      rung.shopper.send({ type: 'shopper.rate', conversationId: rung.conversationId, stars: 5 });
+      const rated = await rung.expert.next('expert.rated');
+      assert.deepEqual(rated.customer, {
+        id: CUSTOMER.sub,
+        name: CUSTOMER.name,
+        email: CUSTOMER.email,
+      });
+      assert.equal(rated.displayName, TYPED_NAME);
+    });
+
     it('rings with the verified customer again after the hub restarts, from storage', async () => {
       const fixture = hub.fixture();
       const shopper = await HubPeer.open(fixture.hub.url);
