@@ -1,7 +1,9 @@
-/** `npm run hub`: a hub configured by its environment (see README, "Running the hub"). */
-import { ConfigError, loadHubConfig } from './config/config.js';
-import { startHub } from './create-hub.js';
-import { ShopConfigError } from './config/shop-config.js';
+#!/usr/bin/env node
+/**
+ * `npx expert-call-hub` (`npm run hub` here): a hub configured by its environment (see README,
+ * "Running the hub").
+ */
+import { ConfigError, loadHubConfig, ShopConfigError, startHub } from './index.js';
 
 try {
   const config = await loadHubConfig();
