@@ -193,6 +193,12 @@ export const consoleStyles = css`
     aspect-ratio: 4 / 3;
     max-height: 60vh;
   }
+  .mark-hint {
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--_stage-text, #c9d1d9);
+    text-align: center;
+  }
   ec-chat {
     min-height: 320px;
     max-height: 70vh;

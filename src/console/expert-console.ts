@@ -26,6 +26,7 @@ import { controls, tokens } from '../ui/tokens.js';
 import { consoleStyles } from './expert-console.styles.js';
 import './request-list.js';
 import type { RequestDoneDetail } from './request-list.js';
+import type { MarkDetail } from '../ui/video-tile.js';
 
 const SESSION_KEY = 'expert-call:expert-session';
 
@@ -625,7 +626,11 @@ export class ExpertConsole extends LitElement {
             .localVideo=${media.localVideo}
             .remoteAudio=${media.remoteAudio}
             placeholder=${t.shopperCameraOff}
+            ?markable=${!!media.remoteVideo}
+            .markLabel=${t.youMarked}
+            @ec-mark=${(event: CustomEvent<MarkDetail>) => this.desk?.mark(id, event.detail.points)}
           ></ec-call-stage>
+          ${media.remoteVideo ? html`<p class="mark-hint" data-hint="mark">${t.markHint}</p>` : nothing}
           ${
             media.audioBlocked
               ? html`<button

@@ -18,6 +18,7 @@
 import type {
   ExpertStatus,
   Language,
+  MarkPoints,
   MediaGrant,
   OfflineRequest,
   QueueSummary,
@@ -179,6 +180,11 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
 
   hangUp(conversationId: string): void {
     this.hub?.send({ type: 'call.end', conversationId });
+  }
+
+  /** Shows the shopper a spot of their own camera's picture: a tap or a stroke, in the frame. */
+  mark(conversationId: string, points: MarkPoints): void {
+    this.hub?.send({ type: 'expert.mark', conversationId, points });
   }
 
   /** Carries a conversation on in chat only, or brings its video and voice back. */

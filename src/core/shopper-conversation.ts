@@ -14,6 +14,7 @@ import {
   fitContext,
   type CallMode,
   type Language,
+  type MarkPoints,
   type ShopperContext,
 } from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
@@ -63,6 +64,8 @@ export type ShopperConversationEvents = {
   state: { state: ConversationState; previous: ConversationState };
   /** Media, chat or the connection changed: re-read them. */
   change: undefined;
+  /** The expert marked these points of the shopper's camera picture (a tap, or a stroke). */
+  mark: { points: MarkPoints };
 };
 
 export class ShopperConversation extends Emitter<ShopperConversationEvents> {
@@ -367,6 +370,12 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     });
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());
+    hub.on('call.mark', (m) => {
+      const state = this.current;
+      if (state.kind === 'in-call' && state.conversationId === m.conversationId) {
+        this.emit('mark', { points: m.points });
+      }
+    });
     hub.on('call.ended', (m) => this.finish(m.reason));
     hub.on('shopper.rated', () => {
       this.apply({ type: 'rated' });

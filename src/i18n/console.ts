@@ -45,6 +45,10 @@ export interface ConsoleText {
   /** The name a verified customer typed in the page, when it differs: not verified. */
   typedName: string;
   shopperCameraOff: string;
+  /** Under the shopper's picture in a call: it can be marked to show them a spot. */
+  markHint: string;
+  /** Said to screen readers for the expert's own mark on the shopper's picture. */
+  youMarked: string;
   you: string;
   microphoneOn: string;
   microphoneOff: string;
@@ -170,6 +174,8 @@ const en: ConsoleText = {
   email: 'Email',
   typedName: 'Name typed (not verified)',
   shopperCameraOff: 'The shopper’s camera is off',
+  markHint: 'Tap or draw on the picture to show the shopper where',
+  youMarked: 'Your mark on the shopper’s picture',
   you: 'You',
   microphoneOn: 'Mute',
   microphoneOff: 'Unmute',
@@ -316,6 +322,8 @@ const fr: ConsoleText = {
   email: 'E-mail',
   typedName: 'Nom saisi (non vérifié)',
   shopperCameraOff: 'La caméra du client est éteinte',
+  markHint: 'Touchez ou dessinez sur l’image pour montrer l’endroit au client',
+  youMarked: 'Votre marque sur l’image du client',
   you: 'Vous',
   microphoneOn: 'Couper le micro',
   microphoneOff: 'Activer le micro',
@@ -465,6 +473,8 @@ const de: ConsoleText = {
   email: 'E-Mail',
   typedName: 'Eingegebener Name (nicht verifiziert)',
   shopperCameraOff: 'Die Kamera des Kunden ist aus',
+  markHint: 'Tippen oder zeichnen Sie ins Bild, um dem Kunden die Stelle zu zeigen',
+  youMarked: 'Ihre Markierung im Bild des Kunden',
   you: 'Sie',
   microphoneOn: 'Stumm',
   microphoneOff: 'Mikro an',
@@ -608,6 +618,8 @@ const es: ConsoleText = {
   email: 'Correo electrónico',
   typedName: 'Nombre escrito (no verificado)',
   shopperCameraOff: 'La cámara del cliente está apagada',
+  markHint: 'Toque o dibuje en la imagen para mostrar el lugar al cliente',
+  youMarked: 'Su marca en la imagen del cliente',
   you: 'Usted',
   microphoneOn: 'Silenciar',
   microphoneOff: 'Activar micro',
@@ -753,6 +765,8 @@ const it: ConsoleText = {
   email: 'E-mail',
   typedName: 'Nome digitato (non verificato)',
   shopperCameraOff: 'La fotocamera del cliente è spenta',
+  markHint: 'Tocchi o disegni sull’immagine per mostrare il punto al cliente',
+  youMarked: 'Il suo segno sull’immagine del cliente',
   you: 'Tu',
   microphoneOn: 'Muto',
   microphoneOff: 'Attiva micro',

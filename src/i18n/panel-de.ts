@@ -66,6 +66,7 @@ const de: PanelText = {
   cameraOn: 'Video aus',
   cameraOff: 'Video an',
   switchCamera: 'Kamera wechseln',
+  expertMarked: (name) => `${name} hat eine Stelle in Ihrem Bild markiert`,
   hangUp: 'Auflegen',
   endTitle: {
     call: 'Anruf beendet',

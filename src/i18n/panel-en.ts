@@ -65,6 +65,7 @@ const en: PanelText = {
   cameraOn: 'Stop video',
   cameraOff: 'Start video',
   switchCamera: 'Switch camera',
+  expertMarked: (name) => `${name} marked a spot on your picture`,
   hangUp: 'Hang up',
   endTitle: {
     call: 'Call ended',

@@ -65,6 +65,7 @@ const es: PanelText = {
   cameraOn: 'Parar vídeo',
   cameraOff: 'Iniciar vídeo',
   switchCamera: 'Cambiar de cámara',
+  expertMarked: (name) => `${name} ha marcado un punto en su imagen`,
   hangUp: 'Colgar',
   endTitle: {
     call: 'Llamada terminada',

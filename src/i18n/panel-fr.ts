@@ -65,6 +65,7 @@ const fr: PanelText = {
   cameraOn: 'Couper caméra',
   cameraOff: 'Activer caméra',
   switchCamera: 'Changer de caméra',
+  expertMarked: (name) => `${name} a marqué un endroit sur votre image`,
   hangUp: 'Raccrocher',
   endTitle: {
     call: 'Appel terminé',

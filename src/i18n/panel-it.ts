@@ -65,6 +65,7 @@ const it: PanelText = {
   cameraOn: 'Ferma video',
   cameraOff: 'Avvia video',
   switchCamera: 'Cambia fotocamera',
+  expertMarked: (name) => `${name} ha segnato un punto sulla sua immagine`,
   hangUp: 'Riaggancia',
   endTitle: {
     call: 'Chiamata terminata',

@@ -244,6 +244,25 @@ export const MediaSwitch = message('media.switch', {
 /** Either side: I am typing. */
 export const ChatTyping = message('chat.typing', { conversationId: ConversationId });
 
+/** Most points in one mark the expert puts on the shopper's picture: a tap is one, a stroke more. */
+export const MAX_MARK_POINTS = 64;
+/** A point of a video frame, as fractions of its width and height from its top left corner. */
+const fraction = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const MarkPoints = v.pipe(
+  v.array(v.object({ x: fraction, y: fraction })),
+  v.minLength(1, 'A mark has at least one point.'),
+  v.maxLength(MAX_MARK_POINTS, `A mark has at most ${MAX_MARK_POINTS} points.`),
+);
+export type MarkPoints = v.InferOutput<typeof MarkPoints>;
+/**
+ * Expert: a tap (one point) or a stroke on the shopper's camera picture, in the frame's own
+ * coordinates (not the console's letterboxed view), to show them where. Passed on, not stored.
+ */
+export const ExpertMark = message('expert.mark', {
+  conversationId: ConversationId,
+  points: MarkPoints,
+});
+
 // When nobody can answer now: a message, a callback request, an appointment. Any connection
 // may send these; each is answered by `offline.confirmed` or `offline.rejected`.
 const instant = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -313,6 +332,7 @@ export const ClientMessage = v.variant('type', [
   ChatSend,
   ChatSync,
   ChatTyping,
+  ExpertMark,
   MediaLost,
   MediaSwitch,
   OfflineSlotsQuery,
@@ -531,6 +551,8 @@ export type QueueSummary = v.InferOutput<typeof QueueSummary>;
 export const ExpertQueues = message('expert.queues', {
   queues: v.pipe(v.array(QueueSummary), v.maxLength(200)),
 });
+/** Shopper: the expert marked this on your camera's picture (see `expert.mark`). */
+export const CallMark = message('call.mark', { conversationId: ConversationId, points: MarkPoints });
 /** Shopper: the rating is stored. */
 export const ShopperRated = message('shopper.rated', { conversationId: ConversationId });
 /** Expert: a shopper rated a conversation this expert had (sent if the console is connected). */
@@ -558,6 +580,7 @@ export const ServerMessage = v.variant('type', [
   ConversationOpened,
   ChatMessage,
   ChatTypingNotice,
+  CallMark,
   ConversationChat,
   ShopperOffline,
   OfflineSlots,

@@ -24,6 +24,7 @@ import {
   type EndReason,
   type ExpertProfile,
   type ExpertStatus,
+  type MarkPoints,
   type VerifiedCustomer,
 } from '../protocol/index.js';
 import { CustomerTokens } from './auth/customer-tokens.js';
@@ -464,6 +465,18 @@ export class Hub {
     const frame = { type: 'chat.typing', conversationId: conversation.id, author } as const;
     if (author === 'expert') conversation.shopper?.send(frame);
     else if (phase.kind === 'live') this.send(conversation, phase.expert, frame);
+  }
+
+  /**
+   * The expert marked a spot on the shopper's camera picture: passed on to the shopper as is
+   * (the points are the frame's, checked by the protocol), never stored.
+   */
+  mark(conversation: Conversation, points: MarkPoints): void {
+    const { phase, chat } = conversation.state;
+    if (phase.kind !== 'live' || phase.room === undefined || chat !== undefined) {
+      throw wrongState('The picture can be marked during a call only.');
+    }
+    conversation.shopper?.send({ type: 'call.mark', conversationId: conversation.id, points });
   }
 
   /**

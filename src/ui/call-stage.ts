@@ -2,7 +2,9 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../core/custom-element.js';
 import type { Track } from 'livekit-client';
+import type { MarkPoints } from '../protocol/index.js';
 import './audio-sink.js';
+import type { VideoTile } from './video-tile.js';
 import './video-tile.js';
 
 /**
@@ -85,6 +87,10 @@ export class CallStage extends LitElement {
   @property({ attribute: false }) accessor remoteAudio: Track[] = [];
   /** Shown in place of the other side's video when there is none. */
   @property() accessor placeholder = '';
+  /** The expert's side: taps and strokes on the other side's picture become marks (`ec-mark`). */
+  @property({ type: Boolean }) accessor markable = false;
+  /** Said to screen readers for a mark on a picture. */
+  @property({ attribute: false }) accessor markLabel = '';
   /** Where one's own view is: over the letterbox (`corner`), or in a strip of its own. */
   @property({ attribute: 'self-placement', reflect: true }) accessor selfPlacement:
     'corner' | 'below' | 'beside' = 'corner';
@@ -110,6 +116,8 @@ export class CallStage extends LitElement {
         part="remote"
         .track=${this.remoteVideo}
         placeholder=${this.placeholder}
+        ?markable=${this.markable}
+        .markLabel=${this.markLabel}
       ></ec-video-tile>
       ${
         this.localVideo
@@ -118,11 +126,17 @@ export class CallStage extends LitElement {
               part="self"
               mirrored
               .track=${this.localVideo}
+              .markLabel=${this.markLabel}
             ></ec-video-tile>`
           : nothing
       }
       <ec-audio-sink .tracks=${this.remoteAudio}></ec-audio-sink>
     `;
+  }
+
+  /** The other side marked `points` of one's own camera picture: shown over one's own view. */
+  markSelf(points: MarkPoints): void {
+    this.renderRoot.querySelector<VideoTile>('.self')?.showMark(points);
   }
 
   protected override updated(changed: PropertyValues): void {

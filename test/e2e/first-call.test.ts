@@ -148,6 +148,95 @@ describe('first call end to end', () => {
     await expert.waitForStatus('available');
   });
 
+  it('lets the expert tap and draw on the shopper’s picture, and the shopper sees it at that spot', async () => {
+    await connect();
+    await shopper.page.click('expert-call-panel [data-control="camera"]');
+    /** Where `video` shows its frame: `object-fit` contain letterboxes, cover crops. */
+    const pictureOf = (page: typeof expert.page, tile: string, fit: 'contain' | 'cover') =>
+      until(
+        () =>
+          page.$eval(tile, (element) => {
+            const video = element.shadowRoot!.querySelector('video')!;
+            const { left, top, width, height } = video.getBoundingClientRect();
+            return { left, top, width, height, vw: video.videoWidth, vh: video.videoHeight };
+          }),
+        (box) => box.vw > 0,
+        { what: `a picture in ${tile}` },
+      ).then(({ left, top, width, height, vw, vh }) => {
+        const scale = (fit === 'contain' ? Math.min : Math.max)(width / vw, height / vh);
+        return {
+          left: left + (width - vw * scale) / 2,
+          top: top + (height - vh * scale) / 2,
+          width: vw * scale,
+          height: vh * scale,
+        };
+      });
+    const center = async (page: typeof expert.page, selector: string) => {
+      const box = (await (await page.waitForSelector(selector)).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const near = (a: { x: number; y: number }, b: { x: number; y: number }, what: string) =>
+      assert.ok(
+        Math.hypot(a.x - b.x, a.y - b.y) < 3,
+        `${what}: at ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`,
+      );
+
+    // The expert taps a quarter in from the left and three quarters down the shopper's frame.
+    const seen = await pictureOf(
+      expert.page,
+      'expert-console ec-call-stage ec-video-tile.remote',
+      'contain',
+    );
+    const tap = { x: seen.left + 0.25 * seen.width, y: seen.top + 0.75 * seen.height };
+    await expert.page.mouse.click(tap.x, tap.y);
+    near(
+      await center(expert.page, 'expert-console ec-video-tile.remote .mark .dot'),
+      tap,
+      'the expert’s own mark',
+    );
+
+    // The shopper sees it over their own view: mirrored, as that view is, and fitted to it.
+    await shopper.page.waitForSelector('expert-call-panel ec-video-tile.self .mark .dot');
+    const own = await pictureOf(
+      shopper.page,
+      'expert-call-panel ec-call-stage ec-video-tile.self',
+      'cover',
+    );
+    near(
+      await center(shopper.page, 'expert-call-panel ec-video-tile.self .mark .dot'),
+      { x: own.left + (1 - 0.25) * own.width, y: own.top + 0.75 * own.height },
+      'the mark over the shopper’s own view',
+    );
+    assert.equal(
+      await shopper.page.$eval('expert-call-panel ec-video-tile.self .marks', (layer) =>
+        layer.getAttribute('aria-label'),
+      ),
+      'Camille a marqué un endroit sur votre image',
+    );
+
+    // A stroke across the picture comes as a line; the marks then fade away.
+    await expert.page.mouse.move(seen.left + 0.2 * seen.width, seen.top + 0.3 * seen.height);
+    await expert.page.mouse.down();
+    await expert.page.mouse.move(seen.left + 0.8 * seen.width, seen.top + 0.3 * seen.height, {
+      steps: 12,
+    });
+    await expert.page.mouse.up();
+    // A level line has no height: attached, not "visible" to Playwright.
+    const line = await shopper.page.waitForSelector(
+      'expert-call-panel ec-video-tile.self .mark polyline.ink',
+      { state: 'attached' },
+    );
+    const points = (await line.getAttribute('points'))!.trim().split(/\s+/);
+    assert.ok(points.length > 2, `a line of several points: ${points.join(' ')}`);
+    await until(
+      () => shopper.page.$$('expert-call-panel ec-video-tile.self .mark'),
+      (marks) => marks.length === 0,
+      { what: 'the marks fading away' },
+    );
+    await shopper.hangUp();
+    await expert.waitForStatus('available');
+  });
+
   it('lets the shopper turn to their other camera in one tap, and the expert goes on seeing', async () => {
     // The call starts on the last camera (as chosen in the device check); the next one is then
     // the first, both of Chromium's fake cameras that send pictures.

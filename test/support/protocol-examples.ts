@@ -79,6 +79,17 @@ export const clientMessages: Array<[full: ClientMessage, minimal: ClientMessage]
     { type: 'chat.typing', conversationId: 'c1' },
   ],
   [
+    { type: 'expert.mark', conversationId: 'c1', points: [{ x: 0.25, y: 0.5 }] },
+    {
+      type: 'expert.mark',
+      conversationId: 'c1',
+      points: [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ],
+    },
+  ],
+  [
     { type: 'media.lost', conversationId: 'c1' },
     { type: 'media.lost', conversationId: 'c1' },
   ],
@@ -241,6 +252,10 @@ export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]
   [
     { type: 'chat.typing', conversationId: 'c1', author: 'expert' },
     { type: 'chat.typing', conversationId: 'c1', author: 'shopper' },
+  ],
+  [
+    { type: 'call.mark', conversationId: 'c1', points: [{ x: 0.25, y: 0.5 }] },
+    { type: 'call.mark', conversationId: 'c1', points: [{ x: 1, y: 0 }] },
   ],
   [
     { type: 'conversation.chat', conversationId: 'c1', reason: 'media-lost', expert },

@@ -83,6 +83,9 @@ export function openConnection(
           chattingIn(role, message.conversationId),
           role.kind === 'expert' ? 'expert' : 'shopper',
         );
+      case 'expert.mark':
+        if (role.kind !== 'expert') throw wrongState('Only the expert marks the picture.');
+        return hub.mark(memberOf(role, message.conversationId), message.points);
       case 'media.lost':
         return hub.mediaLost(memberOf(role, message.conversationId));
       case 'media.switch': {

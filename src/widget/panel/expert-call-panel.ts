@@ -102,6 +102,10 @@ export class ExpertCallPanel extends LitElement {
         changed();
       }),
       this.conversation.on('change', changed),
+      // Drawn over the shopper's own view, where the expert saw that spot.
+      this.conversation.on('mark', ({ points }) =>
+        this.renderRoot.querySelector('ec-call-stage')?.markSelf(points),
+      ),
     ]);
     new VisualViewportController(this);
     this.addEventListener('keydown', this.keepFocusInside);
@@ -461,6 +465,7 @@ export class ExpertCallPanel extends LitElement {
             .localVideo=${media.localVideo}
             .remoteAudio=${media.remoteAudio}
             placeholder=${video ? t.expertCameraOff : t.inCallWith(state.expert.name)}
+            .markLabel=${t.expertMarked(state.expert.name)}
           ></ec-call-stage>
           ${
             media.audioBlocked
