@@ -552,7 +552,10 @@ export const ExpertQueues = message('expert.queues', {
   queues: v.pipe(v.array(QueueSummary), v.maxLength(200)),
 });
 /** Shopper: the expert marked this on your camera's picture (see `expert.mark`). */
-export const CallMark = message('call.mark', { conversationId: ConversationId, points: MarkPoints });
+export const CallMark = message('call.mark', {
+  conversationId: ConversationId,
+  points: MarkPoints,
+});
 /** Shopper: the rating is stored. */
 export const ShopperRated = message('shopper.rated', { conversationId: ConversationId });
 /** Expert: a shopper rated a conversation this expert had (sent if the console is connected). */
