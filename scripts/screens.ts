@@ -90,6 +90,24 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   await shot(shopper.page, `shop-${size}-call`);
   await shopper.page.click('expert-call-panel [data-control="camera"]');
   await shopper.page.waitForSelector('expert-call-panel ec-call-stage >> ec-video-tile.self');
+  // The expert points at a spot of the shopper's picture: both see the mark for a few seconds.
+  await expert.page.waitForFunction(() => {
+    const tile = document
+      .querySelector('expert-console')
+      ?.shadowRoot?.querySelector('ec-call-stage')
+      ?.shadowRoot?.querySelector('ec-video-tile.remote');
+    return (tile?.shadowRoot?.querySelector('video')?.videoWidth ?? 0) > 0;
+  });
+  const seen = (await (
+    await expert.page.waitForSelector('expert-console ec-call-stage ec-video-tile.remote')
+  ).boundingBox())!;
+  await expert.page.mouse.click(seen.x + seen.width * 0.35, seen.y + seen.height * 0.5);
+  await shopper.page.waitForSelector('expert-call-panel ec-video-tile.self .mark .dot');
+  await shot(shopper.page, `shop-${size}-call-marked`);
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-call-marked');
+  await shopper.page.waitForSelector('expert-call-panel ec-video-tile.self .mark', {
+    state: 'detached',
+  });
   await say(
     expert.page,
     EXPERT_BOX,
