@@ -624,6 +624,7 @@ export class ExpertConsole extends LitElement {
           <ec-call-stage
             .remoteVideo=${media.remoteVideo}
             .localVideo=${media.localVideo}
+            .selfMirrored=${media.mirrorSelf}
             .remoteAudio=${media.remoteAudio}
             placeholder=${t.shopperCameraOff}
             ?markable=${!!media.remoteVideo}

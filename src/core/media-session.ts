@@ -117,6 +117,15 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       : undefined;
   }
 
+  /**
+   * Whether one's own view shows as in a mirror: for the front camera, or one whose facing the
+   * browser does not tell; never for a rear camera, whose picture of a product or a label must
+   * read the right way round.
+   */
+  get mirrorSelf(): boolean {
+    return this.localVideo?.mediaStreamTrack.getSettings().facingMode !== 'environment';
+  }
+
   get cameraOn(): boolean {
     return this.room?.localParticipant.isCameraEnabled ?? false;
   }
@@ -210,7 +219,6 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     return this.room?.state === 'connected';
   }
 
-  /** Joins the room subscribed to the other side, publishing nothing. */
   /**
    * Joins the room subscribed to the other side, publishing nothing. Asking again for the room
    * being joined (the ring, then accept) waits for that same join instead of starting another.

@@ -87,6 +87,8 @@ export class CallStage extends LitElement {
   @property({ attribute: false }) accessor remoteAudio: Track[] = [];
   /** Shown in place of the other side's video when there is none. */
   @property() accessor placeholder = '';
+  /** One's own view as in a mirror (the front camera); false for a rear camera. */
+  @property({ type: Boolean, attribute: false }) accessor selfMirrored = true;
   /** The expert's side: taps and strokes on the other side's picture become marks (`ec-mark`). */
   @property({ type: Boolean }) accessor markable = false;
   /** Said to screen readers for a mark on a picture. */
@@ -124,7 +126,7 @@ export class CallStage extends LitElement {
           ? html`<ec-video-tile
               class="self"
               part="self"
-              mirrored
+              ?mirrored=${this.selfMirrored}
               .track=${this.localVideo}
               .markLabel=${this.markLabel}
             ></ec-video-tile>`

@@ -463,6 +463,7 @@ export class ExpertCallPanel extends LitElement {
             class=${video ? 'video' : 'audio'}
             .remoteVideo=${video ? media.remoteVideo : undefined}
             .localVideo=${media.localVideo}
+            .selfMirrored=${media.mirrorSelf}
             .remoteAudio=${media.remoteAudio}
             placeholder=${video ? t.expertCameraOff : t.inCallWith(state.expert.name)}
             .markLabel=${t.expertMarked(state.expert.name)}
