@@ -315,6 +315,17 @@ export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]
 
 export const frame = (message: object) => JSON.stringify(message);
 
+/** The `which`th example (the second by default) of the message of this type. */
+function exampleOf<T extends { type: string }>(
+  examples: Array<[T, T]>,
+  type: T['type'],
+  which = 1,
+): T {
+  const pair = examples.find(([example]) => example.type === type);
+  if (!pair) throw new Error(`No example of ${type}.`);
+  return pair[which as 0 | 1];
+}
+
 /** Every closed set, by the message and field that carries it, with all its values. */
 export const closedSets: Array<{
   side: 'client' | 'server';
@@ -324,31 +335,31 @@ export const closedSets: Array<{
 }> = [
   {
     side: 'client',
-    base: clientMessages[0]![1],
+    base: exampleOf(clientMessages, 'shopper.request'),
     set: (m, value) => (m['mode'] = value),
     values: ['video', 'audio', 'chat'],
   },
   {
     side: 'client',
-    base: clientMessages[0]![1],
+    base: exampleOf(clientMessages, 'shopper.request'),
     set: (m, value) => (m['lang'] = value),
     values: ['en', 'fr'],
   },
   {
     side: 'client',
-    base: clientMessages[4]![1],
+    base: exampleOf(clientMessages, 'expert.set-presence'),
     set: (m, value) => (m['status'] = value),
     values: ['available', 'away'],
   },
   {
     side: 'client',
-    base: clientMessages[13]![1],
+    base: exampleOf(clientMessages, 'media.switch'),
     set: (m, value) => (m['to'] = value),
     values: ['chat', 'call'],
   },
   {
     side: 'server',
-    base: serverMessages[0]![1],
+    base: exampleOf(serverMessages, 'error'),
     set: (m, value) => (m['reason'] = value),
     values: [
       'bad-json',
@@ -362,13 +373,13 @@ export const closedSets: Array<{
   },
   {
     side: 'server',
-    base: serverMessages[7]![1],
+    base: exampleOf(serverMessages, 'expert.ring-ended'),
     set: (m, value) => (m['reason'] = value),
     values: ['declined', 'timeout', 'shopper-cancelled'],
   },
   {
     side: 'server',
-    base: serverMessages[9]![1],
+    base: exampleOf(serverMessages, 'call.ended'),
     set: (m, value) => (m['reason'] = value),
     values: [
       'shopper-hung-up',
@@ -380,31 +391,31 @@ export const closedSets: Array<{
   },
   {
     side: 'server',
-    base: serverMessages[11]![1],
+    base: exampleOf(serverMessages, 'chat.message'),
     set: (m, value) => (m['author'] = value),
     values: ['shopper', 'expert', 'system'],
   },
   {
     side: 'server',
-    base: serverMessages[13]![1],
+    base: exampleOf(serverMessages, 'conversation.chat'),
     set: (m, value) => (m['reason'] = value),
     values: ['chosen', 'media-lost', 'media-unavailable'],
   },
   {
     side: 'server',
-    base: serverMessages[14]![1],
+    base: exampleOf(serverMessages, 'shopper.offline'),
     set: (m, value) => (m['reason'] = value),
     values: ['closed', 'no-answer'],
   },
   {
     side: 'server',
-    base: serverMessages[16]![1],
+    base: exampleOf(serverMessages, 'offline.confirmed'),
     set: (m, value) => (m['kind'] = value),
     values: ['message', 'callback', 'appointment'],
   },
   {
     side: 'server',
-    base: serverMessages[17]![1],
+    base: exampleOf(serverMessages, 'offline.rejected'),
     set: (m, value) => (m['problem'] = value),
     values: [
       'invalid-phone',
@@ -422,7 +433,7 @@ export const closedSets: Array<{
   },
   {
     side: 'server',
-    base: serverMessages[18]![0],
+    base: exampleOf(serverMessages, 'expert.requests', 0),
     set: (m, value) => ((m['requests'] as Array<Record<string, unknown>>)[0]!['status'] = value),
     values: ['to-do', 'done', 'cancelled'],
   },
