@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -117,6 +117,15 @@ describe('the hub package, expert-call-hub', () => {
     },
     { timeout: (INSTALL_MINUTES + 2) * 60_000 },
   );
+
+  it('has the browser package’s version: a hub and a script of one release go together', () => {
+    const version = (path: string) =>
+      (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+    assert.equal(
+      version(join(project, 'node_modules', 'expert-call-hub', 'package.json')),
+      version(join(repo, 'package.json')),
+    );
+  });
 
   it('passes publint and "Are the types wrong?" as Node ES modules', async () => {
     await run(bin('publint'), ['run', tarball, '--strict']);
