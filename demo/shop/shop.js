@@ -11,11 +11,25 @@ function showCart() {
 }
 showCart();
 
-document.getElementById('add-to-cart')?.addEventListener('click', () => {
+function addToCart(name) {
   const count = Number(sessionStorage.getItem(CART_KEY) ?? '0') + 1;
   sessionStorage.setItem(CART_KEY, String(count));
   showCart();
-  if (cartStatus) cartStatus.textContent = 'Ajouté au panier (démo : aucune commande réelle).';
+  if (cartStatus)
+    cartStatus.textContent = `${name} : ajouté au panier (démo : aucune commande réelle).`;
+}
+
+document.getElementById('add-to-cart')?.addEventListener('click', () => addToCart('Lumen E3'));
+
+// Product cards the expert shows in the conversation: the widget tells the page, which owns
+// the cart and the reservations.
+document.addEventListener('ec-add-to-cart', (event) => addToCart(event.detail.product.name));
+document.addEventListener('ec-reserve', (event) => {
+  const { product } = event.detail;
+  const store = product.availability?.store ?? 'votre magasin';
+  if (cartStatus) {
+    cartStatus.textContent = `${product.name} : réservé au magasin ${store}, à retirer sous 48 h (démo).`;
+  }
 });
 
 const colorName = document.getElementById('color-name');

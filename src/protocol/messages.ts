@@ -298,6 +298,65 @@ export const OfflineBook = message('offline.book', {
 /** Expert: a request has been dealt with. */
 export const ExpertRequestDone = message('expert.request-done', { id: ConversationId });
 
+// Products: the expert finds one in the shop's catalogue and shows it to the shopper as a card
+// in the conversation; what the shopper does with it is counted for the shop.
+
+/** An image's address: http(s), or a small image written into the feed itself (`data:image/…`). */
+const imageUrl = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.regex(
+    /^(https?:\/\/|data:image\/(png|jpeg|webp|gif|svg\+xml)[;,])/i,
+    'An http(s) or data:image/ URL.',
+  ),
+);
+/** A product page: http(s), or a path on the shop's own site (`/bikes/lumen-e3`). */
+const pageUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.regex(/^(https?:\/\/|\/(?!\/))/i, 'An http(s) URL or a path starting with one /.'),
+);
+/** A product of the shop's catalogue, as its feed gives it and as the shopper's card shows it. */
+export const ProductCard = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  url: v.optional(pageUrl),
+  image: v.optional(imageUrl),
+  price: v.optional(
+    v.object({
+      amount: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      /** ISO 4217: `EUR`. */
+      currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'A currency code: EUR.')),
+    }),
+  ),
+  /** Whether the product is in stock in the shopper's store, when the feed says. */
+  availability: v.optional(
+    v.object({ store: v.pipe(v.string(), v.maxLength(100)), inStock: v.boolean() }),
+  ),
+});
+export type ProductCard = v.InferOutput<typeof ProductCard>;
+/** Most products one search answers with. */
+export const MAX_PRODUCTS_FOUND = 8;
+/** Expert: the products of the shop's catalogue whose name or id has every word of `query`. */
+export const ExpertFindProducts = message('expert.find-products', {
+  query: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+});
+/** Expert: show this product of the catalogue to the shopper, as a card in the conversation. */
+export const ExpertShowProduct = message('expert.show-product', {
+  conversationId: ConversationId,
+  clientId: ClientMessageId,
+  productId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+});
+/** What a shopper can do with a product card; each is stored for the shop's counts. */
+export const ProductAction = v.picklist(['open', 'add-to-cart', 'reserve']);
+export type ProductAction = v.InferOutput<typeof ProductAction>;
+/** Shopper: I opened, added to my cart, or reserved the product of a card shown to me. */
+export const ShopperProductAction = message('shopper.product-action', {
+  conversationId: ConversationId,
+  productId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  action: ProductAction,
+});
+
 /** Longest comment of a rating, in characters. */
 export const MAX_RATING_COMMENT = 500;
 /** A rating: 1 to 5 stars. */
@@ -341,6 +400,9 @@ export const ClientMessage = v.variant('type', [
   OfflineBook,
   ExpertRequestDone,
   ShopperRate,
+  ExpertFindProducts,
+  ExpertShowProduct,
+  ShopperProductAction,
 ]);
 export type ClientMessage = v.InferOutput<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -436,8 +498,10 @@ export const ChatMessage = message('chat.message', {
   clientId: v.nullable(text(64)),
   author: Author,
   authorName: text(100),
-  /** For `system` lines, a SystemEvent. */
+  /** For `system` lines, a SystemEvent; for a product card, the product's name. */
   text: text(MAX_CHAT_LENGTH * 2),
+  /** A product the expert showed: the message is its card. */
+  product: v.optional(ProductCard),
   // Finite: JSON has no Infinity, so `1e999` read as one could not be sent on again.
   at: v.pipe(v.number(), v.finite()),
 });
@@ -551,6 +615,13 @@ export type QueueSummary = v.InferOutput<typeof QueueSummary>;
 export const ExpertQueues = message('expert.queues', {
   queues: v.pipe(v.array(QueueSummary), v.maxLength(200)),
 });
+/** Expert: the products found for `query` (none when the shop has no catalogue: `catalogue`). */
+export const ExpertProducts = message('expert.products', {
+  query: text(100),
+  products: v.pipe(v.array(ProductCard), v.maxLength(MAX_PRODUCTS_FOUND)),
+  /** False when the shop's config names no catalogue, or it could not be read. */
+  catalogue: v.boolean(),
+});
 /** Shopper: the expert marked this on your camera's picture (see `expert.mark`). */
 export const CallMark = message('call.mark', {
   conversationId: ConversationId,
@@ -584,6 +655,7 @@ export const ServerMessage = v.variant('type', [
   ChatMessage,
   ChatTypingNotice,
   CallMark,
+  ExpertProducts,
   ConversationChat,
   ShopperOffline,
   OfflineSlots,

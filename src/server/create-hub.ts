@@ -1,5 +1,6 @@
 import type { HubConfig } from './config/config.js';
 import { ExpertSessions } from './auth/expert-sessions.js';
+import { Catalogue } from './commerce/catalogue.js';
 import { RedisBus } from './bus/redis-bus.js';
 import { ClusterNode } from './cluster/cluster-node.js';
 import { SoleNode, type HubNode } from './cluster/node.js';
@@ -59,8 +60,11 @@ export async function startHubOn(
       });
       stops.push(() => retention.stop());
     }
+    const catalogue = await Catalogue.open(config.shop.catalogue, log);
+    stops.push(async () => catalogue.close());
     const hubOptions: HubOptions = {
       store,
+      catalogue,
       requests,
       shop: config.shop,
       reconnectGraceMs: config.reconnectGraceMs,

@@ -25,9 +25,11 @@ import {
   type ExpertProfile,
   type ExpertStatus,
   type MarkPoints,
+  type ProductAction,
   type VerifiedCustomer,
 } from '../protocol/index.js';
 import { CustomerTokens } from './auth/customer-tokens.js';
+import { Catalogue } from './commerce/catalogue.js';
 import type { ExpertSessions, SessionCheck } from './auth/expert-sessions.js';
 import type { ShopConfig } from './config/shop-config.js';
 import { HubError, wrongState } from './errors.js';
@@ -74,6 +76,8 @@ export interface HubOptions {
   now?: () => number;
   /** The experts on duty may have changed ({@link Hub.roster}): called often, cheap to call. */
   rosterChanged?: () => void;
+  /** The shop's products, for experts to show; none by default. */
+  catalogue?: Catalogue;
 }
 
 /** Languages an expert who does not say speaks. */
@@ -86,6 +90,7 @@ export class Hub {
   private readonly log: NonNullable<HubOptions['log']>;
   private readonly store: ConversationStore;
   private readonly transcript: Transcript;
+  private readonly catalogue: Catalogue;
   private readonly media: ConversationMedia;
   readonly offline: OfflineDesk;
   private readonly waiting: WaitingRoom;
@@ -102,6 +107,7 @@ export class Hub {
     this.log = options.log ?? (() => {});
     this.store = options.store;
     this.transcript = new Transcript(options.store);
+    this.catalogue = options.catalogue ?? Catalogue.none();
     this.media = new ConversationMedia(options.rooms, this.log);
     this.maxChats = options.shop.limits.maxChatsPerExpert;
     this.waiting = new WaitingRoom({
@@ -465,6 +471,60 @@ export class Hub {
     const frame = { type: 'chat.typing', conversationId: conversation.id, author } as const;
     if (author === 'expert') conversation.shopper?.send(frame);
     else if (phase.kind === 'live') this.send(conversation, phase.expert, frame);
+  }
+
+  /** The catalogue's products for an expert's search (none when the shop has no catalogue). */
+  findProducts(peer: Peer, query: string): void {
+    peer.send({
+      type: 'expert.products',
+      query,
+      products: this.catalogue.find(query),
+      catalogue: this.catalogue.available,
+    });
+  }
+
+  /**
+   * The expert shows a product of the catalogue: a card in the transcript, stored then shown
+   * to both sides like any message (a resend with the same client id shows the same card), and
+   * written down as shown for the shop's counts.
+   */
+  async showProduct(
+    conversation: Conversation,
+    clientId: string,
+    productId: string,
+  ): Promise<void> {
+    const product = this.catalogue.get(productId);
+    if (!product)
+      throw new HubError('invalid-message', 'The shop’s catalogue has no such product.');
+    const phase = conversation.state.phase;
+    if (phase.kind !== 'live') throw wrongState('A product is shown once the expert has joined.');
+    const { frame, duplicate } = await this.transcript.appendOnce({
+      conversationId: conversation.id,
+      clientId,
+      author: 'expert',
+      authorName: phase.expert.profile.name,
+      text: product.name,
+      product,
+    });
+    this.send(conversation, 'shopper', frame);
+    this.send(conversation, phase.expert, frame);
+    if (!duplicate) await this.store.recordProductEvent(conversation.id, product.id, 'shown');
+  }
+
+  /**
+   * The shopper opened, added to their cart or reserved a product of a card shown in their
+   * conversation (also after its end): written down for the shop to count what came of it.
+   */
+  async productAction(
+    conversation: Conversation,
+    productId: string,
+    action: ProductAction,
+  ): Promise<void> {
+    if (!(await this.store.wasShown(conversation.id, productId))) {
+      throw wrongState('That product was not shown in this conversation.');
+    }
+    await this.store.recordProductEvent(conversation.id, productId, action);
+    this.log('product.action', { conversation: conversation.id, action });
   }
 
   /**

@@ -5,3 +5,4 @@
 export { startHub, type HubConfig, type RunningHub } from './create-hub.js';
 export { ConfigError, loadHubConfig } from './config/config.js';
 export { ShopConfigError } from './config/shop-config.js';
+export { CatalogueError } from './commerce/catalogue.js';

@@ -3,7 +3,7 @@
  * `npx expert-call-hub` (`npm run hub` here): a hub configured by its environment (see README,
  * "Running the hub").
  */
-import { ConfigError, loadHubConfig, ShopConfigError, startHub } from './index.js';
+import { CatalogueError, ConfigError, loadHubConfig, ShopConfigError, startHub } from './index.js';
 
 try {
   const config = await loadHubConfig();
@@ -26,7 +26,11 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof ShopConfigError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof ShopConfigError ||
+    error instanceof CatalogueError
+  ) {
     console.error(`Cannot start the hub: ${error.message}`);
     process.exit(1);
   }

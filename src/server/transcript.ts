@@ -13,8 +13,13 @@ export class Transcript {
 
   /** Stores the message (once, whatever the resends) and gives the frame that shows it. */
   async append(message: NewMessage): Promise<MessageFrame> {
-    const { message: stored } = await this.store.append(message);
-    return messageFrame(stored);
+    return (await this.appendOnce(message)).frame;
+  }
+
+  /** {@link append}, saying whether the message was a resend of one already stored. */
+  async appendOnce(message: NewMessage): Promise<{ frame: MessageFrame; duplicate: boolean }> {
+    const { message: stored, duplicate } = await this.store.append(message);
+    return { frame: messageFrame(stored), duplicate };
   }
 
   /** A system line: an event each side shows in its own language. */
@@ -47,6 +52,7 @@ function messageFrame(message: StoredMessage): MessageFrame {
     author: message.author,
     authorName: message.authorName,
     text: message.text,
+    ...(message.product ? { product: message.product } : {}),
     at: message.at,
   };
 }

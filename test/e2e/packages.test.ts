@@ -187,13 +187,14 @@ describe('the hub package, expert-call-hub', () => {
     }
   });
 
-  it('exports startHub and loadHubConfig to start a hub from code', async () => {
+  it('exports startHub, loadHubConfig and their errors to start a hub from code', async () => {
     const script = `const hub = await import('expert-call-hub');
       console.log(JSON.stringify(Object.keys(hub).sort()));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: project,
     });
     assert.deepEqual(JSON.parse(stdout), [
+      'CatalogueError',
       'ConfigError',
       'ShopConfigError',
       'loadHubConfig',

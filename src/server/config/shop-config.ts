@@ -107,6 +107,11 @@ export interface ShopConfig {
   callingCode: string | null;
   /** How customer tokens are verified; null: they are not, and shoppers stay unidentified. */
   customerTokens: CustomerTokenSettings | null;
+  /**
+   * The shop's products, for the expert to show (commerce/catalogue.ts): an http(s) URL, or a
+   * JSON file (relative to the config file). Null: experts have no catalogue.
+   */
+  catalogue: string | null;
 }
 
 export type ShopConfigIssue = ConfigIssue;
@@ -140,9 +145,21 @@ export function parseShopConfig(
 ): ShopConfig {
   const result = checkConfig(ShopConfigSchema, json);
   if (!result.ok) throw new ShopConfigError('invalid', source, result.issues);
-  const { customerTokens, ...config } = result.value;
-  if (!customerTokens) return { ...config, customerTokens: null };
+  const { customerTokens, catalogue: catalogueSource, ...config } = result.value;
   const issues: ShopConfigIssue[] = [];
+  let catalogue = catalogueSource ?? null;
+  if (catalogue && !/^https?:\/\//.test(catalogue)) {
+    catalogue = resolve(dirname(source), catalogue);
+    if (!existsSync(catalogue))
+      issues.push({
+        path: 'catalogue',
+        message: `expected an http(s) URL or a JSON file, and there is no file ${catalogue}`,
+      });
+  }
+  if (!customerTokens) {
+    if (issues.length) throw new ShopConfigError('invalid', source, issues);
+    return { ...config, customerTokens: null, catalogue };
+  }
   let secret: string | null = null;
   if (customerTokens.secretEnv) {
     secret = env[customerTokens.secretEnv] || null;
@@ -164,6 +181,7 @@ export function parseShopConfig(
   if (issues.length) throw new ShopConfigError('invalid', source, issues);
   return {
     ...config,
+    catalogue,
     customerTokens: {
       secret,
       jwks,
@@ -364,8 +382,10 @@ const texts = strict({
 });
 
 /** The config as the file says it, before the secrets it names are read from the environment. */
-type WrittenShopConfig = Omit<ShopConfig, 'customerTokens'> & {
+type WrittenShopConfig = Omit<ShopConfig, 'customerTokens' | 'catalogue'> & {
   customerTokens?: v.InferOutput<typeof customerTokens> | undefined;
+  /** As written: a URL, or a file relative to the config file. */
+  catalogue?: string | undefined;
 };
 
 const customerTokens = v.pipe(
@@ -434,6 +454,12 @@ const ShopConfigSchema = v.pipe(
       ),
     ),
     customerTokens: v.optional(customerTokens),
+    catalogue: v.optional(
+      v.pipe(
+        v.string(expecting('a catalogue: a JSON file or an http(s) URL')),
+        v.minLength(1, expecting('a catalogue: a JSON file or an http(s) URL')),
+      ),
+    ),
   }),
   // Works on what parsed, even when other fields did not, so that all problems come at once.
   v.rawCheck(({ dataset, addIssue }) => {

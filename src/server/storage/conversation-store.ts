@@ -5,6 +5,7 @@
  * with the same client id gets the stored message back instead of a second copy.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ProductAction, ProductCard } from '../../protocol/index.js';
 import { fenceHolds, fenceParams, LeaseLostError, type Fence } from './leader-lease.js';
 import { migrate } from './migrations.js';
 import { databaseOf, type DatabaseSource, type SqlDatabase } from './sql.js';
@@ -21,7 +22,17 @@ export interface StoredMessage {
   author: Author;
   authorName: string;
   text: string;
+  /** A product card: the product as the catalogue gave it when the expert showed it. */
+  product?: ProductCard;
   /** Epoch milliseconds, the hub's clock. */
+  at: number;
+}
+
+/** What happened to a product in a conversation: shown by the expert, then the shopper's doing. */
+export interface ProductEvent {
+  productId: string;
+  action: 'shown' | ProductAction;
+  /** Epoch milliseconds. */
   at: number;
 }
 
@@ -78,6 +89,7 @@ export interface NewMessage {
   author: Author;
   authorName: string;
   text: string;
+  product?: ProductCard;
 }
 
 interface MessageRow {
@@ -87,6 +99,8 @@ interface MessageRow {
   author: Author;
   author_name: string;
   body: string;
+  /** jsonb: an object from pg, a string or an object from PGlite. */
+  card: ProductCard | string | null;
   created_at: Date | string;
 }
 
@@ -121,8 +135,9 @@ const CONVERSATION_COLUMNS = `id, mode, lang, topic, display_name, customer_id, 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * $1 conversation, $2 client id (null for system lines), $3 author, $4 author name, $5 text;
- * `fence`: a condition on $6 and $7 that must hold for the message to be numbered.
+ * $1 conversation, $2 client id (null for system lines), $3 author, $4 author name, $5 text,
+ * $6 product card (JSON) or null; `fence`: a condition on $7 and $8 that must hold for the
+ * message to be numbered.
  */
 const append = (fence: string) => `
   with existing as (
@@ -132,8 +147,8 @@ const append = (fence: string) => `
     where id = $1 and not exists (select from existing) and ${fence}
     returning last_seq
   ), inserted as (
-    insert into messages (conversation_id, seq, client_id, author, author_name, body)
-    select $1, last_seq, $2::text, $3, $4, $5 from numbered
+    insert into messages (conversation_id, seq, client_id, author, author_name, body, card)
+    select $1, last_seq, $2::text, $3, $4, $5, $6::jsonb from numbered
     returning *
   )
   select *, false as duplicate from inserted
@@ -276,13 +291,14 @@ export class ConversationStore {
   async append(message: NewMessage): Promise<{ message: StoredMessage; duplicate: boolean }> {
     try {
       const [row] = await this.db.query<MessageRow & { duplicate: boolean }>(
-        append(this.fenceSql(6)),
+        append(this.fenceSql(7)),
         [
           message.conversationId,
           message.clientId,
           message.author,
           message.authorName,
           message.text,
+          message.product ? JSON.stringify(message.product) : null,
           ...this.fenceArgs,
         ],
       );
@@ -312,6 +328,41 @@ export class ConversationStore {
       [conversationId, seq, limit],
     );
     return rows.map(toMessage);
+  }
+
+  /** Writes down what happened to a product in a conversation (shown, opened, added, reserved). */
+  async recordProductEvent(
+    conversationId: string,
+    productId: string,
+    action: ProductEvent['action'],
+  ): Promise<void> {
+    await this.db.query(
+      'insert into product_events (conversation_id, product_id, action) values ($1, $2, $3)',
+      [conversationId, productId, action],
+    );
+  }
+
+  /** What happened to products in a conversation, oldest first. */
+  async productEvents(conversationId: string): Promise<ProductEvent[]> {
+    const rows = await this.db.query<{
+      product_id: string;
+      action: ProductEvent['action'];
+      created_at: Date | string;
+    }>(
+      `select product_id, action, created_at from product_events
+       where conversation_id = $1 order by created_at`,
+      [conversationId],
+    );
+    return rows.map((r) => ({ productId: r.product_id, action: r.action, at: time(r.created_at) }));
+  }
+
+  /** Whether the expert showed this product in this conversation (a card in its transcript). */
+  async wasShown(conversationId: string, productId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `select 1 from messages where conversation_id = $1 and card->>'id' = $2 limit 1`,
+      [conversationId, productId],
+    );
+    return rows.length > 0;
   }
 
   /**
@@ -360,6 +411,9 @@ function toMessage(row: MessageRow): StoredMessage {
     author: row.author,
     authorName: row.author_name,
     text: row.body,
+    ...(row.card
+      ? { product: typeof row.card === 'string' ? JSON.parse(row.card) : row.card }
+      : {}),
     at: time(row.created_at),
   };
 }

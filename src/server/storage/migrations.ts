@@ -107,6 +107,18 @@ const steps: ReadonlyArray<readonly string[]> = [
       add column customer_name text,
       add column customer_email text`,
   ],
+  // 10: product cards in the transcript (the product as the catalogue gave it when shown), and
+  // what shoppers did with them, for the shop to count sales that came from a conversation
+  [
+    `alter table messages add column card jsonb`,
+    `create table product_events (
+    conversation_id text not null references conversations (id) on delete cascade,
+    product_id text not null,
+    action text not null check (action in ('shown', 'open', 'add-to-cart', 'reserve')),
+    created_at timestamptz not null default now()
+  )`,
+    `create index product_events_by_conversation on product_events (conversation_id)`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

@@ -113,6 +113,24 @@ export function openConnection(
         const conversation = memberOf(role, message.conversationId);
         return hub.rate(conversation, peer, message);
       }
+      case 'expert.find-products':
+        seatOf(role);
+        return hub.findProducts(peer, message.query);
+      case 'expert.show-product':
+        if (role.kind !== 'expert') throw wrongState('Only the expert shows products.');
+        return hub.showProduct(
+          memberOf(role, message.conversationId),
+          message.clientId,
+          message.productId,
+        );
+      case 'shopper.product-action':
+        // The connection that had the conversation, also after its end, as for a rating.
+        if (role.kind !== 'shopper') throw wrongState('Only the shopper acts on a product card.');
+        return hub.productAction(
+          memberOf(role, message.conversationId),
+          message.productId,
+          message.action,
+        );
       case 'expert.request-done':
         return hub.markRequestDone(seatOf(role), message.id);
       default:
