@@ -98,6 +98,11 @@ export const consoleStyles = css`
     border-radius: 12px;
     padding: 12px;
   }
+  .context .products {
+    margin-top: 16px;
+    padding-top: 12px;
+    border-top: 1px solid var(--_line);
+  }
   /* Nothing held: the conversation column takes the list's place. */
   .desk:not(:has(.list)) {
     grid-template-columns: minmax(0, 1fr) minmax(200px, 260px);

@@ -24,6 +24,8 @@ import { SubscriptionController } from '../ui/subscription-controller.js';
 import { TickController } from '../ui/tick-controller.js';
 import { controls, tokens } from '../ui/tokens.js';
 import { consoleStyles } from './expert-console.styles.js';
+import './product-search.js';
+import type { ProductShowDetail } from './product-search.js';
 import './request-list.js';
 import type { RequestDoneDetail } from './request-list.js';
 import type { MarkDetail } from '../ui/video-tile.js';
@@ -322,6 +324,7 @@ export class ExpertConsole extends LitElement {
               shown
                 ? html`<aside class="context" part="context" aria-label=${t.context}>
                     ${this.renderContext(shown)}
+                    ${!state.ring && front ? this.renderProducts(front.conversationId) : nothing}
                   </aside>`
                 : nothing
             }
@@ -584,6 +587,22 @@ export class ExpertConsole extends LitElement {
             : nothing
         }
       </dl>`;
+  }
+
+  /** The catalogue, searched to show the shopper in front a product as a card. */
+  private renderProducts(conversationId: string) {
+    const desk = this.desk!;
+    return html`<ec-product-search
+      class="products"
+      part="products"
+      .search=${desk.productSearch}
+      .words=${this.t.products}
+      lang=${this.locale}
+      @ec-product-search=${(event: CustomEvent<{ query: string }>) =>
+        desk.findProducts(event.detail.query)}
+      @ec-product-show=${(event: CustomEvent<ProductShowDetail>) =>
+        desk.showProduct(conversationId, event.detail.product.id)}
+    ></ec-product-search>`;
   }
 
   /** Video and voice gave way: why, and the chat. */

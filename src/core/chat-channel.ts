@@ -156,7 +156,8 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
   }
 }
 
-function newClientId(): string {
+/** A message id of our own: random, and URL-safe. */
+export function newClientId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
     return crypto.randomUUID();
   }

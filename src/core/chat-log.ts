@@ -3,7 +3,7 @@
  * this side's own messages not yet stored, each with its delivery state. Pure bookkeeping: the
  * chat channel feeds it what it sends and what the hub says.
  */
-import type { Author, ServerMessageOf } from '../protocol/index.js';
+import type { Author, ProductCard, ServerMessageOf } from '../protocol/index.js';
 
 export type Delivery = 'sending' | 'sent' | 'failed';
 
@@ -14,8 +14,10 @@ export interface ChatEntry {
   clientId: string | null;
   author: Author;
   authorName: string;
-  /** For system lines, a SystemEvent code. */
+  /** For system lines, a SystemEvent code; for a product card, the product's name. */
   text: string;
+  /** A product the expert showed: the entry is its card. */
+  product?: ProductCard;
   /** Epoch milliseconds: the hub's time once stored, the local time while sending. */
   at: number;
   /** Written by this side. */
@@ -82,6 +84,7 @@ export class ChatLog {
       author: message.author,
       authorName: message.authorName,
       text: message.text,
+      ...(message.product ? { product: message.product } : {}),
       at: message.at,
       mine: message.author === me,
       delivery: 'sent',

@@ -20,10 +20,11 @@ import type {
   Language,
   MarkPoints,
   MediaGrant,
+  ProductCard,
   OfflineRequest,
   QueueSummary,
 } from '../protocol/index.js';
-import { ChatChannel } from './chat-channel.js';
+import { ChatChannel, newClientId } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
 import { HubClient } from './hub-client.js';
@@ -59,6 +60,15 @@ export interface WaitingQueue extends Omit<QueueSummary, 'longestWaitSeconds'> {
   longestSince: number;
 }
 
+/** The catalogue's answer to the expert's last search. */
+export interface ProductSearch {
+  query: string;
+  /** Undefined while the hub has not answered. */
+  products?: readonly ProductCard[];
+  /** False when the shop has no catalogue. */
+  catalogue?: boolean;
+}
+
 export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   readonly media = new MediaSession();
   /** The hub connection dropped and is being brought back. */
@@ -83,6 +93,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   private requestList: readonly OfflineRequest[] = [];
   private queueList: readonly WaitingQueue[] = [];
   private marking: ReadonlySet<string> = new Set();
+  private search: ProductSearch | undefined;
 
   constructor(
     private readonly hubUrl: string,
@@ -123,6 +134,30 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
    */
   get markingDone(): ReadonlySet<string> {
     return this.marking;
+  }
+
+  /** The expert's last search of the catalogue, answered or not; none before the first. */
+  get productSearch(): ProductSearch | undefined {
+    return this.search;
+  }
+
+  /** Searches the shop's catalogue (the answer comes as {@link productSearch}). */
+  findProducts(query: string): void {
+    const trimmed = query.trim();
+    if (!trimmed || this.current.kind !== 'ready') return;
+    if (!this.hub?.send({ type: 'expert.find-products', query: trimmed })) return;
+    this.search = { query: trimmed };
+    this.changed();
+  }
+
+  /** Shows a product of the catalogue to the shopper, as a card in their conversation. */
+  showProduct(conversationId: string, productId: string): void {
+    this.hub?.send({
+      type: 'expert.show-product',
+      conversationId,
+      clientId: newClientId(),
+      productId,
+    });
   }
 
   /** The chat of a conversation the desk holds or is being rung for. */
@@ -347,6 +382,12 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       this.markSeen();
     });
     hub.on('expert.rated', ({ type, ...rating }) => this.apply({ type: 'rated', rating }));
+    hub.on('expert.products', ({ query, products, catalogue }) => {
+      // An answer to an earlier search that a newer one replaced is dropped.
+      if (this.search?.query !== query) return;
+      this.search = { query, products, catalogue };
+      this.changed();
+    });
     hub.on('chat.typing', (m) => this.chats.get(m.conversationId)?.receiveTyping());
     hub.on('call.ended', (m) => {
       this.apply({ type: 'call-ended', conversationId: m.conversationId });

@@ -15,6 +15,7 @@ import {
   type CallMode,
   type Language,
   type MarkPoints,
+  type ProductAction,
   type ShopperContext,
 } from '../protocol/index.js';
 import { ChatChannel } from './chat-channel.js';
@@ -76,6 +77,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private current: ConversationState = initialConversationState;
   private hub: HubClient | undefined;
   private ticket: ResumeTicket | undefined;
+  /** The conversation of the transcript shown (kept once it ended, for its cards). */
+  private transcriptOf: string | undefined;
   /** The hub gave this conversation a room (it is not in chat only). */
   private expectsMedia = false;
   /** Watches the connection in a call, to offer voice only, then chat, when it stays poor. */
@@ -210,6 +213,22 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   }
 
   /** Carries on in chat only, or asks for video and voice back. */
+  /** The conversation the transcript shown is of, also once it has ended. */
+  get conversationId(): string | undefined {
+    return this.transcriptOf;
+  }
+
+  /**
+   * The shopper opened, added to their cart or reserved the product of a card shown in this
+   * conversation (also from the end screen's transcript): told to the hub, which counts it for
+   * the shop. False when there is no hub connection any more.
+   */
+  productAction(productId: string, action: ProductAction): boolean {
+    const conversationId = this.transcriptOf;
+    if (!conversationId || !this.hub) return false;
+    return this.hub.send({ type: 'shopper.product-action', conversationId, productId, action });
+  }
+
   switchTo(to: 'chat' | 'call'): void {
     const state = this.current;
     if (state.kind === 'queued' && to === 'chat') {
@@ -296,6 +315,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     this.hub = hub;
     hub.on('conversation.opened', (m) => {
       this.retries.reset();
+      this.transcriptOf = m.conversationId;
       const mode = 'mode' in this.current ? this.current.mode : 'video';
       this.ticket = { conversationId: m.conversationId, resumeToken: m.resumeToken, mode };
       this.options.tickets?.save(this.ticket);

@@ -5,6 +5,7 @@ import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/devices.js';
 import type { RequestWords } from '../console/request-list.js';
 import type { ChatWords } from '../ui/chat-view.js';
+import type { ProductSearchWords } from '../console/product-search.js';
 import { plural, withFrenchSpacing } from './format.js';
 import { systemLine } from './system-lines.js';
 
@@ -68,6 +69,8 @@ export interface ConsoleText {
   listItem: (name: string, chatOnly: boolean) => string;
   unread: (n: number) => string;
   chat: ChatWords;
+  /** The catalogue's search, to show the shopper a product. */
+  products: ProductSearchWords;
   /** A shopper who gave no name, numbered in the order they rang. */
   shopperLabel: (n: number) => string;
   /** Said once per ring to screen readers. */
@@ -211,6 +214,28 @@ const en: ConsoleText = {
       `${plural('en', over, { one: '# character', other: '# characters' })} over the limit.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
+    product: {
+      open: 'See the product',
+      addToCart: 'Add to cart',
+      reserve: 'Reserve in store',
+      added: 'Added to your cart',
+      reserved: 'Reservation asked',
+      inStock: (store) => `In stock at ${store}`,
+      outOfStock: (store) => `Out of stock at ${store}`,
+    },
+  },
+  products: {
+    title: 'Show a product',
+    label: 'Search the catalogue',
+    placeholder: 'Name or reference',
+    find: 'Search',
+    searching: 'Searching…',
+    none: (query) => `Nothing in the catalogue for “${query}”.`,
+    noCatalogue: 'This shop has no catalogue set up for experts.',
+    show: 'Show',
+    showLabel: (name) => `Show ${name} to the shopper`,
+    inStock: (store) => `in stock at ${store}`,
+    outOfStock: (store) => `out of stock at ${store}`,
   },
   ratings: {
     title: 'Ratings of your conversations',
@@ -360,6 +385,28 @@ const fr: ConsoleText = {
       `${plural('fr', over, { one: '# caractère', other: '# caractères' })} de trop.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
+    product: {
+      open: 'Voir le produit',
+      addToCart: 'Ajouter au panier',
+      reserve: 'Réserver en magasin',
+      added: 'Ajouté à votre panier',
+      reserved: 'Réservation demandée',
+      inStock: (store) => `En stock à ${store}`,
+      outOfStock: (store) => `Épuisé à ${store}`,
+    },
+  },
+  products: {
+    title: 'Montrer un produit',
+    label: 'Chercher dans le catalogue',
+    placeholder: 'Nom ou référence',
+    find: 'Chercher',
+    searching: 'Recherche…',
+    none: (query) => `Rien dans le catalogue pour « ${query} ».`,
+    noCatalogue: 'Ce magasin n’a pas de catalogue configuré pour les experts.',
+    show: 'Montrer',
+    showLabel: (name) => `Montrer ${name} au client`,
+    inStock: (store) => `en stock à ${store}`,
+    outOfStock: (store) => `épuisé à ${store}`,
   },
   ratings: {
     title: 'Notes de vos conversations',
@@ -510,6 +557,28 @@ const de: ConsoleText = {
     tooLong: (over) => `${plural('de', over, { one: '# Zeichen', other: '# Zeichen' })} zu viel.`,
     system: systemLine.de,
     closed: 'Die Unterhaltung ist beendet.',
+    product: {
+      open: 'Zum Produkt',
+      addToCart: 'In den Warenkorb',
+      reserve: 'Im Geschäft reservieren',
+      added: 'Im Warenkorb',
+      reserved: 'Reservierung angefragt',
+      inStock: (store) => `Vorrätig in ${store}`,
+      outOfStock: (store) => `Nicht vorrätig in ${store}`,
+    },
+  },
+  products: {
+    title: 'Ein Produkt zeigen',
+    label: 'Im Katalog suchen',
+    placeholder: 'Name oder Artikelnummer',
+    find: 'Suchen',
+    searching: 'Suche läuft…',
+    none: (query) => `Nichts im Katalog für „${query}“.`,
+    noCatalogue: 'Für diesen Shop ist kein Katalog für Experten eingerichtet.',
+    show: 'Zeigen',
+    showLabel: (name) => `${name} dem Kunden zeigen`,
+    inStock: (store) => `vorrätig in ${store}`,
+    outOfStock: (store) => `nicht vorrätig in ${store}`,
   },
   ratings: {
     title: 'Bewertungen Ihrer Gespräche',
@@ -655,6 +724,28 @@ const es: ConsoleText = {
       `${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más.`,
     system: systemLine.es,
     closed: 'La conversación ha terminado.',
+    product: {
+      open: 'Ver el producto',
+      addToCart: 'Añadir a la cesta',
+      reserve: 'Reservar en tienda',
+      added: 'Añadido a su cesta',
+      reserved: 'Reserva solicitada',
+      inStock: (store) => `Disponible en ${store}`,
+      outOfStock: (store) => `Agotado en ${store}`,
+    },
+  },
+  products: {
+    title: 'Mostrar un producto',
+    label: 'Buscar en el catálogo',
+    placeholder: 'Nombre o referencia',
+    find: 'Buscar',
+    searching: 'Buscando…',
+    none: (query) => `Nada en el catálogo para «${query}».`,
+    noCatalogue: 'Esta tienda no tiene catálogo configurado para los expertos.',
+    show: 'Mostrar',
+    showLabel: (name) => `Mostrar ${name} al cliente`,
+    inStock: (store) => `disponible en ${store}`,
+    outOfStock: (store) => `agotado en ${store}`,
   },
   ratings: {
     title: 'Valoraciones de sus conversaciones',
@@ -802,6 +893,28 @@ const it: ConsoleText = {
       `${plural('it', over, { one: '# carattere', other: '# caratteri' })} di troppo.`,
     system: systemLine.it,
     closed: 'La conversazione è terminata.',
+    product: {
+      open: 'Vedi il prodotto',
+      addToCart: 'Aggiungi al carrello',
+      reserve: 'Prenota in negozio',
+      added: 'Aggiunto al carrello',
+      reserved: 'Prenotazione richiesta',
+      inStock: (store) => `Disponibile a ${store}`,
+      outOfStock: (store) => `Esaurito a ${store}`,
+    },
+  },
+  products: {
+    title: 'Mostra un prodotto',
+    label: 'Cerca nel catalogo',
+    placeholder: 'Nome o codice',
+    find: 'Cerca',
+    searching: 'Ricerca in corso…',
+    none: (query) => `Niente nel catalogo per «${query}».`,
+    noCatalogue: 'Questo negozio non ha un catalogo configurato per gli esperti.',
+    show: 'Mostra',
+    showLabel: (name) => `Mostra ${name} al cliente`,
+    inStock: (store) => `disponibile a ${store}`,
+    outOfStock: (store) => `esaurito a ${store}`,
   },
   ratings: {
     title: 'Valutazioni delle sue conversazioni',

@@ -173,6 +173,15 @@ const de: PanelText = {
       `Ihre Nachricht ist ${plural('de', over, { one: '# Zeichen', other: '# Zeichen' })} zu lang. Kürzen Sie sie, um sie zu senden.`,
     system: systemLine.de,
     closed: 'Die Unterhaltung ist beendet.',
+    product: {
+      open: 'Zum Produkt',
+      addToCart: 'In den Warenkorb',
+      reserve: 'Im Geschäft reservieren',
+      added: 'Im Warenkorb',
+      reserved: 'Reservierung angefragt',
+      inStock: (store) => `Vorrätig in ${store}`,
+      outOfStock: (store) => `Nicht vorrätig in ${store}`,
+    },
   },
   deviceStarting: (device) =>
     device === 'camera'

@@ -160,6 +160,15 @@ const en: PanelText = {
       `Your message is ${plural('en', over, { one: '# character', other: '# characters' })} too long. Shorten it to send it.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
+    product: {
+      open: 'See the product',
+      addToCart: 'Add to cart',
+      reserve: 'Reserve in store',
+      added: 'Added to your cart',
+      reserved: 'Reservation asked',
+      inStock: (store) => `In stock at ${store}`,
+      outOfStock: (store) => `Out of stock at ${store}`,
+    },
   },
   deviceStarting: (device) =>
     `Starting your ${device}… If your browser asks, choose “Allow” so the expert can ${device === 'camera' ? 'see' : 'hear'} you.`,

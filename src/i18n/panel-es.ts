@@ -171,6 +171,15 @@ const es: PanelText = {
       `Su mensaje tiene ${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más. Acórtelo para enviarlo.`,
     system: systemLine.es,
     closed: 'La conversación ha terminado.',
+    product: {
+      open: 'Ver el producto',
+      addToCart: 'Añadir a la cesta',
+      reserve: 'Reservar en tienda',
+      added: 'Añadido a su cesta',
+      reserved: 'Reserva solicitada',
+      inStock: (store) => `Disponible en ${store}`,
+      outOfStock: (store) => `Agotado en ${store}`,
+    },
   },
   deviceStarting: (device) =>
     device === 'camera'

@@ -171,6 +171,15 @@ const fr: PanelText = {
       `Votre message dépasse la limite de ${over} caractères. Raccourcissez-le pour l’envoyer.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
+    product: {
+      open: 'Voir le produit',
+      addToCart: 'Ajouter au panier',
+      reserve: 'Réserver en magasin',
+      added: 'Ajouté à votre panier',
+      reserved: 'Réservation demandée',
+      inStock: (store) => `En stock à ${store}`,
+      outOfStock: (store) => `Épuisé à ${store}`,
+    },
   },
   deviceStarting: (device) =>
     device === 'camera'

@@ -171,6 +171,15 @@ const it: PanelText = {
       `Il tuo messaggio supera il limite di ${plural('it', over, { one: '# carattere', other: '# caratteri' })}. Accorcialo per inviarlo.`,
     system: systemLine.it,
     closed: 'La conversazione è terminata.',
+    product: {
+      open: 'Vedi il prodotto',
+      addToCart: 'Aggiungi al carrello',
+      reserve: 'Prenota in negozio',
+      added: 'Aggiunto al carrello',
+      reserved: 'Prenotazione richiesta',
+      inStock: (store) => `Disponibile a ${store}`,
+      outOfStock: (store) => `Esaurito a ${store}`,
+    },
   },
   deviceStarting: (device) =>
     device === 'camera'

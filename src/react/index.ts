@@ -9,11 +9,17 @@ import type { DeskStateChange } from '../console/index.js';
 import {
   ExpertCall as ExpertCallElement,
   type ExpertCallErrorDetail,
+  type ProductEventDetail,
   type ShopperContext,
   type StateChange,
 } from '../widget/index.js';
 
-export type { ExpertCallErrorDetail, ShopperContext, StateChange } from '../widget/index.js';
+export type {
+  ExpertCallErrorDetail,
+  ProductEventDetail,
+  ShopperContext,
+  StateChange,
+} from '../widget/index.js';
 
 /** The props of `<ExpertCall>`: the element's attributes and properties, and its events. */
 export interface ExpertCallProps extends Omit<
@@ -35,7 +41,8 @@ export interface ExpertCallProps extends Omit<
 
 /**
  * `<ExpertCall hub="…" onEcState={(e) => e.detail.state} />`: the element's attributes and
- * properties as props, its events as `onEcState`, `onEcOpen`, `onEcClose`, `onEcError`. Typed
+ * properties as props, its events as `onEcState`, `onEcOpen`, `onEcClose`, `onEcError`,
+ * `onEcAddToCart`, `onEcReserve`, `onEcOpenProduct`. Typed
  * here rather than by @lit/react, which is bundled in: a shop installs nothing more for it.
  */
 export const ExpertCall: React.ForwardRefExoticComponent<
@@ -49,6 +56,9 @@ export const ExpertCall: React.ForwardRefExoticComponent<
     onEcOpen: 'ec-open' as EventName<CustomEvent<null>>,
     onEcClose: 'ec-close' as EventName<CustomEvent<null>>,
     onEcError: 'ec-error' as EventName<CustomEvent<ExpertCallErrorDetail>>,
+    onEcAddToCart: 'ec-add-to-cart' as EventName<CustomEvent<ProductEventDetail>>,
+    onEcReserve: 'ec-reserve' as EventName<CustomEvent<ProductEventDetail>>,
+    onEcOpenProduct: 'ec-open-product' as EventName<CustomEvent<ProductEventDetail>>,
   },
 });
 
@@ -68,6 +78,9 @@ export interface ExpertCallJsxProps extends Base<HTMLElement> {
   'onec-open'?: (event: CustomEvent<null>) => void;
   'onec-close'?: (event: CustomEvent<null>) => void;
   'onec-error'?: (event: CustomEvent<ExpertCallErrorDetail>) => void;
+  'onec-add-to-cart'?: (event: CustomEvent<ProductEventDetail>) => void;
+  'onec-reserve'?: (event: CustomEvent<ProductEventDetail>) => void;
+  'onec-open-product'?: (event: CustomEvent<ProductEventDetail>) => void;
 }
 
 /** `<expert-console>` in JSX. */

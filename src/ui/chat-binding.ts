@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { ChatChannel } from '../core/chat-channel.js';
-import type { ChatWords } from './chat-view.js';
+import type { ChatWords, ProductActionDetail } from './chat-view.js';
 
 /**
  * The `<ec-chat>` of one chat channel: what both elements put in a conversation. Kept apart
@@ -15,6 +15,11 @@ export function chatFor(
     /** The other side's name: shown when they type, and on their messages that carry none. */
     typingName: string;
     readOnly?: boolean;
+    /**
+     * The shopper acted on a product card: its link and buttons show only with this. Call
+     * `preventDefault()` on the event to keep a link unfollowed.
+     */
+    onProduct?: (event: CustomEvent<ProductActionDetail>) => void;
   },
 ) {
   return html`<ec-chat
@@ -24,6 +29,8 @@ export function chatFor(
     typingName=${chat.otherTyping ? options.typingName : ''}
     otherName=${options.typingName}
     .open=${!options.readOnly && chat.isOpen}
+    ?productActions=${!!options.onProduct}
+    @ec-product-action=${(event: CustomEvent<ProductActionDetail>) => options.onProduct?.(event)}
     @ec-chat-send=${(event: CustomEvent<{ text: string }>) => {
       if (chat.post(event.detail.text)) event.preventDefault();
     }}

@@ -3,7 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { customElement } from '../core/custom-element.js';
 import type { ChatEntry } from '../core/chat-log.js';
 import { linkParts } from '../core/chat-links.js';
-import { MAX_CHAT_LENGTH } from '../protocol/index.js';
+import { priceText } from './price.js';
+import { MAX_CHAT_LENGTH, type ProductAction, type ProductCard } from '../protocol/index.js';
 
 /** The words the chat view shows, given by the element that uses it (in its language). */
 export interface ChatWords {
@@ -20,6 +21,23 @@ export interface ChatWords {
   tooLong: (over: number) => string;
   system: (event: string, name: string) => string;
   closed: string;
+  /** A product card's words. */
+  product: {
+    open: string;
+    addToCart: string;
+    reserve: string;
+    /** Once the shopper added it: the shop's page has it. */
+    added: string;
+    reserved: string;
+    inStock: (store: string) => string;
+    outOfStock: (store: string) => string;
+  };
+}
+
+/** `ec-product-action`: the shopper acted on a product card (cancel it to keep a link unfollowed). */
+export interface ProductActionDetail {
+  product: ProductCard;
+  action: ProductAction;
 }
 
 /**
@@ -29,6 +47,8 @@ export interface ChatWords {
  * @event ec-chat-send - `detail: { text }`; the host answers through `refusal` if it refuses it.
  * @event ec-chat-retry - `detail: { clientId }`.
  * @event ec-chat-typing - the person is typing.
+ * @event ec-product-action - `detail: { product, action }`: a product card's link or button
+ * (with `productActions`); cancelling it keeps the link unfollowed.
  */
 @customElement('ec-chat')
 export class ChatView extends LitElement {
@@ -138,6 +158,80 @@ export class ChatView extends LitElement {
       color: var(--_on-accent, #fff);
       cursor: pointer;
     }
+    li.card {
+      width: min(100%, 320px);
+      padding: 0;
+      overflow: hidden;
+      background: var(--_surface, #fff);
+      color: var(--_text, #1b1f24);
+      border: 1px solid var(--_line, #d0d7de);
+      display: grid;
+      grid-template-columns: 88px minmax(0, 1fr);
+    }
+    li.card.mine {
+      background: var(--_surface, #fff);
+      color: var(--_text, #1b1f24);
+    }
+    li.card.mine .meta {
+      color: var(--_muted, #57606a);
+    }
+    .card img {
+      width: 88px;
+      height: 100%;
+      min-height: 88px;
+      object-fit: cover;
+      background: var(--_bubble, #eef1f4);
+      display: block;
+    }
+    .card .body {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      padding: 8px 10px;
+      min-width: 0;
+    }
+    .card .name {
+      font-weight: 600;
+    }
+    .card .price {
+      font-variant-numeric: tabular-nums;
+    }
+    .card .stock {
+      font-size: 0.8rem;
+    }
+    .card .stock.in {
+      color: var(--_ok, #1a7f37);
+    }
+    .card .actions {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      padding: 0 10px 10px;
+    }
+    .card .actions a,
+    .card .actions button {
+      min-height: 36px;
+      display: inline-flex;
+      align-items: center;
+      padding: 0 0.9em;
+      border-radius: 999px;
+      font-size: 0.9rem;
+    }
+    .card .actions a {
+      color: var(--_accent, #0b5fff);
+      border: 1px solid currentColor;
+      text-decoration: none;
+    }
+    .card .actions button.secondary {
+      background: none;
+      color: var(--_accent, #0b5fff);
+      border: 1px solid currentColor;
+    }
+    .card .actions button:disabled {
+      cursor: default;
+      opacity: 0.75;
+    }
     button.retry {
       min-height: 0;
       padding: 0 0.4em;
@@ -157,6 +251,11 @@ export class ChatView extends LitElement {
   @property() accessor otherName = '';
   /** Whether messages can be sent now. */
   @property({ type: Boolean }) accessor open = true;
+  /** Product cards offer their link and buttons (the shopper's side). */
+  @property({ type: Boolean }) accessor productActions = false;
+
+  /** What the shopper already did with each card (`key action`), shown on its button. */
+  @state() private accessor done: ReadonlySet<string> = new Set();
 
   @state() private accessor draft = '';
   @query('.log') private accessor list!: HTMLDivElement;
@@ -172,13 +271,15 @@ export class ChatView extends LitElement {
           ${this.entries.map((entry) =>
             entry.author === 'system'
               ? html`<li class="system">${w.system(entry.text, entry.authorName)}</li>`
-              : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
-                  <span class="text">${linkify(entry.text)}</span>
-                  <span class="meta">
-                    ${entry.mine ? w.you : entry.authorName || this.otherName} ·
-                    ${time.format(entry.at)} ${entry.mine ? this.delivery(entry) : nothing}
-                  </span>
-                </li>`,
+              : entry.product
+                ? this.renderCard(entry, entry.product, time)
+                : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
+                    <span class="text">${linkify(entry.text)}</span>
+                    <span class="meta">
+                      ${entry.mine ? w.you : entry.authorName || this.otherName} ·
+                      ${time.format(entry.at)} ${entry.mine ? this.delivery(entry) : nothing}
+                    </span>
+                  </li>`,
           )}
         </ol>
       </div>
@@ -204,6 +305,80 @@ export class ChatView extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('entries') && this.list) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  /** A product the expert showed: picture, name, price, stock, and on the shopper's side what to do. */
+  private renderCard(entry: ChatEntry, product: ProductCard, time: Intl.DateTimeFormat) {
+    const w = this.words.product;
+    const price = product.price ? priceText(product.price, this.lang) : '';
+    const stock = product.availability;
+    const did = (action: ProductAction) => this.done.has(`${entry.key} ${action}`);
+    return html`<li class=${entry.mine ? 'card mine' : 'card'} data-product=${product.id}>
+      ${
+        product.image
+          ? html`<img src=${product.image} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+          : html`<span></span>`
+      }
+      <div class="body">
+        <span class="name">${product.name}</span>
+        ${price ? html`<span class="price">${price}</span>` : nothing}
+        ${
+          stock
+            ? html`<span class=${stock.inStock ? 'stock in' : 'stock out'}
+                >${stock.inStock ? w.inStock(stock.store) : w.outOfStock(stock.store)}</span
+              >`
+            : nothing
+        }
+        <span class="meta">${entry.authorName || this.otherName} · ${time.format(entry.at)}</span>
+      </div>
+      ${
+        this.productActions
+          ? html`<div class="actions">
+              ${
+                product.url
+                  ? html`<a
+                      href=${product.url}
+                      data-action="open"
+                      @click=${(event: Event) => {
+                        if (!this.act(entry, product, 'open')) event.preventDefault();
+                      }}
+                      >${w.open}</a
+                    >`
+                  : nothing
+              }
+              <button
+                type="button"
+                data-action="add-to-cart"
+                ?disabled=${did('add-to-cart')}
+                @click=${() => this.act(entry, product, 'add-to-cart')}
+              >
+                ${did('add-to-cart') ? w.added : w.addToCart}
+              </button>
+              ${
+                stock?.inStock
+                  ? html`<button
+                      type="button"
+                      class="secondary"
+                      data-action="reserve"
+                      ?disabled=${did('reserve')}
+                      @click=${() => this.act(entry, product, 'reserve')}
+                    >
+                      ${did('reserve') ? w.reserved : w.reserve}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  /** Tells the host; false when it cancelled (a link is then not followed). */
+  private act(entry: ChatEntry, product: ProductCard, action: ProductAction): boolean {
+    const detail: ProductActionDetail = { product, action };
+    const taken = this.fire('ec-product-action', detail);
+    if (action !== 'open') this.done = new Set([...this.done, `${entry.key} ${action}`]);
+    return taken;
   }
 
   private delivery(entry: ChatEntry) {

@@ -5,7 +5,12 @@
  */
 import type { DefineComponent } from 'vue';
 import type { DeskStateChange } from '../console/index.js';
-import type { ExpertCallErrorDetail, ShopperContext, StateChange } from '../widget/index.js';
+import type {
+  ExpertCallErrorDetail,
+  ProductEventDetail,
+  ShopperContext,
+  StateChange,
+} from '../widget/index.js';
 
 /** For `compilerOptions.isCustomElement` (Vite's `vue()` plugin, or `app.config`). */
 export function isCustomElement(tag: string): boolean {
@@ -30,6 +35,12 @@ export interface ExpertCallVueProps {
   onEcClose?: (event: CustomEvent<null>) => void;
   /** `@ec-error` */
   onEcError?: (event: CustomEvent<ExpertCallErrorDetail>) => void;
+  /** `@ec-add-to-cart` */
+  onEcAddToCart?: (event: CustomEvent<ProductEventDetail>) => void;
+  /** `@ec-reserve` */
+  onEcReserve?: (event: CustomEvent<ProductEventDetail>) => void;
+  /** `@ec-open-product` */
+  onEcOpenProduct?: (event: CustomEvent<ProductEventDetail>) => void;
 }
 
 export interface ExpertConsoleVueProps {

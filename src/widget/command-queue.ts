@@ -12,7 +12,7 @@
  */
 import type { ShopperContext } from '../protocol/index.js';
 import type { ExpertCallErrorDetail } from '../core/expert-call-error.js';
-import type { StateChange } from './panel-contract.js';
+import type { ProductEventDetail, StateChange } from './panel-contract.js';
 import { ExpertCall as ExpertCallElement, PAGE_ATTRIBUTES, pageDefaults } from './expert-call.js';
 
 /** What `ExpertCall('on', name, listener)` passes to `listener` for each event name. */
@@ -25,6 +25,12 @@ export interface ExpertCallEvents {
   close: undefined;
   /** The hub cannot be used, or the panel could not be loaded. */
   error: ExpertCallErrorDetail;
+  /** The shopper opened the page of a product the expert showed. */
+  'open-product': ProductEventDetail;
+  /** The shopper added a product the expert showed to the cart: add it to the page's cart. */
+  'add-to-cart': ProductEventDetail;
+  /** The shopper reserved a product the expert showed, for collection in the store named. */
+  reserve: ProductEventDetail;
 }
 
 type Listener<K extends keyof ExpertCallEvents> = (detail: ExpertCallEvents[K]) => void;

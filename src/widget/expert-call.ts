@@ -11,7 +11,7 @@ import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
 import type { ResumeTicket, TicketStore } from '../core/resume-ticket.js';
-import type { CreatePanel, Panel, StateChange } from './panel-contract.js';
+import type { CreatePanel, Panel, ProductEventDetail, StateChange } from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
 import { ElementBase } from '../core/custom-element.js';
 import type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
@@ -19,7 +19,8 @@ import { checkHub, hubAttributeProblem } from './hub-check.js';
 
 export type { ConversationState } from '../core/conversation-state.js';
 export type { ShopperContext } from '../protocol/index.js';
-export type { StateChange } from './panel-contract.js';
+export type { ProductEventDetail, StateChange } from './panel-contract.js';
+export type { ProductCard } from '../protocol/index.js';
 export type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
 
 const INTENT_EVENTS = ['pointerenter', 'focusin', 'touchstart'] as const;
@@ -131,6 +132,12 @@ const sessionTickets: TicketStore = {
  * @event {CustomEvent<null>} ec-close - the panel closed (the conversation, if any, goes on).
  * @event {CustomEvent<ExpertCallErrorDetail>} ec-error - the hub cannot be used or the panel could not be loaded; `detail` is an
  *   ExpertCallErrorDetail `{ reason, message }`, `reason` from a closed set (README, "Errors").
+ * @event {CustomEvent<ProductEventDetail>} ec-add-to-cart - the shopper added a product the expert showed to the cart; `detail` is
+ *   `{ product, conversationId }`: the page adds it to its cart.
+ * @event {CustomEvent<ProductEventDetail>} ec-reserve - the shopper reserved a product the expert showed, for collection in the
+ *   store its card names; `detail` is `{ product, conversationId }`.
+ * @event {CustomEvent<ProductEventDetail>} ec-open-product - the shopper opened the page of a product the expert showed; cancel
+ *   it to route there yourself (the link is then not followed).
  *
  * @csspart button - the launcher button.
  * @csspart badge - the availability dot on the button's corner.
@@ -603,5 +610,11 @@ declare global {
     'ec-close': CustomEvent<null>;
     /** The hub cannot be used, or the panel could not be loaded. */
     'ec-error': CustomEvent<ExpertCallErrorDetail>;
+    /** The shopper added a product the expert showed to the cart. */
+    'ec-add-to-cart': CustomEvent<ProductEventDetail>;
+    /** The shopper reserved a product the expert showed, for collection in a store. */
+    'ec-reserve': CustomEvent<ProductEventDetail>;
+    /** The shopper opened the page of a product the expert showed (cancelable). */
+    'ec-open-product': CustomEvent<ProductEventDetail>;
   }
 }

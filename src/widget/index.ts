@@ -11,6 +11,8 @@ export type {
   ConversationState,
   ExpertCallErrorDetail,
   ExpertCallErrorReason,
+  ProductCard,
+  ProductEventDetail,
   ShopperContext,
   StateChange,
 } from './expert-call.js';

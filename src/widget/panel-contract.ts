@@ -5,11 +5,21 @@
 import type { ConversationState } from '../core/conversation-state.js';
 import type { TicketStore } from '../core/resume-ticket.js';
 import type { UiLanguage } from '../i18n/language.js';
-import type { ShopperContext, ShopWords } from '../protocol/index.js';
+import type { ProductCard, ShopperContext, ShopWords } from '../protocol/index.js';
 
 export interface StateChange {
   state: ConversationState;
   previous: ConversationState;
+}
+
+/**
+ * `ec-open-product`, `ec-add-to-cart`, `ec-reserve`: the shopper acted on a product card the
+ * expert showed; the shop's page adds it to its cart or reserves it.
+ */
+export interface ProductEventDetail {
+  product: ProductCard;
+  /** The conversation it came from, for the shop's own counts. */
+  conversationId: string;
 }
 
 export interface PanelOptions {

@@ -13,8 +13,15 @@ import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
 import { type UiLanguage } from '../../i18n/language.js';
-import type { Availability, CallMode, ShopperContext, ShopWords } from '../../protocol/index.js';
+import type {
+  Availability,
+  CallMode,
+  ProductAction,
+  ShopperContext,
+  ShopWords,
+} from '../../protocol/index.js';
 import { chatFor } from '../../ui/chat-binding.js';
+import type { ProductActionDetail } from '../../ui/chat-view.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { devicePicker } from '../../ui/device-picker.js';
@@ -26,6 +33,14 @@ import { VisualViewportController } from '../../ui/visual-viewport-controller.js
 import { panelStyles } from './expert-call-panel.styles.js';
 import type { OfflineForms } from './offline-forms.js';
 import type { RatingChoice } from './rating-form.js';
+import type { ProductEventDetail } from '../panel-contract.js';
+
+/** The event the shop's page gets for each thing a shopper does with a product card. */
+const PRODUCT_EVENTS: Record<ProductAction, string> = {
+  open: 'ec-open-product',
+  'add-to-cart': 'ec-add-to-cart',
+  reserve: 'ec-reserve',
+};
 
 /** Which layout the panel takes: the first screens, a call, or a written conversation. */
 type Screen = 'start' | 'call' | 'chat';
@@ -711,8 +726,33 @@ export class ExpertCallPanel extends LitElement {
       lang: this.lang,
       typingName: expertName,
       readOnly,
+      onProduct: this.onProduct,
     });
   }
+
+  /**
+   * The shopper acted on a product card: the hub counts it, and the shop's page is told
+   * (`ec-open-product`, `ec-add-to-cart`, `ec-reserve`), since the page owns its cart and its
+   * reservations. A page that cancels `ec-open-product` (its own routing) keeps the link
+   * unfollowed.
+   */
+  private onProduct = (event: CustomEvent<ProductActionDetail>) => {
+    const { product, action } = event.detail;
+    this.conversation.productAction(product.id, action);
+    const detail: ProductEventDetail = {
+      product,
+      conversationId: this.conversation.conversationId ?? '',
+    };
+    const told = this.dispatchEvent(
+      new CustomEvent(PRODUCT_EVENTS[action], {
+        detail,
+        bubbles: true,
+        composed: true,
+        cancelable: action === 'open',
+      }),
+    );
+    if (!told) event.preventDefault();
+  };
 
   /** A message, a callback or an appointment, when nobody can answer now. */
   private renderOffline(reason: 'closed' | 'no-answer', opensAt?: number) {
