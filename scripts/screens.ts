@@ -119,6 +119,18 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   }
   await say(shopper.page, SHOPPER_BOX, 'Merci, et l’autonomie en hiver ?');
   await shot(shopper.page, `shop-${size}-call-chat`);
+  // The expert finds a product in the catalogue and shows it: a card in the shopper's chat.
+  const search = 'expert-console ec-product-search input[type="search"]';
+  await expert.page.fill(search, 'lumen e3');
+  await expert.page.press(search, 'Enter');
+  const found = 'expert-console ec-product-search li[data-product="lumen-e3-sable"]';
+  await expert.page.waitForSelector(found);
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-products');
+  await expert.page.click(`${found} [data-action="show-product"]`);
+  await shopper.page.waitForSelector(
+    'expert-call-panel ec-chat li.card[data-product="lumen-e3-sable"]',
+  );
+  await shot(shopper.page, `shop-${size}-call-product-card`);
   if (size === 'desktop') {
     await shot(expert.page, 'console-desktop-call');
     // A second shopper asks meanwhile: the expert, in the call, sees them waiting.

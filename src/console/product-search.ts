@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { customElement } from '../core/custom-element.js';
 import type { ProductSearch } from '../core/expert-desk.js';
@@ -57,6 +57,11 @@ export class ProductSearchView extends LitElement {
       input {
         flex: 1;
         min-width: 0;
+        font: inherit;
+        min-height: 44px;
+        padding: 0 12px;
+        border-radius: 10px;
+        border: 1px solid var(--_line-strong);
       }
       p {
         margin: 8px 0 0;
@@ -145,6 +150,15 @@ export class ProductSearchView extends LitElement {
             </ul>`
           : nothing
       }`;
+  }
+
+  /** What was found comes into view: in a call, the search sits below the picture. */
+  protected override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('search') as ProductSearch | undefined;
+    if (changed.has('search') && this.search?.products && !before?.products) {
+      const shown = this.renderRoot.querySelector('ul') ?? this.renderRoot.querySelector('p');
+      shown?.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   private renderProduct(product: ProductCard) {

@@ -179,7 +179,7 @@ export class ChatView extends LitElement {
       width: 88px;
       height: 100%;
       min-height: 88px;
-      object-fit: cover;
+      object-fit: contain;
       background: var(--_bubble, #eef1f4);
       display: block;
     }
