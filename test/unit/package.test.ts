@@ -63,6 +63,9 @@ describe('the package', () => {
       'ec-close': 'CustomEvent<null>',
       'ec-error': 'CustomEvent<ExpertCallErrorDetail>',
       'ec-state': 'CustomEvent<StateChange>',
+      'ec-add-to-cart': 'CustomEvent<ProductEventDetail>',
+      'ec-reserve': 'CustomEvent<ProductEventDetail>',
+      'ec-open-product': 'CustomEvent<ProductEventDetail>',
     });
   });
 });
