@@ -37,6 +37,12 @@ export interface ExpertCallProps extends Omit<
   onEcOpen?: (event: CustomEvent<null>) => void;
   onEcClose?: (event: CustomEvent<null>) => void;
   onEcError?: (event: CustomEvent<ExpertCallErrorDetail>) => void;
+  /** The shopper added a product the expert showed: add it to the page's cart. */
+  onEcAddToCart?: (event: CustomEvent<ProductEventDetail>) => void;
+  /** The shopper reserved a product the expert showed. */
+  onEcReserve?: (event: CustomEvent<ProductEventDetail>) => void;
+  /** The shopper opened a product's page (cancel to route there yourself). */
+  onEcOpenProduct?: (event: CustomEvent<ProductEventDetail>) => void;
 }
 
 /**

@@ -17,6 +17,7 @@ function App() {
         context={{ product: { name: 'Lumen E-City 500' } }}
         onEcError={record('wrapper')}
         onEcState={(event) => seen.push(`state:${event.detail.state.kind}`)}
+        onEcAddToCart={(event) => seen.push(`cart:${event.detail.product.name}`)}
       />
       <expert-call
         id="jsx"
@@ -24,6 +25,7 @@ function App() {
         when-unavailable="show"
         context={{ product: { name: 'Lampe Orbe' } }}
         onec-error={record('jsx')}
+        onec-reserve={(event) => seen.push(`reserve:${event.detail.product.id}`)}
       />
     </main>
   );

@@ -11,6 +11,7 @@ const typed: ExpertCallProps = {
   hub: 'https://experts.example',
   placement: 'inline',
   onEcError: (event) => event.detail.reason,
+  onEcAddToCart: (event) => event.detail.product.name,
 };
 void typed;
 
