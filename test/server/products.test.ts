@@ -7,7 +7,10 @@
  * itself: products that do not check are left out, a file that cannot be read stops the hub.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from '../support/node-test.js';
@@ -110,6 +113,36 @@ describe('the catalogue feed', () => {
         assert.ok(error.message.includes(path), 'the message names the file');
         return true;
       });
+    }
+  });
+
+  it('reads a feed at a URL, and goes without one that does not answer instead of stopping', async () => {
+    const feedText = JSON.stringify({ products: [SABLE, BATTERY] });
+    let status = 200;
+    const server = createServer((_, response) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(status === 200 ? feedText : 'down');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.json`;
+    try {
+      const catalogue = await Catalogue.open(url);
+      assert.deepEqual(
+        catalogue.find('batterie').map((p) => p.id),
+        ['battery-500'],
+      );
+      catalogue.close();
+      status = 503;
+      const logged: string[] = [];
+      const without = await Catalogue.open(url, (event, fields) =>
+        logged.push(`${event} ${String(fields?.['error'])}`),
+      );
+      assert.equal(without.available, false);
+      assert.match(logged.join('\n'), /catalogue.unavailable .*answered 503/);
+      without.close();
+    } finally {
+      server.close();
     }
   });
 

@@ -104,9 +104,7 @@ export class Catalogue {
     try {
       const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
       if (!response.ok) throw new CatalogueError(source, `answered ${response.status}.`);
-      const size = Number(response.headers.get('content-length') ?? 0);
-      if (size > MAX_CATALOGUE_BYTES) throw new CatalogueError(source, 'is too large.');
-      this.take(await response.text(), false);
+      this.take(await boundedText(response, source), false);
     } catch (error) {
       this.log('catalogue.unavailable', { source, error: String(error) });
     }
@@ -152,4 +150,22 @@ export class Catalogue {
     this.products = products;
     this.log('catalogue.read', { source, products: products.size });
   }
+}
+
+/** A response's body as text, refused as soon as it grows past {@link MAX_CATALOGUE_BYTES}. */
+async function boundedText(response: Response, source: string): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > MAX_CATALOGUE_BYTES) {
+      await reader!.cancel();
+      throw new CatalogueError(source, 'is too large.');
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
