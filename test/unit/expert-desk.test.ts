@@ -274,6 +274,49 @@ describe('ExpertDesk', () => {
     });
   });
 
+  describe('the catalogue', () => {
+    const CARGO = { id: 'cargo', name: 'Cargo E5' };
+
+    it('searches, shows what the hub found, and drops an answer to a search replaced since', async () => {
+      const { desk, connection } = await signedIn();
+      desk.findProducts('  velo ');
+      assert.deepEqual(await connection.next('expert.find-products'), {
+        type: 'expert.find-products',
+        query: 'velo',
+      });
+      assert.deepEqual(desk.productSearch, { query: 'velo' }, 'searching');
+      desk.findProducts('cargo');
+      await connection.next('expert.find-products');
+      // The first search's answer comes after the second was asked: it is not shown.
+      connection.send({ type: 'expert.products', query: 'velo', products: [], catalogue: true });
+      connection.send({
+        type: 'expert.products',
+        query: 'cargo',
+        products: [CARGO],
+        catalogue: true,
+      });
+      await until(
+        () => desk.productSearch,
+        (s) => s?.products !== undefined,
+        { what: 'an answer' },
+      );
+      assert.deepEqual(desk.productSearch, { query: 'cargo', products: [CARGO], catalogue: true });
+
+      desk.showProduct('c1', 'cargo');
+      const shown = await connection.next('expert.show-product');
+      assert.equal(shown.conversationId, 'c1');
+      assert.equal(shown.productId, 'cargo');
+      assert.match(shown.clientId, /^[A-Za-z0-9_-]{8,64}$/);
+    });
+
+    it('asks nothing for an empty search or before it is signed in', () => {
+      const { desk } = newDesk();
+      desk.findProducts('velo');
+      assert.equal(desk.productSearch, undefined);
+      assert.equal(hub.quiet, true);
+    });
+  });
+
   describe('a ring', () => {
     it('shows who rings, and accepts it once', async () => {
       const { desk, connection } = await signedIn();
