@@ -6,28 +6,50 @@
 // with `// Stryker disable next-line <mutator>: <why>`.
 import { resolve } from 'node:path';
 
+/**
+ * The parts of the code mutated, and the part a run may be limited to
+ * (`MUTATE_PART=protocol,routing npm run mutate`): the whole takes hours on two cores, so a
+ * part at a time is how it gets done. Each choice of parts has its own reports and incremental
+ * file, under `reports/mutation/<parts>/` (`all/` for the whole).
+ */
+export const PARTS = {
+  protocol: ['src/protocol/**/*.ts'],
+  core: [
+    'src/core/**/*.ts',
+    // What only a browser runs (livekit-client, the devices, Web Audio, custom elements): the
+    // node tests StrykerJS runs cannot reach it; the browser and end-to-end tests cover it.
+    '!src/core/{media-session,device-preview,devices,chime,custom-element}.ts',
+  ],
+  // The hub's routing, storage and conversation lifecycle.
+  routing: ['src/server/routing/**/*.ts'],
+  lifecycle: [
+    'src/server/lifecycle/**/*.ts',
+    'src/server/hub.ts',
+    'src/server/registry.ts',
+    'src/server/transcript.ts',
+  ],
+  storage: ['src/server/storage/**/*.ts'],
+};
+const chosen = (process.env['MUTATE_PART'] || Object.keys(PARTS).join(',')).split(',');
+for (const part of chosen) {
+  if (!(part in PARTS)) {
+    throw new Error(
+      `MUTATE_PART: no part "${part}"; the parts are ${Object.keys(PARTS).join(', ')}.`,
+    );
+  }
+}
+/** Where this run's reports go (test/mutation/run.mjs reads it too). */
+export const REPORTS = `reports/mutation/${process.env['MUTATE_PART'] ? chosen.join('+') : 'all'}`;
+
 // Where the tests write down mutants that only a wait running out caught (node-test.ts): the
 // test processes inherit it.
-process.env['MUTATION_DEADLINES_DIR'] ??= resolve('reports/mutation/deadlines');
+process.env['MUTATION_DEADLINES_DIR'] ??= resolve(`${REPORTS}/deadlines`);
 // A mutant that makes a test wait in vain costs that wait: shorter than the usual 15 s.
 process.env['TEST_WAIT_MS'] ??= '8000';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: [
-    'src/protocol/**/*.ts',
-    'src/core/**/*.ts',
-    // What only a browser runs (livekit-client, the devices, Web Audio, custom elements): the
-    // node tests StrykerJS runs cannot reach it; the browser and end-to-end tests cover it.
-    '!src/core/{media-session,device-preview,devices,chime,custom-element}.ts',
-    // The hub's routing, storage and conversation lifecycle.
-    'src/server/routing/**/*.ts',
-    'src/server/lifecycle/**/*.ts',
-    'src/server/storage/**/*.ts',
-    'src/server/hub.ts',
-    'src/server/registry.ts',
-    'src/server/transcript.ts',
-  ],
+  mutate: chosen.flatMap((part) => PARTS[part]),
   testRunner: 'tap',
   tap: {
     // Node's own test runner, one file per process; the package and SSR tests need a build, and the
@@ -50,10 +72,10 @@ export default {
   timeoutMS: 10_000,
   timeoutFactor: 2,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `${REPORTS}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${REPORTS}/mutation.html` },
+  jsonReporter: { fileName: `${REPORTS}/mutation.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,

@@ -6,7 +6,7 @@
  * from the ones nothing noticed ("survived") and the ones whose tests Stryker had to cut off
  * ("timeout"). Stryker's own score counts timeouts as killed.
  *
- *   node --import tsx test/mutation/score.ts [reports/mutation/mutation.json [deadlines folder]]
+ *   node --import tsx test/mutation/score.ts [reports/mutation/all/mutation.json [deadlines folder]]
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -56,7 +56,7 @@ const percent = (part: number, whole: number) =>
   whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
 
 async function main(): Promise<void> {
-  const path = process.argv[2] ?? 'reports/mutation/mutation.json';
+  const path = process.argv[2] ?? 'reports/mutation/all/mutation.json';
   const report = JSON.parse(await readFile(path, 'utf8')) as Report;
   const deadlinesDir = process.argv[3] ?? join(dirname(path), 'deadlines');
   const deadlines = new Set(existsSync(deadlinesDir) ? await readdir(deadlinesDir) : []);
