@@ -151,26 +151,36 @@ describe('first call end to end', () => {
   it('lets the expert tap and draw on the shopper’s picture, and the shopper sees it at that spot', async () => {
     await connect();
     await shopper.page.click('expert-call-panel [data-control="camera"]');
-    /** Where `video` shows its frame: `object-fit` contain letterboxes, cover crops. */
-    const pictureOf = (page: typeof expert.page, tile: string, fit: 'contain' | 'cover') =>
-      until(
-        () =>
-          page.$eval(tile, (element) => {
-            const video = element.shadowRoot!.querySelector('video')!;
-            const { left, top, width, height } = video.getBoundingClientRect();
-            return { left, top, width, height, vw: video.videoWidth, vh: video.videoHeight };
-          }),
-        (box) => box.vw > 0,
-        { what: `a picture in ${tile}` },
-      ).then(({ left, top, width, height, vw, vh }) => {
-        const scale = (fit === 'contain' ? Math.min : Math.max)(width / vw, height / vh);
-        return {
-          left: left + (width - vw * scale) / 2,
-          top: top + (height - vh * scale) / 2,
-          width: vw * scale,
-          height: vh * scale,
-        };
-      });
+    /**
+     * Where `video` shows its frame (`object-fit` contain letterboxes, cover crops), once the
+     * stage has settled: the same box twice in a row (one's own view moving into a strip of
+     * its own resizes the picture when the video's size becomes known).
+     */
+    const pictureOf = async (page: typeof expert.page, tile: string, fit: 'contain' | 'cover') => {
+      const measure = () =>
+        page.$eval(tile, (element) => {
+          const video = element.shadowRoot!.querySelector('video')!;
+          const { left, top, width, height } = video.getBoundingClientRect();
+          return { left, top, width, height, vw: video.videoWidth, vh: video.videoHeight };
+        });
+      let last = '';
+      const { left, top, width, height, vw, vh } = await until(
+        measure,
+        (box) => {
+          const same = JSON.stringify(box) === last;
+          last = JSON.stringify(box);
+          return box.vw > 0 && same;
+        },
+        { what: `a settled picture in ${tile}`, everyMs: 200 },
+      );
+      const scale = (fit === 'contain' ? Math.min : Math.max)(width / vw, height / vh);
+      return {
+        left: left + (width - vw * scale) / 2,
+        top: top + (height - vh * scale) / 2,
+        width: vw * scale,
+        height: vh * scale,
+      };
+    };
     const center = async (page: typeof expert.page, selector: string) => {
       const box = (await (await page.waitForSelector(selector)).boundingBox())!;
       return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -187,11 +197,16 @@ describe('first call end to end', () => {
       'expert-console ec-call-stage ec-video-tile.remote',
       'contain',
     );
-    const tap = { x: seen.left + 0.25 * seen.width, y: seen.top + 0.75 * seen.height };
-    await expert.page.mouse.click(tap.x, tap.y);
+    await expert.page.mouse.click(seen.left + 0.25 * seen.width, seen.top + 0.75 * seen.height);
+    // Where that spot of the frame is now, should the stage have moved since.
+    const now = await pictureOf(
+      expert.page,
+      'expert-console ec-call-stage ec-video-tile.remote',
+      'contain',
+    );
     near(
       await center(expert.page, 'expert-console ec-video-tile.remote .mark .dot'),
-      tap,
+      { x: now.left + 0.25 * now.width, y: now.top + 0.75 * now.height },
       'the expert’s own mark',
     );
 
@@ -215,9 +230,9 @@ describe('first call end to end', () => {
     );
 
     // A stroke across the picture comes as a line; the marks then fade away.
-    await expert.page.mouse.move(seen.left + 0.2 * seen.width, seen.top + 0.3 * seen.height);
+    await expert.page.mouse.move(now.left + 0.2 * now.width, now.top + 0.3 * now.height);
     await expert.page.mouse.down();
-    await expert.page.mouse.move(seen.left + 0.8 * seen.width, seen.top + 0.3 * seen.height, {
+    await expert.page.mouse.move(now.left + 0.8 * now.width, now.top + 0.3 * now.height, {
       steps: 12,
     });
     await expert.page.mouse.up();
