@@ -68,7 +68,8 @@ export default {
   ignoreStatic: false,
   plugins: ['@stryker-mutator/*', './test/mutation/ignore-logging.mjs'],
   ignorers: ['logging'],
-  concurrency: 2,
+  // Two cores' worth by default; MUTATE_CONCURRENCY=1 leaves a core free for other work.
+  concurrency: Number(process.env['MUTATE_CONCURRENCY'] || 2),
   timeoutMS: 10_000,
   timeoutFactor: 2,
   incremental: true,

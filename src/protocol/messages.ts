@@ -232,6 +232,19 @@ export const ChatSend = message('chat.send', {
   clientId: ClientMessageId,
   text: chatText,
 });
+/** A photo's id at the hub: 128 random bits, base64url; whoever has it may see the photo. */
+export const PhotoId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'A photo id.'));
+/**
+ * Shopper: I am about to send a photo; answered by `photo.ticket`, with which the browser
+ * sends the photo's bytes by HTTP (`POST /photos`), then `chat.photo` with the id it got.
+ */
+export const PhotoPrepare = message('photo.prepare', { conversationId: ConversationId });
+/** Shopper: show this photo, sent by HTTP with a ticket, in the conversation. */
+export const ChatPhoto = message('chat.photo', {
+  conversationId: ConversationId,
+  clientId: ClientMessageId,
+  photoId: PhotoId,
+});
 /** Either side: send me the messages after `lastSeq` (after a reconnect). */
 export const ChatSync = message('chat.sync', { conversationId: ConversationId, lastSeq: sequence });
 /** Either side: my media connection is lost and did not come back: carry on in chat. */
@@ -389,6 +402,8 @@ export const ClientMessage = v.variant('type', [
   CallEnd,
   ConversationResume,
   ChatSend,
+  ChatPhoto,
+  PhotoPrepare,
   ChatSync,
   ChatTyping,
   ExpertMark,
@@ -490,6 +505,14 @@ export const SystemEvent = v.picklist([
   'expert-in-other-call',
 ]);
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
+/** A photo a transcript line shows: what it is and its size, to lay it out before it loads. */
+export const PhotoRef = v.object({
+  id: PhotoId,
+  type: v.picklist(['image/jpeg', 'image/png']),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type PhotoRef = v.InferOutput<typeof PhotoRef>;
 /** Both sides: a stored message of the transcript, in sequence order. */
 export const ChatMessage = message('chat.message', {
   conversationId: ConversationId,
@@ -502,6 +525,8 @@ export const ChatMessage = message('chat.message', {
   text: text(MAX_CHAT_LENGTH * 2),
   /** A product the expert showed: the message is its card. */
   product: v.optional(ProductCard),
+  /** A photo its author sent, at the hub's `photos/<id>`; its size lets the page keep room. */
+  photo: v.optional(PhotoRef),
   // Finite: JSON has no Infinity, so `1e999` read as one could not be sent on again.
   at: v.pipe(v.number(), v.finite()),
 });
@@ -627,6 +652,14 @@ export const CallMark = message('call.mark', {
   conversationId: ConversationId,
   points: MarkPoints,
 });
+/**
+ * Shopper: send the photo's bytes to the hub's `photos` (relative to its URL), with this
+ * ticket as `Authorization: Bearer`, within five minutes.
+ */
+export const PhotoTicketMessage = message('photo.ticket', {
+  conversationId: ConversationId,
+  ticket: text(2048),
+});
 /** Shopper: the rating is stored. */
 export const ShopperRated = message('shopper.rated', { conversationId: ConversationId });
 /** Expert: a shopper rated a conversation this expert had (sent if the console is connected). */
@@ -655,6 +688,7 @@ export const ServerMessage = v.variant('type', [
   ChatMessage,
   ChatTypingNotice,
   CallMark,
+  PhotoTicketMessage,
   ExpertProducts,
   ConversationChat,
   ShopperOffline,

@@ -10,6 +10,8 @@ import { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
 import { availabilityOf } from './routing/availability.js';
 import { ConversationStore } from './storage/conversation-store.js';
+import { PhotoStore } from './storage/photo-store.js';
+import { PhotoTickets } from './photos/photo-tickets.js';
 import { RequestStore } from './storage/requests-store.js';
 import { startRetention } from './storage/retention.js';
 import { openDatabase, type SqlDatabase } from './storage/sql.js';
@@ -60,11 +62,16 @@ export async function startHubOn(
       });
       stops.push(() => retention.stop());
     }
+    const photos = {
+      store: new PhotoStore(db),
+      tickets: new PhotoTickets(config.expertSessionSecret),
+    };
     const catalogue = await Catalogue.open(config.shop.catalogue, log);
     stops.push(async () => catalogue.close());
     const hubOptions: HubOptions = {
       store,
       catalogue,
+      photos,
       requests,
       shop: config.shop,
       reconnectGraceMs: config.reconnectGraceMs,
@@ -124,6 +131,7 @@ export async function startHubOn(
       shared,
       trustProxy: config.trustProxy,
       livekit: config.livekit,
+      photos,
       log,
       closeAfter: stop,
     });

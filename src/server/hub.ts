@@ -56,6 +56,8 @@ import { forgetToldQueues, tellQueues } from './routing/queue-board.js';
 import { WaitingRoom } from './routing/waiting-room.js';
 import type { ConversationRecord, ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
+import type { PhotoStore } from './storage/photo-store.js';
+import type { PhotoTickets } from './photos/photo-tickets.js';
 import { Transcript } from './transcript.js';
 
 export type { Peer } from './registry.js';
@@ -78,6 +80,8 @@ export interface HubOptions {
   rosterChanged?: () => void;
   /** The shop's products, for experts to show; none by default. */
   catalogue?: Catalogue;
+  /** Where photos are stored, and the tickets that let them in; without, photos are refused. */
+  photos?: { store: PhotoStore; tickets: PhotoTickets } | undefined;
 }
 
 /** Languages an expert who does not say speaks. */
@@ -509,6 +513,50 @@ export class Hub {
     this.send(conversation, 'shopper', frame);
     this.send(conversation, phase.expert, frame);
     if (!duplicate) await this.store.recordProductEvent(conversation.id, product.id, 'shown');
+  }
+
+  /**
+   * The shopper is about to send a photo: a ticket to send its bytes by HTTP (any hub of the
+   * shop takes them, photos/photo-routes.ts), for this conversation while it is live.
+   */
+  async preparePhoto(conversation: Conversation, peer: Peer): Promise<void> {
+    const photos = this.photos();
+    if (conversation.state.phase.kind !== 'live') {
+      throw wrongState('A photo is sent once the expert has joined.');
+    }
+    const ticket = await photos.tickets.issue({
+      conversationId: conversation.id,
+      author: 'shopper',
+    });
+    peer.send({ type: 'photo.ticket', conversationId: conversation.id, ticket });
+  }
+
+  /**
+   * The shopper shows a photo they sent (with a ticket for this conversation): a line of the
+   * transcript, stored then shown to both sides like any message.
+   */
+  async showPhoto(conversation: Conversation, clientId: string, photoId: string): Promise<void> {
+    const info = await this.photos().store.info(photoId);
+    if (info?.conversationId !== conversation.id || info.author !== 'shopper') {
+      throw new HubError('invalid-message', 'This conversation has no such photo.');
+    }
+    const phase = conversation.state.phase;
+    if (phase.kind !== 'live') throw wrongState('A photo is shown once the expert has joined.');
+    const frame = await this.transcript.append({
+      conversationId: conversation.id,
+      clientId,
+      author: 'shopper',
+      authorName: conversation.state.displayName ?? '',
+      text: '',
+      photo: { id: info.id, type: info.type, width: info.width, height: info.height },
+    });
+    this.send(conversation, 'shopper', frame);
+    this.send(conversation, phase.expert, frame);
+  }
+
+  private photos(): NonNullable<HubOptions['photos']> {
+    if (!this.options.photos) throw wrongState('This hub takes no photos.');
+    return this.options.photos;
   }
 
   /**

@@ -53,6 +53,7 @@ function messageFrame(message: StoredMessage): MessageFrame {
     authorName: message.authorName,
     text: message.text,
     ...(message.product ? { product: message.product } : {}),
+    ...(message.photo ? { photo: message.photo } : {}),
     at: message.at,
   };
 }

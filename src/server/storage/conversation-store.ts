@@ -5,7 +5,7 @@
  * with the same client id gets the stored message back instead of a second copy.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ProductAction, ProductCard } from '../../protocol/index.js';
+import type { PhotoRef, ProductAction, ProductCard } from '../../protocol/index.js';
 import { fenceHolds, fenceParams, LeaseLostError, type Fence } from './leader-lease.js';
 import { migrate } from './migrations.js';
 import { databaseOf, type DatabaseSource, type SqlDatabase } from './sql.js';
@@ -24,6 +24,8 @@ export interface StoredMessage {
   text: string;
   /** A product card: the product as the catalogue gave it when the expert showed it. */
   product?: ProductCard;
+  /** A photo its author sent (its bytes are in the photos table). */
+  photo?: PhotoRef;
   /** Epoch milliseconds, the hub's clock. */
   at: number;
 }
@@ -90,6 +92,7 @@ export interface NewMessage {
   authorName: string;
   text: string;
   product?: ProductCard;
+  photo?: PhotoRef;
 }
 
 interface MessageRow {
@@ -101,6 +104,7 @@ interface MessageRow {
   body: string;
   /** jsonb: an object from pg, a string or an object from PGlite. */
   card: ProductCard | string | null;
+  photo: PhotoRef | string | null;
   created_at: Date | string;
 }
 
@@ -136,8 +140,8 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * $1 conversation, $2 client id (null for system lines), $3 author, $4 author name, $5 text,
- * $6 product card (JSON) or null; `fence`: a condition on $7 and $8 that must hold for the
- * message to be numbered.
+ * $6 product card (JSON) or null, $7 photo (JSON) or null; `fence`: a condition on $8 and $9
+ * that must hold for the message to be numbered.
  */
 const append = (fence: string) => `
   with existing as (
@@ -147,8 +151,8 @@ const append = (fence: string) => `
     where id = $1 and not exists (select from existing) and ${fence}
     returning last_seq
   ), inserted as (
-    insert into messages (conversation_id, seq, client_id, author, author_name, body, card)
-    select $1, last_seq, $2::text, $3, $4, $5, $6::jsonb from numbered
+    insert into messages (conversation_id, seq, client_id, author, author_name, body, card, photo)
+    select $1, last_seq, $2::text, $3, $4, $5, $6::jsonb, $7::jsonb from numbered
     returning *
   )
   select *, false as duplicate from inserted
@@ -291,7 +295,7 @@ export class ConversationStore {
   async append(message: NewMessage): Promise<{ message: StoredMessage; duplicate: boolean }> {
     try {
       const [row] = await this.db.query<MessageRow & { duplicate: boolean }>(
-        append(this.fenceSql(7)),
+        append(this.fenceSql(8)),
         [
           message.conversationId,
           message.clientId,
@@ -299,6 +303,7 @@ export class ConversationStore {
           message.authorName,
           message.text,
           message.product ? JSON.stringify(message.product) : null,
+          message.photo ? JSON.stringify(message.photo) : null,
           ...this.fenceArgs,
         ],
       );
@@ -403,6 +408,10 @@ export class ConversationStore {
   }
 }
 
+/** A jsonb column: an object from pg, a string or an object from PGlite. */
+const json = <T>(value: T | string): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : value;
+
 function toMessage(row: MessageRow): StoredMessage {
   return {
     conversationId: row.conversation_id,
@@ -411,9 +420,8 @@ function toMessage(row: MessageRow): StoredMessage {
     author: row.author,
     authorName: row.author_name,
     text: row.body,
-    ...(row.card
-      ? { product: typeof row.card === 'string' ? JSON.parse(row.card) : row.card }
-      : {}),
+    ...(row.card ? { product: json(row.card) } : {}),
+    ...(row.photo ? { photo: json(row.photo) } : {}),
     at: time(row.created_at),
   };
 }

@@ -119,6 +119,23 @@ const steps: ReadonlyArray<readonly string[]> = [
   )`,
     `create index product_events_by_conversation on product_events (conversation_id)`,
   ],
+  // 11: photos a side sent into the conversation (metadata stripped, photos/images.ts), served
+  // only at their random id; a transcript line shows one (its id and size); deleted with the
+  // conversation (retention.ts)
+  [
+    `create table photos (
+    id text primary key,
+    conversation_id text not null references conversations (id) on delete cascade,
+    author text not null check (author in ('shopper', 'expert')),
+    media_type text not null check (media_type in ('image/jpeg', 'image/png')),
+    width integer not null,
+    height integer not null,
+    data bytea not null,
+    created_at timestamptz not null default now()
+  )`,
+    `create index photos_by_conversation on photos (conversation_id)`,
+    `alter table messages add column photo jsonb`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

@@ -76,6 +76,16 @@ export function openConnection(
           text: message.text,
         });
       }
+      case 'photo.prepare':
+        if (role.kind !== 'shopper') throw wrongState('Only the shopper sends photos.');
+        return hub.preparePhoto(memberOf(role, message.conversationId), peer);
+      case 'chat.photo':
+        if (role.kind !== 'shopper') throw wrongState('Only the shopper sends photos.');
+        return hub.showPhoto(
+          chattingIn(role, message.conversationId),
+          message.clientId,
+          message.photoId,
+        );
       case 'chat.sync':
         return hub.replay(memberOf(role, message.conversationId), peer, message.lastSeq);
       case 'chat.typing':

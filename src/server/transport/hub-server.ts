@@ -1,6 +1,6 @@
 /**
- * The hub over the network: plain HTTP for health, availability and LiveKit's webhooks, a
- * WebSocket at /ws for browsers.
+ * The hub over the network: plain HTTP for health, availability, photos and LiveKit's webhooks,
+ * a WebSocket at /ws for browsers.
  * Everything the hub decides lives in hub.ts; this file only moves frames, to the node
  * (cluster/node.ts), which hands them to this process's hub or to the one that runs the shop.
  */
@@ -23,6 +23,10 @@ import {
   type SharedCount,
 } from './limits.js';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
+import { readBody } from './http-body.js';
+import { photoRoutes } from '../photos/photo-routes.js';
+import type { PhotoTickets } from '../photos/photo-tickets.js';
+import type { PhotoStore } from '../storage/photo-store.js';
 
 export interface HubServerOptions {
   node: HubNode;
@@ -46,6 +50,8 @@ export interface HubServerOptions {
   /** The key LiveKit signs its webhooks with: the hub's own. */
   livekit: Pick<LiveKitCredentials, 'apiKey' | 'apiSecret'>;
   log?: Log;
+  /** Where photos go, and the tickets that let them in (`POST /photos`, `GET /photos/<id>`). */
+  photos?: { store: PhotoStore; tickets: PhotoTickets } | undefined;
   /** Stops what the node stands on (bus, storage), once the server has stopped. */
   closeAfter?: () => Promise<void>;
 }
@@ -88,6 +94,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     return first || request.socket.remoteAddress || 'unknown';
   };
   const addresses = new AddressLimits(limits, options.shared);
+  const photos = options.photos && photoRoutes({ ...options.photos, allowed, log });
   const http: Server = createServer((request, response) => {
     // LiveKit's webhooks are signed and come as fast as rooms change: not a client's requests.
     const webhook = request.method === 'POST' && request.url === WEBHOOK_PATH;
@@ -124,6 +131,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       receiveWebhook(request, response).catch(() => response.destroy());
       return;
     }
+    if (photos?.handle(request, response, url)) return;
     if (request.method === 'GET' && url.pathname === '/health') {
       const storage = options.storageHealthy?.() === false ? 'down' : 'up';
       const health: Record<string, unknown> = { ...node.health(), storage };
@@ -158,8 +166,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
 
   /** A webhook whose signature (the hub's API key, over the body's hash) checks, to the node. */
   async function receiveWebhook(request: IncomingMessage, response: ServerResponse) {
-    const body = await readBody(request, MAX_WEBHOOK_BYTES);
-    if (body === undefined) {
+    const bytes = await readBody(request, MAX_WEBHOOK_BYTES);
+    if (bytes === undefined) {
       // Said before the rest is read: the socket closes after, so no more of it is taken.
       response.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
       response.end(`A webhook is at most ${MAX_WEBHOOK_BYTES} bytes.\n`);
@@ -167,7 +175,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }
     let webhook;
     try {
-      webhook = await webhooks.receive(body, request.headers.authorization);
+      webhook = await webhooks.receive(bytes.toString('utf8'), request.headers.authorization);
     } catch (error) {
       log('media.webhook-refused', { error: String(error) });
       response.writeHead(401, { 'content-type': 'text/plain' });
@@ -294,28 +302,6 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       await options.closeAfter?.();
     },
   };
-}
-
-/**
- * The request's body as text, or undefined once it passes `max` bytes (by its content-length,
- * or as it arrives when it is sent in chunks).
- */
-function readBody(request: IncomingMessage, max: number): Promise<string | undefined> {
-  if (Number(request.headers['content-length'] ?? 0) > max) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size <= max) return void chunks.push(chunk);
-      // Not destroyed: the answer must still reach the sender, and the server drops the rest.
-      request.off('data', onData);
-      resolve(undefined);
-    };
-    request.on('data', onData);
-    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.once('error', reject);
-  });
 }
 
 /** The request's target as a URL, or undefined when it is not one (`GET http://[ HTTP/1.1`). */
