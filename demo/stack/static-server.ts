@@ -28,7 +28,8 @@ export function shopPolicy(connectTo: string[], ownTrustedTypes: string[] = []):
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    // The hub's origin: the photos of a conversation are served by it.
+    `img-src 'self' data: blob: ${connectTo.filter((source) => source.startsWith('http')).join(' ')}`,
     `connect-src ${connectTo.join(' ')}`,
     "require-trusted-types-for 'script'",
     `trusted-types ${[...ownTrustedTypes, 'expert-call'].join(' ')}`,

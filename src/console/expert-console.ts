@@ -713,6 +713,7 @@ export class ExpertConsole extends LitElement {
       words: this.t.chat,
       lang: languageOf(this),
       typingName: this.labelOf(card),
+      photoUrl: this.desk!.photoUrl,
     });
   }
 

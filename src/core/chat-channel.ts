@@ -7,9 +7,10 @@ import {
   MAX_CHAT_LENGTH,
   cleanText,
   type ClientMessage,
+  type PhotoRef,
   type ServerMessageOf,
 } from '../protocol/index.js';
-import { ChatLog } from './chat-log.js';
+import { ChatLog, type ChatEntry } from './chat-log.js';
 import { Emitter } from './emitter.js';
 
 /** A message the hub has not acknowledged in this time is shown as failed, with a retry. */
@@ -64,15 +65,33 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
     if (!clean) return 'empty';
     if (clean.length > MAX_CHAT_LENGTH) return 'too-long';
     if (!this.conversationId) return 'not-open';
-    const clientId = newClientId();
-    this.log.addOwn({
-      clientId,
+    const own = this.log.addOwn({
+      clientId: newClientId(),
       author: this.me,
       authorName: this.myName(),
       text: clean,
       at: Date.now(),
     });
-    this.transmit(clientId, clean);
+    this.transmit(own);
+    this.changed();
+    return null;
+  }
+
+  /**
+   * Shows a photo the hub has stored (sent by HTTP with a ticket: ShopperConversation's
+   * `sendPhoto`) as a line of this side's, delivered like a message: resent until stored.
+   */
+  postPhoto(photo: PhotoRef): 'not-open' | null {
+    if (!this.conversationId) return 'not-open';
+    const own = this.log.addOwn({
+      clientId: newClientId(),
+      author: this.me,
+      authorName: this.myName(),
+      text: '',
+      photo,
+      at: Date.now(),
+    });
+    this.transmit(own);
     this.changed();
     return null;
   }
@@ -82,7 +101,7 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
     const entry = this.log.entries.find((e) => e.clientId === clientId && e.delivery === 'failed');
     if (!entry) return;
     this.log.setDelivery(clientId, 'sending');
-    this.transmit(clientId, entry.text);
+    this.transmit(entry);
     this.changed();
   }
 
@@ -99,7 +118,7 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
     this.paused = false;
     for (const entry of this.log.undelivered) {
       this.log.setDelivery(entry.clientId!, 'sending');
-      this.transmit(entry.clientId!, entry.text);
+      this.transmit(entry);
     }
     this.changed();
   }
@@ -136,10 +155,17 @@ export class ChatChannel extends Emitter<ChatChannelEvents> {
     clearTimeout(this.typingTimer);
   }
 
-  private transmit(clientId: string, text: string): void {
+  private transmit(entry: ChatEntry): void {
     const conversationId = this.conversationId;
+    const clientId = entry.clientId!;
     if (this.paused) return;
-    if (conversationId) this.send({ type: 'chat.send', conversationId, clientId, text });
+    if (conversationId) {
+      this.send(
+        entry.photo
+          ? { type: 'chat.photo', conversationId, clientId, photoId: entry.photo.id }
+          : { type: 'chat.send', conversationId, clientId, text: entry.text },
+      );
+    }
     clearTimeout(this.ackTimers.get(clientId));
     this.ackTimers.set(
       clientId,

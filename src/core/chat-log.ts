@@ -3,7 +3,7 @@
  * this side's own messages not yet stored, each with its delivery state. Pure bookkeeping: the
  * chat channel feeds it what it sends and what the hub says.
  */
-import type { Author, ProductCard, ServerMessageOf } from '../protocol/index.js';
+import type { Author, PhotoRef, ProductCard, ServerMessageOf } from '../protocol/index.js';
 
 export type Delivery = 'sending' | 'sent' | 'failed';
 
@@ -18,6 +18,8 @@ export interface ChatEntry {
   text: string;
   /** A product the expert showed: the entry is its card. */
   product?: ProductCard;
+  /** A photo its author sent (at the hub's `photos/<id>`): the entry shows it. */
+  photo?: PhotoRef;
   /** Epoch milliseconds: the hub's time once stored, the local time while sending. */
   at: number;
   /** Written by this side. */
@@ -61,15 +63,18 @@ export class ChatLog {
     author: Author;
     authorName: string;
     text: string;
+    photo?: PhotoRef;
     at: number;
-  }) {
-    this.unsent.set(entry.clientId, {
+  }): ChatEntry {
+    const own: ChatEntry = {
       ...entry,
       key: entry.clientId,
       seq: undefined,
       mine: true,
       delivery: 'sending',
-    });
+    };
+    this.unsent.set(entry.clientId, own);
+    return own;
   }
 
   /** A stored message from the hub; returns false when it was already known (a replay). */
@@ -85,6 +90,7 @@ export class ChatLog {
       authorName: message.authorName,
       text: message.text,
       ...(message.product ? { product: message.product } : {}),
+      ...(message.photo ? { photo: message.photo } : {}),
       at: message.at,
       mine: message.author === me,
       delivery: 'sent',

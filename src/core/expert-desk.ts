@@ -27,7 +27,7 @@ import type {
 import { ChatChannel, newClientId } from './chat-channel.js';
 import { deskReducer, type DeskEvent, type DeskState, type SignedOutReason } from './desk-state.js';
 import { Emitter } from './emitter.js';
-import { HubClient } from './hub-client.js';
+import { HubClient, hubHttpUrl } from './hub-client.js';
 import {
   failureOfClientError,
   failureOfHubError,
@@ -94,6 +94,9 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
   private queueList: readonly WaitingQueue[] = [];
   private marking: ReadonlySet<string> = new Set();
   private search: ProductSearch | undefined;
+
+  /** Where a photo of a conversation is: at the hub, by its id. */
+  readonly photoUrl = (id: string): string => hubHttpUrl(this.hubUrl, `photos/${id}`);
 
   constructor(
     private readonly hubUrl: string,

@@ -37,6 +37,27 @@ export class HubConnectionError extends Error {
 
 /** ws(s)://…/ws for a hub given as http(s)://host[:port][/base]. */
 export function hubSocketUrl(hub: string, base: string = globalThis.location?.href ?? ''): string {
+  const url = hubUrl(hub, base);
+  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/ws`;
+  return url.toString();
+}
+
+/** http(s)://…/`path` for a hub given as http(s) or ws(s)://host[:port][/base]. */
+export function hubHttpUrl(
+  hub: string,
+  path: string,
+  base: string = globalThis.location?.href ?? '',
+): string {
+  const url = hubUrl(hub, base);
+  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'https:' : 'http:';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+function hubUrl(hub: string, base: string): URL {
   let url: URL;
   try {
     url = new URL(hub, base || undefined);
@@ -46,9 +67,7 @@ export function hubSocketUrl(hub: string, base: string = globalThis.location?.hr
   if (!/^(https?|wss?):$/.test(url.protocol)) {
     throw new HubConnectionError('bad-url', `"${hub}" is not an http(s) or ws(s) URL.`);
   }
-  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/ws`;
-  return url.toString();
+  return url;
 }
 
 export interface HubClientOptions {

@@ -29,14 +29,16 @@ import {
 } from './conversation-state.js';
 import { Emitter } from './emitter.js';
 import { FallbackPolicy, type Advice } from './fallback-policy.js';
-import { HubClient } from './hub-client.js';
+import { HubClient, hubHttpUrl } from './hub-client.js';
 import { failureOfClientError, failureOfHubError, isRetryable } from './hub-failure.js';
 import type { Device, DeviceProblem } from './devices.js';
 import { MediaSession } from './media-session.js';
+import { photoToSend, uploadPhoto, type PhotoFailure } from './photo-upload.js';
 import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 import type { ResumeTicket, TicketStore } from './resume-ticket.js';
 
 export type { ResumeTicket, TicketStore } from './resume-ticket.js';
+export type { PhotoFailure } from './photo-upload.js';
 
 /** A request the hub has not answered in this time ends with `timeout` rather than a spinner. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -93,6 +95,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private readonly retries: RetryClock;
   private readonly policy: ReconnectPolicy;
   private readonly teardown: Array<() => void> = [];
+  /** Waiting for the hub's ticket to send a photo (one photo at a time). */
+  private photoTicket: { resolve(ticket: string | undefined): void } | undefined;
 
   constructor(private readonly options: ShopperConversationOptions) {
     super();
@@ -227,6 +231,49 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     const conversationId = this.transcriptOf;
     if (!conversationId || !this.hub) return false;
     return this.hub.send({ type: 'shopper.product-action', conversationId, productId, action });
+  }
+
+  /** Where a photo of this conversation is: at the hub, by its id. */
+  readonly photoUrl = (id: string): string => hubHttpUrl(this.options.hub, `photos/${id}`);
+
+  /**
+   * Sends a photo (taken now or chosen from the device) into the conversation: made ready in
+   * the browser, sent by HTTP with a ticket the hub gives for it, then shown as a line of the
+   * chat like a message. Null once it is on its way as a line; else why it did not go.
+   */
+  async sendPhoto(file: Blob): Promise<PhotoFailure | null> {
+    const open = (): string | undefined => {
+      const state = this.current;
+      return state.kind === 'in-call' || state.kind === 'chat' ? state.conversationId : undefined;
+    };
+    const conversationId = open();
+    if (!conversationId) return 'not-open';
+    const photo = await photoToSend(file);
+    if (photo === 'not-a-photo') return photo;
+    const ticket = await this.askPhotoTicket(conversationId);
+    if (ticket === undefined) return open() === conversationId ? 'failed' : 'not-open';
+    const sent = await uploadPhoto(hubHttpUrl(this.options.hub, 'photos'), ticket, photo);
+    if (typeof sent === 'string') return sent;
+    return this.chat.postPhoto(sent) && 'not-open';
+  }
+
+  private askPhotoTicket(conversationId: string): Promise<string | undefined> {
+    this.photoTicket?.resolve(undefined);
+    return new Promise((resolve) => {
+      const waiter = {
+        resolve: (ticket: string | undefined) => {
+          clearTimeout(timer);
+          if (this.photoTicket === waiter) this.photoTicket = undefined;
+          resolve(ticket);
+        },
+      };
+      const timer = setTimeout(
+        () => waiter.resolve(undefined),
+        this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      );
+      this.photoTicket = waiter;
+      if (!this.hub?.send({ type: 'photo.prepare', conversationId })) waiter.resolve(undefined);
+    });
   }
 
   switchTo(to: 'chat' | 'call'): void {
@@ -390,6 +437,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     });
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());
+    hub.on('photo.ticket', (m) => this.photoTicket?.resolve(m.ticket));
     hub.on('call.mark', (m) => {
       const state = this.current;
       if (state.kind === 'in-call' && state.conversationId === m.conversationId) {
@@ -402,6 +450,10 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       this.closeHub();
     });
     hub.on('error', (m) => {
+      if (m.ref === 'photo.prepare') {
+        this.photoTicket?.resolve(undefined);
+        return;
+      }
       if (m.ref === 'shopper.rate') {
         this.apply({ type: 'rate-failed' });
         return;

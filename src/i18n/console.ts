@@ -214,6 +214,7 @@ const en: ConsoleText = {
       `${plural('en', over, { one: '# character', other: '# characters' })} over the limit.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
+    photo: 'Photo',
     product: {
       open: 'See the product',
       addToCart: 'Add to cart',
@@ -385,6 +386,7 @@ const fr: ConsoleText = {
       `${plural('fr', over, { one: '# caractère', other: '# caractères' })} de trop.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
+    photo: 'Photo',
     product: {
       open: 'Voir le produit',
       addToCart: 'Ajouter au panier',
@@ -557,6 +559,7 @@ const de: ConsoleText = {
     tooLong: (over) => `${plural('de', over, { one: '# Zeichen', other: '# Zeichen' })} zu viel.`,
     system: systemLine.de,
     closed: 'Die Unterhaltung ist beendet.',
+    photo: 'Foto',
     product: {
       open: 'Zum Produkt',
       addToCart: 'In den Warenkorb',
@@ -724,6 +727,7 @@ const es: ConsoleText = {
       `${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más.`,
     system: systemLine.es,
     closed: 'La conversación ha terminado.',
+    photo: 'Foto',
     product: {
       open: 'Ver el producto',
       addToCart: 'Añadir a la cesta',
@@ -893,6 +897,7 @@ const it: ConsoleText = {
       `${plural('it', over, { one: '# carattere', other: '# caratteri' })} di troppo.`,
     system: systemLine.it,
     closed: 'La conversazione è terminata.',
+    photo: 'Foto',
     product: {
       open: 'Vedi il prodotto',
       addToCart: 'Aggiungi al carrello',

@@ -173,6 +173,7 @@ const de: PanelText = {
       `Ihre Nachricht ist ${plural('de', over, { one: '# Zeichen', other: '# Zeichen' })} zu lang. Kürzen Sie sie, um sie zu senden.`,
     system: systemLine.de,
     closed: 'Die Unterhaltung ist beendet.',
+    photo: 'Foto',
     product: {
       open: 'Zum Produkt',
       addToCart: 'In den Warenkorb',
@@ -181,6 +182,18 @@ const de: PanelText = {
       reserved: 'Reservierung angefragt',
       inStock: (store) => `Vorrätig in ${store}`,
       outOfStock: (store) => `Nicht vorrätig in ${store}`,
+    },
+  },
+  photos: {
+    add: 'Ein Foto senden',
+    sending: 'Ihr Foto wird gesendet…',
+    refused: {
+      'not-a-photo': 'Diese Datei ist kein Foto. Wählen Sie ein Bild.',
+      'too-large': 'Dieses Foto ist zu groß zum Senden. Wählen Sie ein kleineres.',
+      'too-many': 'Diese Unterhaltung kann keine weiteren Fotos aufnehmen.',
+      'not-open': 'Fotos können Sie senden, sobald der Experte da ist.',
+      failed:
+        'Ihr Foto konnte nicht gesendet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     },
   },
   deviceStarting: (device) =>

@@ -160,6 +160,7 @@ const en: PanelText = {
       `Your message is ${plural('en', over, { one: '# character', other: '# characters' })} too long. Shorten it to send it.`,
     system: systemLine.en,
     closed: 'The conversation has ended.',
+    photo: 'Photo',
     product: {
       open: 'See the product',
       addToCart: 'Add to cart',
@@ -168,6 +169,17 @@ const en: PanelText = {
       reserved: 'Reservation asked',
       inStock: (store) => `In stock at ${store}`,
       outOfStock: (store) => `Out of stock at ${store}`,
+    },
+  },
+  photos: {
+    add: 'Send a photo',
+    sending: 'Sending your photo…',
+    refused: {
+      'not-a-photo': 'This file is not a photo. Choose a picture.',
+      'too-large': 'This photo is too large to send. Choose a smaller one.',
+      'too-many': 'This conversation has all the photos it can take.',
+      'not-open': 'Photos can be sent once the expert has joined.',
+      failed: 'Your photo could not be sent. Check your connection and try again.',
     },
   },
   deviceStarting: (device) =>

@@ -171,6 +171,7 @@ const es: PanelText = {
       `Su mensaje tiene ${plural('es', over, { one: '# carácter', other: '# caracteres' })} de más. Acórtelo para enviarlo.`,
     system: systemLine.es,
     closed: 'La conversación ha terminado.',
+    photo: 'Foto',
     product: {
       open: 'Ver el producto',
       addToCart: 'Añadir a la cesta',
@@ -179,6 +180,17 @@ const es: PanelText = {
       reserved: 'Reserva solicitada',
       inStock: (store) => `Disponible en ${store}`,
       outOfStock: (store) => `Agotado en ${store}`,
+    },
+  },
+  photos: {
+    add: 'Enviar una foto',
+    sending: 'Enviando su foto…',
+    refused: {
+      'not-a-photo': 'Este archivo no es una foto. Elija una imagen.',
+      'too-large': 'Esta foto es demasiado grande para enviarla. Elija una más pequeña.',
+      'too-many': 'Esta conversación ya tiene todas las fotos que admite.',
+      'not-open': 'Podrá enviar fotos en cuanto el experto se una.',
+      failed: 'No se ha podido enviar su foto. Compruebe su conexión e inténtelo de nuevo.',
     },
   },
   deviceStarting: (device) =>

@@ -171,6 +171,7 @@ const fr: PanelText = {
       `Votre message dépasse la limite de ${over} caractères. Raccourcissez-le pour l’envoyer.`,
     system: systemLine.fr,
     closed: 'La conversation est terminée.',
+    photo: 'Photo',
     product: {
       open: 'Voir le produit',
       addToCart: 'Ajouter au panier',
@@ -179,6 +180,17 @@ const fr: PanelText = {
       reserved: 'Réservation demandée',
       inStock: (store) => `En stock à ${store}`,
       outOfStock: (store) => `Épuisé à ${store}`,
+    },
+  },
+  photos: {
+    add: 'Envoyer une photo',
+    sending: 'Envoi de votre photo…',
+    refused: {
+      'not-a-photo': 'Ce fichier n’est pas une photo. Choisissez une image.',
+      'too-large': 'Cette photo est trop lourde pour être envoyée. Choisissez-en une plus petite.',
+      'too-many': 'Cette conversation a reçu toutes les photos qu’elle peut contenir.',
+      'not-open': 'Vous pourrez envoyer des photos dès que l’expert vous aura rejoint.',
+      failed: 'Votre photo n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.',
     },
   },
   deviceStarting: (device) =>

@@ -171,6 +171,7 @@ const it: PanelText = {
       `Il tuo messaggio supera il limite di ${plural('it', over, { one: '# carattere', other: '# caratteri' })}. Accorcialo per inviarlo.`,
     system: systemLine.it,
     closed: 'La conversazione è terminata.',
+    photo: 'Foto',
     product: {
       open: 'Vedi il prodotto',
       addToCart: 'Aggiungi al carrello',
@@ -179,6 +180,17 @@ const it: PanelText = {
       reserved: 'Prenotazione richiesta',
       inStock: (store) => `Disponibile a ${store}`,
       outOfStock: (store) => `Esaurito a ${store}`,
+    },
+  },
+  photos: {
+    add: 'Invia una foto',
+    sending: 'Invio della foto…',
+    refused: {
+      'not-a-photo': 'Questo file non è una foto. Scelga un’immagine.',
+      'too-large': 'Questa foto è troppo grande da inviare. Ne scelga una più piccola.',
+      'too-many': 'Questa conversazione ha già tutte le foto che può contenere.',
+      'not-open': 'Potrà inviare foto appena l’esperto si sarà unito.',
+      failed: 'Non è stato possibile inviare la foto. Controlli la connessione e riprovi.',
     },
   },
   deviceStarting: (device) =>

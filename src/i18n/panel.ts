@@ -3,7 +3,7 @@ import type { UiLanguage } from './language.js';
 import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { BrowserFamily, Device, DeviceProblem } from '../core/devices.js';
-import type { ChatWords } from '../ui/chat-view.js';
+import type { ChatWords, PhotoWords } from '../ui/chat-view.js';
 
 /** What had been going on when the conversation ended. */
 export type EndedWhat = 'call' | 'chat' | 'queue' | 'attempt';
@@ -131,6 +131,8 @@ export interface PanelText {
     dismiss: string;
   };
   chat: ChatWords;
+  /** Sending a photo into the conversation. */
+  photos: PhotoWords;
 }
 
 /** The catalogs fetched so far (see `loadPanelText`). */

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { ChatChannel } from '../core/chat-channel.js';
-import type { ChatWords, ProductActionDetail } from './chat-view.js';
+import type { ChatWords, PhotoStatus, PhotoWords, ProductActionDetail } from './chat-view.js';
 
 /**
  * The `<ec-chat>` of one chat channel: what both elements put in a conversation. Kept apart
@@ -20,6 +20,10 @@ export function chatFor(
      * `preventDefault()` on the event to keep a link unfollowed.
      */
     onProduct?: (event: CustomEvent<ProductActionDetail>) => void;
+    /** Where the conversation's photos are, by id (at the hub). */
+    photoUrl?: (id: string) => string;
+    /** Sending photos (the shopper's side): the button to send one shows only with this. */
+    photos?: { words: PhotoWords; status: PhotoStatus; send: (file: File) => void };
   },
 ) {
   return html`<ec-chat
@@ -30,6 +34,10 @@ export function chatFor(
     otherName=${options.typingName}
     .open=${!options.readOnly && chat.isOpen}
     ?productActions=${!!options.onProduct}
+    .photoUrl=${options.photoUrl}
+    .photoWords=${options.photos?.words}
+    photoStatus=${options.photos?.status ?? ''}
+    @ec-chat-photo=${(event: CustomEvent<{ file: File }>) => options.photos?.send(event.detail.file)}
     @ec-product-action=${(event: CustomEvent<ProductActionDetail>) => options.onProduct?.(event)}
     @ec-chat-send=${(event: CustomEvent<{ text: string }>) => {
       if (chat.post(event.detail.text)) event.preventDefault();

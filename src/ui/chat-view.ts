@@ -4,7 +4,14 @@ import { customElement } from '../core/custom-element.js';
 import type { ChatEntry } from '../core/chat-log.js';
 import { linkParts } from '../core/chat-links.js';
 import { priceText } from './price.js';
-import { MAX_CHAT_LENGTH, type ProductAction, type ProductCard } from '../protocol/index.js';
+import { icon } from './icons.js';
+import type { PhotoFailure } from '../core/photo-upload.js';
+import {
+  MAX_CHAT_LENGTH,
+  type PhotoRef,
+  type ProductAction,
+  type ProductCard,
+} from '../protocol/index.js';
 
 /** The words the chat view shows, given by the element that uses it (in its language). */
 export interface ChatWords {
@@ -21,6 +28,8 @@ export interface ChatWords {
   tooLong: (over: number) => string;
   system: (event: string, name: string) => string;
   closed: string;
+  /** A photo in the conversation, for those who cannot see it ("Photo"). */
+  photo: string;
   /** A product card's words. */
   product: {
     open: string;
@@ -33,6 +42,18 @@ export interface ChatWords {
     outOfStock: (store: string) => string;
   };
 }
+
+/** The words of sending a photo (the shopper's side). */
+export interface PhotoWords {
+  /** The button that takes a photo or picks one ("Send a photo"). */
+  add: string;
+  sending: string;
+  /** Why a photo did not go. */
+  refused: Record<PhotoFailure, string>;
+}
+
+/** Where sending a photo stands: nothing under way, on its way, or why it did not go. */
+export type PhotoStatus = '' | 'sending' | PhotoFailure;
 
 /** `ec-product-action`: the shopper acted on a product card (cancel it to keep a link unfollowed). */
 export interface ProductActionDetail {
@@ -47,6 +68,8 @@ export interface ProductActionDetail {
  * @event ec-chat-send - `detail: { text }`; the host answers through `refusal` if it refuses it.
  * @event ec-chat-retry - `detail: { clientId }`.
  * @event ec-chat-typing - the person is typing.
+ * @event ec-chat-photo - `detail: { file }`: the person took or picked a photo to send (with
+ * `photoWords`).
  * @event ec-product-action - `detail: { product, action }`: a product card's link or button
  * (with `productActions`); cancelling it keeps the link unfollowed.
  */
@@ -232,6 +255,36 @@ export class ChatView extends LitElement {
       cursor: default;
       opacity: 0.75;
     }
+    li.photo {
+      padding: 4px;
+    }
+    li.photo img {
+      display: block;
+      width: auto;
+      height: auto;
+      max-width: 100%;
+      max-height: 240px;
+      border-radius: 8px;
+      background: var(--_surface, #fff);
+    }
+    li.photo .meta {
+      padding: 2px 6px 0;
+    }
+    button.add-photo {
+      flex: none;
+      width: 44px;
+      padding: 0;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      background: none;
+      color: var(--_accent, #0b5fff);
+      border: 1px solid var(--_line-strong, #6e7781);
+    }
+    button.add-photo:disabled {
+      opacity: 0.5;
+      cursor: progress;
+    }
     button.retry {
       min-height: 0;
       padding: 0 0.4em;
@@ -254,12 +307,19 @@ export class ChatView extends LitElement {
   /** Product cards offer their link and buttons (the shopper's side). */
   @property({ type: Boolean }) accessor productActions = false;
 
+  /** Where a photo of the conversation is, by its id; without it, photos show as words. */
+  @property({ attribute: false }) accessor photoUrl: ((id: string) => string) | undefined;
+  /** The words of sending photos: the button to send one shows only with them. */
+  @property({ attribute: false }) accessor photoWords: PhotoWords | undefined;
+  @property() accessor photoStatus: PhotoStatus = '';
+
   /** What the shopper already did with each card (`key action`), shown on its button. */
   @state() private accessor done: ReadonlySet<string> = new Set();
 
   @state() private accessor draft = '';
   @query('.log') private accessor list!: HTMLDivElement;
   @query('textarea') private accessor box!: HTMLTextAreaElement;
+  @query('input[type=file]') private accessor picker: HTMLInputElement | null = null;
 
   override render() {
     const w = this.words;
@@ -273,8 +333,15 @@ export class ChatView extends LitElement {
               ? html`<li class="system">${w.system(entry.text, entry.authorName)}</li>`
               : entry.product
                 ? this.renderCard(entry, entry.product, time)
-                : html`<li class=${entry.mine ? 'mine' : ''} data-delivery=${entry.delivery}>
-                    <span class="text">${linkify(entry.text)}</span>
+                : html`<li
+                    class=${(entry.mine ? 'mine' : '') + (entry.photo ? ' photo' : '')}
+                    data-delivery=${entry.delivery}
+                  >
+                    ${
+                      entry.photo
+                        ? this.renderPhoto(entry.photo)
+                        : html`<span class="text">${linkify(entry.text)}</span>`
+                    }
                     <span class="meta">
                       ${entry.mine ? w.you : entry.authorName || this.otherName} ·
                       ${time.format(entry.at)} ${entry.mine ? this.delivery(entry) : nothing}
@@ -285,9 +352,11 @@ export class ChatView extends LitElement {
       </div>
       ${this.typingName ? html`<p class="typing">${w.typing(this.typingName)}</p>` : nothing}
       ${over > 0 ? html`<p class="refusal" role="alert">${w.tooLong(over)}</p>` : nothing}
+      ${this.renderPhotoStatus()}
       ${
         this.open
           ? html`<form @submit=${this.submit}>
+              ${this.photoWords ? this.renderAddPhoto(this.photoWords) : nothing}
               <textarea
                 rows="1"
                 aria-label=${w.placeholder}
@@ -379,6 +448,54 @@ export class ChatView extends LitElement {
     const taken = this.fire('ec-product-action', detail);
     if (action !== 'open') this.done = new Set([...this.done, `${entry.key} ${action}`]);
     return taken;
+  }
+
+  /** A photo at its own proportions; a tap opens it full size. */
+  private renderPhoto(photo: PhotoRef) {
+    const url = this.photoUrl?.(photo.id);
+    if (!url) return html`<span class="text">${this.words.photo}</span>`;
+    return html`<a href=${url} target="_blank" rel="noopener noreferrer"
+      ><img
+        src=${url}
+        alt=${this.words.photo}
+        width=${photo.width}
+        height=${photo.height}
+        loading="lazy"
+        referrerpolicy="no-referrer"
+    /></a>`;
+  }
+
+  private renderAddPhoto(words: PhotoWords) {
+    return html`<button
+        type="button"
+        class="add-photo"
+        aria-label=${words.add}
+        title=${words.add}
+        ?disabled=${this.photoStatus === 'sending'}
+        @click=${() => this.picker?.click()}
+      >
+        ${icon('photo')}
+      </button>
+      <input
+        type="file"
+        accept="image/*"
+        hidden
+        @change=${(event: Event) => {
+          const input = event.target as HTMLInputElement;
+          const file = input.files?.[0];
+          // Emptied, so that the same photo can be picked again after a refusal.
+          input.value = '';
+          if (file) this.fire('ec-chat-photo', { file });
+        }}
+      />`;
+  }
+
+  private renderPhotoStatus() {
+    const words = this.photoWords;
+    if (!words || !this.photoStatus) return nothing;
+    return this.photoStatus === 'sending'
+      ? html`<p class="typing" role="status">${words.sending}</p>`
+      : html`<p class="refusal" role="alert">${words.refused[this.photoStatus]}</p>`;
   }
 
   private delivery(entry: ChatEntry) {

@@ -281,6 +281,67 @@ describe('ChatChannel', () => {
     });
   });
 
+  describe('photos', () => {
+    const photo = {
+      id: 'AbCdEfGhIjKlMnOpQrStUv',
+      type: 'image/jpeg',
+      width: 800,
+      height: 600,
+    } as const;
+
+    it('shows a photo the hub stored as one’s own line, sending, then sent once stored', () => {
+      const { chat, sent } = harness();
+      assert.equal(chat.postPhoto(photo), null);
+      const [frame] = sent;
+      assert.equal(frame?.type, 'chat.photo');
+      assert.equal(frame.photoId, photo.id);
+      assert.equal(frame.conversationId, 'c1');
+      assert.deepEqual(chat.log.entries[0]?.photo, photo);
+      assert.equal(chat.log.entries[0]?.delivery, 'sending');
+      chat.receive({
+        type: 'chat.message',
+        conversationId: 'c1',
+        seq: 1,
+        clientId: frame.clientId,
+        author: 'shopper',
+        authorName: 'Léa',
+        text: '',
+        photo,
+        at: 42,
+      });
+      assert.equal(chat.log.entries.length, 1, 'one line, not two');
+      assert.equal(chat.log.entries[0]?.delivery, 'sent');
+      assert.deepEqual(chat.log.entries[0]?.photo, photo);
+    });
+
+    it('resends a photo’s line as a photo, with its id, after a reconnect or a retry', () => {
+      const { chat, sent } = harness();
+      chat.pause();
+      chat.postPhoto(photo);
+      chat.post('this is the chain');
+      assert.equal(sent.length, 0, 'held while the connection is down');
+      chat.flush();
+      assert.deepEqual(
+        sent.map((m) => m.type),
+        ['chat.photo', 'chat.send'],
+        'in the order written',
+      );
+      t.mock.timers.tick(8_000);
+      const failed = chat.log.entries[0]!;
+      assert.equal(failed.delivery, 'failed');
+      chat.retry(failed.clientId!);
+      const again = sent.at(-1)!;
+      assert.equal(again.type, 'chat.photo');
+      assert.equal(again.clientId, failed.clientId);
+    });
+
+    it('refuses a photo’s line before an expert has joined', () => {
+      const closed = harness('shopper', '');
+      assert.equal(closed.chat.postPhoto(photo), 'not-open');
+      assert.deepEqual(closed.sent, []);
+    });
+  });
+
   it('stops every clock on dispose', () => {
     const { chat, changes } = harness();
     chat.post('hello');

@@ -21,7 +21,7 @@ import type {
   ShopWords,
 } from '../../protocol/index.js';
 import { chatFor } from '../../ui/chat-binding.js';
-import type { ProductActionDetail } from '../../ui/chat-view.js';
+import type { PhotoStatus, ProductActionDetail } from '../../ui/chat-view.js';
 import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { devicePicker } from '../../ui/device-picker.js';
@@ -84,6 +84,8 @@ export class ExpertCallPanel extends LitElement {
   @state() private accessor devicesShown: DeviceChoice[] | undefined;
   /** The first screen's device check is open. */
   @state() private accessor checking = false;
+  /** Sending a photo: under way, or why the last one did not go. */
+  @state() private accessor photoStatus: PhotoStatus = '';
   /** What the device check could not start, for the live region. */
   private checkFailures: DeviceFailure[] = [];
   /** Chat entries already seen by the shopper, to count what is unread while the sheet is shut. */
@@ -727,8 +729,18 @@ export class ExpertCallPanel extends LitElement {
       typingName: expertName,
       readOnly,
       onProduct: this.onProduct,
+      photoUrl: this.conversation.photoUrl,
+      ...(readOnly
+        ? {}
+        : { photos: { words: this.t.photos, status: this.photoStatus, send: this.sendPhoto } }),
     });
   }
+
+  /** The shopper took or picked a photo: sent, with what happens said under the chat. */
+  private sendPhoto = async (file: File) => {
+    this.photoStatus = 'sending';
+    this.photoStatus = (await this.conversation.sendPhoto(file)) ?? '';
+  };
 
   /**
    * The shopper acted on a product card: the hub counts it, and the shop's page is told
