@@ -70,6 +70,8 @@ export default {
   ignorers: ['logging'],
   // Two cores' worth by default; MUTATE_CONCURRENCY=1 leaves a core free for other work.
   concurrency: Number(process.env['MUTATE_CONCURRENCY'] || 2),
+  // The first run goes through every test file once, one runner at a time: many minutes.
+  dryRunTimeoutMinutes: 60,
   timeoutMS: 10_000,
   timeoutFactor: 2,
   incremental: true,
