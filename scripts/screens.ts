@@ -131,6 +131,48 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
     'expert-call-panel ec-chat li.card[data-product="lumen-e3-sable"]',
   );
   await shot(shopper.page, `shop-${size}-call-product-card`);
+  // The shopper shows the problem with a photo (here drawn in the page: a worn chain ring).
+  const photo = await shopper.page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1600, 1200);
+    const g = canvas.getContext('2d')!;
+    const sky = g.createLinearGradient(0, 0, 0, 1200);
+    sky.addColorStop(0, '#cfd8dc');
+    sky.addColorStop(1, '#78909c');
+    g.fillStyle = sky;
+    g.fillRect(0, 0, 1600, 1200);
+    g.strokeStyle = '#37474f';
+    g.lineWidth = 60;
+    g.beginPath();
+    g.arc(800, 600, 380, 0, Math.PI * 2);
+    g.stroke();
+    g.fillStyle = '#b0bec5';
+    for (let i = 0; i < 36; i++) {
+      const a = (i / 36) * Math.PI * 2;
+      g.fillRect(800 + Math.cos(a) * 430 - 18, 600 + Math.sin(a) * 430 - 18, 36, 36);
+    }
+    g.fillStyle = '#d84315';
+    g.beginPath();
+    g.arc(1090, 390, 70, 0, Math.PI * 2);
+    g.fill();
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  await shopper.page.setInputFiles('expert-call-panel ec-chat input[type="file"]', {
+    name: 'plateau.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(photo),
+  });
+  await shopper.page.waitForFunction(() => {
+    const chat = document
+      .querySelector('expert-call')
+      ?.shadowRoot?.querySelector('expert-call-panel')
+      ?.shadowRoot?.querySelector('ec-chat')?.shadowRoot;
+    const img = chat?.querySelector<HTMLImageElement>('li.photo[data-delivery="sent"] img');
+    return img?.complete && img.naturalWidth > 0;
+  });
+  await expert.page.waitForSelector('expert-console ec-chat li.photo img');
+  await shot(shopper.page, `shop-${size}-call-photo`);
+  if (size === 'desktop') await shot(expert.page, 'console-desktop-call-photo');
   if (size === 'desktop') {
     await shot(expert.page, 'console-desktop-call');
     // A second shopper asks meanwhile: the expert, in the call, sees them waiting.

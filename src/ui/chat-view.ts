@@ -256,7 +256,7 @@ export class ChatView extends LitElement {
       opacity: 0.75;
     }
     li.photo {
-      padding: 4px;
+      padding: 3px;
     }
     li.photo img {
       display: block;
@@ -462,8 +462,18 @@ export class ChatView extends LitElement {
         height=${photo.height}
         loading="lazy"
         referrerpolicy="no-referrer"
+        @load=${this.photoLoaded}
     /></a>`;
   }
+
+  /** A photo that loaded grew the log: one who was reading its end still sees the end. */
+  private photoLoaded = (event: Event) => {
+    const list = this.list;
+    const grown = (event.target as HTMLImageElement).height;
+    if (list.scrollTop + list.clientHeight >= list.scrollHeight - grown - 48) {
+      list.scrollTop = list.scrollHeight;
+    }
+  };
 
   private renderAddPhoto(words: PhotoWords) {
     return html`<button
