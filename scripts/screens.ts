@@ -172,7 +172,26 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   });
   await expert.page.waitForSelector('expert-console ec-chat li.photo img');
   await shot(shopper.page, `shop-${size}-call-photo`);
-  if (size === 'desktop') await shot(expert.page, 'console-desktop-call-photo');
+  if (size === 'desktop') {
+    await expert.page.evaluate(() => window.scrollTo(0, 0));
+    await shot(expert.page, 'console-desktop-call-photo');
+  }
+  if (size === 'desktop') {
+    // A desktop shopper shows their screen (Chromium's fake capture); phones cannot.
+    await shopper.page.click('expert-call-panel [data-control="share-screen"]');
+    await shopper.page.waitForSelector('expert-call-panel [data-sharing="screen"]');
+    await expert.page.waitForFunction(() => {
+      const tile = document
+        .querySelector('expert-console')
+        ?.shadowRoot?.querySelector('ec-call-stage[data-showing="screen"]')
+        ?.shadowRoot?.querySelector('ec-video-tile.remote');
+      return (tile?.shadowRoot?.querySelector('video')?.videoWidth ?? 0) > 0;
+    });
+    await shot(shopper.page, 'shop-desktop-call-sharing-screen');
+    await expert.page.evaluate(() => window.scrollTo(0, 0));
+    await shot(expert.page, 'console-desktop-call-screen');
+    await shopper.page.click('expert-call-panel [data-control="share-screen"]');
+  }
   if (size === 'desktop') {
     await shot(expert.page, 'console-desktop-call');
     // A second shopper asks meanwhile: the expert, in the call, sees them waiting.

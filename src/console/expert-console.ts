@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { customElement } from '../core/custom-element.js';
 import {
   callOf,
@@ -11,6 +11,7 @@ import {
   type SignedOutReason,
 } from '../core/desk-state.js';
 import { ExpertDesk, type WaitingQueue } from '../core/expert-desk.js';
+import { screenShareSupported } from '../core/media-session.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
 import { LANGUAGES, languageOf, type UiLanguage } from '../i18n/language.js';
@@ -66,6 +67,8 @@ export class ExpertConsole extends LitElement {
 
   /** URL of the hub. */
   @property() accessor hub = '';
+  /** The last try to share the screen failed (not cancelled). */
+  @state() private accessor screenFailed = false;
 
   /** Topics this expert answers, separated by spaces or commas (`bikes repair`); empty: all. */
   @property() accessor topics = '';
@@ -641,16 +644,33 @@ export class ExpertConsole extends LitElement {
       <div class="call" data-media="call">
         <div class="stage-column">
           <ec-call-stage
-            .remoteVideo=${media.remoteVideo}
+            .remoteVideo=${media.remoteScreen ?? media.remoteVideo}
+            data-showing=${media.remoteScreen ? 'screen' : 'camera'}
             .localVideo=${media.localVideo}
             .selfMirrored=${media.mirrorSelf}
             .remoteAudio=${media.remoteAudio}
             placeholder=${t.shopperCameraOff}
-            ?markable=${!!media.remoteVideo}
+            ?markable=${!!media.remoteVideo && !media.remoteScreen}
             .markLabel=${t.youMarked}
             @ec-mark=${(event: CustomEvent<MarkDetail>) => this.desk?.mark(id, event.detail.points)}
           ></ec-call-stage>
-          ${media.remoteVideo ? html`<p class="mark-hint" data-hint="mark">${t.markHint}</p>` : nothing}
+          ${
+            media.remoteVideo && !media.remoteScreen
+              ? html`<p class="mark-hint" data-hint="mark">${t.markHint}</p>`
+              : nothing
+          }
+          ${
+            media.sharingScreen
+              ? html`<p class="starting" role="status" data-sharing="screen">
+                  ${t.screen.sharing}
+                </p>`
+              : nothing
+          }
+          ${
+            this.screenFailed
+              ? html`<p class="problem" role="alert" data-problem="screen">${t.screen.failed}</p>`
+              : nothing
+          }
           ${
             media.audioBlocked
               ? html`<button
@@ -685,6 +705,22 @@ export class ExpertConsole extends LitElement {
               ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
               <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
             </button>
+            ${
+              screenShareSupported()
+                ? html`<button
+                    class="control"
+                    data-action="share-screen"
+                    aria-pressed=${media.sharingScreen ? 'true' : 'false'}
+                    @click=${async () => {
+                      const failed = await media.shareScreen(!media.sharingScreen);
+                      this.screenFailed = failed === 'failed';
+                    }}
+                  >
+                    ${icon('screen')}
+                    <span>${media.sharingScreen ? t.screen.stop : t.screen.share}</span>
+                  </button>`
+                : nothing
+            }
             <button
               class="control"
               data-action="to-chat"

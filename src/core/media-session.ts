@@ -78,6 +78,11 @@ export function webrtcSupported(): boolean {
   return typeof globalThis.RTCPeerConnection === 'function';
 }
 
+/** Whether this browser can share a screen: desktop browsers; phones' browsers cannot. */
+export function screenShareSupported(): boolean {
+  return typeof globalThis.navigator?.mediaDevices?.getDisplayMedia === 'function';
+}
+
 /** How long media may try to reconnect before the conversation gives way to chat. */
 export const MEDIA_RECOVERY_MS = 10_000;
 
@@ -100,7 +105,44 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   /** The other side's camera, when they share it. */
   get remoteVideo(): RemoteVideoTrack | undefined {
-    return this.remoteTracks().find((t): t is RemoteVideoTrack => t.kind === 'video');
+    return this.remoteTracks().find(
+      (t): t is RemoteVideoTrack => t.kind === 'video' && t.source !== 'screen_share',
+    );
+  }
+
+  /** The other side's screen, when they share it: shown in place of their camera. */
+  get remoteScreen(): RemoteVideoTrack | undefined {
+    return this.remoteTracks().find(
+      (t): t is RemoteVideoTrack => t.kind === 'video' && t.source === 'screen_share',
+    );
+  }
+
+  /** This side shares its screen. */
+  get sharingScreen(): boolean {
+    return this.room?.localParticipant.isScreenShareEnabled ?? false;
+  }
+
+  /**
+   * Shares this side's screen (a window, a tab) or stops: the browser asks which. Null once
+   * done; `cancelled` when the person closed the browser's question (nothing to say); `failed`
+   * otherwise. The browser's own "stop sharing" stops it too (LiveKit unpublishes the track).
+   */
+  async shareScreen(on: boolean): Promise<'cancelled' | 'failed' | null> {
+    const participant = this.room?.localParticipant;
+    if (!participant) return 'failed';
+    try {
+      await participant.setScreenShareEnabled(on, {
+        audio: false,
+        // Not the page of the call itself: a picture of the call inside the call.
+        selfBrowserSurface: 'exclude',
+        surfaceSwitching: 'include',
+      });
+      return null;
+    } catch (error) {
+      return (error as Error).name === 'NotAllowedError' ? 'cancelled' : 'failed';
+    } finally {
+      this.emit('change', undefined);
+    }
   }
 
   get remoteAudio(): RemoteAudioTrack[] {

@@ -56,6 +56,8 @@ export interface ConsoleText {
   cameraOn: string;
   cameraOff: string;
   hangUp: string;
+  /** Sharing one's screen (desktop browsers). */
+  screen: { share: string; stop: string; sharing: string; failed: string };
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
   deviceStarting: (device: 'camera' | 'microphone') => string;
   reconnecting: string;
@@ -185,6 +187,12 @@ const en: ConsoleText = {
   cameraOn: 'Camera off',
   cameraOff: 'Camera on',
   hangUp: 'Hang up',
+  screen: {
+    share: 'Share screen',
+    stop: 'Stop sharing',
+    sharing: 'You are sharing your screen',
+    failed: 'Your screen could not be shared. Try again, or choose another window.',
+  },
   reconnecting: 'Connection to the hub lost. Reconnecting… the call goes on.',
   chatOnly: {
     chosen: 'The shopper chose to write: answer here.',
@@ -356,6 +364,12 @@ const fr: ConsoleText = {
   cameraOn: 'Éteindre la caméra',
   cameraOff: 'Allumer la caméra',
   hangUp: 'Raccrocher',
+  screen: {
+    share: 'Partager l’écran',
+    stop: 'Arrêter le partage',
+    sharing: 'Vous partagez votre écran',
+    failed: 'Votre écran n’a pas pu être partagé. Réessayez, ou choisissez une autre fenêtre.',
+  },
   reconnecting: 'Connexion au hub perdue. Reconnexion… l’appel continue.',
   chatOnly: {
     chosen: 'Le client a choisi d’écrire : répondez ici.',
@@ -530,6 +544,13 @@ const de: ConsoleText = {
   cameraOn: 'Kamera aus',
   cameraOff: 'Kamera an',
   hangUp: 'Auflegen',
+  screen: {
+    share: 'Bildschirm teilen',
+    stop: 'Teilen beenden',
+    sharing: 'Sie teilen Ihren Bildschirm',
+    failed:
+      'Ihr Bildschirm konnte nicht geteilt werden. Versuchen Sie es erneut oder wählen Sie ein anderes Fenster.',
+  },
   reconnecting: 'Verbindung zum Hub verloren. Neu verbinden … der Anruf läuft weiter.',
   chatOnly: {
     chosen: 'Der Kunde schreibt lieber: Antworten Sie hier.',
@@ -698,6 +719,12 @@ const es: ConsoleText = {
   cameraOn: 'Apagar cámara',
   cameraOff: 'Encender cámara',
   hangUp: 'Colgar',
+  screen: {
+    share: 'Compartir pantalla',
+    stop: 'Dejar de compartir',
+    sharing: 'Está compartiendo su pantalla',
+    failed: 'No se ha podido compartir su pantalla. Inténtelo de nuevo o elija otra ventana.',
+  },
   reconnecting: 'Conexión con el hub perdida. Reconectando… la llamada continúa.',
   chatOnly: {
     chosen: 'El cliente ha preferido escribir: responda aquí.',
@@ -868,6 +895,12 @@ const it: ConsoleText = {
   cameraOn: 'Spegni fotocamera',
   cameraOff: 'Accendi fotocamera',
   hangUp: 'Riaggancia',
+  screen: {
+    share: 'Condividi schermo',
+    stop: 'Interrompi condivisione',
+    sharing: 'Sta condividendo lo schermo',
+    failed: 'Non è stato possibile condividere lo schermo. Riprovi o scelga un’altra finestra.',
+  },
   reconnecting: 'Connessione all’hub persa. Riconnessione… la chiamata continua.',
   chatOnly: {
     chosen: 'Il cliente preferisce scrivere: rispondi qui.',

@@ -65,6 +65,13 @@ const de: PanelText = {
   microphoneOff: 'Mikro an',
   cameraOn: 'Video aus',
   cameraOff: 'Video an',
+  screen: {
+    share: 'Bildschirm teilen',
+    stop: 'Teilen beenden',
+    sharing: 'Sie teilen Ihren Bildschirm',
+    failed:
+      'Ihr Bildschirm konnte nicht geteilt werden. Versuchen Sie es erneut oder wählen Sie ein anderes Fenster.',
+  },
   switchCamera: 'Kamera wechseln',
   expertMarked: (name) => `${name} hat eine Stelle in Ihrem Bild markiert`,
   hangUp: 'Auflegen',

@@ -64,6 +64,12 @@ const en: PanelText = {
   microphoneOff: 'Unmute',
   cameraOn: 'Stop video',
   cameraOff: 'Start video',
+  screen: {
+    share: 'Share screen',
+    stop: 'Stop sharing',
+    sharing: 'You are sharing your screen',
+    failed: 'Your screen could not be shared. Try again, or choose another window.',
+  },
   switchCamera: 'Switch camera',
   expertMarked: (name) => `${name} marked a spot on your picture`,
   hangUp: 'Hang up',

@@ -64,6 +64,12 @@ const es: PanelText = {
   microphoneOff: 'Activar micro',
   cameraOn: 'Parar vídeo',
   cameraOff: 'Iniciar vídeo',
+  screen: {
+    share: 'Compartir pantalla',
+    stop: 'Dejar de compartir',
+    sharing: 'Está compartiendo su pantalla',
+    failed: 'No se ha podido compartir su pantalla. Inténtelo de nuevo o elija otra ventana.',
+  },
   switchCamera: 'Cambiar de cámara',
   expertMarked: (name) => `${name} ha marcado un punto en su imagen`,
   hangUp: 'Colgar',

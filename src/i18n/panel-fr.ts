@@ -64,6 +64,12 @@ const fr: PanelText = {
   microphoneOff: 'Activer micro',
   cameraOn: 'Couper caméra',
   cameraOff: 'Activer caméra',
+  screen: {
+    share: 'Partager l’écran',
+    stop: 'Arrêter le partage',
+    sharing: 'Vous partagez votre écran',
+    failed: 'Votre écran n’a pas pu être partagé. Réessayez, ou choisissez une autre fenêtre.',
+  },
   switchCamera: 'Changer de caméra',
   expertMarked: (name) => `${name} a marqué un endroit sur votre image`,
   hangUp: 'Raccrocher',

@@ -64,6 +64,12 @@ const it: PanelText = {
   microphoneOff: 'Attiva micro',
   cameraOn: 'Ferma video',
   cameraOff: 'Avvia video',
+  screen: {
+    share: 'Condividi schermo',
+    stop: 'Interrompi condivisione',
+    sharing: 'Sta condividendo lo schermo',
+    failed: 'Non è stato possibile condividere lo schermo. Riprovi o scelga un’altra finestra.',
+  },
   switchCamera: 'Cambia fotocamera',
   expertMarked: (name) => `${name} ha segnato un punto sulla sua immagine`,
   hangUp: 'Riaggancia',

@@ -41,6 +41,8 @@ export interface PanelText {
   cameraOff: string;
   /** Turns to the phone's other camera (the rear one, to show a product or a fault). */
   switchCamera: string;
+  /** Sharing one's screen (desktop browsers). */
+  screen: { share: string; stop: string; sharing: string; failed: string };
   /** Said to screen readers when the expert marks a spot on the shopper's own picture. */
   expertMarked: (name: string) => string;
   hangUp: string;

@@ -8,7 +8,7 @@ import {
   type DeviceFailure,
   type DeviceKind,
 } from '../../core/devices.js';
-import { webrtcSupported } from '../../core/media-session.js';
+import { screenShareSupported, webrtcSupported } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
@@ -84,6 +84,8 @@ export class ExpertCallPanel extends LitElement {
   @state() private accessor devicesShown: DeviceChoice[] | undefined;
   /** The first screen's device check is open. */
   @state() private accessor checking = false;
+  /** The last try to share the screen failed (not cancelled). */
+  @state() private accessor screenFailed = false;
   /** Sending a photo: under way, or why the last one did not go. */
   @state() private accessor photoStatus: PhotoStatus = '';
   /** What the device check could not start, for the live region. */
@@ -478,7 +480,8 @@ export class ExpertCallPanel extends LitElement {
         <div class="stage-column">
           <ec-call-stage
             class=${video ? 'video' : 'audio'}
-            .remoteVideo=${video ? media.remoteVideo : undefined}
+            .remoteVideo=${media.remoteScreen ?? (video ? media.remoteVideo : undefined)}
+            data-showing=${media.remoteScreen ? 'screen' : 'camera'}
             .localVideo=${media.localVideo}
             .selfMirrored=${media.mirrorSelf}
             .remoteAudio=${media.remoteAudio}
@@ -518,6 +521,18 @@ export class ExpertCallPanel extends LitElement {
                 ${t.deviceProblem(f.device, f.problem, browserFamily())}
               </p>`,
           )}
+          ${
+            media.sharingScreen
+              ? html`<p class="starting" role="status" data-sharing="screen">
+                  ${t.screen.sharing}
+                </p>`
+              : nothing
+          }
+          ${
+            this.screenFailed
+              ? html`<p class="problem" role="alert" data-problem="screen">${t.screen.failed}</p>`
+              : nothing
+          }
           ${this.renderDevices()}
           <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
             <button
@@ -537,6 +552,19 @@ export class ExpertCallPanel extends LitElement {
                   >
                     ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
                     <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
+                  </button>`
+                : nothing
+            }
+            ${
+              screenShareSupported()
+                ? html`<button
+                    class="control"
+                    data-control="share-screen"
+                    aria-pressed=${media.sharingScreen ? 'true' : 'false'}
+                    @click=${this.toggleScreen}
+                  >
+                    ${icon('screen')}
+                    <span>${media.sharingScreen ? t.screen.stop : t.screen.share}</span>
                   </button>`
                 : nothing
             }
@@ -735,6 +763,12 @@ export class ExpertCallPanel extends LitElement {
         : { photos: { words: this.t.photos, status: this.photoStatus, send: this.sendPhoto } }),
     });
   }
+
+  /** Shares the shopper's screen, or stops; a refusal of the browser's question says nothing. */
+  private toggleScreen = async () => {
+    const media = this.conversation.media;
+    this.screenFailed = (await media.shareScreen(!media.sharingScreen)) === 'failed';
+  };
 
   /** The shopper took or picked a photo: sent, with what happens said under the chat. */
   private sendPhoto = async (file: File) => {
