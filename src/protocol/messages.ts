@@ -226,6 +226,18 @@ export const ConversationResume = message('conversation.resume', {
   /** The last message sequence this browser has; the hub sends what came after. */
   lastSeq: sequence,
 });
+/** A one-time code that moves a conversation to the shopper's other device: 128 random bits. */
+export const HandoffCode = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'A handoff code.'));
+/**
+ * Shopper: give me a code to carry on this conversation on another device (answered by
+ * `shopper.handoff-code`).
+ */
+export const ShopperHandoff = message('shopper.handoff', { conversationId: ConversationId });
+/**
+ * Shopper, on the other device: carry on the conversation this code was given for. Answered as
+ * a resume is; the first device is told `conversation.moved`.
+ */
+export const ConversationTake = message('conversation.take', { code: HandoffCode });
 /** Either side: a chat message. Stored, then sent to both sides with its sequence number. */
 export const ChatSend = message('chat.send', {
   conversationId: ConversationId,
@@ -402,6 +414,8 @@ export const ClientMessage = v.variant('type', [
   CallEnd,
   ConversationResume,
   ChatSend,
+  ShopperHandoff,
+  ConversationTake,
   ChatPhoto,
   PhotoPrepare,
   ChatSync,
@@ -660,6 +674,15 @@ export const PhotoTicketMessage = message('photo.ticket', {
   conversationId: ConversationId,
   ticket: text(2048),
 });
+/** Shopper: a code that carries this conversation on to another device, once, until `expiresAt`. */
+export const ShopperHandoffCode = message('shopper.handoff-code', {
+  conversationId: ConversationId,
+  code: HandoffCode,
+  /** Epoch ms. */
+  expiresAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+/** Shopper, on the first device: the conversation went on on another device (its code was used). */
+export const ConversationMoved = message('conversation.moved', { conversationId: ConversationId });
 /** Shopper: the rating is stored. */
 export const ShopperRated = message('shopper.rated', { conversationId: ConversationId });
 /** Expert: a shopper rated a conversation this expert had (sent if the console is connected). */
@@ -689,6 +712,8 @@ export const ServerMessage = v.variant('type', [
   ChatTypingNotice,
   CallMark,
   PhotoTicketMessage,
+  ShopperHandoffCode,
+  ConversationMoved,
   ExpertProducts,
   ConversationChat,
   ShopperOffline,

@@ -84,6 +84,9 @@ export interface HubOptions {
   photos?: { store: PhotoStore; tickets: PhotoTickets } | undefined;
 }
 
+/** How long a code that moves a conversation to another device can be used. */
+export const HANDOFF_MS = 5 * 60_000;
+
 /** Languages an expert who does not say speaks. */
 const ALL_LANGUAGES: readonly Language[] = Language.options;
 
@@ -105,6 +108,8 @@ export class Hub {
   /** While set, the request list was just sent; `requestsChanged` says whether to send again. */
   private requestsTimer: ReturnType<typeof setTimeout> | undefined;
   private requestsChanged = false;
+  /** Shoppers' connections whose conversation went on on another device. */
+  private readonly movedAway = new WeakSet<Peer>();
 
   constructor(private readonly options: HubOptions) {
     this.now = options.now ?? Date.now;
@@ -297,6 +302,58 @@ export class Hub {
     await this.transcript.replay(conversation.id, peer, message.lastSeq);
     this.log('conversation.resumed', { conversation: conversation.id, state: phase.kind });
     return conversation;
+  }
+
+  /**
+   * A one-time code that carries the shopper's conversation on to another device (a QR code,
+   * a short link), for {@link HANDOFF_MS}; stored hashed, so any hub of the shop takes it.
+   */
+  async handoff(conversation: Conversation, peer: Peer): Promise<void> {
+    if (conversation.state.phase.kind === 'ended') {
+      throw wrongState('This conversation has ended.');
+    }
+    const code = randomBytes(16).toString('base64url');
+    const expiresAt = this.now() + HANDOFF_MS;
+    await this.store.createHandoff(conversation.id, code, expiresAt);
+    peer.send({
+      type: 'shopper.handoff-code',
+      conversationId: conversation.id,
+      code,
+      expiresAt,
+    });
+  }
+
+  /**
+   * The shopper's other device presents a handoff code: the conversation goes on there, with a
+   * new resume token (the first device's no longer resumes it), and the first device is told.
+   */
+  async take(peer: Peer, code: string): Promise<Conversation> {
+    const id = await this.store.takeHandoff(code, this.now());
+    const conversation = id === undefined ? undefined : this.conversations.get(id);
+    if (!conversation || conversation.state.phase.kind === 'ended') {
+      throw wrongState(
+        'This link has expired, was already used, or its conversation has ended: ask for a new one on the other device.',
+      );
+    }
+    const resumeToken = randomBytes(24).toString('base64url');
+    await this.store.setResumeToken(conversation.id, resumeToken);
+    const previous = conversation.shopper;
+    if (previous) {
+      this.movedAway.add(previous);
+      previous.send({ type: 'conversation.moved', conversationId: conversation.id });
+    }
+    this.log('conversation.moved', { conversation: conversation.id });
+    return this.resume(peer, {
+      type: 'conversation.resume',
+      conversationId: conversation.id,
+      resumeToken,
+      lastSeq: 0,
+    });
+  }
+
+  /** Whether this connection's conversation went on on another device: it may do nothing more. */
+  hasMovedAway(peer: Peer): boolean {
+    return this.movedAway.has(peer);
   }
 
   async devLogin(peer: Peer, name: string): Promise<void> {

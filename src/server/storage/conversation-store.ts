@@ -284,6 +284,41 @@ export class ConversationStore {
   }
 
   /**
+   * Gives the conversation a new resume token (its shopper moved to another device): the old
+   * one no longer resumes it.
+   */
+  async setResumeToken(id: string, token: string): Promise<void> {
+    const rows = await this.db.query(
+      `update conversations set resume_token_hash = $2 where id = $1 and ${this.fenceSql(3)}
+       returning id`,
+      [id, hash(token).toString('hex'), ...this.fenceArgs],
+    );
+    this.refusedUnless(rows.length > 0);
+  }
+
+  /** Stores a one-time code that moves the conversation to another device until `expiresAt`. */
+  async createHandoff(conversationId: string, code: string, expiresAt: number): Promise<void> {
+    await this.db.query(
+      'insert into handoffs (code_hash, conversation_id, expires_at) values ($1, $2, $3)',
+      [hash(code).toString('hex'), conversationId, new Date(expiresAt)],
+    );
+  }
+
+  /**
+   * The conversation a handoff code moves, if it is unused and not expired at `now`; the code
+   * is used up by this, once, even when two devices present it at the same time.
+   */
+  async takeHandoff(code: string, now: number): Promise<string | undefined> {
+    const [row] = await this.db.query<{ conversation_id: string }>(
+      `update handoffs set used_at = $2
+       where code_hash = $1 and used_at is null and expires_at > $2
+       returning conversation_id`,
+      [hash(code).toString('hex'), new Date(now)],
+    );
+    return row?.conversation_id;
+  }
+
+  /**
    * Stores a message with the next sequence number. A message whose client id is already
    * stored is not stored again: the stored one comes back with `duplicate: true`.
    *

@@ -136,6 +136,17 @@ const steps: ReadonlyArray<readonly string[]> = [
     `create index photos_by_conversation on photos (conversation_id)`,
     `alter table messages add column photo jsonb`,
   ],
+  // 12: one-time codes that move a conversation to the shopper's other device (a QR code, a
+  // short link): only their hash, a few minutes' life, used once
+  [
+    `create table handoffs (
+    code_hash text primary key,
+    conversation_id text not null references conversations (id) on delete cascade,
+    expires_at timestamptz not null,
+    used_at timestamptz
+  )`,
+    `create index handoffs_by_conversation on handoffs (conversation_id)`,
+  ],
 ];
 
 /** A fixed key for the advisory lock that keeps two hubs from migrating at the same time. */

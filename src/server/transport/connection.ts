@@ -32,6 +32,9 @@ export function openConnection(
   };
 
   const handle = async (message: ClientMessage): Promise<void> => {
+    if (role.kind === 'shopper' && hub.hasMovedAway(peer)) {
+      throw wrongState('This conversation went on on another device.');
+    }
     switch (message.type) {
       case 'shopper.request': {
         anonymous();
@@ -44,6 +47,13 @@ export function openConnection(
         anonymous();
         role = { kind: 'shopper', conversation: await hub.resume(peer, message) };
         return;
+      case 'conversation.take':
+        anonymous();
+        role = { kind: 'shopper', conversation: await hub.take(peer, message.code) };
+        return;
+      case 'shopper.handoff':
+        if (role.kind !== 'shopper') throw wrongState('Only the shopper moves a conversation.');
+        return hub.handoff(memberOf(role, message.conversationId), peer);
       case 'shopper.cancel':
         if (role.kind !== 'shopper') throw wrongState('Only a shopper can leave the queue.');
         return hub.finish(role.conversation, 'shopper-cancelled');
