@@ -23,7 +23,11 @@ export type ConversationEndReason =
   /** Video calls cannot be made right now (the media server is down). */
   | 'media-unavailable'
   /** The hub did not answer a request in time. */
-  | 'timeout';
+  | 'timeout'
+  /** The shopper carried the conversation on on another device (a QR code, a link). */
+  | 'moved'
+  /** The link from another device had expired, was used, or its conversation had ended. */
+  | 'link-expired';
 
 /**
  * The rating of an ended conversation an expert had: `open` to give, `sending`, `sent` (the

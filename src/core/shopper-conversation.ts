@@ -33,6 +33,7 @@ import { HubClient, hubHttpUrl } from './hub-client.js';
 import { failureOfClientError, failureOfHubError, isRetryable } from './hub-failure.js';
 import type { Device, DeviceProblem } from './devices.js';
 import { MediaSession } from './media-session.js';
+import { PendingAnswer } from './pending-answer.js';
 import { photoToSend, uploadPhoto, type PhotoFailure } from './photo-upload.js';
 import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 import type { ResumeTicket, TicketStore } from './resume-ticket.js';
@@ -96,7 +97,9 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   private readonly policy: ReconnectPolicy;
   private readonly teardown: Array<() => void> = [];
   /** Waiting for the hub's ticket to send a photo (one photo at a time). */
-  private photoTicket: { resolve(ticket: string | undefined): void } | undefined;
+  private readonly photoTicket = new PendingAnswer<string>();
+  /** Waiting for the hub's code to carry the conversation on on another device. */
+  private readonly handoffCode = new PendingAnswer<{ code: string; expiresAt: number }>();
 
   constructor(private readonly options: ShopperConversationOptions) {
     super();
@@ -258,22 +261,34 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   }
 
   private askPhotoTicket(conversationId: string): Promise<string | undefined> {
-    this.photoTicket?.resolve(undefined);
-    return new Promise((resolve) => {
-      const waiter = {
-        resolve: (ticket: string | undefined) => {
-          clearTimeout(timer);
-          if (this.photoTicket === waiter) this.photoTicket = undefined;
-          resolve(ticket);
-        },
-      };
-      const timer = setTimeout(
-        () => waiter.resolve(undefined),
-        this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      );
-      this.photoTicket = waiter;
-      if (!this.hub?.send({ type: 'photo.prepare', conversationId })) waiter.resolve(undefined);
-    });
+    return this.photoTicket.ask(
+      () => this.hub?.send({ type: 'photo.prepare', conversationId }) ?? false,
+      this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    );
+  }
+
+  /**
+   * A one-time code that carries this conversation on on another device (shown as a QR code
+   * and a link), and when it expires; undefined when the hub gave none (no connection, ended).
+   */
+  handoff(): Promise<{ code: string; expiresAt: number } | undefined> {
+    const state = this.current;
+    if (!isActive(state) || !('conversationId' in state)) return Promise.resolve(undefined);
+    const { conversationId } = state;
+    return this.handoffCode.ask(
+      () => this.hub?.send({ type: 'shopper.handoff', conversationId }) ?? false,
+      this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    );
+  }
+
+  /**
+   * Carries on, on this device, the conversation another device gave `code` for (its QR code
+   * or link), in `mode` as that device had it.
+   */
+  async take(code: string, mode: CallMode): Promise<void> {
+    if (this.current.kind !== 'idle') return;
+    this.apply({ type: 'resume', mode });
+    await this.start(() => this.hub?.send({ type: 'conversation.take', code }));
   }
 
   switchTo(to: 'chat' | 'call'): void {
@@ -437,7 +452,9 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     });
     hub.on('chat.message', (m) => this.chat.receive(m));
     hub.on('chat.typing', () => this.chat.receiveTyping());
-    hub.on('photo.ticket', (m) => this.photoTicket?.resolve(m.ticket));
+    hub.on('photo.ticket', (m) => this.photoTicket.settle(m.ticket));
+    hub.on('shopper.handoff-code', (m) => this.handoffCode.settle(m));
+    hub.on('conversation.moved', () => this.finish('moved'));
     hub.on('call.mark', (m) => {
       const state = this.current;
       if (state.kind === 'in-call' && state.conversationId === m.conversationId) {
@@ -450,10 +467,9 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
       this.closeHub();
     });
     hub.on('error', (m) => {
-      if (m.ref === 'photo.prepare') {
-        this.photoTicket?.resolve(undefined);
-        return;
-      }
+      if (m.ref === 'photo.prepare') return this.photoTicket.settle(undefined);
+      if (m.ref === 'shopper.handoff') return this.handoffCode.settle(undefined);
+      if (m.ref === 'conversation.take') return this.finish('link-expired');
       if (m.ref === 'shopper.rate') {
         this.apply({ type: 'rate-failed' });
         return;

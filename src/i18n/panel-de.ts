@@ -72,6 +72,18 @@ const de: PanelText = {
     failed:
       'Ihr Bildschirm konnte nicht geteilt werden. Versuchen Sie es erneut oder wählen Sie ein anderes Fenster.',
   },
+  handoff: {
+    button: 'Auf dem Handy',
+    title: 'Auf dem Handy weitermachen',
+    how: 'Scannen Sie diesen Code mit der Kamera Ihres Handys oder öffnen Sie dort diesen Link. Er gilt einmal, innerhalb von 5 Minuten; die Unterhaltung geht dann dort weiter.',
+    asking: 'Code wird erstellt…',
+    failed:
+      'Es konnte kein Code erstellt werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    expired: 'Dieser Code ist abgelaufen.',
+    again: 'Neuer Code',
+    close: 'Schließen',
+    qr: 'QR-Code, um auf dem Handy weiterzumachen',
+  },
   switchCamera: 'Kamera wechseln',
   expertMarked: (name) => `${name} hat eine Stelle in Ihrem Bild markiert`,
   hangUp: 'Auflegen',
@@ -114,6 +126,10 @@ const de: PanelText = {
         return 'Videoanrufe sind gerade nicht möglich. Versuchen Sie es gleich noch einmal.';
       case 'timeout':
         return 'Unsere Experten haben nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.';
+      case 'moved':
+        return 'Die Unterhaltung geht auf Ihrem anderen Gerät weiter.';
+      case 'link-expired':
+        return 'Dieser Link ist abgelaufen oder wurde schon benutzt. Fordern Sie auf Ihrem anderen Gerät einen neuen an oder beginnen Sie eine neue Unterhaltung.';
     }
   },
   again: {

@@ -70,6 +70,17 @@ const en: PanelText = {
     sharing: 'You are sharing your screen',
     failed: 'Your screen could not be shared. Try again, or choose another window.',
   },
+  handoff: {
+    button: 'On my phone',
+    title: 'Continue on your phone',
+    how: 'Scan this code with your phone’s camera, or open this link on it. It works once, within 5 minutes, and the conversation then goes on there.',
+    asking: 'Getting a code…',
+    failed: 'No code could be made. Check your connection and try again.',
+    expired: 'This code has expired.',
+    again: 'New code',
+    close: 'Close',
+    qr: 'QR code to continue on your phone',
+  },
   switchCamera: 'Switch camera',
   expertMarked: (name) => `${name} marked a spot on your picture`,
   hangUp: 'Hang up',
@@ -108,6 +119,10 @@ const en: PanelText = {
         return 'Video calls are not available right now. Please try again in a moment.';
       case 'timeout':
         return 'Our experts did not answer in time. Please try again.';
+      case 'moved':
+        return `Your ${noun} goes on on your other device.`;
+      case 'link-expired':
+        return 'This link has expired or was already used. Ask for a new one on your other device, or start a new conversation.';
     }
   },
   again: { call: 'Call again', chat: 'Write again', queue: 'Start again', attempt: 'Try again' },

@@ -70,6 +70,17 @@ const es: PanelText = {
     sharing: 'Está compartiendo su pantalla',
     failed: 'No se ha podido compartir su pantalla. Inténtelo de nuevo o elija otra ventana.',
   },
+  handoff: {
+    button: 'En mi móvil',
+    title: 'Continuar en su móvil',
+    how: 'Escanee este código con la cámara de su móvil o abra este enlace en él. Sirve una vez, en 5 minutos, y la conversación continúa allí.',
+    asking: 'Creando el código…',
+    failed: 'No se ha podido crear un código. Compruebe su conexión e inténtelo de nuevo.',
+    expired: 'Este código ha caducado.',
+    again: 'Nuevo código',
+    close: 'Cerrar',
+    qr: 'Código QR para continuar en su móvil',
+  },
   switchCamera: 'Cambiar de cámara',
   expertMarked: (name) => `${name} ha marcado un punto en su imagen`,
   hangUp: 'Colgar',
@@ -112,6 +123,10 @@ const es: PanelText = {
         return 'Las videollamadas no están disponibles ahora. Inténtelo de nuevo en un momento.';
       case 'timeout':
         return 'Nuestros expertos no han respondido a tiempo. Inténtelo de nuevo.';
+      case 'moved':
+        return 'La conversación continúa en su otro dispositivo.';
+      case 'link-expired':
+        return 'Este enlace ha caducado o ya se ha usado. Pida uno nuevo en su otro dispositivo o empiece una nueva conversación.';
     }
   },
   again: {

@@ -70,6 +70,17 @@ const fr: PanelText = {
     sharing: 'Vous partagez votre écran',
     failed: 'Votre écran n’a pas pu être partagé. Réessayez, ou choisissez une autre fenêtre.',
   },
+  handoff: {
+    button: 'Sur mon téléphone',
+    title: 'Continuer sur votre téléphone',
+    how: 'Scannez ce code avec l’appareil photo de votre téléphone, ou ouvrez ce lien dessus. Il sert une fois, dans les 5 minutes, et la conversation continue alors sur le téléphone.',
+    asking: 'Création du code…',
+    failed: 'Aucun code n’a pu être créé. Vérifiez votre connexion et réessayez.',
+    expired: 'Ce code a expiré.',
+    again: 'Nouveau code',
+    close: 'Fermer',
+    qr: 'QR code pour continuer sur votre téléphone',
+  },
   switchCamera: 'Changer de caméra',
   expertMarked: (name) => `${name} a marqué un endroit sur votre image`,
   hangUp: 'Raccrocher',
@@ -112,6 +123,10 @@ const fr: PanelText = {
         return 'Les appels vidéo sont indisponibles pour le moment. Réessayez dans un instant.';
       case 'timeout':
         return 'Nos experts n’ont pas répondu à temps. Merci de réessayer.';
+      case 'moved':
+        return 'La conversation continue sur votre autre appareil.';
+      case 'link-expired':
+        return 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau sur votre autre appareil, ou commencez une nouvelle conversation.';
     }
   },
   again: {

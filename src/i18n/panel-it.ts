@@ -70,6 +70,17 @@ const it: PanelText = {
     sharing: 'Sta condividendo lo schermo',
     failed: 'Non è stato possibile condividere lo schermo. Riprovi o scelga un’altra finestra.',
   },
+  handoff: {
+    button: 'Sul telefono',
+    title: 'Continua sul telefono',
+    how: 'Inquadri questo codice con la fotocamera del telefono o apra questo link sul telefono. Vale una volta, entro 5 minuti, e la conversazione continua lì.',
+    asking: 'Creazione del codice…',
+    failed: 'Non è stato possibile creare un codice. Controlli la connessione e riprovi.',
+    expired: 'Questo codice è scaduto.',
+    again: 'Nuovo codice',
+    close: 'Chiudi',
+    qr: 'Codice QR per continuare sul telefono',
+  },
   switchCamera: 'Cambia fotocamera',
   expertMarked: (name) => `${name} ha segnato un punto sulla sua immagine`,
   hangUp: 'Riaggancia',
@@ -112,6 +123,10 @@ const it: PanelText = {
         return 'Le videochiamate non sono disponibili ora. Riprova tra un momento.';
       case 'timeout':
         return 'I nostri esperti non hanno risposto in tempo. Riprova.';
+      case 'moved':
+        return 'La conversazione continua sull’altro dispositivo.';
+      case 'link-expired':
+        return 'Questo link è scaduto o è già stato usato. Ne chieda uno nuovo sull’altro dispositivo o inizi una nuova conversazione.';
     }
   },
   again: {

@@ -41,6 +41,18 @@ export interface PanelText {
   cameraOff: string;
   /** Turns to the phone's other camera (the rear one, to show a product or a fault). */
   switchCamera: string;
+  /** Carrying the conversation on on the shopper's phone (a QR code and a link). */
+  handoff: {
+    button: string;
+    title: string;
+    how: string;
+    asking: string;
+    failed: string;
+    expired: string;
+    again: string;
+    close: string;
+    qr: string;
+  };
   /** Sharing one's screen (desktop browsers). */
   screen: { share: string; stop: string; sharing: string; failed: string };
   /** Said to screen readers when the expert marks a spot on the shopper's own picture. */

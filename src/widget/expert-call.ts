@@ -11,7 +11,13 @@ import { languageOf } from '../i18n/language.js';
 import type { ConversationState } from '../core/conversation-state.js';
 import type { Availability, ShopperContext, ShopWords } from '../protocol/index.js';
 import type { ResumeTicket, TicketStore } from '../core/resume-ticket.js';
-import type { CreatePanel, Panel, ProductEventDetail, StateChange } from './panel-contract.js';
+import type {
+  CreatePanel,
+  HandoffTake,
+  Panel,
+  ProductEventDetail,
+  StateChange,
+} from './panel-contract.js';
 import { launcherCss } from './expert-call.styles.js';
 import { ElementBase } from '../core/custom-element.js';
 import type { ExpertCallErrorDetail, ExpertCallErrorReason } from '../core/expert-call-error.js';
@@ -104,6 +110,18 @@ const sessionTickets: TicketStore = {
     }
   },
 };
+
+/**
+ * The code another device gave to carry its conversation on here: the page's address ends in
+ * `#ec-take=<mode>.<code>` (its QR code, its link). Taken off the address at once, so that a
+ * reload or a shared address does not present it again.
+ */
+function takeFromAddress(): HandoffTake | undefined {
+  const found = /^#ec-take=(video|audio|chat)\.([A-Za-z0-9_-]{22})$/.exec(location.hash);
+  if (!found) return undefined;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return { mode: found[1] as HandoffTake['mode'], code: found[2]! };
+}
 
 /**
  * A "Talk to an expert" button that opens a video, voice or chat conversation with the shop's
@@ -371,10 +389,11 @@ export class ExpertCall extends ElementBase {
     }
     if (!this.hasAttribute('placement')) this.setAttribute('placement', 'floating');
     this.renderLabel();
-    if (!holder && sessionTickets.load()) {
+    const take = holder ? undefined : takeFromAddress();
+    if (!holder && (take || sessionTickets.load())) {
       // eslint-disable-next-line @typescript-eslint/no-this-alias -- the page's one holder
       holder = this;
-      void this.resume();
+      void this.resume(take);
     }
     this.watchAvailability();
   }
@@ -403,11 +422,14 @@ export class ExpertCall extends ElementBase {
     if ((name === 'hub' || name === 'topic') && this.problem) void this.readAvailability();
   }
 
-  /** The shopper had a conversation on the previous page: carry on with it, in view. */
-  private async resume(): Promise<void> {
+  /**
+   * The shopper had a conversation on the previous page, or on another device whose QR code or
+   * link brought them here (`take`): carry on with it, in view.
+   */
+  private async resume(take?: HandoffTake): Promise<void> {
     try {
       const panel = await this.load();
-      await panel.resume();
+      await panel.resume(take);
       // A resume the hub refused at once has ended already: show how, not the first screen.
       await this.openAs(true);
     } catch {

@@ -39,6 +39,12 @@ export interface PanelOptions {
   tickets: TicketStore;
 }
 
+/** A conversation another device hands over: its code, and how it was held there. */
+export interface HandoffTake {
+  code: string;
+  mode: 'video' | 'audio' | 'chat';
+}
+
 export interface Panel {
   /** The panel element, to be put in the launcher's shadow root. */
   readonly element: HTMLElement;
@@ -51,8 +57,11 @@ export interface Panel {
   open(resumed?: boolean): void;
   /** Leaves the queue or hangs up. */
   end(): void;
-  /** Carries on with the conversation this browser had on the shop's previous page. */
-  resume(): Promise<void>;
+  /**
+   * Carries on with the conversation this browser had on the shop's previous page, or, with
+   * `take`, the one another device gave a code for.
+   */
+  resume(take?: HandoffTake): Promise<void>;
   /** Re-renders after a change of language or context. */
   refresh(): void;
   dispose(): void;

@@ -99,7 +99,11 @@ export const createPanel: CreatePanel = (options) => {
     end() {
       conversation.end();
     },
-    resume: () => Promise.all([loadCallParts(), conversation.resume()]).then(() => {}),
+    resume: (take) =>
+      Promise.all([
+        loadCallParts(),
+        take ? conversation.take(take.code, take.mode) : conversation.resume(),
+      ]).then(() => {}),
     refresh() {
       element.lang = options.lang();
       void loadPanelText(element.lang).catch(() => {});
