@@ -191,6 +191,11 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
     await expert.page.evaluate(() => window.scrollTo(0, 0));
     await shot(expert.page, 'console-desktop-call-screen');
     await shopper.page.click('expert-call-panel [data-control="share-screen"]');
+    // The desktop shopper carries on on their phone: a QR code and its link.
+    await shopper.page.click('expert-call-panel [data-control="handoff"]');
+    await shopper.page.waitForSelector('expert-call-panel .handoff svg.qr');
+    await shot(shopper.page, 'shop-desktop-call-handoff');
+    await shopper.page.click('expert-call-panel [data-control="handoff"]');
   }
   if (size === 'desktop') {
     await shot(expert.page, 'console-desktop-call');
