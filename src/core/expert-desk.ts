@@ -202,6 +202,8 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
     if (state.kind !== 'ready' || !state.ring || state.accepting) return;
     this.apply({ type: 'accept' });
     this.hub?.send({ type: 'expert.accept', conversationId: state.ring.conversationId });
+    // The expert's own decision: their picture and voice go out now, as the hub is told.
+    if (this.mediaFor === state.ring.conversationId) void this.media.unmuteStaged();
   }
 
   decline(): void {
@@ -349,8 +351,15 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
       // Join and open the devices while it rings, so that accept only has to publish.
       // A failed join is not fatal here: accept retries it.
       this.mediaFor = m.conversationId;
-      this.media.join(m.media).catch(() => {});
-      if (!held) void this.media.prepare({ camera: m.mode === 'video', microphone: true });
+      const joined = this.media.join(m.media);
+      joined.catch(() => {});
+      if (!held) {
+        // Published muted once joined: accepting then unmutes, with nothing to negotiate.
+        const prepared = this.media.prepare({ camera: m.mode === 'video', microphone: true });
+        Promise.all([joined, prepared])
+          .then(() => (this.mediaFor === m.conversationId ? this.media.publishMuted() : undefined))
+          .catch(() => {});
+      }
     });
     hub.on('expert.ring-ended', (m) => {
       this.apply({ type: 'ring-ended', conversationId: m.conversationId, reason: m.reason });

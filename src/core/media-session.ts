@@ -95,6 +95,10 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   private starting = new Set<Device>();
   /** Devices opened ahead of publishing (see `prepare`), not yet sent to anyone. */
   private prepared: LocalTrack[] = [];
+  /** Devices published muted while the console rings (see `publishMuted`). */
+  private staged: LocalTrack[] = [];
+  /** The expert accepted: what is staged, or staged from now on, is not muted. */
+  private answered = false;
   /** The other side's identity in the room: the only participant shown and heard. */
   private peer: string | undefined;
   private cameraCount = 0;
@@ -354,6 +358,36 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     }
   }
 
+  /**
+   * While the console rings: publishes what `prepare` opened, muted, so that the shopper's
+   * side has subscribed before accept and accepting only unmutes ({@link unmuteStaged}).
+   * LiveKit's server forwards nothing of a muted track: no picture or sound of the expert
+   * reaches the shopper before accept. The tracks are handed to LiveKit as the page's own, so
+   * that muting disables the camera instead of stopping it (a restart costs a camera seconds).
+   */
+  async publishMuted(): Promise<void> {
+    const participant = this.room?.localParticipant;
+    if (!participant || this.prepared.length === 0) return;
+    const { LocalAudioTrack, LocalVideoTrack, Track } = await loadMediaStack();
+    for (const opened of this.prepared.splice(0)) {
+      const video = opened.kind === 'video';
+      const track = video
+        ? new LocalVideoTrack(opened.mediaStreamTrack, undefined, true)
+        : new LocalAudioTrack(opened.mediaStreamTrack, undefined, true);
+      if (!this.answered) await track.mute();
+      this.staged.push(track);
+      await participant.publishTrack(track, {
+        source: video ? Track.Source.Camera : Track.Source.Microphone,
+      });
+    }
+  }
+
+  /** Accept: what {@link publishMuted} staged goes out now, without a negotiation. */
+  async unmuteStaged(): Promise<void> {
+    this.answered = true;
+    await Promise.all(this.staged.map((track) => track.unmute()));
+  }
+
   /** Turns devices on once the call is live; returns what could not be used. */
   async publish(devices: { camera: boolean; microphone: boolean }): Promise<DeviceFailure[]> {
     const participant = this.room?.localParticipant;
@@ -387,7 +421,15 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       this.emit('change', undefined);
     }
     try {
-      if (device === 'camera') await participant.setCameraEnabled(on);
+      const staged = this.staged.find(
+        (track) => track.kind === (device === 'camera' ? 'video' : 'audio'),
+      );
+      if (!on && device === 'camera' && staged) {
+        // Muting a track of the page's own only disables it, and its camera's light stays on:
+        // one turned off is given back, and turning it on again opens the camera anew.
+        this.staged = this.staged.filter((track) => track !== staged);
+        await participant.unpublishTrack(staged, true);
+      } else if (device === 'camera') await participant.setCameraEnabled(on);
       else await participant.setMicrophoneEnabled(on);
       this.failures.delete(device);
       if (device === 'camera' && on) {
@@ -411,6 +453,8 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     this.room = undefined;
     this.failures.clear();
     this.dropPrepared();
+    for (const track of this.staged.splice(0)) track.stop();
+    this.answered = false;
     if (room) await room.disconnect();
   }
 
