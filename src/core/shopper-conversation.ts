@@ -34,7 +34,7 @@ import { failureOfClientError, failureOfHubError, isRetryable } from './hub-fail
 import type { Device, DeviceProblem } from './devices.js';
 import { MediaSession } from './media-session.js';
 import { PendingAnswer } from './pending-answer.js';
-import { photoToSend, uploadPhoto, type PhotoFailure } from './photo-upload.js';
+import type { PhotoFailure } from './photo-upload.js';
 import { BackoffReconnectPolicy, RetryClock, type ReconnectPolicy } from './reconnect-policy.js';
 import type { ResumeTicket, TicketStore } from './resume-ticket.js';
 
@@ -251,6 +251,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     };
     const conversationId = open();
     if (!conversationId) return 'not-open';
+    // Only for those who send one: not in the first screen's chunk.
+    const { photoToSend, uploadPhoto } = await import('./photo-upload.js');
     const photo = await photoToSend(file);
     if (photo === 'not-a-photo') return photo;
     const ticket = await this.askPhotoTicket(conversationId);

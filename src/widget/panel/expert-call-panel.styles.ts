@@ -222,36 +222,6 @@ export const panelStyles = css`
       grid-template: 'stage sheet' minmax(0, 1fr) / minmax(0, 1fr) minmax(240px, 45%);
     }
   }
-  .handoff {
-    display: grid;
-    justify-items: center;
-    gap: 8px;
-    padding: 12px;
-    border-radius: 10px;
-    background: var(--_surface);
-    color: var(--_text);
-    text-align: center;
-  }
-  .handoff h3,
-  .handoff p {
-    margin: 0;
-  }
-  .handoff h3 {
-    font-size: 1rem;
-  }
-  .handoff .qr {
-    width: min(180px, 50vw);
-    height: auto;
-  }
-  .handoff .link {
-    font-size: 0.8rem;
-    overflow-wrap: anywhere;
-    max-width: 100%;
-  }
-  .handoff .actions {
-    display: flex;
-    gap: 8px;
-  }
   .devices {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 180px), 1fr));

@@ -26,7 +26,6 @@ import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { devicePicker } from '../../ui/device-picker.js';
 import { icon } from '../../ui/icons.js';
-import type { qrCode } from '../../ui/qr-code.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { controls, tokens } from '../../ui/tokens.js';
 import { transcriptText } from '../../ui/transcript.js';
@@ -87,12 +86,8 @@ export class ExpertCallPanel extends LitElement {
   @state() private accessor checking = false;
   /** The last try to share the screen failed (not cancelled). */
   @state() private accessor screenFailed = false;
-  /** Carrying on on the phone: asking for a code, the code and its link, or no code came. */
-  @state() private accessor handoff:
-    'asking' | 'failed' | { link: string; expiresAt: number } | undefined;
-  /** Draws the QR code: its own chunk, fetched when the shopper first asks for one. */
-  @state() private accessor qr: { qrCode: typeof qrCode } | undefined;
-  private handoffTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The QR code to carry on on the phone is shown. */
+  @state() private accessor handoffOpen = false;
   /** Sending a photo: under way, or why the last one did not go. */
   @state() private accessor photoStatus: PhotoStatus = '';
   /** What the device check could not start, for the live region. */
@@ -784,75 +779,29 @@ export class ExpertCallPanel extends LitElement {
     return html`<button
       class="control"
       data-control="handoff"
-      aria-expanded=${this.handoff ? 'true' : 'false'}
+      aria-expanded=${this.handoffOpen ? 'true' : 'false'}
       aria-controls="handoff"
-      @click=${() => (this.handoff ? this.closeHandoff() : void this.askHandoff())}
+      @click=${() => (this.handoffOpen = !this.handoffOpen)}
     >
       ${icon('phone')}
       <span>${this.t.handoff.button}</span>
     </button>`;
   }
 
-  /** The QR code and the link that carry the conversation on on the phone, once, for minutes. */
+  /** The QR code and the link that carry the conversation on on the phone (call parts' chunk). */
   private renderHandoff() {
-    const handoff = this.handoff;
-    if (!handoff) return nothing;
-    const t = this.t.handoff;
-    const expired = typeof handoff === 'object' && Date.now() >= handoff.expiresAt;
-    return html`<section class="handoff" id="handoff" aria-labelledby="handoff-title">
-      <h3 id="handoff-title">${t.title}</h3>
-      ${
-        handoff === 'asking'
-          ? html`<p role="status">${t.asking}</p>`
-          : handoff === 'failed'
-            ? html`<p class="problem" role="alert">${t.failed}</p>`
-            : expired
-              ? html`<p role="status" data-handoff="expired">${t.expired}</p>`
-              : html`${this.qr?.qrCode(handoff.link, t.qr) ?? nothing}
-                  <p>${t.how}</p>
-                  <p class="link">
-                    <a href=${handoff.link} data-handoff="link">${handoff.link}</a>
-                  </p>`
-      }
-      <div class="actions">
-        <button class="secondary" @click=${this.closeHandoff}>${t.close}</button>
-        ${
-          handoff === 'failed' || expired
-            ? html`<button class="primary" @click=${() => void this.askHandoff()}>
-                ${t.again}
-              </button>`
-            : nothing
-        }
-      </div>
-    </section>`;
-  }
-
-  private async askHandoff(): Promise<void> {
+    if (!this.handoffOpen) return nothing;
     const state = this.conversation.state;
-    const mode = 'mode' in state ? state.mode : 'chat';
-    this.handoff = 'asking';
-    const qr = this.qr ?? import('../../ui/qr-code.js').catch(() => undefined);
-    const [answer, module] = await Promise.all([this.conversation.handoff(), qr]);
-    this.qr = module;
-    if (this.handoff !== 'asking') return; // closed meanwhile
-    if (!answer) {
-      this.handoff = 'failed';
-      return;
-    }
-    const page = new URL(location.href);
-    page.hash = `ec-take=${mode}.${answer.code}`;
-    this.handoff = { link: page.toString(), expiresAt: answer.expiresAt };
-    clearTimeout(this.handoffTimer);
-    this.handoffTimer = setTimeout(
-      () => this.requestUpdate(),
-      Math.max(0, answer.expiresAt - Date.now()),
-    );
+    return html`<ec-handoff
+      id="handoff"
+      class="handoff"
+      aria-labelledby="handoff-title"
+      .words=${this.t.handoff}
+      .ask=${() => this.conversation.handoff()}
+      mode=${'mode' in state ? state.mode : 'chat'}
+      @ec-handoff-close=${() => (this.handoffOpen = false)}
+    ></ec-handoff>`;
   }
-
-  private closeHandoff = () => {
-    clearTimeout(this.handoffTimer);
-    this.handoff = undefined;
-  };
 
   /** Shares the shopper's screen, or stops; a refusal of the browser's question says nothing. */
   private toggleScreen = async () => {
