@@ -11,11 +11,11 @@ import {
   type SignedOutReason,
 } from '../core/desk-state.js';
 import { ExpertDesk, type WaitingQueue } from '../core/expert-desk.js';
-import { screenShareSupported } from '../core/media-session.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
 import { LANGUAGES, languageOf, type UiLanguage } from '../i18n/language.js';
 import { icon } from '../ui/icons.js';
+import { screenShareButton, screenShareNotes } from '../ui/screen-share.js';
 import { RingAlert } from './ring-alert.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
 import '../ui/call-stage.js';
@@ -659,18 +659,7 @@ export class ExpertConsole extends LitElement {
               ? html`<p class="mark-hint" data-hint="mark">${t.markHint}</p>`
               : nothing
           }
-          ${
-            media.sharingScreen
-              ? html`<p class="starting" role="status" data-sharing="screen">
-                  ${t.screen.sharing}
-                </p>`
-              : nothing
-          }
-          ${
-            this.screenFailed
-              ? html`<p class="problem" role="alert" data-problem="screen">${t.screen.failed}</p>`
-              : nothing
-          }
+          ${screenShareNotes(media.sharingScreen, this.screenFailed, t.screen)}
           ${
             media.audioBlocked
               ? html`<button
@@ -705,22 +694,10 @@ export class ExpertConsole extends LitElement {
               ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
               <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
             </button>
-            ${
-              screenShareSupported()
-                ? html`<button
-                    class="control"
-                    data-action="share-screen"
-                    aria-pressed=${media.sharingScreen ? 'true' : 'false'}
-                    @click=${async () => {
-                      const failed = await media.shareScreen(!media.sharingScreen);
-                      this.screenFailed = failed === 'failed';
-                    }}
-                  >
-                    ${icon('screen')}
-                    <span>${media.sharingScreen ? t.screen.stop : t.screen.share}</span>
-                  </button>`
-                : nothing
-            }
+            ${screenShareButton(media.sharingScreen, t.screen, async () => {
+              const failed = await media.shareScreen(!media.sharingScreen);
+              this.screenFailed = failed === 'failed';
+            })}
             <button
               class="control"
               data-action="to-chat"

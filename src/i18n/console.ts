@@ -4,6 +4,7 @@ import type { CallMode, ChatReason } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/devices.js';
 import type { RequestWords } from '../console/request-list.js';
+import type { ScreenWords } from './words.js';
 import type { ChatWords } from '../ui/chat-view.js';
 import type { ProductSearchWords } from '../console/product-search.js';
 import { plural, withFrenchSpacing } from './format.js';
@@ -57,7 +58,7 @@ export interface ConsoleText {
   cameraOff: string;
   hangUp: string;
   /** Sharing one's screen (desktop browsers). */
-  screen: { share: string; stop: string; sharing: string; failed: string };
+  screen: ScreenWords;
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
   deviceStarting: (device: 'camera' | 'microphone') => string;
   reconnecting: string;

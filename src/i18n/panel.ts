@@ -3,6 +3,7 @@ import type { UiLanguage } from './language.js';
 import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { BrowserFamily, Device, DeviceProblem } from '../core/devices.js';
+import type { ScreenWords } from './words.js';
 import type { ChatWords, PhotoWords } from '../ui/chat-view.js';
 
 /** What had been going on when the conversation ended. */
@@ -54,7 +55,7 @@ export interface PanelText {
     qr: string;
   };
   /** Sharing one's screen (desktop browsers). */
-  screen: { share: string; stop: string; sharing: string; failed: string };
+  screen: ScreenWords;
   /** Said to screen readers when the expert marks a spot on the shopper's own picture. */
   expertMarked: (name: string) => string;
   hangUp: string;

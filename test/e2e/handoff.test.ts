@@ -5,36 +5,20 @@
  * the desktop is told the conversation went on elsewhere; the link works once.
  */
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from '../support/node-test.js';
-import type { BrowserContext } from 'playwright-core';
-import { newParticipant } from '../support/browser.js';
-import { ConsolePage, ShopPage } from '../support/pages.js';
-import { freshStack } from '../support/stack-env.js';
+import { describe, it } from '../support/node-test.js';
+import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
+import { freshStack, people } from '../support/stack-env.js';
 
 const SHOPPER_BOX = 'expert-call-panel ec-chat textarea';
 
 describe('a conversation carried on on the phone', () => {
   const env = freshStack();
-  const contexts: BrowserContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  const person = async () => {
-    const { page, context } = await newParticipant(env.browser);
-    contexts.push(context);
-    return page;
-  };
+  const person = people(env);
 
   it('moves with its transcript through the QR code’s link, and the desktop is told', async () => {
     const expert = new ConsolePage(await person());
     const desktop = new ShopPage(await person());
-    await expert.signIn(env.stack.consoleUrl, 'Camille');
-    await expert.goAvailable();
-    await desktop.open(env.stack.shopUrl);
-    await desktop.choose('chat');
-    await expert.waitForRing();
-    await expert.accept();
-    await desktop.waitForState('chat');
+    await putThrough(expert, desktop, env.stack, { expertName: 'Camille', mode: 'chat' });
     await desktop.page.fill(SHOPPER_BOX, 'Ma chaîne saute, je vous montre avec mon téléphone');
     await desktop.page.press(SHOPPER_BOX, 'Enter');
     await expert.page.waitForSelector('expert-console ec-chat li:has-text("Ma chaîne saute")');

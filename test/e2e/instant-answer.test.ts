@@ -6,24 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { afterEach, describe, it } from '../support/node-test.js';
-import type { BrowserContext } from 'playwright-core';
-import { eventually, inboundStats, newParticipant } from '../support/browser.js';
+import { describe, it } from '../support/node-test.js';
+import { eventually, inboundStats } from '../support/browser.js';
 import { until } from '../support/deadline.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
-import { freshStack } from '../support/stack-env.js';
+import { freshStack, people } from '../support/stack-env.js';
 
 describe('an expert answering', () => {
   const env = freshStack();
-  const contexts: BrowserContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  const person = async () => {
-    const { page, context } = await newParticipant(env.browser);
-    contexts.push(context);
-    return page;
-  };
+  const person = people(env);
 
   it('publishes muted during the ring, so the shopper decodes nothing of the expert before accept', async () => {
     const expert = new ConsolePage(await person());

@@ -5,37 +5,21 @@
  * it is called .jpg, is refused in the panel with words, and nothing reaches the expert.
  */
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from '../support/node-test.js';
-import type { BrowserContext } from 'playwright-core';
-import { newParticipant } from '../support/browser.js';
+import { describe, it } from '../support/node-test.js';
 import { until } from '../support/deadline.js';
-import { ConsolePage, ShopPage } from '../support/pages.js';
-import { freshStack } from '../support/stack-env.js';
+import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
+import { freshStack, people } from '../support/stack-env.js';
 
 const PICKER = 'expert-call-panel ec-chat input[type="file"]';
 
 describe('a photo sent in a conversation', () => {
   const env = freshStack();
-  const contexts: BrowserContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  const person = async () => {
-    const { page, context } = await newParticipant(env.browser);
-    contexts.push(context);
-    return page;
-  };
+  const person = people(env);
 
   it('crosses from a file in the panel to the expert, and a non-picture named .jpg does not', async () => {
     const expert = new ConsolePage(await person());
     const shopper = new ShopPage(await person());
-    await expert.signIn(env.stack.consoleUrl, 'Camille');
-    await expert.goAvailable();
-    await shopper.open(env.stack.shopUrl);
-    await shopper.choose('chat');
-    await expert.waitForRing();
-    await expert.accept();
-    await shopper.waitForState('chat');
+    await putThrough(expert, shopper, env.stack, { expertName: 'Camille', mode: 'chat' });
 
     // Not a picture, whatever its name says: refused in words, the expert sees nothing.
     await shopper.page.setInputFiles(PICKER, {

@@ -5,12 +5,11 @@
  * the expert shares theirs and the shopper sees it.
  */
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from '../support/node-test.js';
-import type { BrowserContext, Page } from 'playwright-core';
-import { newParticipant } from '../support/browser.js';
+import { describe, it } from '../support/node-test.js';
+import type { Page } from 'playwright-core';
 import { until } from '../support/deadline.js';
-import { ConsolePage, ShopPage } from '../support/pages.js';
-import { freshStack } from '../support/stack-env.js';
+import { ConsolePage, ShopPage, putThrough } from '../support/pages.js';
+import { freshStack, people } from '../support/stack-env.js';
 
 /**
  * The proportions of the picture the stage shows as the other side's, once frames decode:
@@ -27,26 +26,12 @@ async function shown(page: Page, stage: string, showing: 'screen' | 'camera') {
 
 describe('a screen shared in a call', () => {
   const env = freshStack();
-  const contexts: BrowserContext[] = [];
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-  const person = async () => {
-    const { page, context } = await newParticipant(env.browser);
-    contexts.push(context);
-    return page;
-  };
+  const person = people(env);
 
   it('goes from the shopper to the expert and back, and from the expert to the shopper', async () => {
     const expert = new ConsolePage(await person());
     const shopper = new ShopPage(await person());
-    await expert.signIn(env.stack.consoleUrl, 'Camille');
-    await expert.goAvailable();
-    await shopper.open(env.stack.shopUrl);
-    await shopper.choose('video');
-    await expert.waitForRing();
-    await expert.accept();
-    await shopper.waitForState('in-call');
+    await putThrough(expert, shopper, env.stack, { expertName: 'Camille', mode: 'video' });
 
     const EXPERT_STAGE = 'expert-console ec-call-stage';
     const SHOPPER_STAGE = 'expert-call-panel ec-call-stage';
@@ -73,7 +58,7 @@ describe('a screen shared in a call', () => {
       state: 'detached',
     });
 
-    await expert.page.click('expert-console [data-action="share-screen"]');
+    await expert.page.click('expert-console [data-control="share-screen"]');
     await expert.page.waitForSelector('expert-console [data-sharing="screen"]');
     assert.equal(await shown(shopper.page, SHOPPER_STAGE, 'screen'), (16 / 9).toFixed(2));
   });

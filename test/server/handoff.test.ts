@@ -6,34 +6,19 @@
  * resumes.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from '../support/node-test.js';
-import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
+import { describe, it } from '../support/node-test.js';
+import { hubOnEngine } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { liveChat } from '../support/live-chat.js';
 import { storageEngines } from '../support/storage-engines.js';
 
 for (const engine of await storageEngines('handoff')) {
   describe(`a conversation moved to another device (${engine.name})`, () => {
-    let stack: HubFixture;
-    const track = trackPeers(() => stack);
-    before(async () => {
-      stack = await startHubFixture({ storage: await engine.open() });
-    });
-    after(async () => {
-      await stack.stop();
-      await engine.dispose();
-    });
+    const hub = hubOnEngine(engine);
+    const { track } = hub;
 
     let experts = 0;
-    async function live() {
-      const expert = track(await HubPeer.expert(stack.hub.url, `Adviser ${++experts}`));
-      const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat'));
-      const opened = await shopper.next('conversation.opened');
-      const { conversationId } = opened;
-      await expert.nextWhere('expert.ring', (r) => r.conversationId === conversationId);
-      expert.send({ type: 'expert.accept', conversationId });
-      await shopper.next('conversation.chat');
-      return { expert, shopper, conversationId, resumeToken: opened.resumeToken };
-    }
+    const live = () => liveChat(hub.stack.hub.url, `Adviser ${++experts}`, track);
     async function codeFor(shopper: HubPeer, conversationId: string) {
       shopper.send({ type: 'shopper.handoff', conversationId });
       return shopper.next('shopper.handoff-code');
@@ -46,7 +31,7 @@ for (const engine of await storageEngines('handoff')) {
       const handoff = await codeFor(shopper, conversationId);
       assert.ok(handoff.expiresAt > Date.now() + 4 * 60_000, 'a few minutes to scan it');
 
-      const phone = track(await HubPeer.open(stack.hub.url));
+      const phone = track(await HubPeer.open(hub.stack.hub.url));
       phone.send({ type: 'conversation.take', code: handoff.code });
       const opened = await phone.next('conversation.opened');
       assert.equal(opened.conversationId, conversationId);
@@ -84,11 +69,11 @@ for (const engine of await storageEngines('handoff')) {
       );
 
       // The old token no longer resumes it; the phone's does.
-      const old = track(await HubPeer.open(stack.hub.url));
+      const old = track(await HubPeer.open(hub.stack.hub.url));
       old.send({ type: 'conversation.resume', conversationId, resumeToken, lastSeq: 0 });
       assert.equal((await old.refusal()).reason, 'wrong-state');
       // Used once: a second device with the same code is refused.
-      const again = track(await HubPeer.open(stack.hub.url));
+      const again = track(await HubPeer.open(hub.stack.hub.url));
       again.send({ type: 'conversation.take', code: handoff.code });
       assert.match((await again.refusal()).message, /expired, was already used/);
     });
@@ -96,8 +81,8 @@ for (const engine of await storageEngines('handoff')) {
     it('is taken by one device only when two present the code at once', async () => {
       const { shopper, conversationId } = await live();
       const { code } = await codeFor(shopper, conversationId);
-      const first = track(await HubPeer.open(stack.hub.url));
-      const second = track(await HubPeer.open(stack.hub.url));
+      const first = track(await HubPeer.open(hub.stack.hub.url));
+      const second = track(await HubPeer.open(hub.stack.hub.url));
       first.send({ type: 'conversation.take', code });
       second.send({ type: 'conversation.take', code });
       const answers = await Promise.all(
@@ -111,11 +96,11 @@ for (const engine of await storageEngines('handoff')) {
     it('refuses a code past its time, and gives none for a conversation that has ended', async () => {
       const { expert, shopper, conversationId } = await live();
       const { code } = await codeFor(shopper, conversationId);
-      await stack.sql(
+      await hub.stack.sql(
         `update handoffs set expires_at = now() - interval '1 second' where conversation_id = $1`,
         [conversationId],
       );
-      const late = track(await HubPeer.open(stack.hub.url));
+      const late = track(await HubPeer.open(hub.stack.hub.url));
       late.send({ type: 'conversation.take', code });
       assert.equal((await late.refusal()).reason, 'wrong-state');
 

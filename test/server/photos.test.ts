@@ -7,13 +7,14 @@
  * photos, a photo of another conversation, a photo from the expert's side.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from '../support/node-test.js';
+import { describe, it } from '../support/node-test.js';
 import { cleanPhoto, MAX_PHOTO_SIDE, NotAPhotoError } from '../../src/server/photos/images.js';
 import { PhotoTickets } from '../../src/server/photos/photo-tickets.js';
 import { MAX_PHOTO_BYTES } from '../../src/server/photos/photo-routes.js';
 import { MAX_PHOTOS_PER_CONVERSATION } from '../../src/server/storage/photo-store.js';
-import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
+import { hubOnEngine } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { liveChat } from '../support/live-chat.js';
 import { storageEngines } from '../support/storage-engines.js';
 
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
@@ -149,32 +150,17 @@ describe('photo tickets', () => {
 
 for (const engine of await storageEngines('photos')) {
   describe(`photos in a conversation (${engine.name})`, () => {
-    let stack: HubFixture;
-    const track = trackPeers(() => stack);
-    before(async () => {
-      stack = await startHubFixture({ storage: await engine.open() });
-    });
-    after(async () => {
-      await stack.stop();
-      await engine.dispose();
-    });
+    const hub = hubOnEngine(engine);
+    const { track } = hub;
 
     let experts = 0;
-    async function live() {
-      const expert = track(await HubPeer.expert(stack.hub.url, `Technician ${++experts}`));
-      const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat'));
-      const { conversationId } = await shopper.next('conversation.opened');
-      await expert.nextWhere('expert.ring', (r) => r.conversationId === conversationId);
-      expert.send({ type: 'expert.accept', conversationId });
-      await shopper.next('conversation.chat');
-      return { expert, shopper, conversationId };
-    }
+    const live = () => liveChat(hub.stack.hub.url, `Technician ${++experts}`, track);
     async function ticketFor(peer: HubPeer, conversationId: string): Promise<string> {
       peer.send({ type: 'photo.prepare', conversationId });
       return (await peer.next('photo.ticket')).ticket;
     }
     const post = (body: Uint8Array | string, ticket?: string, origin?: string) =>
-      fetch(`${stack.hub.url}/photos`, {
+      fetch(`${hub.stack.hub.url}/photos`, {
         method: 'POST',
         headers: {
           'content-type': 'image/jpeg',
@@ -205,7 +191,7 @@ for (const engine of await storageEngines('photos')) {
       const atShopper = await shopper.nextWhere('chat.message', (m) => m.author === 'shopper');
       assert.deepEqual(atShopper, atExpert);
 
-      const served = await fetch(`${stack.hub.url}/photos/${info.id}`);
+      const served = await fetch(`${hub.stack.hub.url}/photos/${info.id}`);
       assert.equal(served.status, 200);
       assert.equal(served.headers.get('content-type'), 'image/jpeg');
       assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
@@ -227,7 +213,7 @@ for (const engine of await storageEngines('photos')) {
     it('answers a page of an allowed origin, before and after sending', async () => {
       const { shopper, conversationId } = await live();
       const origin = 'http://localhost:8080';
-      const preflight = await fetch(`${stack.hub.url}/photos`, {
+      const preflight = await fetch(`${hub.stack.hub.url}/photos`, {
         method: 'OPTIONS',
         headers: {
           origin,
@@ -267,13 +253,13 @@ for (const engine of await storageEngines('photos')) {
       assert.equal(tooLarge.status, 413);
       assert.equal(((await tooLarge.json()) as { error: string }).error, 'too-large');
       assert.deepEqual(
-        await stack.sql('select id from photos where conversation_id = $1', [conversationId]),
+        await hub.stack.sql('select id from photos where conversation_id = $1', [conversationId]),
         [],
         'nothing refused was stored',
       );
-      const unknown = await fetch(`${stack.hub.url}/photos/AAAAAAAAAAAAAAAAAAAAAA`);
+      const unknown = await fetch(`${hub.stack.hub.url}/photos/AAAAAAAAAAAAAAAAAAAAAA`);
       assert.equal(unknown.status, 404);
-      assert.equal((await fetch(`${stack.hub.url}/photos/..%2Fetc`)).status, 404);
+      assert.equal((await fetch(`${hub.stack.hub.url}/photos/..%2Fetc`)).status, 404);
     });
 
     it('keeps photos to their conversation and their side, and to a bounded number', async () => {
@@ -309,7 +295,7 @@ for (const engine of await storageEngines('photos')) {
     });
 
     it('gives no ticket before the expert has joined', async () => {
-      const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat'));
+      const shopper = track(await HubPeer.shopper(hub.stack.hub.url, 'chat'));
       const { conversationId } = await shopper.next('conversation.opened');
       shopper.send({ type: 'photo.prepare', conversationId });
       assert.equal((await shopper.refusal()).reason, 'wrong-state');

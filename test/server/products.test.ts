@@ -23,6 +23,7 @@ import {
 import { MAX_PRODUCTS_FOUND, type ProductCard } from '../../src/protocol/index.js';
 import { startHubFixture, trackPeers, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
+import { liveChat } from '../support/live-chat.js';
 import { storageEngines } from '../support/storage-engines.js';
 
 const SABLE: ProductCard = {
@@ -193,16 +194,7 @@ for (const engine of await storageEngines('product cards')) {
 
     let experts = 0;
     /** A written conversation between a fresh expert and a fresh shopper, the expert joined. */
-    async function live() {
-      const expert = track(await HubPeer.expert(stack.hub.url, `Seller ${++experts}`));
-      const shopper = track(await HubPeer.shopper(stack.hub.url, 'chat'));
-      const opened = await shopper.next('conversation.opened');
-      const { conversationId } = opened;
-      await expert.nextWhere('expert.ring', (r) => r.conversationId === conversationId);
-      expert.send({ type: 'expert.accept', conversationId });
-      await shopper.next('conversation.chat');
-      return { expert, shopper, conversationId, resumeToken: opened.resumeToken };
-    }
+    const live = () => liveChat(stack.hub.url, `Seller ${++experts}`, track);
     async function end({ expert, conversationId }: { expert: HubPeer; conversationId: string }) {
       expert.send({ type: 'call.end', conversationId });
       await expert.next('call.ended');

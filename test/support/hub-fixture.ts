@@ -18,7 +18,8 @@ import type { Limits } from '../../src/server/transport/limits.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
 import type { HubPeer } from './hub-peer.js';
-import { afterEach } from './node-test.js';
+import { after, afterEach, before } from './node-test.js';
+import type { StorageEngine } from './storage-engines.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
@@ -169,6 +170,31 @@ export function trackPeers(fixture: () => HubFixture): (peer: HubPeer) => HubPee
     await fixture().untilIdle();
   });
   return (peer) => (peers.push(peer), peer);
+}
+
+/**
+ * A hub on one storage engine for the suite it is called in (started before its tests,
+ * stopped after), and the `track` of {@link trackPeers}: what a suite that runs on both engines
+ * declares first.
+ */
+export function hubOnEngine(
+  engine: StorageEngine,
+  options: Omit<Parameters<typeof startHubFixture>[0], 'storage'> = {},
+): { readonly stack: HubFixture; track: (peer: HubPeer) => HubPeer } {
+  const env = {} as { stack: HubFixture };
+  before(async () => {
+    env.stack = await startHubFixture({ ...options, storage: await engine.open() });
+  });
+  after(async () => {
+    await env.stack.stop();
+    await engine.dispose();
+  });
+  return {
+    get stack() {
+      return env.stack;
+    },
+    track: trackPeers(() => env.stack),
+  };
 }
 
 /** `db`, whose queries fail while `broken()` says so, as if the database had gone away. */

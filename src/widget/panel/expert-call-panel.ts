@@ -8,7 +8,7 @@ import {
   type DeviceFailure,
   type DeviceKind,
 } from '../../core/devices.js';
-import { screenShareSupported, webrtcSupported } from '../../core/media-session.js';
+import { webrtcSupported } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
@@ -26,6 +26,7 @@ import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { devicePicker } from '../../ui/device-picker.js';
 import { icon } from '../../ui/icons.js';
+import { screenShareButton, screenShareNotes } from '../../ui/screen-share.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { controls, tokens } from '../../ui/tokens.js';
 import { transcriptText } from '../../ui/transcript.js';
@@ -523,18 +524,7 @@ export class ExpertCallPanel extends LitElement {
                 ${t.deviceProblem(f.device, f.problem, browserFamily())}
               </p>`,
           )}
-          ${
-            media.sharingScreen
-              ? html`<p class="starting" role="status" data-sharing="screen">
-                  ${t.screen.sharing}
-                </p>`
-              : nothing
-          }
-          ${
-            this.screenFailed
-              ? html`<p class="problem" role="alert" data-problem="screen">${t.screen.failed}</p>`
-              : nothing
-          }
+          ${screenShareNotes(media.sharingScreen, this.screenFailed, t.screen)}
           ${this.renderDevices()} ${this.renderHandoff()}
           <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
             <button
@@ -557,19 +547,7 @@ export class ExpertCallPanel extends LitElement {
                   </button>`
                 : nothing
             }
-            ${
-              screenShareSupported()
-                ? html`<button
-                    class="control"
-                    data-control="share-screen"
-                    aria-pressed=${media.sharingScreen ? 'true' : 'false'}
-                    @click=${this.toggleScreen}
-                  >
-                    ${icon('screen')}
-                    <span>${media.sharingScreen ? t.screen.stop : t.screen.share}</span>
-                  </button>`
-                : nothing
-            }
+            ${screenShareButton(media.sharingScreen, t.screen, this.toggleScreen)}
             ${this.renderHandoffButton()}
             <button
               class="control"
