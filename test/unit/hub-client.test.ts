@@ -6,7 +6,13 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { HubClient, HubConnectionError, hubSocketUrl } from '../../src/core/hub-client.js';
+import {
+  HubClient,
+  HubConnectionError,
+  hubHttpUrl,
+  hubSocketUrl,
+} from '../../src/core/hub-client.js';
+import { PendingAnswer } from '../../src/core/pending-answer.js';
 import type { ReconnectPolicy } from '../../src/core/reconnect-policy.js';
 import type { ServerMessage } from '../../src/protocol/index.js';
 import { until, WAIT_MS, within } from '../support/deadline.js';
@@ -63,6 +69,51 @@ describe('hubSocketUrl', () => {
         bad,
       );
     }
+  });
+});
+
+describe('hubHttpUrl', () => {
+  it('gives a path of the hub over http(s), whether it was given as http(s) or ws(s)', () => {
+    assert.equal(
+      hubHttpUrl('ws://127.0.0.1:8787', 'photos/abc'),
+      'http://127.0.0.1:8787/photos/abc',
+    );
+    assert.equal(
+      hubHttpUrl('wss://experts.shop.example/base/', 'photos'),
+      'https://experts.shop.example/base/photos',
+    );
+    assert.equal(
+      hubHttpUrl('https://h.example/?x=1#y', 'photos'),
+      'https://h.example/photos',
+      'no query or fragment of the hub’s address is carried over',
+    );
+    assert.equal(
+      hubHttpUrl('/hub', 'photos', 'https://shop.example/p'),
+      'https://shop.example/hub/photos',
+    );
+    assert.throws(() => hubHttpUrl('ftp://h.example', 'photos', ''), HubConnectionError);
+  });
+});
+
+describe('PendingAnswer', () => {
+  it('gives the answer, or undefined when not sent, refused, out of time or asked again', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const pending = new PendingAnswer<string>();
+    const answered = pending.ask(() => true, 1000);
+    pending.settle('ticket');
+    assert.equal(await answered, 'ticket');
+    assert.equal(await pending.ask(() => false, 1000), undefined, 'not sent');
+
+    const late = pending.ask(() => true, 1000);
+    t.mock.timers.tick(1000);
+    assert.equal(await late, undefined, 'no answer in time');
+    pending.settle('too late');
+
+    const first = pending.ask(() => true, 1000);
+    const second = pending.ask(() => true, 1000);
+    assert.equal(await first, undefined, 'the earlier wait let go');
+    pending.settle('second');
+    assert.equal(await second, 'second');
   });
 });
 
