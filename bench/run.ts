@@ -23,12 +23,14 @@ import { dispatchInCluster, hubMemory } from './cluster.js';
 import { floodAndChat } from './flood.js';
 import { answerRings } from './answer-rings.js';
 import { longQueue } from './long-queue.js';
+import { naiveJoin } from './naive-join.js';
 import { pageCost } from './page-cost.js';
 import type { StorageOptions } from '../src/server/storage/conversation-store.js';
 
 const LAUNCHER_BUDGET = 10 * 1024;
 const RING_TARGET_MS = 150;
-const FIRST_FRAME_TARGET_MS = 1500;
+/** Accept → first frame: p95 300 ms (and a median of 150 ms), as issue "the answer is instant" set. */
+const FIRST_FRAME_TARGET_MS = 300;
 const CHAT_TARGET_MS = 20;
 const DISPATCH_TARGET_PER_SECOND = 1000;
 const RING_AFTER_FREE_TARGET_MS = 50;
@@ -235,9 +237,15 @@ async function callTimings(): Promise<void> {
       await shopper.hangUp();
       await expert.waitForStatus('available');
     }
+    const naive = await naiveJoin(browser, stack.livekit, runs);
     console.log(`\nCall set-up on loopback (${runs} calls, headless Chromium, real hub + LiveKit)`);
     summary('click → console rings          ', ring, RING_TARGET_MS);
     summary('accept → first frame at shopper', firstFrame, FIRST_FRAME_TARGET_MS);
+    summary('naive join: publish → 1st frame', naive, FIRST_FRAME_TARGET_MS);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+    console.log(
+      `  accept → first frame, median, against the naive join's: ${((median(firstFrame) / median(naive)) * 100).toFixed(0)}%`,
+    );
   } finally {
     await browser.close();
     await stack.stop();
