@@ -78,9 +78,15 @@ export function webrtcSupported(): boolean {
   return typeof globalThis.RTCPeerConnection === 'function';
 }
 
-/** Whether this browser can share a screen: desktop browsers; phones' browsers cannot. */
+/**
+ * Whether this browser can share a screen: desktop browsers. Phones' browsers cannot, and a
+ * touch screen as the main pointer (a phone, a tablet) is taken as one of them.
+ */
 export function screenShareSupported(): boolean {
-  return typeof globalThis.navigator?.mediaDevices?.getDisplayMedia === 'function';
+  return (
+    typeof globalThis.navigator?.mediaDevices?.getDisplayMedia === 'function' &&
+    !globalThis.matchMedia?.('(pointer: coarse)').matches
+  );
 }
 
 /** How long media may try to reconnect before the conversation gives way to chat. */
