@@ -471,7 +471,12 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
     hub.on('error', (m) => {
       if (m.ref === 'photo.prepare') return this.photoTicket.settle(undefined);
       if (m.ref === 'shopper.handoff') return this.handoffCode.settle(undefined);
-      if (m.ref === 'conversation.take') return this.finish('link-expired');
+      if (m.ref === 'conversation.take') {
+        // Refused: the code is used, expired, or its conversation over. Else the hub failed.
+        return this.finish(
+          m.reason === 'wrong-state' ? 'link-expired' : failureOfHubError(m.reason),
+        );
+      }
       if (m.ref === 'shopper.rate') {
         this.apply({ type: 'rate-failed' });
         return;

@@ -657,6 +657,86 @@ describe('ShopperConversation', () => {
     });
   });
 
+  describe('another device', () => {
+    const CODE = 'AbCdEfGhIjKlMnOpQrStUv';
+
+    it('asks a code for the conversation, and ends as "moved" when it went on elsewhere', async () => {
+      const { conversation, connection, tickets } = await chatting();
+      const asked = conversation.handoff();
+      assert.deepEqual(await connection.next('shopper.handoff'), {
+        type: 'shopper.handoff',
+        conversationId: 'c1',
+      });
+      connection.send({
+        type: 'shopper.handoff-code',
+        conversationId: 'c1',
+        code: CODE,
+        expiresAt: 5000,
+      });
+      assert.equal((await asked)?.code, CODE);
+      connection.send({ type: 'conversation.moved', conversationId: 'c1' });
+      const ended = await untilState(conversation, 'ended');
+      assert.equal(ended.reason, 'moved');
+      assert.equal(ended.rating, undefined, 'the rating is the other device’s to give');
+      assert.equal(tickets.load(), null, 'this browser no longer resumes it');
+    });
+
+    it('gives no code when the hub refuses one', async () => {
+      const { conversation, connection } = await chatting();
+      const asked = conversation.handoff();
+      await connection.next('shopper.handoff');
+      connection.send({
+        type: 'error',
+        reason: 'wrong-state',
+        message: 'no',
+        ref: 'shopper.handoff',
+      });
+      assert.equal(await asked, undefined);
+      assert.equal(conversation.state.kind, 'chat', 'the conversation goes on here');
+    });
+
+    it('takes a conversation with the code, and keeps the ticket the hub gives it', async () => {
+      const { conversation, tickets } = shopper();
+      await conversation.take(CODE, 'chat');
+      const connection = await hub.nextConnection();
+      assert.deepEqual(await connection.next('conversation.take'), {
+        type: 'conversation.take',
+        code: CODE,
+      });
+      connection.send({
+        type: 'conversation.opened',
+        conversationId: 'c1',
+        resumeToken: 'token-2',
+      });
+      connection.send({
+        type: 'conversation.chat',
+        conversationId: 'c1',
+        reason: 'chosen',
+        expert: EXPERT,
+      });
+      await untilState(conversation, 'chat');
+      assert.deepEqual(tickets.load(), {
+        conversationId: 'c1',
+        resumeToken: 'token-2',
+        mode: 'chat',
+      });
+    });
+
+    it('says the link expired when the hub refuses the code, and that it failed when it failed', async () => {
+      for (const [reason, end] of [
+        ['wrong-state', 'link-expired'],
+        ['internal', 'hub-failed'],
+      ] as const) {
+        const { conversation } = shopper({ reconnect: { nextDelay: () => null } });
+        await conversation.take(CODE, 'video');
+        const connection = await hub.nextConnection();
+        await connection.next('conversation.take');
+        connection.send({ type: 'error', reason, message: 'no', ref: 'conversation.take' });
+        assert.equal((await untilState(conversation, 'ended')).reason, end);
+      }
+    });
+  });
+
   it('lets go of the hub and its clocks when the page goes', async () => {
     const { conversation, connection, kinds } = await requested('chat', { requestTimeoutMs: 100 });
     conversation.dispose();
