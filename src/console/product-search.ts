@@ -5,24 +5,9 @@ import type { ProductSearch } from '../core/expert-desk.js';
 import type { ProductCard } from '../protocol/index.js';
 import { priceText } from '../ui/price.js';
 import { controls, tokens } from '../ui/tokens.js';
+import type { ProductSearchWords } from '../i18n/words.js';
 
-/** The words of the console's product search, in the console's language. */
-export interface ProductSearchWords {
-  title: string;
-  /** The search box's label. */
-  label: string;
-  placeholder: string;
-  find: string;
-  searching: string;
-  none: (query: string) => string;
-  noCatalogue: string;
-  /** A found product's button: it goes to the shopper as a card. */
-  show: string;
-  /** The same button, read aloud with the product's name. */
-  showLabel: (name: string) => string;
-  inStock: (store: string) => string;
-  outOfStock: (store: string) => string;
-}
+export type { ProductSearchWords } from '../i18n/words.js';
 
 /** `ec-product-show`: the expert chose a found product to show the shopper. */
 export interface ProductShowDetail {

@@ -5,8 +5,8 @@ import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/devices.js';
 import type { RequestWords } from '../console/request-list.js';
 import type { ScreenWords } from './words.js';
-import type { ChatWords } from '../ui/chat-view.js';
-import type { ProductSearchWords } from '../console/product-search.js';
+import type { ChatWords } from './words.js';
+import type { ProductSearchWords } from './words.js';
 import { plural, withFrenchSpacing } from './format.js';
 import { systemLine } from './system-lines.js';
 

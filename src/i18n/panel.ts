@@ -4,7 +4,7 @@ import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { BrowserFamily, Device, DeviceProblem } from '../core/devices.js';
 import type { ScreenWords } from './words.js';
-import type { ChatWords, PhotoWords } from '../ui/chat-view.js';
+import type { ChatWords, PhotoWords } from './words.js';
 
 /** What had been going on when the conversation ended. */
 export type EndedWhat = 'call' | 'chat' | 'queue' | 'attempt';

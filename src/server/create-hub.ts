@@ -10,7 +10,7 @@ import { MediaRooms } from './media/media-rooms.js';
 import { OfflineDesk } from './offline/offline-desk.js';
 import { availabilityOf } from './routing/availability.js';
 import { ConversationStore } from './storage/conversation-store.js';
-import { PhotoStore } from './storage/photo-store.js';
+import { PhotoStore } from './photos/photo-store.js';
 import { PhotoTickets } from './photos/photo-tickets.js';
 import { RequestStore } from './storage/requests-store.js';
 import { startRetention } from './storage/retention.js';

@@ -56,7 +56,7 @@ import { forgetToldQueues, tellQueues } from './routing/queue-board.js';
 import { WaitingRoom } from './routing/waiting-room.js';
 import type { ConversationRecord, ConversationStore } from './storage/conversation-store.js';
 import type { RequestStore } from './storage/requests-store.js';
-import type { PhotoStore } from './storage/photo-store.js';
+import type { PhotoStore } from './photos/photo-store.js';
 import type { PhotoTickets } from './photos/photo-tickets.js';
 import { Transcript } from './transcript.js';
 
@@ -574,7 +574,7 @@ export class Hub {
 
   /**
    * The shopper is about to send a photo: a ticket to send its bytes by HTTP (any hub of the
-   * shop takes them, photos/photo-routes.ts), for this conversation while it is live.
+   * shop takes them, transport/photo-routes.ts), for this conversation while it is live.
    */
   async preparePhoto(conversation: Conversation, peer: Peer): Promise<void> {
     const photos = this.photos();

@@ -6,51 +6,15 @@ import { linkParts } from '../core/chat-links.js';
 import { priceText } from './price.js';
 import { icon } from './icons.js';
 import type { PhotoFailure } from '../core/photo-upload.js';
+import type { ChatWords, PhotoWords } from '../i18n/words.js';
+
+export type { ChatWords, PhotoWords } from '../i18n/words.js';
 import {
   MAX_CHAT_LENGTH,
   type PhotoRef,
   type ProductAction,
   type ProductCard,
 } from '../protocol/index.js';
-
-/** The words the chat view shows, given by the element that uses it (in its language). */
-export interface ChatWords {
-  /** The messages' list, for screen readers ("Messages"). */
-  log: string;
-  you: string;
-  placeholder: string;
-  send: string;
-  sending: string;
-  sent: string;
-  failed: string;
-  retry: string;
-  typing: (name: string) => string;
-  tooLong: (over: number) => string;
-  system: (event: string, name: string) => string;
-  closed: string;
-  /** A photo in the conversation, for those who cannot see it ("Photo"). */
-  photo: string;
-  /** A product card's words. */
-  product: {
-    open: string;
-    addToCart: string;
-    reserve: string;
-    /** Once the shopper added it: the shop's page has it. */
-    added: string;
-    reserved: string;
-    inStock: (store: string) => string;
-    outOfStock: (store: string) => string;
-  };
-}
-
-/** The words of sending a photo (the shopper's side). */
-export interface PhotoWords {
-  /** The button that takes a photo or picks one ("Send a photo"). */
-  add: string;
-  sending: string;
-  /** Why a photo did not go. */
-  refused: Record<PhotoFailure, string>;
-}
 
 /** Where sending a photo stands: nothing under way, on its way, or why it did not go. */
 export type PhotoStatus = '' | 'sending' | PhotoFailure;

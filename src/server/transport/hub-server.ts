@@ -24,9 +24,9 @@ import {
 } from './limits.js';
 import type { LiveKitCredentials } from '../media/media-rooms.js';
 import { readBody } from './http-body.js';
-import { photoRoutes } from '../photos/photo-routes.js';
+import { photoRoutes } from './photo-routes.js';
 import type { PhotoTickets } from '../photos/photo-tickets.js';
-import type { PhotoStore } from '../storage/photo-store.js';
+import type { PhotoStore } from '../photos/photo-store.js';
 
 export interface HubServerOptions {
   node: HubNode;

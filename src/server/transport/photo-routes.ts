@@ -6,11 +6,11 @@
  * Each refusal says why, as `{ error, message }`, so the shopper's panel can say it in words.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../transport/http-body.js';
-import type { PhotoStore } from '../storage/photo-store.js';
-import { TooManyPhotosError } from '../storage/photo-store.js';
-import { cleanPhoto, NotAPhotoError } from './images.js';
-import type { PhotoTickets } from './photo-tickets.js';
+import { readBody } from './http-body.js';
+import type { PhotoStore } from '../photos/photo-store.js';
+import { TooManyPhotosError } from '../photos/photo-store.js';
+import { cleanPhoto, NotAPhotoError } from '../photos/images.js';
+import type { PhotoTickets } from '../photos/photo-tickets.js';
 
 /** The largest photo taken, in bytes: the panel sends a few hundred kilobytes; a raw camera file fits. */
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;

@@ -4,8 +4,8 @@
  * Any hub of the shop takes an upload and serves a photo: the database is what they share.
  */
 import { randomBytes } from 'node:crypto';
-import type { CleanPhoto, PhotoType } from '../photos/images.js';
-import type { SqlDatabase } from './sql.js';
+import type { CleanPhoto, PhotoType } from './images.js';
+import type { SqlDatabase } from '../storage/sql.js';
 
 /** Most photos one conversation holds: a shopper showing a problem needs a few, not hundreds. */
 export const MAX_PHOTOS_PER_CONVERSATION = 30;
