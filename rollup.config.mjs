@@ -1,6 +1,7 @@
 // Builds what a shop downloads (dist/embed) and what bundler users import (dist/esm).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild, { minify } from 'rollup-plugin-esbuild';
+import { blurAssets } from './scripts/blur-assets.mjs';
 
 const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 
@@ -73,6 +74,7 @@ const embed = (name, input) => ({
   onwarn,
   plugins: [
     nodeResolve({ browser: true }),
+    blurAssets({ emit: true }),
     ownTrustedTypesPolicy(),
     squeezeCss(),
     typescript(),
@@ -111,7 +113,7 @@ export default [
     onwarn,
     external: (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
     // Resolved so that what is not external (@lit/react, bundled in expert-call/react) is bundled.
-    plugins: [nodeResolve({ browser: true }), typescript()],
+    plugins: [nodeResolve({ browser: true }), blurAssets({ emit: false }), typescript()],
     output: {
       dir: 'dist/esm',
       format: 'es',

@@ -6,6 +6,7 @@
  *   BENCH_RUNS=20 npm run bench         (default 10 calls)
  *   BENCH_SHOPPERS=5000 npm run bench   (default 1,000 shoppers waiting for dispatch)
  *   BENCH_PAGE_RUNS=15 npm run bench    (default 7 cold loads of the product page, with and without)
+ *   BENCH_BLUR_SECONDS=20 npm run bench (default 10 s of a call measured with and without blur)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -22,6 +23,7 @@ import { CHAT_LOAD, chatAcross } from './chat-load.js';
 import { dispatchInCluster, hubMemory } from './cluster.js';
 import { floodAndChat } from './flood.js';
 import { answerRings } from './answer-rings.js';
+import { blurAssetSizes, blurCpu } from './blur-cost.js';
 import { longQueue } from './long-queue.js';
 import { naiveJoin } from './naive-join.js';
 import { pageCost } from './page-cost.js';
@@ -422,7 +424,7 @@ async function within(promise: Promise<void>, ms: number, where: () => string): 
 }
 
 /**
- * BENCH_ONLY=sizes,page,calls,media,chat,chat-load,flood,dispatch,cluster,memory,queue runs
+ * BENCH_ONLY=sizes,page,calls,blur,media,chat,chat-load,flood,dispatch,cluster,memory,queue runs
  * some sections; all by default.
  */
 const only = new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean));
@@ -434,6 +436,10 @@ if (wanted('sizes')) {
 }
 if (wanted('page')) await pageCost(Number(process.env['BENCH_PAGE_RUNS'] ?? 7));
 if (wanted('calls')) await callTimings();
+if (wanted('blur')) {
+  blurAssetSizes();
+  await blurCpu(Number(process.env['BENCH_BLUR_SECONDS'] ?? 10));
+}
 if (wanted('media')) await mediaDeathToChat();
 if (wanted('chat')) {
   console.log('\nChat through the hub on loopback (stored before delivered)');

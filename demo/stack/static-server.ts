@@ -17,6 +17,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.tflite': 'application/octet-stream',
 };
 
 /**
@@ -26,11 +28,13 @@ const TYPES: Record<string, string> = {
 export function shopPolicy(connectTo: string[], ownTrustedTypes: string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // Background blur runs MediaPipe's WebAssembly.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     // The hub's origin: the photos of a conversation are served by it.
     `img-src 'self' data: blob: ${connectTo.filter((source) => source.startsWith('http')).join(' ')}`,
-    `connect-src ${connectTo.join(' ')}`,
+    // 'self': the blur's files, fetched from where the embed is hosted.
+    `connect-src 'self' ${connectTo.join(' ')}`,
     "require-trusted-types-for 'script'",
     `trusted-types ${[...ownTrustedTypes, 'expert-call'].join(' ')}`,
   ].join('; ');

@@ -15,6 +15,7 @@ import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
 import { LANGUAGES, languageOf, type UiLanguage } from '../i18n/language.js';
 import { icon } from '../ui/icons.js';
+import { blurButton, blurNotes } from '../ui/blur-control.js';
 import { screenShareButton, screenShareNotes } from '../ui/screen-share.js';
 import { RingAlert } from './ring-alert.js';
 import { callControlsStyles } from '../ui/call-controls.styles.js';
@@ -660,6 +661,7 @@ export class ExpertConsole extends LitElement {
               : nothing
           }
           ${screenShareNotes(media.sharingScreen, this.screenFailed, t.screen)}
+          ${blurNotes(media, t.blur)}
           ${
             media.audioBlocked
               ? html`<button
@@ -694,6 +696,7 @@ export class ExpertConsole extends LitElement {
               ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
               <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
             </button>
+            ${blurButton(media, t.blur)}
             ${screenShareButton(media.sharingScreen, t.screen, async () => {
               const failed = await media.shareScreen(!media.sharingScreen);
               this.screenFailed = failed === 'failed';

@@ -89,6 +89,35 @@ export function screenShareSupported(): boolean {
   );
 }
 
+let blurCheck: boolean | undefined;
+
+/**
+ * Whether this browser can blur the camera's background: WebGL 2, frames as `VideoFrame`s, and
+ * WebAssembly SIMD for MediaPipe's segmenter. Where it cannot, the control is absent.
+ */
+export function blurSupported(): boolean {
+  blurCheck ??=
+    typeof globalThis.OffscreenCanvas === 'function' &&
+    typeof globalThis.VideoFrame === 'function' &&
+    typeof globalThis.createImageBitmap === 'function' &&
+    (typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor ===
+      'function' ||
+      'captureStream' in HTMLCanvasElement.prototype) &&
+    typeof WebAssembly === 'object' &&
+    // A one-function module with a SIMD instruction: valid only where SIMD is.
+    WebAssembly.validate(
+      new Uint8Array([
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0,
+        253, 15, 253, 98, 11,
+      ]),
+    ) &&
+    !!document.createElement('canvas').getContext('webgl2');
+  return blurCheck;
+}
+
+/** Background blur: off, being turned on (its files load the first time), on, or failed. */
+export type BlurState = 'off' | 'starting' | 'on' | 'failed';
+
 /** How long media may try to reconnect before the conversation gives way to chat. */
 export const MEDIA_RECOVERY_MS = 10_000;
 
@@ -108,6 +137,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
   /** The other side's identity in the room: the only participant shown and heard. */
   private peer: string | undefined;
   private cameraCount = 0;
+  private blurState: BlurState = 'off';
 
   constructor(private readonly recoveryMs = MEDIA_RECOVERY_MS) {
     super();
@@ -184,6 +214,42 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
 
   get microphoneOn(): boolean {
     return this.room?.localParticipant.isMicrophoneEnabled ?? false;
+  }
+
+  /** Whether one's background is blurred (or being, or could not be). */
+  get blur(): BlurState {
+    return this.blurState;
+  }
+
+  /**
+   * Blurs what is behind the person on their camera, or stops. The first time, the blur's files
+   * load (about 10 MB, once per page): the state is `starting` until frames come out blurred.
+   * Where it fails (a policy that forbids WebAssembly, no GPU), the state is `failed` and the
+   * camera goes on unblurred. The blur follows the camera when it is turned off and on again,
+   * or to the next camera.
+   */
+  async setBlur(on: boolean): Promise<void> {
+    const track = this.localVideo;
+    if (!on) {
+      this.blurState = 'off';
+      this.emit('change', undefined);
+      await track?.stopProcessor();
+      return;
+    }
+    if (!track || this.blurState === 'starting') return;
+    this.blurState = 'starting';
+    this.emit('change', undefined);
+    try {
+      const { blurProcessor } = await import('./background-blur.js');
+      await track.setProcessor(blurProcessor());
+      this.blurState = 'on';
+    } catch (error) {
+      console.warn('expert-call: background blur could not start:', error);
+      this.blurState = 'failed';
+      await track.stopProcessor().catch(() => undefined);
+    } finally {
+      this.emit('change', undefined);
+    }
   }
 
   /** How many cameras there are to turn between (known once the camera has been on). */
@@ -443,6 +509,8 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
       this.failures.delete(device);
       if (device === 'camera' && on) {
         this.cameraCount = (await listDevices()).filter((d) => d.kind === 'videoinput').length;
+        // A camera opened anew is blurred as the one before it was.
+        if (this.blurState === 'on' && !this.localVideo?.getProcessor()) void this.setBlur(true);
       }
       return null;
     } catch (error) {
@@ -464,6 +532,7 @@ export class MediaSession extends Emitter<MediaSessionEvents> {
     this.dropPrepared();
     for (const track of this.staged.splice(0)) track.stop();
     this.answered = false;
+    this.blurState = 'off';
     if (room) await room.disconnect();
   }
 

@@ -4,7 +4,7 @@ import type { CallMode, ChatReason } from '../protocol/index.js';
 import type { SignedOutReason } from '../core/desk-state.js';
 import type { DeviceProblem } from '../core/devices.js';
 import type { RequestWords } from '../console/request-list.js';
-import type { ScreenWords } from './words.js';
+import type { BlurWords, ScreenWords } from './words.js';
 import type { ChatWords } from './words.js';
 import type { ProductSearchWords } from './words.js';
 import { plural, withFrenchSpacing } from './format.js';
@@ -59,6 +59,7 @@ export interface ConsoleText {
   hangUp: string;
   /** Sharing one's screen (desktop browsers). */
   screen: ScreenWords;
+  blur: BlurWords;
   deviceProblem: (device: 'camera' | 'microphone', problem: DeviceProblem) => string;
   deviceStarting: (device: 'camera' | 'microphone') => string;
   reconnecting: string;
@@ -193,6 +194,11 @@ const en: ConsoleText = {
     stop: 'Stop sharing',
     sharing: 'You are sharing your screen',
     failed: 'Your screen could not be shared. Try again, or choose another window.',
+  },
+  blur: {
+    button: 'Blur background',
+    starting: 'Preparing the blur…',
+    failed: 'Background blur does not work on this device. Your camera stays as it is.',
   },
   reconnecting: 'Connection to the hub lost. Reconnecting… the call goes on.',
   chatOnly: {
@@ -370,6 +376,11 @@ const fr: ConsoleText = {
     stop: 'Arrêter le partage',
     sharing: 'Vous partagez votre écran',
     failed: 'Votre écran n’a pas pu être partagé. Réessayez, ou choisissez une autre fenêtre.',
+  },
+  blur: {
+    button: 'Flouter le fond',
+    starting: 'Préparation du flou…',
+    failed: 'Le flou du fond ne fonctionne pas sur cet appareil. Votre caméra reste telle quelle.',
   },
   reconnecting: 'Connexion au hub perdue. Reconnexion… l’appel continue.',
   chatOnly: {
@@ -552,6 +563,12 @@ const de: ConsoleText = {
     failed:
       'Ihr Bildschirm konnte nicht geteilt werden. Versuchen Sie es erneut oder wählen Sie ein anderes Fenster.',
   },
+  blur: {
+    button: 'Hintergrund unscharf',
+    starting: 'Unschärfe wird vorbereitet…',
+    failed:
+      'Die Hintergrundunschärfe funktioniert auf diesem Gerät nicht. Ihre Kamera bleibt unverändert.',
+  },
   reconnecting: 'Verbindung zum Hub verloren. Neu verbinden … der Anruf läuft weiter.',
   chatOnly: {
     chosen: 'Der Kunde schreibt lieber: Antworten Sie hier.',
@@ -725,6 +742,11 @@ const es: ConsoleText = {
     stop: 'Dejar de compartir',
     sharing: 'Está compartiendo su pantalla',
     failed: 'No se ha podido compartir su pantalla. Inténtelo de nuevo o elija otra ventana.',
+  },
+  blur: {
+    button: 'Desenfocar fondo',
+    starting: 'Preparando el desenfoque…',
+    failed: 'El desenfoque del fondo no funciona en este dispositivo. Su cámara sigue igual.',
   },
   reconnecting: 'Conexión con el hub perdida. Reconectando… la llamada continúa.',
   chatOnly: {
@@ -901,6 +923,12 @@ const it: ConsoleText = {
     stop: 'Interrompi condivisione',
     sharing: 'Sta condividendo lo schermo',
     failed: 'Non è stato possibile condividere lo schermo. Riprovi o scelga un’altra finestra.',
+  },
+  blur: {
+    button: 'Sfoca sfondo',
+    starting: 'Preparazione della sfocatura…',
+    failed:
+      'La sfocatura dello sfondo non funziona su questo dispositivo. La videocamera resta com’è.',
   },
   reconnecting: 'Connessione all’hub persa. Riconnessione… la chiamata continua.',
   chatOnly: {

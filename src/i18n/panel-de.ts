@@ -72,6 +72,12 @@ const de: PanelText = {
     failed:
       'Ihr Bildschirm konnte nicht geteilt werden. Versuchen Sie es erneut oder wählen Sie ein anderes Fenster.',
   },
+  blur: {
+    button: 'Hintergrund unscharf',
+    starting: 'Unschärfe wird vorbereitet…',
+    failed:
+      'Die Hintergrundunschärfe funktioniert auf diesem Gerät nicht. Ihre Kamera bleibt unverändert.',
+  },
   handoff: {
     button: 'Auf dem Handy',
     title: 'Auf dem Handy weitermachen',

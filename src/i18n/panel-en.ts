@@ -70,6 +70,11 @@ const en: PanelText = {
     sharing: 'You are sharing your screen',
     failed: 'Your screen could not be shared. Try again, or choose another window.',
   },
+  blur: {
+    button: 'Blur background',
+    starting: 'Preparing the blur…',
+    failed: 'Background blur does not work on this device. Your camera stays as it is.',
+  },
   handoff: {
     button: 'On my phone',
     title: 'Continue on your phone',

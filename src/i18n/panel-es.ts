@@ -70,6 +70,11 @@ const es: PanelText = {
     sharing: 'Está compartiendo su pantalla',
     failed: 'No se ha podido compartir su pantalla. Inténtelo de nuevo o elija otra ventana.',
   },
+  blur: {
+    button: 'Desenfocar fondo',
+    starting: 'Preparando el desenfoque…',
+    failed: 'El desenfoque del fondo no funciona en este dispositivo. Su cámara sigue igual.',
+  },
   handoff: {
     button: 'En mi móvil',
     title: 'Continuar en su móvil',

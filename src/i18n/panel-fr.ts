@@ -70,6 +70,11 @@ const fr: PanelText = {
     sharing: 'Vous partagez votre écran',
     failed: 'Votre écran n’a pas pu être partagé. Réessayez, ou choisissez une autre fenêtre.',
   },
+  blur: {
+    button: 'Flouter le fond',
+    starting: 'Préparation du flou…',
+    failed: 'Le flou du fond ne fonctionne pas sur cet appareil. Votre caméra reste telle quelle.',
+  },
   handoff: {
     button: 'Sur mon téléphone',
     title: 'Continuer sur votre téléphone',

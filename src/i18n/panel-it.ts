@@ -70,6 +70,12 @@ const it: PanelText = {
     sharing: 'Sta condividendo lo schermo',
     failed: 'Non è stato possibile condividere lo schermo. Riprovi o scelga un’altra finestra.',
   },
+  blur: {
+    button: 'Sfoca sfondo',
+    starting: 'Preparazione della sfocatura…',
+    failed:
+      'La sfocatura dello sfondo non funziona su questo dispositivo. La videocamera resta com’è.',
+  },
   handoff: {
     button: 'Sul telefono',
     title: 'Continua sul telefono',

@@ -3,7 +3,7 @@ import type { UiLanguage } from './language.js';
 import type { ChatReason } from '../protocol/index.js';
 import type { ConversationEndReason } from '../core/conversation-state.js';
 import type { BrowserFamily, Device, DeviceProblem } from '../core/devices.js';
-import type { ScreenWords } from './words.js';
+import type { BlurWords, ScreenWords } from './words.js';
 import type { ChatWords, PhotoWords } from './words.js';
 
 /** What had been going on when the conversation ended. */
@@ -56,6 +56,7 @@ export interface PanelText {
   };
   /** Sharing one's screen (desktop browsers). */
   screen: ScreenWords;
+  blur: BlurWords;
   /** Said to screen readers when the expert marks a spot on the shopper's own picture. */
   expertMarked: (name: string) => string;
   hangUp: string;

@@ -14,6 +14,14 @@ export interface ScreenWords {
   failed: string;
 }
 
+/** Blurring one's background in a call. */
+export interface BlurWords {
+  /** The control's name; it is a toggle, pressed while the blur is on. */
+  button: string;
+  starting: string;
+  failed: string;
+}
+
 /** The words the chat view shows, given by the element that uses it (in its language). */
 export interface ChatWords {
   /** The messages' list, for screen readers ("Messages"). */

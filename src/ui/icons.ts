@@ -20,6 +20,7 @@ const paths = {
   download: svg`<path d="M12 4v11m-5-5 5 5 5-5M5 20h14"/>`,
   phone: svg`<rect x="6" y="2" width="12" height="20" rx="2"/><path d="M11 18h2"/>`,
   photo: svg`<rect x="3" y="5" width="18" height="14" rx="2"/><circle cx="9" cy="10" r="2"/><path d="m21 16-5-5-9 8"/>`,
+  blur: svg`<circle cx="12" cy="9" r="3.5"/><path d="M5.5 20a6.5 6.5 0 0 1 13 0"/><path d="M2 4v.01M2 9v.01M2 14v.01M22 4v.01M22 9v.01M22 14v.01" stroke-width="3"/>`,
   screen: svg`<rect x="2" y="4" width="20" height="13" rx="2"/><path d="M8 21h8M12 17v4"/>`,
   settings: svg`<circle cx="12" cy="12" r="3"/><path d="M12 2v3m0 14v3M2 12h3m14 0h3M4.9 4.9l2.1 2.1m10 10 2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1"/>`,
 } as const;

@@ -26,6 +26,7 @@ import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { devicePicker } from '../../ui/device-picker.js';
 import { icon } from '../../ui/icons.js';
+import { blurButton, blurNotes } from '../../ui/blur-control.js';
 import { screenShareButton, screenShareNotes } from '../../ui/screen-share.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
 import { controls, tokens } from '../../ui/tokens.js';
@@ -525,7 +526,8 @@ export class ExpertCallPanel extends LitElement {
               </p>`,
           )}
           ${screenShareNotes(media.sharingScreen, this.screenFailed, t.screen)}
-          ${this.renderDevices()} ${this.renderHandoff()}
+          ${video ? blurNotes(media, t.blur) : nothing} ${this.renderDevices()}
+          ${this.renderHandoff()}
           <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
             <button
               class="control ${media.microphoneOn ? '' : 'off'}"
@@ -547,6 +549,7 @@ export class ExpertCallPanel extends LitElement {
                   </button>`
                 : nothing
             }
+            ${video ? blurButton(media, t.blur) : nothing}
             ${screenShareButton(media.sharingScreen, t.screen, this.toggleScreen)}
             ${this.renderHandoffButton()}
             <button
