@@ -2,7 +2,8 @@
  * Carrying a conversation on on the phone, in Chromium through the real hub and LiveKit: the
  * desktop shopper asks for a code, the panel shows a QR code and its link; a second browser
  * context (the phone) opens the link, takes the conversation with its transcript and writes on;
- * the desktop is told the conversation went on elsewhere; the link works once.
+ * the desktop is told the conversation went on elsewhere, and its next conversation starts
+ * without the card; the link works once.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
@@ -45,6 +46,14 @@ describe('a conversation carried on on the phone', () => {
     await phone.page.fill(SHOPPER_BOX, 'Voilà, je suis sur le téléphone');
     await phone.page.press(SHOPPER_BOX, 'Enter');
     await expert.page.waitForSelector('expert-console ec-chat li:has-text("sur le téléphone")');
+
+    // The card was that conversation's: the desktop's next one starts without it.
+    await desktop.page.click('expert-call-panel .ended button.primary');
+    await desktop.choose('chat');
+    await expert.waitForRing();
+    await expert.accept();
+    await desktop.waitForState('chat');
+    assert.equal(await desktop.page.$('expert-call-panel .handoff'), null);
 
     // Used once: the same link in a third browser says so.
     const late = new ShopPage(await person());

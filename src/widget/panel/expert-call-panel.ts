@@ -187,6 +187,9 @@ export class ExpertCallPanel extends LitElement {
     if (kind === 'in-call' && (this.sheetOpen ?? this.roomBeside())) {
       this.seen = this.conversation.chat.log.entries.length;
     }
+    // The "continue on your phone" card belongs to one conversation: once it is over, the next
+    // one starts without it.
+    if (kind !== 'in-call' && kind !== 'chat') this.handoffOpen = false;
     this.screen = this.keepOffline
       ? 'start'
       : kind === 'in-call'
