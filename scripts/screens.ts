@@ -176,6 +176,19 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
     await expert.page.evaluate(() => window.scrollTo(0, 0));
     await shot(expert.page, 'console-desktop-call-photo');
   }
+  // The shopper blurs their background: the control pressed, the picture blurred for both.
+  await shopper.page.click('expert-call-panel [data-control="blur"]');
+  await shopper.page.waitForSelector(
+    'expert-call-panel [data-control="blur"][aria-pressed="true"]:not([disabled])',
+    { timeout: 120_000 },
+  );
+  await shopper.page.waitForTimeout(3000);
+  await shot(shopper.page, `shop-${size}-call-blur`);
+  await shopper.page.click('expert-call-panel [data-control="blur"]');
+  await shopper.page.waitForSelector(
+    'expert-call-panel [data-control="blur"][aria-pressed="false"]',
+    { timeout: 120_000 },
+  );
   if (size === 'desktop') {
     // A desktop shopper shows their screen (Chromium's fake capture); phones cannot.
     await shopper.page.click('expert-call-panel [data-control="share-screen"]');

@@ -233,6 +233,11 @@ export const consoleStyles = css`
     background: var(--_control-off);
     color: var(--_on-control-off);
   }
+  /* A toggle that is on (blur, screen share) shows inverted. */
+  .control[aria-pressed='true'] {
+    background: var(--_on-control);
+    color: var(--_control);
+  }
   .control.hang-up {
     background: var(--_danger);
     color: #fff;

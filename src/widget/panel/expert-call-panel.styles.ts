@@ -314,6 +314,8 @@ export const panelStyles = css`
     background: var(--_danger);
     color: #fff;
   }
+  /* A toggle that is on (blur, screen share) or a sheet that is open shows inverted. */
+  .control[aria-pressed='true'],
   .control[aria-expanded='true'] {
     background: var(--_on-control);
     color: var(--_control);
