@@ -22,6 +22,30 @@ const visionDir = () => dirname(fileURLToPath(import.meta.resolve('@mediapipe/ta
 const visionVersion = () =>
   JSON.parse(readFileSync(join(visionDir(), 'package.json'), 'utf8')).version;
 
+/**
+ * The loader, for browsers only. Its Node branch `require`s fs, path and crypto: left in, a
+ * shop's bundler (esbuild, webpack, Vite) building dist/esm for the browser stops on them. The
+ * branch is cut where Emscripten decides it runs in Node, and each `require` becomes a call that
+ * throws; a loader of another version that no longer matches fails the build, not the shop's.
+ * @param {string} source
+ */
+export function browserOnly(source) {
+  const nodeTest = /ENVIRONMENT_IS_NODE=typeof process=="object"[^;,]*/;
+  if (!nodeTest.test(source)) {
+    throw new Error(
+      'blur-assets: the vision loader no longer decides ENVIRONMENT_IS_NODE as known',
+    );
+  }
+  const cut = source
+    .replace(nodeTest, 'ENVIRONMENT_IS_NODE=false')
+    .replace(/\brequire\(("[\w:]+")\)/g, 'nodeOnly($1)');
+  if (/\brequire\s*\(/.test(cut)) throw new Error('blur-assets: a require is left in the loader');
+  return [
+    'function nodeOnly(name) { throw new Error(`the vision loader runs in browsers, not ${name}`); }',
+    cut,
+  ].join('\n');
+}
+
 /** The files, named as they are served. */
 export const blurFiles = () => ({
   wasm: `blur/vision-${visionVersion()}.wasm`,
@@ -47,7 +71,9 @@ export function blurAssets({ emit }) {
         // block, which only sloppy scripts see from outside it: a module needs it declared at its
         // top. Ours keeps errors (glog's E and F lines), not the lines of information every
         // start writes into the shop's console.
-        const loader = readFileSync(join(visionDir(), 'wasm/vision_wasm_internal.js'), 'utf8');
+        const loader = browserOnly(
+          readFileSync(join(visionDir(), 'wasm/vision_wasm_internal.js'), 'utf8'),
+        );
         return [
           'function custom_dbg(text) { if (/^[EF]\\d{4} /.test(text)) console.warn(text); }',
           loader,
