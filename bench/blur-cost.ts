@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { startStack } from '../demo/stack/stack.js';
-import { launchChromium, newParticipant } from '../test/support/browser.js';
+import { inboundStats, launchChromium, newParticipant } from '../test/support/browser.js';
 import { ConsolePage, ShopPage, putThrough } from '../test/support/pages.js';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -41,20 +41,41 @@ async function taskMs(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
 }
 
-/** The GPU process's CPU time so far, in ms. */
-async function gpuMs(browserCdp: CDPSession): Promise<number> {
+/** CPU time so far, in ms, of the GPU process and of all of Chromium's processes. */
+async function processMs(browserCdp: CDPSession): Promise<{ gpu: number; all: number }> {
   const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
     processInfo: { type: string; cpuTime: number }[];
   };
-  return processInfo.filter((p) => p.type === 'gpu').reduce((sum, p) => sum + p.cpuTime, 0) * 1000;
+  const sum = (list: { cpuTime: number }[]) => list.reduce((ms, p) => ms + p.cpuTime * 1000, 0);
+  return {
+    // Chromium names it "GPU" (upper case), the others in lower case.
+    gpu: sum(processInfo.filter((p) => p.type.toLowerCase() === 'gpu')),
+    all: sum(processInfo),
+  };
 }
 
-/** CPU ms per second over `seconds`, in the shopper's tab and in the GPU process. */
-async function perSecond(page: Page, cdp: CDPSession, browserCdp: CDPSession, seconds: number) {
-  const [task0, gpu0] = [await taskMs(cdp), await gpuMs(browserCdp)];
+/**
+ * Over `seconds`: CPU ms per second in the shopper's tab, the GPU process and all of Chromium,
+ * and the frames per second of the shopper's camera that the expert decodes.
+ */
+async function perSecond(
+  page: Page,
+  expert: Page,
+  cdp: CDPSession,
+  browserCdp: CDPSession,
+  seconds: number,
+) {
+  const [task0, cpu0] = [await taskMs(cdp), await processMs(browserCdp)];
+  const frames0 = (await inboundStats(expert)).videoFramesDecoded;
   await page.waitForTimeout(seconds * 1000);
-  const [task1, gpu1] = [await taskMs(cdp), await gpuMs(browserCdp)];
-  return { tab: (task1 - task0) / seconds, gpu: (gpu1 - gpu0) / seconds };
+  const [task1, cpu1] = [await taskMs(cdp), await processMs(browserCdp)];
+  const frames1 = (await inboundStats(expert)).videoFramesDecoded;
+  return {
+    fps: (frames1 - frames0) / seconds,
+    tab: (task1 - task0) / seconds,
+    gpu: (cpu1.gpu - cpu0.gpu) / seconds,
+    all: (cpu1.all - cpu0.all) / seconds,
+  };
 }
 
 export async function blurCpu(seconds: number): Promise<void> {
@@ -71,14 +92,14 @@ export async function blurCpu(seconds: number): Promise<void> {
     await cdp.send('Performance.enable');
     const browserCdp = await browser.newBrowserCDPSession();
     await shopper.page.waitForTimeout(3000);
-    const without = await perSecond(shopper.page, cdp, browserCdp, seconds);
+    const without = await perSecond(shopper.page, expert.page, cdp, browserCdp, seconds);
     await shopper.page.click('expert-call-panel [data-control="blur"]');
     await shopper.page.waitForSelector(
       'expert-call-panel [data-control="blur"][aria-pressed="true"]',
       { timeout: 120_000 },
     );
     await shopper.page.waitForTimeout(3000);
-    const blurred = await perSecond(shopper.page, cdp, browserCdp, seconds);
+    const blurred = await perSecond(shopper.page, expert.page, cdp, browserCdp, seconds);
     const ms = (v: number) => `${v.toFixed(0)} ms/s`;
     console.log(
       `\nBackground blur: CPU time per second of a video call (camera on, ${seconds} s each, SwiftShader WebGL)`,
@@ -88,6 +109,12 @@ export async function blurCpu(seconds: number): Promise<void> {
     );
     console.log(
       `  GPU process (both tabs):    ${ms(without.gpu)} without blur, ${ms(blurred.gpu)} with`,
+    );
+    console.log(
+      `  all of Chromium (both tabs): ${ms(without.all)} without blur, ${ms(blurred.all)} with`,
+    );
+    console.log(
+      `  the shopper's camera at the expert: ${without.fps.toFixed(1)} frames/s without blur, ${blurred.fps.toFixed(1)} with`,
     );
   } finally {
     await browser.close();
