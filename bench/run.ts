@@ -165,19 +165,48 @@ function summary(label: string, values: number[], target: number, high = 0.95): 
  * the page does not have.
  */
 const WATCH_FIRST_FRAME = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
   window.firstFrameAt = undefined;
+  window.liveAt = undefined;
+  window.videoAt = undefined;
+  document.addEventListener('ec-state', (event) => {
+    if (event.detail.state.kind === 'in-call' && window.liveAt === undefined) window.liveAt = now();
+  });
+  window.decodedAt = undefined;
+  // The first frame of the expert decoded, whether or not the page shows it yet.
+  const decoded = async () => {
+    let frames = 0;
+    for (const pc of window.__peerConnections) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((stat) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+      });
+    }
+    if (frames > 0) window.decodedAt = now();
+    else setTimeout(decoded, 5);
+  };
+  decoded();
   const poll = () => {
     const video = document.querySelector('expert-call')?.shadowRoot
       ?.querySelector('expert-call-panel')?.shadowRoot
       ?.querySelector('ec-call-stage')?.shadowRoot
-      ?.querySelector('ec-video-tile.remote')?.shadowRoot?.querySelector('video');
+      ?.querySelector('ec-video-tile.remote')?.shadowRoot?.querySelector('video:not([hidden])');
     if (!video) return void setTimeout(poll, 2);
+    window.videoAt = now();
     video.requestVideoFrameCallback(() => {
-      window.firstFrameAt = performance.timeOrigin + performance.now();
+      window.firstFrameAt = now();
     });
   };
   poll();
 })()`;
+
+/** When, on the shopper's page, the call went live, the expert's video showed, its first frame. */
+interface ShopperTimes {
+  decodedAt: number;
+  liveAt: number;
+  videoAt: number;
+  firstFrameAt: number;
+}
 
 async function callTimings(): Promise<void> {
   const stack = await startStack({ ports: 'free' });
@@ -200,6 +229,10 @@ async function callTimings(): Promise<void> {
     });
     const ring: number[] = [];
     const firstFrame: number[] = [];
+    // Where the time goes: the hub's "live" reaching the shopper, the expert's video shown.
+    const toLive: number[] = [];
+    const toVideo: number[] = [];
+    const toDecoded: number[] = [];
     for (let run = 0; run < runs; run++) {
       await shopper.open(stack.shopUrl);
       // Watch for the expert's first decoded frame from before accept.
@@ -231,11 +264,15 @@ async function callTimings(): Promise<void> {
       await shopper.page.waitForFunction(
         () => (window as unknown as { firstFrameAt?: number }).firstFrameAt !== undefined,
       );
-      const frameAt = await shopper.page.evaluate(
-        () => (window as unknown as { firstFrameAt: number }).firstFrameAt,
-      );
+      const times = await shopper.page.evaluate(() => {
+        const { decodedAt, liveAt, videoAt, firstFrameAt } = window as unknown as ShopperTimes;
+        return { decodedAt, liveAt, videoAt, firstFrameAt };
+      });
       ring.push(ringAt - clickAt);
-      firstFrame.push(frameAt - acceptAt);
+      firstFrame.push(times.firstFrameAt - acceptAt);
+      toLive.push(times.liveAt - acceptAt);
+      toVideo.push(times.videoAt - acceptAt);
+      toDecoded.push(times.decodedAt - acceptAt);
       await shopper.hangUp();
       await expert.waitForStatus('available');
     }
@@ -243,6 +280,9 @@ async function callTimings(): Promise<void> {
     console.log(`\nCall set-up on loopback (${runs} calls, headless Chromium, real hub + LiveKit)`);
     summary('click → console rings          ', ring, RING_TARGET_MS);
     summary('accept → first frame at shopper', firstFrame, FIRST_FRAME_TARGET_MS);
+    summary('  of which: → 1st frame decoded', toDecoded, FIRST_FRAME_TARGET_MS);
+    summary('  of which: → shopper told live', toLive, FIRST_FRAME_TARGET_MS);
+    summary('  of which: → expert’s video shown', toVideo, FIRST_FRAME_TARGET_MS);
     summary('naive join: publish → 1st frame', naive, FIRST_FRAME_TARGET_MS);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
     console.log(

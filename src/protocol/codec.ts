@@ -59,9 +59,11 @@ function decode<T>(
   }
   const parsed = v.safeParse(schema, data);
   if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issue ? v.getDotPath(issue) : null;
-    const detail = `Invalid "${type}"${path ? ` at ${path}` : ''}: ${issue?.message ?? 'bad shape'}.`;
+    // Valibot gives at least one issue; a message's every check is on a field, so it has a path.
+    const [issue] = parsed.issues;
+    const path = v.getDotPath(issue);
+    // Stryker disable next-line ConditionalExpression: equivalent while every check is on a field; kept for a check on a whole message
+    const detail = `Invalid "${type}"${path ? ` at ${path}` : ''}: ${issue.message}.`;
     return {
       ok: false,
       reason: 'invalid-message',

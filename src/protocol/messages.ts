@@ -335,11 +335,14 @@ const imageUrl = v.pipe(
     'An http(s) or data:image/ URL.',
   ),
 );
-/** A product page: http(s), or a path on the shop's own site (`/bikes/lumen-e3`). */
+/**
+ * A product page: http(s), or a path on the shop's own site (`/bikes/lumen-e3`). Not `//host`
+ * nor `/\\host`, which a browser reads as another site (it takes `\\` for `/` in web URLs).
+ */
 const pageUrl = v.pipe(
   v.string(),
   v.maxLength(2048),
-  v.regex(/^(https?:\/\/|\/(?!\/))/i, 'An http(s) URL or a path starting with one /.'),
+  v.regex(/^(https?:\/\/|\/(?![/\\]))/i, 'An http(s) URL or a path starting with one /.'),
 );
 /** A product of the shop's catalogue, as its feed gives it and as the shopper's card shows it. */
 export const ProductCard = v.object({

@@ -22,6 +22,19 @@ export const media = {
   peer: 'expert-ana',
 };
 export const expert = { id: 'dev-ana', name: 'Ana' };
+export const handoffCode = 'AbCdEfGhIjKlMnOpQrSt_-';
+export const photoId = 'Zx9_-Yw8Vu7Ts6Rq5Po4Nm';
+export const productId = 'lumen-500';
+/** A product card with every field, as the catalogue gives it; and with the fewest. */
+export const product = {
+  id: productId,
+  name: 'Lumen 500',
+  url: '/bikes/lumen-500',
+  image: 'https://shop.example/lumen.jpg',
+  price: { amount: 1299, currency: 'EUR' },
+  availability: { store: 'Lyon Part-Dieu', inStock: true },
+} as const;
+export const bareProduct = { id: 'p', name: 'P' } as const;
 
 /** Each client message: a full example (every optional field) and a minimal one. */
 export const clientMessages: Array<[full: ClientMessage, minimal: ClientMessage]> = [
@@ -144,6 +157,34 @@ export const clientMessages: Array<[full: ClientMessage, minimal: ClientMessage]
   [
     { type: 'shopper.rate', conversationId: 'c1', stars: 4, comment: 'Clear and patient.' },
     { type: 'shopper.rate', conversationId: 'c1', stars: 1 },
+  ],
+  [
+    { type: 'shopper.handoff', conversationId: 'c1' },
+    { type: 'shopper.handoff', conversationId: 'c' },
+  ],
+  [
+    { type: 'conversation.take', code: handoffCode },
+    { type: 'conversation.take', code: '-'.repeat(22) },
+  ],
+  [
+    { type: 'photo.prepare', conversationId: 'c1' },
+    { type: 'photo.prepare', conversationId: 'c' },
+  ],
+  [
+    { type: 'chat.photo', conversationId: 'c1', clientId: 'client-id-2', photoId },
+    { type: 'chat.photo', conversationId: 'c', clientId: 'abcdefgh', photoId: '_'.repeat(22) },
+  ],
+  [
+    { type: 'expert.find-products', query: 'lumen 500' },
+    { type: 'expert.find-products', query: 'l' },
+  ],
+  [
+    { type: 'expert.show-product', conversationId: 'c1', clientId: 'client-id-3', productId },
+    { type: 'expert.show-product', conversationId: 'c', clientId: 'abcdefgh', productId: 'p' },
+  ],
+  [
+    { type: 'shopper.product-action', conversationId: 'c1', productId, action: 'add-to-cart' },
+    { type: 'shopper.product-action', conversationId: 'c', productId: 'p', action: 'open' },
   ],
 ];
 
@@ -310,6 +351,68 @@ export const serverMessages: Array<[full: ServerMessage, minimal: ServerMessage]
       displayName: 'Léa',
     },
     { type: 'expert.rated', conversationId: 'c1', stars: 3 },
+  ],
+  [
+    {
+      type: 'chat.message',
+      conversationId: 'c1',
+      seq: 5,
+      clientId: 'client-id-3',
+      author: 'expert',
+      authorName: 'Ana',
+      text: 'Lumen 500',
+      product,
+      at: 2,
+    },
+    {
+      type: 'chat.message',
+      conversationId: 'c1',
+      seq: 1,
+      clientId: null,
+      author: 'expert',
+      authorName: '',
+      text: '',
+      at: 0,
+    },
+  ],
+  [
+    {
+      type: 'chat.message',
+      conversationId: 'c1',
+      seq: 6,
+      clientId: 'client-id-2',
+      author: 'shopper',
+      authorName: 'Léa',
+      text: '',
+      photo: { id: photoId, type: 'image/jpeg', width: 2048, height: 1536 },
+      at: 3,
+    },
+    {
+      type: 'chat.message',
+      conversationId: 'c1',
+      seq: 1,
+      clientId: null,
+      author: 'shopper',
+      authorName: '',
+      text: '',
+      at: 0,
+    },
+  ],
+  [
+    { type: 'expert.products', query: 'lumen', products: [product, bareProduct], catalogue: true },
+    { type: 'expert.products', query: '', products: [], catalogue: false },
+  ],
+  [
+    { type: 'photo.ticket', conversationId: 'c1', ticket: 'eyJ.eyJ.sig' },
+    { type: 'photo.ticket', conversationId: 'c', ticket: 't' },
+  ],
+  [
+    { type: 'shopper.handoff-code', conversationId: 'c1', code: handoffCode, expiresAt: 1 },
+    { type: 'shopper.handoff-code', conversationId: 'c', code: handoffCode, expiresAt: 0 },
+  ],
+  [
+    { type: 'conversation.moved', conversationId: 'c1' },
+    { type: 'conversation.moved', conversationId: 'c' },
   ],
 ];
 

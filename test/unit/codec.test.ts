@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
 import {
+  MAX_DETAIL_LENGTH,
   MAX_FRAME_BYTES,
   cleanText,
   decodeClientFrame,
@@ -143,6 +144,24 @@ describe('protocol codec', () => {
       for (const [text, reason, detail] of cases) {
         assert.deepEqual(decodeClientFrame(text), { ok: false, reason, detail }, text);
       }
+    });
+
+    it(`keeps a refusal's words to ${MAX_DETAIL_LENGTH} characters, cut with an ellipsis only when longer`, () => {
+      // The refusal quotes the language received: its length sets the detail's.
+      const refusal = (lang: string) => {
+        const decoded = decodeClientFrame(
+          frame({ type: 'shopper.request', mode: 'video', lang, context: {} }),
+        );
+        assert.ok(!decoded.ok);
+        return decoded.detail;
+      };
+      const fits = 'x'.repeat(MAX_DETAIL_LENGTH - refusal('').length);
+      assert.equal(refusal(fits).length, MAX_DETAIL_LENGTH);
+      assert.ok(refusal(fits).endsWith(`"${fits}".`));
+      const over = refusal(`${fits}y`);
+      assert.equal(over.length, MAX_DETAIL_LENGTH);
+      // Cut before its last character, the closing '".': what was received is kept whole.
+      assert.equal(over, `${refusal(fits).slice(0, MAX_DETAIL_LENGTH - 2)}y…`);
     });
 
     it('names the message and the field at fault', () => {

@@ -6,8 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import {
+  ClientMessage,
   CONTEXT_LIMITS,
   MAX_CHAT_LENGTH,
+  MAX_MARK_POINTS,
+  MAX_PRODUCTS_FOUND,
   MAX_CUSTOMER_TOKEN,
   MAX_RATING_COMMENT,
   fitContext,
@@ -15,8 +18,17 @@ import {
   decodeClientFrame,
   decodeServerFrame,
   encode,
+  ServerMessage,
 } from '../../src/protocol/index.js';
-import { clientMessages, closedSets, frame, serverMessages } from '../support/protocol-examples.js';
+import {
+  bareProduct,
+  clientMessages,
+  closedSets,
+  frame,
+  product,
+  request,
+  serverMessages,
+} from '../support/protocol-examples.js';
 import { describe, it } from '../support/node-test.js';
 
 const decoderOf = (side: 'client' | 'server') =>
@@ -24,6 +36,16 @@ const decoderOf = (side: 'client' | 'server') =>
 
 describe('the protocol', () => {
   describe('every message', () => {
+    it('has examples here, each way it goes', () => {
+      for (const [schema, examples] of [
+        [ClientMessage, clientMessages],
+        [ServerMessage, serverMessages],
+      ] as const) {
+        const types = schema.options.map((o) => o.entries.type.literal).sort();
+        assert.deepEqual([...new Set(examples.map(([full]) => full.type))].sort(), types);
+      }
+    });
+
     for (const [side, examples] of [
       ['client', clientMessages],
       ['server', serverMessages],
@@ -217,6 +239,215 @@ describe('the protocol', () => {
       assert.ok(auth({ topics: Array(50).fill('t') }));
       assert.ok(!auth({ topics: Array(51).fill('t') }));
     });
+  });
+});
+
+describe('what is written at length', () => {
+  const long = MAX_CHAT_LENGTH * 2;
+  const offline = {
+    'offline.message': { contact: 'x' },
+    'offline.callback': { phone: '0', from: 0, to: 0 },
+    'offline.book': { contact: 'x', start: 0 },
+  };
+  for (const [type, fields] of Object.entries(offline)) {
+    it(`takes the text of "${type}" up to ${long} characters, twice a chat message's`, () => {
+      const send = (text: string) =>
+        decodeClientFrame(frame({ type, lang: 'en', context: {}, ...fields, text })).ok;
+      assert.ok(send('x'.repeat(long)));
+      assert.ok(!send('x'.repeat(long + 1)));
+    });
+  }
+
+  it(`passes a stored line of up to ${long} characters on to the browser (a card's or a system line's too)`, () => {
+    const line = (text: string) =>
+      decodeServerFrame(
+        frame({
+          type: 'chat.message',
+          conversationId: 'c1',
+          seq: 1,
+          clientId: null,
+          author: 'shopper',
+          authorName: 'x'.repeat(100),
+          text,
+          at: 0,
+        }),
+      ).ok;
+    assert.ok(line('x'.repeat(long)));
+    assert.ok(!line('x'.repeat(long + 1)));
+  });
+
+  it(`lists a request to the expert with its text of up to ${long} characters`, () => {
+    const listed = (text: string) =>
+      decodeServerFrame(frame({ type: 'expert.requests', requests: [{ ...request, text }] })).ok;
+    assert.ok(listed('x'.repeat(long)));
+    assert.ok(!listed('x'.repeat(long + 1)));
+  });
+});
+
+describe('a mark on the picture', () => {
+  const mark = (points: unknown) =>
+    decodeClientFrame(frame({ type: 'expert.mark', conversationId: 'c1', points }));
+  const at = (n: number) => Array.from({ length: n }, (_, i) => ({ x: i / n, y: 1 - i / n }));
+
+  it(`has 1 to ${MAX_MARK_POINTS} points, each said when refused`, () => {
+    assert.ok(mark(at(1)).ok);
+    assert.ok(mark(at(MAX_MARK_POINTS)).ok);
+    const none = mark([]);
+    assert.equal(
+      !none.ok && none.detail,
+      'Invalid "expert.mark" at points: A mark has at least one point..',
+    );
+    const many = mark(at(MAX_MARK_POINTS + 1));
+    assert.equal(
+      !many.ok && many.detail,
+      `Invalid "expert.mark" at points: A mark has at most ${MAX_MARK_POINTS} points..`,
+    );
+  });
+
+  it('has its points in the frame: 0 to 1 across and down', () => {
+    for (const point of [
+      { x: -0.01, y: 0 },
+      { x: 0, y: 1.01 },
+      { x: 1.01, y: 0 },
+      { x: 0, y: -0.01 },
+    ]) {
+      assert.ok(!mark([point]).ok, JSON.stringify(point));
+    }
+  });
+});
+
+describe('a product card', () => {
+  const found = (card: object) =>
+    decodeServerFrame(
+      frame({ type: 'expert.products', query: 'q', products: [card], catalogue: true }),
+    );
+  const takes = (card: object) => found(card).ok;
+
+  it('comes with each of its fields as the catalogue gave it', () => {
+    const decoded = found(product);
+    assert.deepEqual(
+      decoded.ok && decoded.message.type === 'expert.products' && decoded.message.products,
+      [product],
+    );
+  });
+
+  it(`comes at most ${MAX_PRODUCTS_FOUND} to a search`, () => {
+    const list = (n: number) =>
+      decodeServerFrame(
+        frame({
+          type: 'expert.products',
+          query: 'q',
+          products: Array(n).fill(bareProduct),
+          catalogue: true,
+        }),
+      ).ok;
+    assert.ok(list(MAX_PRODUCTS_FOUND));
+    assert.ok(!list(MAX_PRODUCTS_FOUND + 1));
+  });
+
+  it('has an id of 1 to 100 characters and a name of 1 to 200', () => {
+    assert.ok(takes({ id: 'x'.repeat(100), name: 'x'.repeat(200) }));
+    for (const card of [
+      { id: '', name: 'P' },
+      { id: 'x'.repeat(101), name: 'P' },
+      { id: 'p', name: '' },
+      { id: 'p', name: 'x'.repeat(201) },
+    ]) {
+      assert.ok(!takes(card), JSON.stringify(card).slice(0, 40));
+    }
+  });
+
+  it('shows an image from http(s), or a PNG, JPEG, WebP, GIF or SVG written in the feed', () => {
+    const image = (url: string) => takes({ ...bareProduct, image: url });
+    for (const url of [
+      'https://shop.example/p.jpg',
+      'http://shop.example/p.jpg',
+      'HTTPS://SHOP.EXAMPLE/P.JPG',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'data:image/jpeg;base64,/9j/',
+      'data:image/webp;base64,UklG',
+      'data:image/gif,GIF89a',
+      'data:image/svg+xml,<svg/>',
+      `https://${'a'.repeat(4096 - 8)}`,
+    ]) {
+      assert.ok(image(url), url.slice(0, 40));
+    }
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>',
+      'data:image/bmp;base64,Qk0=',
+      'data:image/svgxml,<svg/>',
+      'data:image/png',
+      'data:image/pngx;base64,',
+      'ftp://shop.example/p.jpg',
+      '//shop.example/p.jpg',
+      '/p.jpg',
+      ' https://shop.example/p.jpg',
+      'xhttps://shop.example/p.jpg',
+      'https:/shop.example/p.jpg',
+      'httpss://shop.example/p.jpg',
+      `https://${'a'.repeat(4096 - 7)}`,
+    ]) {
+      assert.ok(!image(url), url.slice(0, 40));
+    }
+  });
+
+  it('links to a page over http(s), or to a path of the shop’s own site, never another site', () => {
+    const page = (url: string) => takes({ ...bareProduct, url });
+    for (const url of [
+      'https://shop.example/p',
+      'http://shop.example/p',
+      'Https://shop.example/p',
+      '/bikes/lumen-500',
+      '/',
+      `/${'a'.repeat(2047)}`,
+    ]) {
+      assert.ok(page(url), url.slice(0, 40));
+    }
+    for (const url of [
+      '//evil.example/p',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'bikes/lumen-500',
+      'ftp://shop.example/p',
+      ' /bikes',
+      'https:/shop.example',
+      'xhttp://shop.example',
+      `/${'a'.repeat(2048)}`,
+    ]) {
+      assert.ok(!page(url), url.slice(0, 40));
+    }
+  });
+
+  it('has a price of 0 or more in a currency’s three capital letters', () => {
+    const priced = (price: object) => takes({ ...bareProduct, price });
+    assert.ok(priced({ amount: 0, currency: 'EUR' }));
+    assert.ok(priced({ amount: 12.5, currency: 'CHF' }));
+    for (const price of [
+      { amount: -0.01, currency: 'EUR' },
+      { amount: 1, currency: 'eur' },
+      { amount: 1, currency: 'EU' },
+      { amount: 1, currency: 'EURO' },
+      { amount: 1, currency: ' EUR' },
+      { amount: 1, currency: 'E1R' },
+      { amount: 1 },
+      { currency: 'EUR' },
+    ]) {
+      assert.ok(!priced(price), JSON.stringify(price));
+    }
+    const said = found({ ...bareProduct, price: { amount: 1, currency: 'eur' } });
+    assert.equal(
+      !said.ok && said.detail,
+      'Invalid "expert.products" at products.0.price.currency: A currency code: EUR..',
+    );
+  });
+
+  it('says whether it is in stock in a named store of at most 100 characters', () => {
+    const stocked = (availability: object) => takes({ ...bareProduct, availability });
+    assert.ok(stocked({ store: 'x'.repeat(100), inStock: false }));
+    assert.ok(!stocked({ store: 'x'.repeat(101), inStock: true }));
+    assert.ok(!stocked({ store: 'Lyon', inStock: 'yes' }));
+    assert.ok(!stocked({ inStock: true }));
   });
 });
 
