@@ -55,9 +55,8 @@ export const ConversationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/
  * character boundary, never between the two halves of an emoji.
  */
 export function fitText(raw: string, max: number): string {
-  const clean = cleanText(raw);
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
+  const cut = cleanText(raw).slice(0, max);
+  // A clean text has no lone half of a pair: one at the end is a first half the cut parted.
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 

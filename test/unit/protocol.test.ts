@@ -133,6 +133,34 @@ describe('the protocol', () => {
         assert.ok(!send({ conversationId: id }), JSON.stringify(id));
     });
 
+    for (const [what, type, field, said] of [
+      ['a hand-off code', 'conversation.take', 'code', 'A handoff code.'],
+      ['a photo id', 'chat.photo', 'photoId', 'A photo id.'],
+    ] as const) {
+      it(`takes ${what} of exactly 22 letters, digits, _ or - (128 bits), and says so otherwise`, () => {
+        const base = clientMessages.find(([full]) => full.type === type)![0];
+        const read = (value: string) => decodeClientFrame(frame({ ...base, [field]: value }));
+        for (const value of ['AbCdEfGhIjKlMnOpQrSt_-', '0'.repeat(22)]) {
+          assert.ok(read(value).ok, value);
+        }
+        for (const value of [
+          'x'.repeat(21),
+          'x'.repeat(23),
+          `${'x'.repeat(21)}!`,
+          `!${'x'.repeat(22)}`,
+          `${'x'.repeat(22)}\n`,
+          '',
+        ]) {
+          const refused = read(value);
+          assert.equal(
+            !refused.ok && refused.detail,
+            `Invalid "${type}" at ${field}: ${said}.`,
+            JSON.stringify(value),
+          );
+        }
+      });
+    }
+
     it('takes a topic of 1 to 40 lowercase letters, digits or -', () => {
       const request = (topic: string) =>
         decodeClientFrame(
@@ -216,7 +244,11 @@ describe('the protocol', () => {
         'merci',
       );
       assert.ok(rate({ stars: 4, comment: 'x'.repeat(MAX_RATING_COMMENT) }).ok);
-      assert.ok(!rate({ stars: 4, comment: 'x'.repeat(MAX_RATING_COMMENT + 1) }).ok);
+      const long = rate({ stars: 4, comment: 'x'.repeat(MAX_RATING_COMMENT + 1) });
+      assert.equal(
+        !long.ok && long.detail,
+        `Invalid "shopper.rate" at comment: A comment is at most ${MAX_RATING_COMMENT} characters..`,
+      );
     });
 
     it('needs a dev login name that is not blank', () => {
@@ -390,6 +422,11 @@ describe('a product card', () => {
     ]) {
       assert.ok(!image(url), url.slice(0, 40));
     }
+    const said = found({ ...bareProduct, image: 'javascript:alert(1)' });
+    assert.equal(
+      !said.ok && said.detail,
+      'Invalid "expert.products" at products.0.image: An http(s) or data:image/ URL..',
+    );
   });
 
   it('links to a page over http(s), or to a path of the shop’s own site, never another site', () => {
@@ -417,6 +454,11 @@ describe('a product card', () => {
     ]) {
       assert.ok(!page(url), url.slice(0, 40));
     }
+    const said = found({ ...bareProduct, url: '//evil.example/p' });
+    assert.equal(
+      !said.ok && said.detail,
+      'Invalid "expert.products" at products.0.url: An http(s) URL or a path starting with one /..',
+    );
   });
 
   it('has a price of 0 or more in a currency’s three capital letters', () => {
@@ -493,12 +535,16 @@ describe('a page’s context', () => {
       },
     );
     assert.deepEqual(fitContext({ product: 'a string' }), {});
+    assert.deepEqual(fitContext({ product: null }), {});
   });
 
   it('cuts text at a character boundary, never between the halves of a pair', () => {
     assert.equal(fitText('ab🚲', 3), 'ab');
     assert.equal(fitText('ab🚲', 4), 'ab🚲');
     assert.equal(fitText('abc', 3), 'abc');
+    // A pair before the cut is kept whole, with all that fits after it.
+    assert.equal(fitText('🚲abcdef', 5), '🚲abc');
+    assert.equal(fitText('🚲', 2), '🚲');
   });
 });
 
