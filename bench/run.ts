@@ -176,11 +176,15 @@ const WATCH_FIRST_FRAME = `(() => {
   // The first frame of the expert decoded, whether or not the page shows it yet.
   const decoded = async () => {
     let frames = 0;
-    for (const pc of window.__peerConnections) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((stat) => {
-        if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
-      });
+    try {
+      for (const pc of window.__peerConnections ?? []) {
+        if (pc.connectionState === 'closed') continue;
+        (await pc.getStats()).forEach((stat) => {
+          if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+        });
+      }
+    } catch (error) {
+      window.decodedError = String(error);
     }
     if (frames > 0) window.decodedAt = now();
     else setTimeout(decoded, 5);
@@ -265,13 +269,16 @@ async function callTimings(): Promise<void> {
         () => (window as unknown as { firstFrameAt?: number }).firstFrameAt !== undefined,
       );
       const times = await shopper.page.evaluate(() => {
-        const { decodedAt, liveAt, videoAt, firstFrameAt } = window as unknown as ShopperTimes;
-        return { decodedAt, liveAt, videoAt, firstFrameAt };
+        const { decodedAt, liveAt, videoAt, firstFrameAt, decodedError } =
+          window as unknown as ShopperTimes & { decodedError?: string };
+        return { decodedAt, liveAt, videoAt, firstFrameAt, decodedError };
       });
       ring.push(ringAt - clickAt);
       firstFrame.push(times.firstFrameAt - acceptAt);
       toLive.push(times.liveAt - acceptAt);
       toVideo.push(times.videoAt - acceptAt);
+      if (times.decodedError)
+        console.log(`  (the shopper's stats could not be read: ${times.decodedError})`);
       toDecoded.push(times.decodedAt - acceptAt);
       await shopper.hangUp();
       await expert.waitForStatus('available');

@@ -74,6 +74,10 @@ async function shopperStates(browser: Browser, stack: Stack, size: Size): Promis
   await shopper.choose('video');
   await expert.waitForRing();
   if (size === 'desktop') await shot(expert.page, 'console-desktop-ringing');
+  // While it rings, the shopper already has the call's stage, and the way out.
+  await shopper.waitForState('connecting');
+  await shopper.page.waitForSelector('expert-call-panel ec-call-stage');
+  await shot(shopper.page, `shop-${size}-ringing`);
   await expert.accept();
   await shopper.waitForState('in-call');
   await expert.waitForStatus('in-call');

@@ -1,8 +1,9 @@
 /**
  * Accepting is a switch, not a negotiation, in Chromium through the real hub and LiveKit: while
  * the console rings, the expert's camera and microphone are already published to the room, muted
- * (LiveKit's own server lists them so); the shopper's browser decodes no frame of the expert
- * before accept, however long the ring; after accept, frames flow.
+ * (LiveKit's own server lists them so), and the shopper's panel already shows the call's stage;
+ * the shopper's browser decodes no frame of the expert before accept, however long the ring;
+ * after accept, frames flow into that same stage.
  */
 import assert from 'node:assert/strict';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -11,6 +12,9 @@ import { eventually, inboundStats } from '../support/browser.js';
 import { until } from '../support/deadline.js';
 import { ConsolePage, ShopPage } from '../support/pages.js';
 import { freshStack, people } from '../support/stack-env.js';
+
+/** The shopper's call stage, through the shadow roots. */
+const STAGE = 'expert-call-panel ec-call-stage';
 
 describe('an expert answering', () => {
   const env = freshStack();
@@ -24,6 +28,9 @@ describe('an expert answering', () => {
     await shopper.open(env.stack.shopUrl);
     await shopper.choose('video');
     await expert.waitForRing();
+    // The stage the expert's picture will show in is there already.
+    await shopper.waitForState('connecting');
+    await shopper.page.$eval(STAGE, (stage) => stage.setAttribute('data-from-ring', ''));
 
     // LiveKit's server says the expert's tracks are there, and muted.
     const { livekit } = env.stack;
@@ -60,5 +67,46 @@ describe('an expert answering', () => {
       (stats) => stats.videoFramesDecoded > 0,
       'the expert’s frames decoded at the shopper after accept',
     );
+    await shopper.waitForState('in-call');
+    assert.equal(
+      await shopper.page.$eval(STAGE, (stage) => stage.hasAttribute('data-from-ring')),
+      true,
+      'the stage of the ring is the call’s: nothing is drawn anew when the call goes live',
+    );
+  });
+
+  it('shows the shopper the call’s stage while it rings, whose one control cancels the ring', async () => {
+    // Another expert: Camille's call of the test before may still be winding down at the hub.
+    const expert = new ConsolePage(await person());
+    const shopper = new ShopPage(await person());
+    await expert.signIn(env.stack.consoleUrl, 'Inès');
+    await expert.goAvailable();
+    await shopper.open(env.stack.shopUrl);
+    await shopper.choose('video');
+    await expert.waitForRing();
+    await shopper.waitForState('connecting');
+    await shopper.page.waitForSelector(STAGE);
+    assert.equal(
+      (await shopper.page.textContent('expert-call-panel .ringing'))?.trim(),
+      'Mise en relation avec un expert…',
+    );
+    // Nothing to press that the call does not have yet; the way out says what it does.
+    assert.deepEqual(
+      await shopper.page
+        .locator('expert-call-panel .bar button')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-control'))),
+      ['hang-up'],
+    );
+    assert.equal(
+      (await shopper.page.textContent('expert-call-panel [data-control="hang-up"]'))?.trim(),
+      'Annuler',
+    );
+
+    await shopper.hangUp();
+    await shopper.waitForState('ended');
+    await expert.page.waitForSelector('expert-console [data-action="accept"]', {
+      state: 'detached',
+    });
+    await expert.waitForStatus('available');
   });
 });

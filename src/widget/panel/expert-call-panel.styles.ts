@@ -186,6 +186,19 @@ export const panelStyles = css`
     flex: 1;
     min-height: 120px;
   }
+  /* While the expert's console rings: over the stage, above the bar and its one way out. */
+  .ringing {
+    position: absolute;
+    inset: 8px 8px 72px;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: 16px;
+    padding: 16px;
+    text-align: center;
+    color: #fff;
+    pointer-events: none;
+  }
   .sheet {
     grid-area: sheet;
     display: flex;

@@ -190,9 +190,10 @@ export class ExpertCallPanel extends LitElement {
     // The "continue on your phone" card belongs to one conversation: once it is over, the next
     // one starts without it.
     if (kind !== 'in-call' && kind !== 'chat') this.handoffOpen = false;
+    const calling = kind === 'connecting' && this.conversation.state.mode !== 'chat';
     this.screen = this.keepOffline
       ? 'start'
-      : kind === 'in-call'
+      : kind === 'in-call' || calling
         ? 'call'
         : kind === 'chat'
           ? 'chat'
@@ -281,7 +282,9 @@ export class ExpertCallPanel extends LitElement {
       case 'closed':
         return this.renderOffline('closed', state.opensAt);
       case 'connecting':
-        return this.renderWait(t.connecting, '', t.cancel);
+        return state.mode === 'chat'
+          ? this.renderWait(t.connecting, '', t.cancel)
+          : this.renderCall(state);
       case 'in-call':
         return this.renderCall(state);
       case 'chat':
@@ -472,16 +475,18 @@ export class ExpertCallPanel extends LitElement {
   /**
    * A call: the picture takes the space, one control bar under it, and the chat as a sheet
    * beside (wide panels) or from the bottom (phones).
+   *
+   * While the expert's console rings (`connecting`), the same stage is already there, saying
+   * so, with the way out: the expert's picture, held back by LiveKit until they accept, shows
+   * the moment it comes, without waiting for the hub's word that the call is live. The rest
+   * (controls, notes, chat) comes with that word.
    */
-  private renderCall(state: Extract<ConversationState, { kind: 'in-call' }>) {
+  private renderCall(state: Extract<ConversationState, { kind: 'connecting' | 'in-call' }>) {
     const t = this.t;
     const media = this.conversation.media;
+    const live = state.kind === 'in-call' ? state : undefined;
     const video = state.mode === 'video';
-    const entries = this.conversation.chat.log.entries;
-    const sheetOpen = this.sheetOpen ?? this.roomBeside();
-    const unread = sheetOpen
-      ? 0
-      : entries.filter((e, i) => i >= this.seen && !e.mine && e.author !== 'system').length;
+    const sheetOpen = live !== undefined && (this.sheetOpen ?? this.roomBeside());
     return html`
       <div class="call" data-sheet=${sheetOpen ? 'open' : 'closed'}>
         <div class="stage-column">
@@ -492,126 +497,168 @@ export class ExpertCallPanel extends LitElement {
             .localVideo=${media.localVideo}
             .selfMirrored=${media.mirrorSelf}
             .remoteAudio=${media.remoteAudio}
-            placeholder=${video ? t.expertCameraOff : t.inCallWith(state.expert.name)}
-            .markLabel=${t.expertMarked(state.expert.name)}
+            placeholder=${!live ? '' : video ? t.expertCameraOff : t.inCallWith(live.expert.name)}
+            .markLabel=${live ? t.expertMarked(live.expert.name) : ''}
           ></ec-call-stage>
           ${
-            media.audioBlocked
-              ? html`<button
-                  class="primary start-audio"
-                  data-control="start-audio"
-                  @click=${() => void media.startAudio()}
-                >
-                  ${icon('speaker')} ${t.tapToHear(state.expert.name)}
-                </button>`
-              : nothing
+            live
+              ? this.renderCallNotes(live)
+              : media.remoteVideo
+                ? nothing
+                : html`<div class="ringing">
+                    <div class="spinner" aria-hidden="true"></div>
+                    <p><strong>${t.connecting}</strong></p>
+                  </div>`
           }
-          ${
-            video && media.cameraOn && media.cameras > 1
-              ? html`<button
-                  class="control switch-camera"
-                  data-control="switch-camera"
-                  @click=${() => void media.nextCamera()}
-                >
-                  ${icon('switchCamera')}
-                  <span>${t.switchCamera}</span>
-                </button>`
-              : nothing
-          }
-          ${this.renderAdvice()}
-          ${media.startingDevices.map(
-            (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
-          )}
-          ${media.deviceFailures.map(
-            (f) =>
-              html`<p class="problem" data-problem=${f.problem}>
-                ${t.deviceProblem(f.device, f.problem, browserFamily())}
-              </p>`,
-          )}
-          ${screenShareNotes(media.sharingScreen, this.screenFailed, t.screen)}
-          ${video ? blurNotes(media, t.blur) : nothing} ${this.renderDevices()}
-          ${this.renderHandoff()}
           <div class="bar" part="controls" role="group" aria-label=${t.callControls}>
-            <button
-              class="control ${media.microphoneOn ? '' : 'off'}"
-              data-control="microphone"
-              @click=${() => this.toggle('microphone', !media.microphoneOn)}
-            >
-              ${icon(media.microphoneOn ? 'microphone' : 'microphoneOff')}
-              <span>${media.microphoneOn ? t.microphoneOn : t.microphoneOff}</span>
-            </button>
-            ${
-              video
-                ? html`<button
-                    class="control ${media.cameraOn ? '' : 'off'}"
-                    data-control="camera"
-                    @click=${() => this.toggle('camera', !media.cameraOn)}
-                  >
-                    ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
-                    <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
-                  </button>`
-                : nothing
-            }
-            ${video ? blurButton(media, t.blur) : nothing}
-            ${screenShareButton(media.sharingScreen, t.screen, this.toggleScreen)}
-            ${this.renderHandoffButton()}
-            <button
-              class="control"
-              data-control="devices"
-              aria-expanded=${this.devicesShown ? 'true' : 'false'}
-              aria-controls="devices"
-              @click=${this.toggleDevices}
-            >
-              ${icon('settings')}
-              <span>${t.devices.button}</span>
-            </button>
-            <button
-              class="control"
-              data-control="chat-sheet"
-              aria-expanded=${sheetOpen ? 'true' : 'false'}
-              aria-controls="sheet"
-              @click=${() => (this.sheetOpen = !sheetOpen)}
-            >
-              ${icon('chat')}
-              <span>${t.chatSheet}</span>
-              ${
-                unread
-                  ? html`<span class="badge" data-unread=${unread}
-                      ><span aria-hidden="true">${unread}</span
-                      ><span class="visually-hidden">${t.unread(unread)}</span></span
-                    >`
-                  : nothing
-              }
-            </button>
-            <button
-              class="control"
-              data-control="to-chat"
-              @click=${() => this.conversation.switchTo('chat')}
-            >
-              ${icon('write')}
-              <span>${t.switchToChat}</span>
-            </button>
+            ${live ? this.renderCallControls(live, sheetOpen) : nothing}
             <button
               class="control hang-up"
               data-control="hang-up"
               @click=${() => this.conversation.end()}
             >
               ${icon('hangUp')}
-              <span>${t.hangUp}</span>
+              <span>${live ? t.hangUp : t.cancel}</span>
             </button>
           </div>
         </div>
-        <section
-          class="sheet"
-          id="sheet"
-          part="chat"
-          aria-labelledby="sheet-title"
-          ?hidden=${!sheetOpen}
-        >
-          <h3 id="sheet-title" class="sheet-title">${t.chatWith(state.expert.name)}</h3>
-          ${this.renderChat(state.expert.name)}
-        </section>
+        ${live ? this.renderSheet(live, sheetOpen) : nothing}
       </div>
+    `;
+  }
+
+  /** What is said over the picture of a live call: sound to start, devices, sharing, advice. */
+  private renderCallNotes(state: Extract<ConversationState, { kind: 'in-call' }>) {
+    const t = this.t;
+    const media = this.conversation.media;
+    const video = state.mode === 'video';
+    return html`
+      ${
+        media.audioBlocked
+          ? html`<button
+              class="primary start-audio"
+              data-control="start-audio"
+              @click=${() => void media.startAudio()}
+            >
+              ${icon('speaker')} ${t.tapToHear(state.expert.name)}
+            </button>`
+          : nothing
+      }
+      ${
+        video && media.cameraOn && media.cameras > 1
+          ? html`<button
+              class="control switch-camera"
+              data-control="switch-camera"
+              @click=${() => void media.nextCamera()}
+            >
+              ${icon('switchCamera')}
+              <span>${t.switchCamera}</span>
+            </button>`
+          : nothing
+      }
+      ${this.renderAdvice()}
+      ${media.startingDevices.map(
+        (device) => html`<p class="starting">${t.deviceStarting(device)}</p>`,
+      )}
+      ${media.deviceFailures.map(
+        (f) =>
+          html`<p class="problem" data-problem=${f.problem}>
+            ${t.deviceProblem(f.device, f.problem, browserFamily())}
+          </p>`,
+      )}
+      ${screenShareNotes(media.sharingScreen, this.screenFailed, t.screen)}
+      ${video ? blurNotes(media, t.blur) : nothing} ${this.renderDevices()} ${this.renderHandoff()}
+    `;
+  }
+
+  /** The live call's controls, before the hang-up button. */
+  private renderCallControls(
+    state: Extract<ConversationState, { kind: 'in-call' }>,
+    sheetOpen: boolean,
+  ) {
+    const t = this.t;
+    const media = this.conversation.media;
+    const video = state.mode === 'video';
+    const entries = this.conversation.chat.log.entries;
+    const unread = sheetOpen
+      ? 0
+      : entries.filter((e, i) => i >= this.seen && !e.mine && e.author !== 'system').length;
+    return html`
+      <button
+        class="control ${media.microphoneOn ? '' : 'off'}"
+        data-control="microphone"
+        @click=${() => this.toggle('microphone', !media.microphoneOn)}
+      >
+        ${icon(media.microphoneOn ? 'microphone' : 'microphoneOff')}
+        <span>${media.microphoneOn ? t.microphoneOn : t.microphoneOff}</span>
+      </button>
+      ${
+        video
+          ? html`<button
+              class="control ${media.cameraOn ? '' : 'off'}"
+              data-control="camera"
+              @click=${() => this.toggle('camera', !media.cameraOn)}
+            >
+              ${icon(media.cameraOn ? 'camera' : 'cameraOff')}
+              <span>${media.cameraOn ? t.cameraOn : t.cameraOff}</span>
+            </button>`
+          : nothing
+      }
+      ${video ? blurButton(media, t.blur) : nothing}
+      ${screenShareButton(media.sharingScreen, t.screen, this.toggleScreen)}
+      ${this.renderHandoffButton()}
+      <button
+        class="control"
+        data-control="devices"
+        aria-expanded=${this.devicesShown ? 'true' : 'false'}
+        aria-controls="devices"
+        @click=${this.toggleDevices}
+      >
+        ${icon('settings')}
+        <span>${t.devices.button}</span>
+      </button>
+      <button
+        class="control"
+        data-control="chat-sheet"
+        aria-expanded=${sheetOpen ? 'true' : 'false'}
+        aria-controls="sheet"
+        @click=${() => (this.sheetOpen = !sheetOpen)}
+      >
+        ${icon('chat')}
+        <span>${t.chatSheet}</span>
+        ${
+          unread
+            ? html`<span class="badge" data-unread=${unread}
+                ><span aria-hidden="true">${unread}</span
+                ><span class="visually-hidden">${t.unread(unread)}</span></span
+              >`
+            : nothing
+        }
+      </button>
+      <button
+        class="control"
+        data-control="to-chat"
+        @click=${() => this.conversation.switchTo('chat')}
+      >
+        ${icon('write')}
+        <span>${t.switchToChat}</span>
+      </button>
+    `;
+  }
+
+  /** The chat of a live call, as a sheet beside the picture or over its lower part. */
+  private renderSheet(state: Extract<ConversationState, { kind: 'in-call' }>, sheetOpen: boolean) {
+    return html`
+      <section
+        class="sheet"
+        id="sheet"
+        part="chat"
+        aria-labelledby="sheet-title"
+        ?hidden=${!sheetOpen}
+      >
+        <h3 id="sheet-title" class="sheet-title">${this.t.chatWith(state.expert.name)}</h3>
+        ${this.renderChat(state.expert.name)}
+      </section>
     `;
   }
 
