@@ -392,6 +392,8 @@ describe('WebSocket frames of any shape', () => {
               'shopper.cancel',
               'expert.set-presence',
               'expert.dev-login',
+              // The catalogue is the expert's to search at any time.
+              'expert.find-products',
               'offline.slots',
               'offline.message',
               'offline.callback',
