@@ -103,6 +103,40 @@ describe('<expert-call> after a click', () => {
     expect(element.state.kind).to.equal('choosing');
   });
 
+  /** The first screen's choices, in order. */
+  const choices = (element: ExpertCall) =>
+    [
+      ...element
+        .shadowRoot!.querySelector('expert-call-panel')!
+        .shadowRoot!.querySelectorAll<HTMLButtonElement>('.choices [data-mode]'),
+    ].map(
+      (b) => `${b.dataset['mode']}:${b.classList.contains('primary') ? 'primary' : 'secondary'}`,
+    );
+
+  it('offers writing once, first, where calling must wait and writing need not', async () => {
+    const element = await mount({ lang: 'en' });
+    await element.open();
+    const panel = element.shadowRoot!.querySelector('expert-call-panel')!;
+    expect(choices(element)).to.deep.equal(['video:primary', 'audio:secondary', 'chat:secondary']);
+    panel.availability = { open: true, call: 'busy', chat: 'free', texts: {} };
+    await panel.updateComplete;
+    expect(choices(element)).to.deep.equal(['chat:primary', 'video:secondary', 'audio:secondary']);
+  });
+
+  it('offers writing alone in a browser that cannot call, and says why', async () => {
+    const real = window.RTCPeerConnection;
+    // A browser without WebRTC (an old in-app browser): the one thing it lacks here.
+    Object.defineProperty(window, 'RTCPeerConnection', { value: undefined, configurable: true });
+    try {
+      const element = await mount({ lang: 'en' });
+      await element.open();
+      expect(choices(element)).to.deep.equal(['chat:primary']);
+      expect(panelText(element)).to.contain('This browser cannot make video calls');
+    } finally {
+      Object.defineProperty(window, 'RTCPeerConnection', { value: real, configurable: true });
+    }
+  });
+
   it('closes on Escape and gives focus back to the button', async () => {
     const element = await mount({ lang: 'en' });
     await element.open();

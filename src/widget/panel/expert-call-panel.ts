@@ -381,16 +381,7 @@ export class ExpertCallPanel extends LitElement {
                 </button>`
             : nothing
         }
-        <button
-          class="${canCall ? 'secondary' : 'primary'} choice"
-          data-mode="chat"
-          @click=${() => this.choose('chat')}
-        >
-          ${icon('chat')}
-          <span
-            ><span class="choice-title">${t.chatCall}</span><small>${t.chatCallHint}</small></span
-          >
-        </button>
+        ${writeFirst ? nothing : chatChoice}
       </div>
       ${canCall ? this.renderCheck() : nothing}
     `;
