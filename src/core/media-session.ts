@@ -78,6 +78,29 @@ export function webrtcSupported(): boolean {
   return typeof globalThis.RTCPeerConnection === 'function';
 }
 
+/** Why a call cannot start from this page, before anyone tries: see {@link callBlocker}. */
+export type CallBlocker = 'no-webrtc' | 'framed';
+
+/**
+ * Why a call cannot start from this page, known before anyone tries, or undefined when it can:
+ * `no-webrtc`, a browser without WebRTC or without access to devices at all (an old in-app
+ * browser, a page not served over https); `framed`, a page in a frame whose permissions policy
+ * does not let it use the microphone (a frame without `allow="microphone"`), which every call
+ * needs. `win`: the window asked about (a frame's, in tests).
+ */
+export function callBlocker(win: Window = window): CallBlocker | undefined {
+  const w = win as Window & { RTCPeerConnection?: unknown };
+  if (typeof w.RTCPeerConnection !== 'function') return 'no-webrtc';
+  if (typeof w.navigator.mediaDevices?.getUserMedia !== 'function') return 'no-webrtc';
+  // Chromium's name for it (Firefox and Safari have none, and ask when the call starts).
+  const policy = (w.document as Document & { featurePolicy?: FeaturePolicy }).featurePolicy;
+  return policy && !policy.allowsFeature('microphone') ? 'framed' : undefined;
+}
+
+interface FeaturePolicy {
+  allowsFeature(feature: string): boolean;
+}
+
 /**
  * Whether this browser can share a screen: desktop browsers. Phones' browsers cannot, and a
  * touch screen as the main pointer (a phone, a tablet) is taken as one of them.

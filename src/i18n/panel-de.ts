@@ -178,6 +178,8 @@ const de: PanelText = {
   chatCallHint: 'Schriftlich mit dem Experten sprechen',
   noWebrtc:
     'Dieser Browser kann keine Videoanrufe, aber ein Experte kann Ihnen schriftlich antworten.',
+  framedNoCalls:
+    'Von dieser Seite aus können keine Anrufe starten, aber ein Experte kann Ihnen schriftlich antworten, und Sie können auf Ihrem Telefon per Video weitermachen.',
   endConversation: 'Unterhaltung beenden',
   switchToChat: 'Zum Chat',
   backToCall: 'Zurück zum Video',

@@ -162,6 +162,8 @@ const en: PanelText = {
   chatCall: 'Write',
   chatCallHint: 'Chat with the expert in writing',
   noWebrtc: 'This browser cannot make video calls, but an expert can answer you in writing.',
+  framedNoCalls:
+    'Calls cannot start from this page, but an expert can answer you in writing, and you can carry on with video on your phone.',
   endConversation: 'End conversation',
   switchToChat: 'Switch to chat',
   backToCall: 'Back to video',

@@ -173,6 +173,8 @@ const es: PanelText = {
   chatCallHint: 'Hablar por escrito con el experto',
   noWebrtc:
     'Este navegador no puede hacer videollamadas, pero un experto puede responderle por escrito.',
+  framedNoCalls:
+    'Las llamadas no pueden empezar desde esta página, pero un experto puede responderle por escrito, y podrá continuar con vídeo en su teléfono.',
   endConversation: 'Terminar la conversación',
   switchToChat: 'Pasar al chat',
   backToCall: 'Volver al vídeo',

@@ -173,6 +173,8 @@ const fr: PanelText = {
   chatCallHint: 'Échanger par écrit avec l’expert',
   noWebrtc:
     'Ce navigateur ne permet pas les appels vidéo, mais un expert peut vous répondre par écrit.',
+  framedNoCalls:
+    'Les appels ne peuvent pas démarrer depuis cette page, mais un expert peut vous répondre par écrit, et vous pourrez continuer en vidéo sur votre téléphone.',
   endConversation: 'Terminer la conversation',
   switchToChat: 'Passer à l’écrit',
   backToCall: 'Revenir à la vidéo',

@@ -174,6 +174,8 @@ const it: PanelText = {
   chatCallHint: 'Parla per iscritto con l’esperto',
   noWebrtc:
     'Questo browser non può fare videochiamate, ma un esperto può risponderti per iscritto.',
+  framedNoCalls:
+    'Le chiamate non possono partire da questa pagina, ma un esperto può risponderti per iscritto, e potrai continuare in video sul tuo telefono.',
   endConversation: 'Termina la conversazione',
   switchToChat: 'Passa alla chat',
   backToCall: 'Torna al video',

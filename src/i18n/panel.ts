@@ -136,6 +136,8 @@ export interface PanelText {
   chatCall: string;
   chatCallHint: string;
   noWebrtc: string;
+  /** A framed page that may not use the microphone: no call from here. */
+  framedNoCalls: string;
   endConversation: string;
   switchToChat: string;
   backToCall: string;

@@ -4,6 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import { ExpertCall } from '../../src/widget/index.js';
 import type { StateChange } from '../../src/widget/index.js';
+import { callBlocker } from '../../src/core/media-session.js';
 import { until as waitUntil } from '../support/deadline.js';
 
 /** A hub URL where nothing listens: port 9 (discard) on loopback refuses at once. */
@@ -134,6 +135,43 @@ describe('<expert-call> after a click', () => {
       expect(panelText(element)).to.contain('This browser cannot make video calls');
     } finally {
       Object.defineProperty(window, 'RTCPeerConnection', { value: real, configurable: true });
+    }
+  });
+
+  it('offers writing alone in a frame that may not use the microphone, and the phone for video', async () => {
+    // The page's policy as Chromium gives it to a frame without allow="microphone" (the
+    // detection itself is tested in a real frame below).
+    Object.defineProperty(document, 'featurePolicy', {
+      value: { allowsFeature: (feature: string) => feature !== 'microphone' },
+      configurable: true,
+    });
+    try {
+      const element = await mount({ lang: 'en' });
+      await element.open();
+      expect(choices(element)).to.deep.equal(['chat:primary']);
+      expect(panelText(element)).to.contain('Calls cannot start from this page');
+      expect(panelText(element)).to.contain('carry on with video on your phone');
+    } finally {
+      delete (document as { featurePolicy?: unknown }).featurePolicy;
+    }
+  });
+
+  it('knows a frame without the microphone, a frame with it and a page of its own apart', async () => {
+    const frame = (allow?: string) => {
+      const iframe = document.createElement('iframe');
+      if (allow) iframe.setAttribute('allow', allow);
+      document.body.append(iframe);
+      return iframe;
+    };
+    const closed = frame("microphone 'none'");
+    const open = frame();
+    try {
+      expect(callBlocker(closed.contentWindow!)).to.equal('framed');
+      expect(callBlocker(open.contentWindow!)).to.equal(undefined);
+      expect(callBlocker(window)).to.equal(undefined);
+    } finally {
+      closed.remove();
+      open.remove();
     }
   });
 

@@ -8,7 +8,7 @@ import {
   type DeviceFailure,
   type DeviceKind,
 } from '../../core/devices.js';
-import { webrtcSupported } from '../../core/media-session.js';
+import { callBlocker } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
 import { loadPanelText, panelText, textFor, type EndedWhat } from '../../i18n/panel.js';
@@ -317,8 +317,10 @@ export class ExpertCallPanel extends LitElement {
     const readiness = this.readiness;
     // Closed: the first screen says when it opens and leads with what can be done now.
     if (readiness === 'closed') return this.renderOffline('closed', this.availability?.opensAt);
-    // Without WebRTC there is no call to offer: chat is the way, said plainly.
-    const canCall = webrtcSupported();
+    // Where no call can start (no WebRTC, a frame without the microphone) chat is the way,
+    // said plainly; a framed page's shopper can carry the conversation on to their phone.
+    const blocker = callBlocker();
+    const canCall = blocker === undefined;
     // Video busy but an expert free to write: writing comes first.
     const writeFirst =
       !canCall || (this.availability?.chat === 'free' && this.availability.call !== 'free');
@@ -343,7 +345,9 @@ export class ExpertCallPanel extends LitElement {
       ${
         canCall
           ? html`<p class="muted">${t.cameraOffPromise}</p>`
-          : html`<p class="starting">${t.noWebrtc}</p>`
+          : html`<p class="starting" data-blocker=${blocker}>
+              ${blocker === 'framed' ? t.framedNoCalls : t.noWebrtc}
+            </p>`
       }
       <div>
         <p class="muted" id="shared">${t.expertWillSee}</p>
@@ -695,7 +699,7 @@ export class ExpertCallPanel extends LitElement {
       <div class="bar compact" part="controls" role="group" aria-label=${t.callControls}>
         ${this.renderHandoffButton()}
         ${
-          webrtcSupported()
+          callBlocker() === undefined
             ? html`<button
                 class="control"
                 data-control="to-call"
@@ -792,10 +796,18 @@ export class ExpertCallPanel extends LitElement {
 
   /**
    * Offered where a phone would do better: a desktop (no rear camera to show a product), or a
-   * page whose browser cannot use the camera (an app's own browser, a framed page).
+   * page whose browser cannot use the camera or microphone (an app's own browser, a framed
+   * page, devices that failed).
    */
   private renderHandoffButton() {
-    if (matchMedia('(pointer: coarse)').matches && webrtcSupported() && window.top === window) {
+    const phoneThatCalls =
+      matchMedia('(pointer: coarse)').matches &&
+      callBlocker() === undefined &&
+      window.top === window &&
+      // A phone whose browser would not give the camera or microphone (an app's own browser):
+      // the link opens the conversation in the phone's browser.
+      this.conversation.media.deviceFailures.length === 0;
+    if (phoneThatCalls) {
       return nothing;
     }
     return html`<button
