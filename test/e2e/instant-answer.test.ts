@@ -10,7 +10,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { describe, it } from '../support/node-test.js';
 import { eventually, inboundStats } from '../support/browser.js';
 import { until } from '../support/deadline.js';
-import { ConsolePage, ShopPage } from '../support/pages.js';
+import { ConsolePage, ShopPage, ringExpert } from '../support/pages.js';
 import { freshStack, people } from '../support/stack-env.js';
 
 /** The shopper's call stage, through the shadow roots. */
@@ -23,11 +23,7 @@ describe('an expert answering', () => {
   it('publishes muted during the ring, so the shopper decodes nothing of the expert before accept', async () => {
     const expert = new ConsolePage(await person());
     const shopper = new ShopPage(await person());
-    await expert.signIn(env.stack.consoleUrl, 'Camille');
-    await expert.goAvailable();
-    await shopper.open(env.stack.shopUrl);
-    await shopper.choose('video');
-    await expert.waitForRing();
+    await ringExpert(expert, shopper, env.stack, { expertName: 'Camille', mode: 'video' });
     // The stage the expert's picture will show in is there already.
     await shopper.waitForState('connecting');
     await shopper.page.$eval(STAGE, (stage) => stage.setAttribute('data-from-ring', ''));
@@ -79,11 +75,7 @@ describe('an expert answering', () => {
     // Another expert: Camille's call of the test before may still be winding down at the hub.
     const expert = new ConsolePage(await person());
     const shopper = new ShopPage(await person());
-    await expert.signIn(env.stack.consoleUrl, 'Inès');
-    await expert.goAvailable();
-    await shopper.open(env.stack.shopUrl);
-    await shopper.choose('video');
-    await expert.waitForRing();
+    await ringExpert(expert, shopper, env.stack, { expertName: 'Inès', mode: 'video' });
     await shopper.waitForState('connecting');
     await shopper.page.waitForSelector(STAGE);
     assert.equal(

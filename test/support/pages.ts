@@ -92,10 +92,10 @@ export class ShopPage {
 }
 
 /**
- * The common opening: the expert signs in and goes available, the shopper taps and chooses,
- * the console rings and the expert accepts. Returns what the ring showed.
+ * Up to the ring: the expert signs in and goes available, the shopper taps and chooses, and
+ * the console rings. Returns what the ring showed.
  */
-export async function putThrough(
+export async function ringExpert(
   expert: ConsolePage,
   shopper: ShopPage,
   urls: { consoleUrl: string; shopUrl: string },
@@ -105,7 +105,19 @@ export async function putThrough(
   await expert.goAvailable();
   await shopper.open(urls.shopUrl);
   await shopper.choose(options.mode);
-  const ring = await expert.waitForRing();
+  return expert.waitForRing();
+}
+
+/**
+ * The common opening: {@link ringExpert}, then the expert accepts. Returns what the ring showed.
+ */
+export async function putThrough(
+  expert: ConsolePage,
+  shopper: ShopPage,
+  urls: { consoleUrl: string; shopUrl: string },
+  options: { expertName: string; mode: 'video' | 'audio' | 'chat' },
+): Promise<string> {
+  const ring = await ringExpert(expert, shopper, urls, options);
   await expert.accept();
   await shopper.waitForState(options.mode === 'chat' ? 'chat' : 'in-call');
   return ring;
