@@ -297,6 +297,19 @@ async function closedTopic(browser: Browser, stack: Stack, size: Size): Promise<
   await side.context.close();
 }
 
+/** A browser that cannot call (no WebRTC, as an old in-app browser): writing is offered alone. */
+async function noCalls(browser: Browser, stack: Stack, size: Size): Promise<void> {
+  const side = await context(browser, size);
+  await side.page.addInitScript(() => {
+    Object.defineProperty(window, 'RTCPeerConnection', { value: undefined });
+  });
+  const shopper = new ShopPage(side.page);
+  await shopper.open(stack.shopUrl);
+  await side.page.waitForSelector('expert-call-panel [data-blocker="no-webrtc"]');
+  await shot(side.page, `shop-${size}-no-calls`);
+  await side.context.close();
+}
+
 async function dark(browser: Browser, stack: Stack): Promise<void> {
   const side = await context(browser, 'desktop', 'dark');
   const shopper = new ShopPage(side.page);
@@ -319,6 +332,7 @@ try {
     await shopperStates(browser, stack, size);
     await consoleSeveralChats(browser, stack, size);
     await closedTopic(browser, stack, size);
+    await noCalls(browser, stack, size);
   }
   if (!only) await dark(browser, stack);
 } finally {

@@ -6,14 +6,28 @@ const CART_KEY = 'lumen-demo:cart';
 const cartCount = document.getElementById('cart-count');
 const cartStatus = document.getElementById('cart-status');
 
+// A framed page may be refused storage (a third-party frame): the cart then lasts the page.
+let cartInPage = 0;
+function cart() {
+  try {
+    return Number(sessionStorage.getItem(CART_KEY) ?? '0');
+  } catch {
+    return cartInPage;
+  }
+}
+
 function showCart() {
-  if (cartCount) cartCount.textContent = sessionStorage.getItem(CART_KEY) ?? '0';
+  if (cartCount) cartCount.textContent = String(cart());
 }
 showCart();
 
 function addToCart(name) {
-  const count = Number(sessionStorage.getItem(CART_KEY) ?? '0') + 1;
-  sessionStorage.setItem(CART_KEY, String(count));
+  cartInPage = cart() + 1;
+  try {
+    sessionStorage.setItem(CART_KEY, String(cartInPage));
+  } catch {
+    // kept in the page only
+  }
   showCart();
   if (cartStatus)
     cartStatus.textContent = `${name} : ajouté au panier (démo : aucune commande réelle).`;

@@ -133,6 +133,8 @@ describe('<expert-call> after a click', () => {
       await element.open();
       expect(choices(element)).to.deep.equal(['chat:primary']);
       expect(panelText(element)).to.contain('This browser cannot make video calls');
+      // Nothing on the screen promises a call.
+      expect(panelText(element)).to.not.match(/by video or voice|camera stays off/i);
     } finally {
       Object.defineProperty(window, 'RTCPeerConnection', { value: real, configurable: true });
     }

@@ -341,7 +341,12 @@ export class ExpertCallPanel extends LitElement {
             </p>`
           : nothing
       }
-      <p>${this.words.panelIntro ?? t.intro}</p>
+      ${
+        // Ours promises video or voice: not where no call can start (the shop's own words stay).
+        this.words.panelIntro || canCall
+          ? html`<p>${this.words.panelIntro ?? t.intro}</p>`
+          : nothing
+      }
       ${
         canCall
           ? html`<p class="muted">${t.cameraOffPromise}</p>`
