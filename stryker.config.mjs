@@ -49,7 +49,7 @@ export const PART_TESTS = {
   ],
   core: [
     'test/unit/{chat-channel,chat-links,chat-log,conversation-state,desk-state,devices,emitter}.test.ts',
-    'test/unit/{expert-desk,fallback-policy,hub-client,hub-failure,offline-client}.test.ts',
+    'test/unit/{expert-desk,fallback-policy,handoff-offer,hub-client,hub-failure,offline-client}.test.ts',
     'test/unit/{reconnect-policy,requests-to-handle,shopper-conversation}.test.ts',
   ],
   routing: [

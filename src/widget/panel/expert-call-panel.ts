@@ -8,6 +8,7 @@ import {
   type DeviceFailure,
   type DeviceKind,
 } from '../../core/devices.js';
+import { offerPhone } from '../../core/handoff-offer.js';
 import { callBlocker } from '../../core/media-session.js';
 import type { OfflineRequests } from '../../core/offline-client.js';
 import type { ShopperConversation } from '../../core/shopper-conversation.js';
@@ -799,22 +800,15 @@ export class ExpertCallPanel extends LitElement {
     });
   }
 
-  /**
-   * Offered where a phone would do better: a desktop (no rear camera to show a product), or a
-   * page whose browser cannot use the camera or microphone (an app's own browser, a framed
-   * page, devices that failed).
-   */
+  /** "On my phone", where a phone would do better ({@link offerPhone}). */
   private renderHandoffButton() {
-    const phoneThatCalls =
-      matchMedia('(pointer: coarse)').matches &&
-      callBlocker() === undefined &&
-      window.top === window &&
-      // A phone whose browser would not give the camera or microphone (an app's own browser):
-      // the link opens the conversation in the phone's browser.
-      this.conversation.media.deviceFailures.length === 0;
-    if (phoneThatCalls) {
-      return nothing;
-    }
+    const offered = offerPhone({
+      touch: matchMedia('(pointer: coarse)').matches,
+      framed: window.top !== window,
+      blocked: callBlocker() !== undefined,
+      devicesFailed: this.conversation.media.deviceFailures.length > 0,
+    });
+    if (!offered) return nothing;
     return html`<button
       class="control"
       data-control="handoff"
