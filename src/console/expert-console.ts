@@ -14,6 +14,7 @@ import { ExpertDesk, type WaitingQueue } from '../core/expert-desk.js';
 import { consoleText } from '../i18n/console.js';
 import type { ChatReason } from '../protocol/index.js';
 import { LANGUAGES, languageOf, type UiLanguage } from '../i18n/language.js';
+import { unreadCount } from '../ui/unread-count.js';
 import { icon } from '../ui/icons.js';
 import { blurButton, blurNotes } from '../ui/blur-control.js';
 import { screenShareButton, screenShareNotes } from '../ui/screen-share.js';
@@ -368,14 +369,7 @@ export class ExpertConsole extends LitElement {
                     >`
                   : nothing
               }
-              ${
-                unread
-                  ? html`<span class="unread" data-unread=${unread}
-                      ><span aria-hidden="true">${unread}</span
-                      ><span class="visually-hidden">${t.unread(unread)}</span></span
-                    >`
-                  : nothing
-              }
+              ${unreadCount(unread, t.unread(unread), 'unread')}
             </button>
           </li>`;
         })}

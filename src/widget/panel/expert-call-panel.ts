@@ -27,6 +27,7 @@ import { callControlsStyles } from '../../ui/call-controls.styles.js';
 import { focusables } from '../../ui/focus.js';
 import { devicePicker } from '../../ui/device-picker.js';
 import { icon } from '../../ui/icons.js';
+import { unreadCount } from '../../ui/unread-count.js';
 import { blurButton, blurNotes } from '../../ui/blur-control.js';
 import { screenShareButton, screenShareNotes } from '../../ui/screen-share.js';
 import { SubscriptionController } from '../../ui/subscription-controller.js';
@@ -627,14 +628,7 @@ export class ExpertCallPanel extends LitElement {
       >
         ${icon('chat')}
         <span>${t.chatSheet}</span>
-        ${
-          unread
-            ? html`<span class="badge" data-unread=${unread}
-                ><span aria-hidden="true">${unread}</span
-                ><span class="visually-hidden">${t.unread(unread)}</span></span
-              >`
-            : nothing
-        }
+        ${unreadCount(unread, t.unread(unread), 'badge')}
       </button>
       <button
         class="control"
