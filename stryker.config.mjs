@@ -18,7 +18,7 @@ export const PARTS = {
     'src/core/**/*.ts',
     // What only a browser runs (livekit-client, the devices, Web Audio, custom elements): the
     // node tests StrykerJS runs cannot reach it; the browser and end-to-end tests cover it.
-    '!src/core/{media-session,device-preview,devices,chime,custom-element}.ts',
+    '!src/core/{media-session,device-preview,devices,chime,custom-element,background-blur}.ts',
   ],
   // The hub's routing, storage and conversation lifecycle.
   routing: ['src/server/routing/**/*.ts'],
@@ -51,6 +51,9 @@ export const PART_TESTS = {
     'test/unit/{chat-channel,chat-links,chat-log,conversation-state,desk-state,devices,emitter}.test.ts',
     'test/unit/{expert-desk,fallback-policy,handoff-offer,hub-client,hub-failure,offline-client}.test.ts',
     'test/unit/{reconnect-policy,requests-to-handle,shopper-conversation}.test.ts',
+    'test/unit/expert-call-error.test.ts',
+    // The panel's photo sender, against the hub's real answers.
+    'test/server/photos.test.ts',
   ],
   routing: [
     'test/unit/{dispatcher,wait-estimates}.test.ts',

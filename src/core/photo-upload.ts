@@ -25,6 +25,8 @@ export type PhotoFailure =
   /** The hub could not be reached, or did not answer in time: try again. */
   | 'failed';
 
+// Stryker disable all: only a browser decodes and draws pictures (createImageBitmap,
+// OffscreenCanvas); test/browser/photo-prepare.test.ts tests this in Chromium.
 /** The picture in `file`, as the JPEG to send; `not-a-photo` when the browser cannot open it. */
 export async function photoToSend(file: Blob): Promise<Blob | 'not-a-photo'> {
   let bitmap: ImageBitmap;
@@ -49,6 +51,7 @@ export async function photoToSend(file: Blob): Promise<Blob | 'not-a-photo'> {
     bitmap.close();
   }
 }
+// Stryker restore all
 
 /** Sends the photo's bytes with the ticket the hub gave; what the hub stored, or why not. */
 export async function uploadPhoto(

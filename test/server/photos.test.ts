@@ -12,6 +12,8 @@ import { cleanPhoto, MAX_PHOTO_SIDE, NotAPhotoError } from '../../src/server/pho
 import { PhotoTickets } from '../../src/server/photos/photo-tickets.js';
 import { MAX_PHOTO_BYTES } from '../../src/server/transport/photo-routes.js';
 import { MAX_PHOTOS_PER_CONVERSATION } from '../../src/server/photos/photo-store.js';
+import { uploadPhoto } from '../../src/core/photo-upload.js';
+import type { PhotoRef } from '../../src/protocol/index.js';
 import { hubOnEngine } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
 import { liveChat } from '../support/live-chat.js';
@@ -292,6 +294,54 @@ for (const engine of await storageEngines('photos')) {
       const over = await post(screenshotPng(), ticket);
       assert.equal(over.status, 409);
       assert.equal(((await over.json()) as { error: string }).error, 'too-many');
+    });
+
+    it('is read by the panel’s sender (uploadPhoto) as stored, or as the reason it was not', async () => {
+      const { shopper, conversationId } = await live();
+      const url = `${hub.stack.hub.url}/photos`;
+      const ticket = await ticketFor(shopper, conversationId);
+      const jpeg = (bytes: Uint8Array, type = 'image/jpeg') => new Blob([bytes], { type });
+
+      const stored = await uploadPhoto(url, ticket, jpeg(cameraJpeg(320, 240), ''));
+      assert.equal(typeof stored, 'object', `stored, not "${String(stored)}"`);
+      assert.deepEqual(stored, {
+        id: (stored as PhotoRef).id,
+        type: 'image/jpeg',
+        width: 320,
+        height: 240,
+      });
+      const [row] = await hub.stack.sql('select id from photos where conversation_id = $1', [
+        conversationId,
+      ]);
+      assert.deepEqual(row, { id: (stored as PhotoRef).id }, 'the ticket named this conversation');
+
+      const text = new TextEncoder().encode('not a picture');
+      assert.equal(await uploadPhoto(url, ticket, jpeg(text)), 'not-a-photo');
+      const huge = new Uint8Array(MAX_PHOTO_BYTES + 1);
+      huge.set(cameraJpeg());
+      assert.equal(await uploadPhoto(url, ticket, jpeg(huge)), 'too-large');
+      for (let i = 1; i < MAX_PHOTOS_PER_CONVERSATION; i++) {
+        assert.equal(typeof (await uploadPhoto(url, ticket, jpeg(screenshotPng()))), 'object');
+      }
+      assert.equal(await uploadPhoto(url, ticket, jpeg(screenshotPng())), 'too-many');
+
+      // Any other refusal, no hub, or the shopper giving up: "failed", to try again.
+      const forged = await new PhotoTickets('another secret, of 32 characters or more').issue({
+        conversationId,
+        author: 'shopper',
+      });
+      assert.equal(await uploadPhoto(url, forged, jpeg(cameraJpeg())), 'failed');
+      assert.equal(
+        await uploadPhoto(`${hub.stack.hub.url}/nowhere`, ticket, jpeg(cameraJpeg())),
+        'failed',
+      );
+      assert.equal(
+        await uploadPhoto('http://127.0.0.1:1/photos', ticket, jpeg(cameraJpeg())),
+        'failed',
+      );
+      const given = new AbortController();
+      given.abort();
+      assert.equal(await uploadPhoto(url, ticket, jpeg(cameraJpeg()), given.signal), 'failed');
     });
 
     it('gives no ticket before the expert has joined', async () => {
