@@ -300,7 +300,7 @@ for (const engine of await storageEngines('photos')) {
       const { shopper, conversationId } = await live();
       const url = `${hub.stack.hub.url}/photos`;
       const ticket = await ticketFor(shopper, conversationId);
-      const jpeg = (bytes: Uint8Array, type = 'image/jpeg') => new Blob([bytes], { type });
+      const jpeg = (bytes: Uint8Array, type = 'image/jpeg') => new Blob([bytes.slice()], { type });
 
       const stored = await uploadPhoto(url, ticket, jpeg(cameraJpeg(320, 240), ''));
       assert.equal(typeof stored, 'object', `stored, not "${String(stored)}"`);

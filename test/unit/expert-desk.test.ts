@@ -556,6 +556,167 @@ describe('ExpertDesk', () => {
   });
 });
 
+describe('ExpertDesk, what it shows and asks', () => {
+  it('turns how long the first shopper has waited into an instant of this clock', async () => {
+    const { desk, connection } = await signedIn();
+    const before = Date.now();
+    connection.send({
+      type: 'expert.queues',
+      queues: [{ lang: 'fr', waiting: 2, longestWaitSeconds: 90 }],
+    });
+    await until(
+      () => desk.queues.length,
+      (n) => n === 1,
+      { what: 'the queues' },
+    );
+    const [queue] = desk.queues;
+    assert.equal(queue!.waiting, 2);
+    assert.ok(
+      queue!.longestSince >= before - 90_000 && queue!.longestSince <= Date.now() - 90_000,
+      `waiting since ${queue!.longestSince}, 90 s before ${before}`,
+    );
+  });
+
+  it('forgets the requests and queues it showed once signed out, and says so', async () => {
+    const { desk, connection } = await signedIn();
+    connection.send({ type: 'expert.requests', requests: [request('r1')] });
+    connection.send({
+      type: 'expert.queues',
+      queues: [{ lang: 'fr', waiting: 1, longestWaitSeconds: 0 }],
+    });
+    await until(
+      () => desk.queues.length,
+      (n) => n === 1,
+      { what: 'the queues' },
+    );
+    assert.equal(desk.requests.length, 1);
+    let changes = 0;
+    desk.on('change', () => changes++);
+    desk.signOutNow();
+    assert.deepEqual([desk.requests, desk.queues], [[], []]);
+    assert.ok(changes > 0, 'the console is told');
+  });
+
+  it('keeps the reason it was signed out for when it is let go', async () => {
+    const { desk, connection } = await signedIn();
+    hub.refuse(true);
+    connection.drop();
+    await untilDesk(desk, (s) => s.kind === 'signed-out', 'signed out');
+    desk.dispose();
+    assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'hub-unreachable' });
+  });
+
+  it('tells of a change of state only when the state changed', async () => {
+    const { desk, connection } = await signedIn();
+    const states: DeskState[] = [];
+    desk.on('state', ({ state }) => states.push(state));
+    connection.send({ type: 'expert.presence', status: 'available' });
+    connection.send({ type: 'expert.presence', status: 'away' });
+    await untilDesk(desk, (s) => s.kind === 'ready' && s.status === 'away', 'away');
+    assert.deepEqual(
+      states.map((s) => s.kind === 'ready' && s.status),
+      ['away'],
+      'the same presence again is no change',
+    );
+  });
+
+  it('searches nothing for blanks, even signed in', async () => {
+    const { desk, connection } = await signedIn();
+    desk.findProducts('   ');
+    assert.equal(desk.productSearch, undefined);
+    desk.findProducts('cargo');
+    assert.equal((await connection.next('expert.find-products')).query, 'cargo');
+    assert.deepEqual(
+      connection.all('expert.find-products').map((m) => m.query),
+      ['cargo'],
+      'one search asked, the blank one not',
+    );
+  });
+
+  it('asks for no presence while it is still signing in', async () => {
+    const { desk } = newDesk();
+    const signingIn = desk.signIn({ session: 'session-1' });
+    const connection = await hub.nextConnection();
+    await signingIn;
+    await connection.next('expert.auth');
+    assert.equal(desk.state.kind, 'signing-in');
+    desk.setAvailable(true);
+    desk.findProducts('cargo');
+    connection.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
+    await untilDesk(desk, (s) => s.kind === 'ready', 'ready');
+    desk.setAvailable(false);
+    assert.equal((await connection.next('expert.set-presence')).status, 'away', 'only once ready');
+    assert.deepEqual(connection.all('expert.find-products'), [], 'no search before ready');
+  });
+
+  it('marks the shopper’s picture as asked, and gives each photo its address at the hub', async () => {
+    const { desk, connection } = await signedIn();
+    const points = [{ x: 0.25, y: 0.5 }];
+    desk.mark('c1', points);
+    assert.deepEqual(await connection.next('expert.mark'), {
+      type: 'expert.mark',
+      conversationId: 'c1',
+      points,
+    });
+    assert.equal(
+      desk.photoUrl('p1'),
+      `${hub.url.replace(/^ws/, 'http').replace(/\/$/, '')}/photos/p1`,
+    );
+  });
+
+  it('counts as unread only what the shopper wrote, and keeps a chat rung again', async () => {
+    const { desk, connection } = await signedIn();
+    await holdChat(desk, connection, 'c1');
+    await holdChat(desk, connection, 'c2');
+    const changes: number[] = [];
+    desk.on('change', () => changes.push(desk.unread('c1')));
+    connection.send(fromShopper('c1', 1, 'un'));
+    connection.send({
+      ...fromShopper('c1', 2, 'from the expert'),
+      author: 'expert',
+      authorName: 'Camille',
+    });
+    await until(
+      () => desk.chatOf('c1')!.log.entries.length,
+      (n) => n === 2,
+      { what: 'two lines' },
+    );
+    assert.equal(desk.unread('c1'), 1, 'the expert’s own line is not unread');
+    assert.ok(changes.includes(1), 'the console is told of the new line');
+
+    // Rung again while it rings (its room failed): the same chat, with what the shopper wrote.
+    const media = { url: 'ws://127.0.0.1:9', token: 't', room: 'r3', peer: 'shopper-c3' };
+    connection.send(ring('c3', { mode: 'video', media }));
+    await untilDesk(desk, (s) => s.kind === 'ready' && s.ring?.conversationId === 'c3', 'rung');
+    const chat = desk.chatOf('c3');
+    connection.send(fromShopper('c3', 1, 'Bonjour ?'));
+    await until(
+      () => chat!.log.entries.length,
+      (n) => n === 1,
+      { what: 'the line' },
+    );
+    connection.send(ring('c3'));
+    await until(
+      () => desk.chatOf('c3'),
+      (c) => c !== undefined,
+      { what: 'rung again' },
+    );
+    assert.equal(desk.chatOf('c3'), chat);
+    assert.equal(desk.chatOf('c3')!.log.entries.length, 1);
+  });
+
+  it('says nothing to the hub when its room is left rather than lost', async () => {
+    const { desk, connection } = await signedIn();
+    const media = { url: 'ws://127.0.0.1:9', token: 't', room: 'r1', peer: 'shopper-c1' };
+    connection.send(ring('c1', { mode: 'video', media }));
+    await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+    emit(desk.media, 'disconnected', { cause: 'left' });
+    desk.decline();
+    await connection.next('expert.decline');
+    assert.deepEqual(connection.all('media.lost'), []);
+  });
+});
+
 function request(id: string): OfflineRequest {
   return {
     id,
