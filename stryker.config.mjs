@@ -52,6 +52,8 @@ export const PART_TESTS = {
     'test/unit/{expert-desk,fallback-policy,handoff-offer,hub-client,hub-failure,offline-client}.test.ts',
     'test/unit/{reconnect-policy,requests-to-handle,shopper-conversation}.test.ts',
     'test/unit/expert-call-error.test.ts',
+    // The desk's list of requests, against the real hub.
+    'test/server/expert-desk-requests.test.ts',
     // The panel's photo sender, against the hub's real answers.
     'test/server/photos.test.ts',
   ],

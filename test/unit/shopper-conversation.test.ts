@@ -754,6 +754,158 @@ describe('ShopperConversation', () => {
   });
 });
 
+/**
+ * What the conversation asks of its media session, written down instead of done. Node has no
+ * WebRTC, so these tests see the controller's decisions (join which room, publish what, leave
+ * when); the end-to-end tests run the same decisions on the real LiveKit server.
+ */
+function recordMedia(conversation: ShopperConversation) {
+  const asked: string[] = [];
+  let failJoin: ((error: Error) => void) | undefined;
+  let connected = false;
+  Object.defineProperty(conversation.media, 'connected', { get: () => connected });
+  Object.assign(conversation.media, {
+    join: (grant: { room: string }) => {
+      asked.push(`join ${grant.room}`);
+      return new Promise<void>((resolve, reject) => {
+        failJoin = reject;
+        connected = true;
+        resolve();
+      });
+    },
+    leave: async () => {
+      connected = false;
+      asked.push('leave');
+    },
+    publish: async (devices: { camera: boolean; microphone: boolean }) => {
+      asked.push(`publish camera=${devices.camera} microphone=${devices.microphone}`);
+      return [];
+    },
+  });
+  return {
+    asked,
+    /** The next join hangs until `fail` is called. */
+    holdJoin() {
+      Object.assign(conversation.media, {
+        join: (grant: { room: string }) => {
+          asked.push(`join ${grant.room}`);
+          return new Promise<void>((_, reject) => (failJoin = reject));
+        },
+      });
+      return (error: Error) => failJoin?.(error);
+    },
+  };
+}
+
+const grant = (room: string) => ({ url: 'ws://127.0.0.1:9', token: 't', room, peer: 'expert-ana' });
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('ShopperConversation and its media', () => {
+  it('joins the ring’s room, publishes only the microphone once live, and once', async () => {
+    const { conversation, connection } = await requested('video');
+    const media = recordMedia(conversation);
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await untilState(conversation, 'in-call');
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await settled();
+    assert.deepEqual(media.asked, ['join r1', 'publish camera=false microphone=true']);
+  });
+
+  it('joins nothing for a chat, and publishes nothing when it goes live', async () => {
+    const { conversation, connection } = await requested('chat');
+    const media = recordMedia(conversation);
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
+    await untilState(conversation, 'in-call');
+    await settled();
+    assert.deepEqual(media.asked, ['leave']);
+  });
+
+  it('leaves the room when the ring goes unanswered, and when the call goes to chat', async () => {
+    const { conversation, connection } = await requested('video');
+    const media = recordMedia(conversation);
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    await untilState(conversation, 'connecting');
+    connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+    await untilState(conversation, 'queued');
+    assert.deepEqual(media.asked, ['join r1', 'leave']);
+    // Waiting already: a new place in line leaves nothing.
+    connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1, etaSeconds: 30 });
+    await until(
+      () => conversation.state,
+      (s) => s.kind === 'queued' && s.etaSeconds === 30,
+      {
+        what: 'the wait',
+      },
+    );
+    assert.deepEqual(media.asked, ['join r1', 'leave']);
+
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r2') });
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    connection.send({
+      type: 'conversation.chat',
+      conversationId: 'c1',
+      reason: 'chosen',
+      expert: EXPERT,
+    });
+    await untilState(conversation, 'chat');
+    assert.equal(media.asked.at(-1), 'leave');
+  });
+
+  it('publishes the microphone again when video comes back to a chat', async () => {
+    const { conversation, connection } = await chatting();
+    const media = recordMedia(conversation);
+    conversation.switchTo('call');
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r2') });
+    await until(
+      () => media.asked.length,
+      (n) => n === 2,
+      { what: 'join and publish' },
+    );
+    assert.deepEqual(media.asked, ['join r2', 'publish camera=false microphone=true']);
+  });
+
+  it('stays in the room it holds when the hub puts it through again after a resume', async () => {
+    const { conversation, connection } = await requested('video');
+    const media = recordMedia(conversation);
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await untilState(conversation, 'in-call');
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'expert' });
+    await settled();
+    assert.equal(conversation.state.kind, 'in-call');
+    assert.deepEqual(media.asked, ['join r1', 'publish camera=false microphone=true']);
+  });
+
+  it('says nothing of a join that fails after the conversation went to chat', async (t) => {
+    const warned = t.mock.method(console, 'warn', () => {});
+    const { conversation, connection } = await requested('video');
+    const media = recordMedia(conversation);
+    const fail = media.holdJoin();
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    await until(
+      () => media.asked.length,
+      (n) => n === 1,
+      { what: 'the join' },
+    );
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
+    connection.send({
+      type: 'conversation.chat',
+      conversationId: 'c1',
+      reason: 'chosen',
+      expert: EXPERT,
+    });
+    await untilState(conversation, 'chat');
+    fail(new Error('gave up'));
+    await settled();
+    assert.deepEqual(connection.all('media.lost'), []);
+    assert.equal(warned.mock.callCount(), 0);
+  });
+});
+
 /** What the media layer says when LiveKit loses (or closes) the room. */
 function emit(target: object, event: string, payload: unknown): void {
   (target as { emit(event: string, payload: unknown): void }).emit(event, payload);
