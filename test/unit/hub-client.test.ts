@@ -92,6 +92,21 @@ describe('hubHttpUrl', () => {
       'https://shop.example/hub/photos',
     );
     assert.throws(() => hubHttpUrl('ftp://h.example', 'photos', ''), HubConnectionError);
+    assert.equal(
+      hubHttpUrl('https://h.example/base//', 'photos'),
+      'https://h.example/base/photos',
+      'every trailing slash of the base goes',
+    );
+  });
+
+  it('says which address it refused, and why, in its message', () => {
+    assert.throws(() => hubHttpUrl('not a url', 'photos', ''), {
+      name: 'HubConnectionError',
+      message: '"not a url" is not a hub URL.',
+    });
+    assert.throws(() => hubHttpUrl('xhttp://h.example', 'photos', ''), {
+      message: '"xhttp://h.example" is not an http(s) or ws(s) URL.',
+    });
   });
 });
 
@@ -199,7 +214,10 @@ describe('HubClient', () => {
       const c = new HubClient('http://127.0.0.1:9');
       await assert.rejects(
         c.connect(),
-        (error: unknown) => error instanceof HubConnectionError && error.reason === 'unreachable',
+        (error: unknown) =>
+          error instanceof HubConnectionError &&
+          error.reason === 'unreachable' &&
+          error.message === 'Cannot reach the hub at http://127.0.0.1:9.',
       );
       assert.equal(c.connected, false);
     });

@@ -124,3 +124,49 @@ describe('when', () => {
     assert.equal(isOverdue(request('m'), Number.MAX_SAFE_INTEGER), false);
   });
 });
+
+describe('at the edges', () => {
+  it('breaks ties by id, both ways, and counts only the ones to do', () => {
+    const order = (list: OfflineRequest[]) => inHandlingOrder(list).map((r) => r.id);
+    const toDo = [request('b'), request('a'), request('c')];
+    assert.deepEqual(order(toDo), ['a', 'b', 'c']);
+    assert.deepEqual(order([...toDo].reverse()), ['a', 'b', 'c']);
+    const done = toDo.map((r) => ({ ...r, status: 'done' as const }));
+    assert.deepEqual(order(done), ['a', 'b', 'c']);
+    assert.deepEqual(order([request('a'), request('a')]).length, 2);
+    assert.equal(countToDo([...toDo, ...done, { ...request('x'), status: 'cancelled' }]), 3);
+  });
+
+  it('takes a phone or an email only whole, not a part of what was typed', () => {
+    assert.equal(telHref('+33612345678'), 'tel:+33612345678');
+    assert.equal(telHref('call +33612345678'), undefined);
+    assert.equal(telHref('+33612345678 after 6pm'), undefined);
+    assert.equal(mailtoHref('x camille@example.com'), undefined);
+    assert.equal(mailtoHref('camille@example.com, and more'), undefined);
+    assert.equal(mailtoHref('camille@example.com.'), undefined);
+    assert.equal(mailtoHref('camille@example.co.uk'), 'mailto:camille@example.co.uk');
+  });
+
+  it('takes an email address of up to 254 characters', () => {
+    const longest = `${'a'.repeat(254 - '@example.com'.length)}@example.com`;
+    assert.equal(longest.length, 254);
+    assert.equal(mailtoHref(longest), `mailto:${longest}`);
+    assert.equal(mailtoHref(`a${longest}`), undefined);
+  });
+
+  it('links a page only from its start, over http or https', () => {
+    assert.equal(webHref('http://shop.example/a'), 'http://shop.example/a');
+    assert.equal(webHref('HTTPS://shop.example/a'), 'https://shop.example/a');
+    assert.equal(webHref('javascript:alert(1)//http://x'), undefined);
+    assert.equal(webHref('https://[bad'), undefined);
+  });
+
+  it('writes one instant for a window that ends when it starts', () => {
+    const from = new Date(2025, 10, 25, 14, 0).getTime();
+    assert.equal(formatSpan({ from, to: from }, 'en-GB'), formatSpan({ from, to: null }, 'en-GB'));
+    assert.notEqual(
+      formatSpan({ from, to: from + 60_000 }, 'en-GB'),
+      formatSpan({ from, to: null }, 'en-GB'),
+    );
+  });
+});
