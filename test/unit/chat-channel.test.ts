@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it, type TestContext } from '../support/node-test.js';
-import { ChatChannel } from '../../src/core/chat-channel.js';
+import { ChatChannel, newClientId } from '../../src/core/chat-channel.js';
 import { MAX_CHAT_LENGTH, type Author, type ClientMessage } from '../../src/protocol/index.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 
@@ -352,5 +352,26 @@ describe('ChatChannel', () => {
     assert.equal(changes(), before);
     assert.deepEqual(shown(chat), ['hello:sending']);
     assert.equal(chat.otherTyping, true);
+  });
+});
+
+describe('a message id of our own', () => {
+  it('is a random UUID where the page has one', () => {
+    const ids = new Set(Array.from({ length: 50 }, () => newClientId()));
+    assert.equal(ids.size, 50);
+    for (const id of ids)
+      assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('is 32 random hex digits on a page without randomUUID (plain http)', () => {
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const ids = new Set(Array.from({ length: 50 }, () => newClientId()));
+      assert.equal(ids.size, 50);
+      for (const id of ids) assert.match(id, /^[0-9a-f]{32}$/);
+    } finally {
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+      assert.equal(typeof crypto.randomUUID, 'function', 'the page’s own is back');
+    }
   });
 });
