@@ -226,3 +226,14 @@ describe('waiting past the shop’s longest wait', () => {
     });
   });
 });
+
+describe('what does not change the conversation', () => {
+  it('keeps the same state when the alternatives are offered already, or the wait is for a chat already', () => {
+    const offered = conversationReducer(states.queued, { type: 'no-answer' });
+    assert.notEqual(offered, states.queued);
+    assert.equal(conversationReducer(offered, { type: 'no-answer' }), offered);
+    const forChat = conversationReducer(states.queued, { type: 'wait-for-chat' });
+    assert.equal(forChat.kind === 'queued' && forChat.mode, 'chat');
+    assert.equal(conversationReducer(forChat, { type: 'wait-for-chat' }), forChat);
+  });
+});

@@ -190,3 +190,22 @@ describe('expert desk state machine', () => {
     assert.deepEqual(deskReducer(missed, { type: 'ring', ring }), states.ringing);
   });
 });
+
+describe('what does not change the desk', () => {
+  it('keeps the same state for the same presence, and for a chat already chat only', () => {
+    const idle = states.idle;
+    assert.equal(deskReducer(idle, { type: 'presence', status: 'available' }), idle);
+    const chats = states['in-chats'];
+    assert.equal(
+      deskReducer(chats, { type: 'to-chat', conversationId: 'c1', reason: 'chosen' }),
+      chats,
+    );
+    const lost = deskReducer(chats, {
+      type: 'to-chat',
+      conversationId: 'c1',
+      reason: 'media-lost',
+    });
+    assert.notEqual(lost, chats);
+    assert.equal(lost.kind === 'ready' && lost.conversations[0]!.chatOnly, 'media-lost');
+  });
+});
