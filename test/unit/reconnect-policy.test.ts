@@ -44,6 +44,7 @@ describe('BackoffReconnectPolicy', () => {
 describe('RetryClock', () => {
   it('asks again on the policy’s clock until it gives up, and starts over once reset', async () => {
     const seen: Array<[number, number]> = [];
+    const started = Date.now();
     const clock = new RetryClock({
       nextDelay: (attempt, elapsedMs) => {
         seen.push([attempt, elapsedMs]);
@@ -69,6 +70,10 @@ describe('RetryClock', () => {
       seen.map(([attempt]) => attempt),
       [0, 1, 2],
     );
+    const spent = Date.now() - started;
+    for (const [attempt, elapsed] of seen) {
+      assert.ok(elapsed >= 0 && elapsed <= spent, `attempt ${attempt}: ${elapsed} ms of ${spent}`);
+    }
     clock.reset();
     assert.equal(clock.schedule(ask), true);
     assert.equal(seen.at(-1)![0], 0, 'a reset starts from the first attempt');
