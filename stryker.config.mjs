@@ -77,8 +77,15 @@ for (const part of chosen) {
     );
   }
 }
+/**
+ * `MUTATE_FILES=src/core/hub-client.ts,src/core/chat-log.ts` narrows a run to some files of the
+ * chosen parts: to measure a file again once its tests have changed, in minutes rather than the
+ * part's hour. Such a run keeps its reports and incremental file apart (`<parts>+files/`), so
+ * the part's own are left whole.
+ */
+const only = (process.env['MUTATE_FILES'] ?? '').split(',').filter(Boolean);
 /** Where this run's reports go (test/mutation/run.mjs reads it too). */
-export const REPORTS = `reports/mutation/${process.env['MUTATE_PART'] ? chosen.join('+') : 'all'}`;
+export const REPORTS = `reports/mutation/${process.env['MUTATE_PART'] ? chosen.join('+') : 'all'}${only.length ? '+files' : ''}`;
 
 // Where the tests write down mutants that only a wait running out caught (node-test.ts): the
 // test processes inherit it.
@@ -88,7 +95,7 @@ process.env['TEST_WAIT_MS'] ??= '8000';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: chosen.flatMap((part) => PARTS[part]),
+  mutate: only.length ? only : chosen.flatMap((part) => PARTS[part]),
   testRunner: 'tap',
   tap: {
     // Node's own test runner, one file per process: the chosen parts' tests (PART_TESTS).
