@@ -138,6 +138,14 @@ export class FakeHub {
     };
   }
 
+  /**
+   * Lets the connections no test took go by, so that the next test's `nextConnection` is its
+   * own (a test that failed, or a client let go while reconnecting, can leave one behind).
+   */
+  forgetUntaken(): void {
+    this.taken = this.connections.length;
+  }
+
   /** True when the browser has made no connection beyond the ones taken. */
   get quiet(): boolean {
     return this.connections.length === this.taken;

@@ -23,6 +23,7 @@ before(async () => {
 afterEach(() => {
   for (const desk of desks.splice(0)) desk.dispose();
   hub.refuse(false);
+  hub.forgetUntaken();
 });
 after(() => hub.close());
 
@@ -635,6 +636,7 @@ describe('ExpertDesk, what it shows and asks', () => {
 
   it('asks for no presence while it is still signing in', async () => {
     const { desk } = newDesk();
+    assert.equal(desk.reconnecting, false);
     const signingIn = desk.signIn({ session: 'session-1' });
     const connection = await hub.nextConnection();
     await signingIn;

@@ -28,6 +28,7 @@ before(async () => {
 afterEach(() => {
   for (const c of clients.splice(0)) c.dispose();
   hub.refuse(false);
+  hub.forgetUntaken();
 });
 after(() => hub.close());
 

@@ -41,6 +41,7 @@ before(async () => {
 afterEach(() => {
   for (const conversation of made.splice(0)) conversation.dispose();
   hub.refuse(false);
+  hub.forgetUntaken();
 });
 after(() => hub.close());
 
@@ -148,9 +149,26 @@ describe('ShopperConversation', () => {
 
     it('asks only from the first screen', async () => {
       const { conversation } = shopper();
+      assert.equal(conversation.reconnecting, false);
       await conversation.choose('video');
       assert.equal(conversation.state.kind, 'idle');
       assert.equal(hub.quiet, true);
+    });
+
+    it('takes a conversation from another device only from the closed panel', async () => {
+      const { conversation } = shopper();
+      conversation.open();
+      await conversation.take('code-1', 'video');
+      assert.equal(conversation.state.kind, 'choosing');
+      assert.equal(hub.quiet, true);
+    });
+
+    it('gives each photo its address at the hub', () => {
+      const { conversation } = shopper();
+      assert.equal(
+        conversation.photoUrl('p1'),
+        `${hub.url.replace(/^ws/, 'http').replace(/\/$/, '')}/photos/p1`,
+      );
     });
 
     it('keeps the ticket to come back with, from the hub’s answer', async () => {
