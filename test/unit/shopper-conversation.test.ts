@@ -14,7 +14,7 @@ import {
 import type { ConversationState } from '../../src/core/conversation-state.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { until } from '../support/deadline.js';
-import { FakeHub } from '../support/fake-hub.js';
+import { FakeHub, type FakeConnection } from '../support/fake-hub.js';
 import { after, afterEach, before, describe, it } from '../support/node-test.js';
 
 const EXPERT = { id: 'dev-camille', name: 'Camille' };
@@ -86,17 +86,21 @@ async function requested(
   return { ...made, connection, request };
 }
 
-/** The hub puts the chat through: rung, accepted, in chat only. */
-async function chatting(options: Partial<ShopperConversationOptions> = {}) {
-  const made = await requested('chat', options);
-  made.connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
-  made.connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
-  made.connection.send({
+/** The hub carries conversation c1 on in chat, as the shopper or the expert chose. */
+const toChat = (connection: FakeConnection) =>
+  connection.send({
     type: 'conversation.chat',
     conversationId: 'c1',
     reason: 'chosen',
     expert: EXPERT,
   });
+
+/** The hub puts the chat through: rung, accepted, in chat only. */
+async function chatting(options: Partial<ShopperConversationOptions> = {}) {
+  const made = await requested('chat', options);
+  made.connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+  made.connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
+  toChat(made.connection);
   await untilState(made.conversation, 'chat');
   return made;
 }
@@ -726,12 +730,7 @@ describe('ShopperConversation', () => {
         conversationId: 'c1',
         resumeToken: 'token-2',
       });
-      connection.send({
-        type: 'conversation.chat',
-        conversationId: 'c1',
-        reason: 'chosen',
-        expert: EXPERT,
-      });
+      toChat(connection);
       await untilState(conversation, 'chat');
       assert.deepEqual(tickets.load(), {
         conversationId: 'c1',
@@ -861,12 +860,7 @@ describe('ShopperConversation and its media', () => {
 
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r2') });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-    connection.send({
-      type: 'conversation.chat',
-      conversationId: 'c1',
-      reason: 'chosen',
-      expert: EXPERT,
-    });
+    toChat(connection);
     await untilState(conversation, 'chat');
     assert.equal(media.asked.at(-1), 'leave');
   });
@@ -910,12 +904,7 @@ describe('ShopperConversation and its media', () => {
     );
     connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
-    connection.send({
-      type: 'conversation.chat',
-      conversationId: 'c1',
-      reason: 'chosen',
-      expert: EXPERT,
-    });
+    toChat(connection);
     await untilState(conversation, 'chat');
     fail(new Error('gave up'));
     await settled();
