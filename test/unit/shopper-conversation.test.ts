@@ -778,17 +778,12 @@ describe('ShopperConversation', () => {
  */
 function recordMedia(conversation: ShopperConversation) {
   const asked: string[] = [];
-  let failJoin: ((error: Error) => void) | undefined;
   let connected = false;
   Object.defineProperty(conversation.media, 'connected', { get: () => connected });
   Object.assign(conversation.media, {
-    join: (grant: { room: string }) => {
+    join: async (grant: { room: string }) => {
       asked.push(`join ${grant.room}`);
-      return new Promise<void>((resolve, reject) => {
-        failJoin = reject;
-        connected = true;
-        resolve();
-      });
+      connected = true;
     },
     leave: async () => {
       connected = false;
@@ -801,15 +796,16 @@ function recordMedia(conversation: ShopperConversation) {
   });
   return {
     asked,
-    /** The next join hangs until `fail` is called. */
+    /** Joins from now on wait, until the function returned fails the last one. */
     holdJoin() {
+      let fail: (error: Error) => void = () => {};
       Object.assign(conversation.media, {
         join: (grant: { room: string }) => {
           asked.push(`join ${grant.room}`);
-          return new Promise<void>((_, reject) => (failJoin = reject));
+          return new Promise<void>((_, reject) => (fail = reject));
         },
       });
-      return (error: Error) => failJoin?.(error);
+      return (error: Error) => fail(error);
     },
   };
 }
