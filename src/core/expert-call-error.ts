@@ -62,6 +62,7 @@ export function explainError(
     case 'hub-incompatible':
       return `${hub} answers${facts.status ? ` (HTTP ${facts.status})` : ''}, but not as an Expert Call hub of this version: check the URL, and run a hub of the same version as this script.`;
     case 'socket-refused':
+      // Stryker disable next-line Regex: the hub's origin is http(s)://…, so its first "http" is its start
       return `The hub ${hub} answers over HTTP but its WebSocket (${hubOrigin.replace(/^http/, 'ws')}/ws) cannot be opened: let your proxy or load balancer pass WebSocket upgrades to the hub.`;
     case 'load-failed':
       return 'The panel’s code could not be fetched: host the whole of dist/embed/ (the script and its chunks/ folder) together.';

@@ -64,6 +64,7 @@ function hubUrl(hub: string, base: string): URL {
   } catch {
     throw new HubConnectionError('bad-url', `"${hub}" is not a hub URL.`);
   }
+  // Stryker disable next-line Regex: a URL's protocol is its scheme and one colon, nothing after it
   if (!/^(https?|wss?):$/.test(url.protocol)) {
     throw new HubConnectionError('bad-url', `"${hub}" is not an http(s) or ws(s) URL.`);
   }
@@ -79,6 +80,7 @@ export interface HubClientOptions {
 
 export class HubClient extends Emitter<HubClientEvents> {
   private socket: WebSocket | undefined;
+  // Stryker disable next-line BooleanLiteral: connect() sets it before there is a socket to close
   private closing = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 

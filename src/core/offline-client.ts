@@ -44,14 +44,15 @@ export class OfflineRequests {
 
   /** Free appointment slots for the topic, soonest first; empty when the hub cannot say. */
   async slots(topic: string | undefined): Promise<Slot[]> {
+    let hub: HubClient;
     try {
-      const hub = await this.connect();
-      const answer = this.answer(hub, ['offline.slots']);
-      hub.send({ type: 'offline.slots', ...(topic ? { topic } : {}) });
-      return (await answer).slots;
+      hub = await this.connect();
     } catch {
       return [];
     }
+    const answer = this.answer(hub, ['offline.slots']);
+    hub.send({ type: 'offline.slots', ...(topic ? { topic } : {}) });
+    return (await answer)?.slots ?? [];
   }
 
   leaveMessage(
@@ -107,18 +108,14 @@ export class OfflineRequests {
     }
     const answered = this.answer(hub, ['offline.confirmed', 'offline.rejected']);
     hub.send(message);
-    try {
-      const answer = await answered;
-      if (answer.type === 'offline.confirmed') return { ok: true, confirmed: answer };
-      if (answer.kind !== kind) return { ok: false, problem: 'unreachable' };
-      return {
-        ok: false,
-        problem: answer.problem,
-        ...(answer.field ? { field: answer.field } : {}),
-      };
-    } catch {
-      return { ok: false, problem: 'unreachable' };
-    }
+    const answer = await answered;
+    if (answer?.type === 'offline.confirmed') return { ok: true, confirmed: answer };
+    if (answer === undefined || answer.kind !== kind) return { ok: false, problem: 'unreachable' };
+    return {
+      ok: false,
+      problem: answer.problem,
+      ...(answer.field ? { field: answer.field } : {}),
+    };
   }
 
   private async connect(): Promise<HubClient> {
@@ -130,35 +127,23 @@ export class OfflineRequests {
     return hub;
   }
 
-  /** The next frame of one of `types`; fails when the hub is silent or the connection goes. */
+  /** The next frame of one of `types`; undefined when the hub is silent or the connection goes. */
   private answer<T extends Answer>(
     hub: HubClient,
     types: readonly T[],
-  ): Promise<ServerMessageOf<T>> {
-    return new Promise((resolve, reject) => {
+  ): Promise<ServerMessageOf<T> | undefined> {
+    return new Promise((resolve) => {
       const offs: Array<() => void> = [];
-      const done = () => {
+      const done = (answer: ServerMessageOf<T> | undefined) => {
         clearTimeout(timer);
         for (const off of offs) off();
+        resolve(answer);
       };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`no answer from the hub (${types.join(', ')})`));
-      }, this.answerTimeoutMs);
+      const timer = setTimeout(() => done(undefined), this.answerTimeoutMs);
       for (const type of types) {
-        offs.push(
-          hub.on(type, (message) => {
-            done();
-            resolve(message as ServerMessageOf<T>);
-          }),
-        );
+        offs.push(hub.on(type, (message) => done(message as ServerMessageOf<T>)));
       }
-      offs.push(
-        hub.on('lost', () => {
-          done();
-          reject(new Error('the hub connection was lost'));
-        }),
-      );
+      offs.push(hub.on('lost', () => done(undefined)));
     });
   }
 }

@@ -250,6 +250,7 @@ describe('ChatChannel', () => {
 
     it('shows the other side typing for 4 s, or until their message comes', () => {
       const { chat } = harness('expert');
+      assert.equal(chat.otherTyping, false, 'nobody is typing at first');
       chat.receiveTyping();
       assert.equal(chat.otherTyping, true);
       t.mock.timers.tick(3_999);
@@ -297,6 +298,7 @@ describe('ChatChannel', () => {
       assert.equal(frame.photoId, photo.id);
       assert.equal(frame.conversationId, 'c1');
       assert.deepEqual(chat.log.entries[0]?.photo, photo);
+      assert.equal(chat.log.entries[0]?.text, '', 'a photo’s line has no words of its own');
       assert.equal(chat.log.entries[0]?.delivery, 'sending');
       chat.receive({
         type: 'chat.message',

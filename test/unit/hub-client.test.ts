@@ -61,6 +61,19 @@ describe('hubSocketUrl', () => {
     assert.equal(hubSocketUrl('hub', 'http://shop.example/a/'), 'ws://shop.example/a/hub/ws');
   });
 
+  it('reads a relative hub address against the page’s own address by default, as in a browser', (t) => {
+    // Node has no page: without one a relative address is refused, with one it is read against it.
+    assert.throws(() => hubSocketUrl('/hub'), { name: 'HubConnectionError' });
+    assert.throws(() => hubHttpUrl('/hub', 'photos'), { name: 'HubConnectionError' });
+    Object.defineProperty(globalThis, 'location', {
+      value: { href: 'https://shop.example/bikes/lumen' },
+      configurable: true,
+    });
+    t.after(() => Reflect.deleteProperty(globalThis, 'location'));
+    assert.equal(hubSocketUrl('/hub'), 'wss://shop.example/hub/ws');
+    assert.equal(hubHttpUrl('hub', 'photos'), 'https://shop.example/bikes/hub/photos');
+  });
+
   it('refuses what is not an http(s) or ws(s) address, with a reason', () => {
     for (const bad of ['ftp://hub.example', 'javascript:alert(1)', 'not a url']) {
       assert.throws(
