@@ -58,7 +58,7 @@ export const PART_TESTS = {
     'test/server/photos.test.ts',
   ],
   routing: [
-    'test/unit/{waiting-room,capacity,availability,dispatcher,wait-estimates}.test.ts',
+    'test/unit/{waiting-room,capacity,availability,queue-board,dispatcher,wait-estimates}.test.ts',
     'test/server/{routing,queue-board,business-hours}.test.ts',
   ],
   lifecycle: [

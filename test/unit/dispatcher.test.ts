@@ -186,4 +186,48 @@ describe('Dispatcher', () => {
     assert.equal(d.remove('s'), undefined, 'in no queue any more');
     assert.equal(d.position('s'), 0);
   });
+
+  it('keeps a shopper asked to wait twice in one place', () => {
+    const d = new Dispatcher();
+    const twice = shopper('s', 1);
+    d.enqueue(twice);
+    assert.equal(d.enqueue(twice), '*/fr');
+    d.enqueue(shopper('t', 2));
+    assert.deepEqual(
+      d.queue().map((s) => s.id),
+      ['s', 't'],
+    );
+    assert.deepEqual(
+      d.queueNamed('*/fr').map((s) => s.id),
+      ['s', 't'],
+    );
+    assert.equal(d.position('t'), 2);
+  });
+
+  it('names only the queues someone waits in', () => {
+    const d = new Dispatcher();
+    d.enqueue(shopper('s', 1));
+    d.enqueue(shopper('t', 2, { topic: 'bikes' }));
+    assert.deepEqual([...d.queueNames()].sort(), ['*/fr', 'bikes/fr']);
+    d.remove('t');
+    assert.deepEqual([...d.queueNames()], ['*/fr']);
+    assert.deepEqual(d.queueNamed('bikes/fr'), []);
+  });
+
+  it('finds the place of each of many shoppers who came at the same instant', () => {
+    const d = new Dispatcher();
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    d.enqueue(shopper('before', 1));
+    for (const id of ids) d.enqueue(shopper(id, 5));
+    d.enqueue(shopper('after', 9));
+    assert.deepEqual(
+      ['before', ...ids, 'after'].map((id) => d.position(id)),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
+    d.remove('c');
+    assert.deepEqual(
+      d.queueNamed('*/fr').map((s) => s.id),
+      ['before', 'a', 'b', 'd', 'e', 'after'],
+    );
+  });
 });
