@@ -66,6 +66,7 @@ export const PART_TESTS = {
     'test/server/{lifecycle,conversation,hub,hub-faults,handoff,marks,media-events}.test.ts',
   ],
   storage: [
+    'test/unit/request-checks.test.ts',
     'test/server/{storage,sql,requests-store,retention,leader-lease,ratings,personal-data}.test.ts',
   ],
 };
