@@ -63,6 +63,7 @@ export const PART_TESTS = {
   ],
   lifecycle: [
     'test/unit/lifecycle.test.ts',
+    'test/server/transcript.test.ts',
     'test/server/{lifecycle,conversation,hub,hub-faults,handoff,marks,media-events}.test.ts',
   ],
   storage: [
