@@ -3,14 +3,19 @@
  * loopback whose frames the test reads and writes itself, so it can say exactly what a hub
  * would say, in any order, or nothing at all. The mirror image of HubPeer.
  */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { ClientMessage, ClientMessageOf, ServerMessage } from '../../src/protocol/index.js';
-import { DeadlineError, WAIT_MS, until } from './deadline.js';
+import { DeadlineError, WAIT_MS, until, within } from './deadline.js';
 
 // The browser code speaks the browser's WebSocket; Node 20 has none of its own.
 globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
+
+/** Turns of the event loop a frame's handlers get to finish in (see `delivered`). */
+const SETTLE_TURNS = 10;
 
 /** One browser connected to the fake hub. */
 export class FakeConnection {
@@ -54,6 +59,22 @@ export class FakeConnection {
     return this.received[this.cursor++] as ClientMessageOf<T>;
   }
 
+  /**
+   * The next frame of this type from the browser, skipping others, once the browser has taken
+   * in every frame sent to it (`delivered`): a browser that did not send it fails an assertion
+   * there, saying what it sent instead, rather than a wait running out.
+   */
+  async sent<T extends ClientMessage['type']>(type: T): Promise<ClientMessageOf<T>> {
+    await this.delivered();
+    const at = this.received.findIndex((m, i) => i >= this.cursor && m.type === type);
+    if (at === -1) {
+      const seen = this.received.slice(this.cursor).map((m) => m.type);
+      assert.fail(`no "${type}" from the browser; it sent: [${seen.join(', ')}]`);
+    }
+    this.cursor = at + 1;
+    return this.received[at] as ClientMessageOf<T>;
+  }
+
   /** The frames of this type received so far. */
   all<T extends ClientMessage['type']>(type: T): Array<ClientMessageOf<T>> {
     return this.received.filter((m) => m.type === type) as Array<ClientMessageOf<T>>;
@@ -67,6 +88,41 @@ export class FakeConnection {
   /** Closes the connection from the hub's side with a close code. */
   close(code = 1000): void {
     this.socket.close(code);
+  }
+
+  /**
+   * Resolves once the browser has taken in every frame sent to it so far, the hub has every
+   * frame the browser sent before that, and what those frames set off in the browser without
+   * waiting on a timer or the network has run. A WebSocket ping goes out after the frames, and
+   * the browser's socket answers it only once it has read them, in order; a few turns of the
+   * event loop (browser and hub share this process) then let their handlers finish. A test
+   * asserts on what the browser shows then: a change that makes it ignore a frame fails an
+   * assertion at once, rather than a wait running out.
+   */
+  async delivered(): Promise<void> {
+    const token = randomBytes(8);
+    await within(
+      WAIT_MS,
+      'the browser answering a ping',
+      new Promise<void>((resolve) => {
+        // A browser that closed the connection has taken in all it ever will.
+        if (this.socket.readyState !== WebSocket.OPEN) return resolve();
+        const done = () => {
+          this.socket.off('pong', onPong);
+          this.socket.off('close', done);
+          resolve();
+        };
+        const onPong = (data: Buffer) => {
+          if (data.equals(token)) done();
+        };
+        this.socket.on('pong', onPong);
+        this.socket.on('close', done);
+        this.socket.ping(token);
+      }),
+    );
+    for (let turn = 0; turn < SETTLE_TURNS; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Resolves once the browser has closed its side. */
@@ -99,6 +155,8 @@ export class FakeHub {
     const sockets = new WebSocketServer({
       server: http,
       path: '/ws',
+      // Uncompressed, so that the browser reads each frame as it comes (see `delivered`).
+      perMessageDeflate: false,
       verifyClient: (_info, accept) => {
         if (gate.refusing) accept(false);
         else if (gate.held) void gate.held.then(() => accept(true));

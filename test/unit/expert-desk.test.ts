@@ -39,6 +39,20 @@ function untilDesk(desk: ExpertDesk, holds: (state: DeskState) => boolean, what:
   return until(() => desk.state, holds, { what });
 }
 
+/**
+ * The desk once the browser has taken in every frame the hub sent: as `holds` says, or the test
+ * fails there, saying what it is.
+ */
+async function deskOnceDelivered(
+  connection: FakeConnection,
+  desk: ExpertDesk,
+  holds: (state: DeskState) => boolean,
+  what: string,
+) {
+  await connection.delivered();
+  assert.ok(holds(desk.state), `${what}: the desk is ${JSON.stringify(desk.state)}`);
+}
+
 const ready = (desk: ExpertDesk) => {
   assert.equal(desk.state.kind, 'ready');
   return desk.state as Extract<DeskState, { kind: 'ready' }>;
@@ -49,9 +63,9 @@ async function signedIn(skills: Skills = {}, status: 'available' | 'away' = 'ava
   const made = newDesk(skills);
   await made.desk.signIn({ session: 'session-1' });
   const connection = await hub.nextConnection();
-  await connection.next('expert.auth');
+  await connection.sent('expert.auth');
   connection.send({ type: 'expert.ready', expert: EXPERT, status });
-  await untilDesk(made.desk, (s) => s.kind === 'ready', 'ready');
+  await deskOnceDelivered(connection, made.desk, (s) => s.kind === 'ready', 'ready');
   return { ...made, connection };
 }
 
@@ -73,12 +87,18 @@ function ring(
 /** Rings, accepts and puts a chat live on the desk. */
 async function holdChat(desk: ExpertDesk, connection: FakeConnection, conversationId: string) {
   connection.send(ring(conversationId));
-  await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, `a ring for ${conversationId}`);
+  await deskOnceDelivered(
+    connection,
+    desk,
+    (s) => s.kind === 'ready' && !!s.ring,
+    `a ring for ${conversationId}`,
+  );
   desk.accept();
-  await connection.next('expert.accept');
+  await connection.sent('expert.accept');
   connection.send({ type: 'call.live', conversationId, mode: 'chat', expert: EXPERT });
   connection.send({ type: 'conversation.chat', conversationId, reason: 'chosen', expert: EXPERT });
-  await untilDesk(
+  await deskOnceDelivered(
+    connection,
     desk,
     (s) => s.kind === 'ready' && s.conversations.some((c) => c.conversationId === conversationId),
     `holding ${conversationId}`,
@@ -104,12 +124,12 @@ describe('ExpertDesk', () => {
       await desk.signIn({ devName: 'Camille' });
       assert.equal(desk.state.kind, 'signing-in');
       const connection = await hub.nextConnection();
-      assert.deepEqual(await connection.next('expert.dev-login'), {
+      assert.deepEqual(await connection.sent('expert.dev-login'), {
         type: 'expert.dev-login',
         name: 'Camille',
       });
       connection.send({ type: 'expert.session', session: 'signed-1', expert: EXPERT });
-      assert.deepEqual(await connection.next('expert.auth'), {
+      assert.deepEqual(await connection.sent('expert.auth'), {
         type: 'expert.auth',
         session: 'signed-1',
         topics: ['bikes'],
@@ -117,7 +137,7 @@ describe('ExpertDesk', () => {
       });
       assert.deepEqual(sessions, ['signed-1']);
       connection.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
-      await untilDesk(desk, (s) => s.kind === 'ready', 'ready');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready', 'ready');
       assert.deepEqual(desk.state, {
         kind: 'ready',
         expert: EXPERT,
@@ -130,7 +150,7 @@ describe('ExpertDesk', () => {
       const { desk } = newDesk();
       await desk.signIn({ session: 'from-back-office' });
       const connection = await hub.nextConnection();
-      assert.deepEqual(await connection.next('expert.auth'), {
+      assert.deepEqual(await connection.sent('expert.auth'), {
         type: 'expert.auth',
         session: 'from-back-office',
       });
@@ -148,23 +168,28 @@ describe('ExpertDesk', () => {
       const refused = newDesk();
       await refused.desk.signIn({ session: 'expired' });
       const connection = await hub.nextConnection();
-      await connection.next('expert.auth');
+      await connection.sent('expert.auth');
       connection.send({ type: 'error', reason: 'unauthorized', message: 'no', ref: 'expert.auth' });
-      await untilDesk(refused.desk, (s) => s.kind === 'signed-out', 'signed out');
+      await deskOnceDelivered(
+        connection,
+        refused.desk,
+        (s) => s.kind === 'signed-out',
+        'signed out',
+      );
       assert.deepEqual(refused.desk.state, { kind: 'signed-out', reason: 'unauthorized' });
       assert.deepEqual(refused.sessions, [null], 'the kept session is forgotten');
 
       const noDevLogin = newDesk().desk;
       await noDevLogin.signIn({ devName: 'B' });
       const other = await hub.nextConnection();
-      await other.next('expert.dev-login');
+      await other.sent('expert.dev-login');
       other.send({
         type: 'error',
         reason: 'unauthorized',
         message: 'no',
         ref: 'expert.dev-login',
       });
-      await untilDesk(noDevLogin, (s) => s.kind === 'signed-out', 'signed out');
+      await deskOnceDelivered(other, noDevLogin, (s) => s.kind === 'signed-out', 'signed out');
       assert.deepEqual(noDevLogin.state, { kind: 'signed-out', reason: 'dev-login-disabled' });
     });
 
@@ -172,13 +197,13 @@ describe('ExpertDesk', () => {
       const { desk, sessions } = newDesk();
       await desk.signIn({ session: 'session-1' });
       const connection = await hub.nextConnection();
-      await connection.next('expert.auth');
+      await connection.sent('expert.auth');
       connection.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'expert.auth' });
       const again = await connection.next('expert.auth');
       assert.equal(again.session, 'session-1');
       assert.equal(desk.state.kind, 'signing-in');
       connection.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
-      await untilDesk(desk, (s) => s.kind === 'ready', 'ready');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready', 'ready');
       assert.deepEqual(sessions, [], 'the session is kept');
     });
 
@@ -208,7 +233,7 @@ describe('ExpertDesk', () => {
         await connection.next('expert.auth');
         connection.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'expert.auth' });
       }
-      await untilDesk(desk, (s) => s.kind === 'signed-out', 'signed out');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'signed-out', 'signed out');
       assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'hub-failed' });
       assert.deepEqual(sessions, [], 'the session is kept for the next sign-in');
     });
@@ -217,9 +242,9 @@ describe('ExpertDesk', () => {
       const { desk, sessions } = newDesk();
       await desk.signIn({ session: 'session-1' });
       const connection = await hub.nextConnection();
-      await connection.next('expert.auth');
+      await connection.sent('expert.auth');
       connection.send({ type: 'error', reason: 'wrong-state', message: 'no', ref: 'expert.auth' });
-      await untilDesk(desk, (s) => s.kind === 'signed-out', 'signed out');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'signed-out', 'signed out');
       assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'refused' });
       assert.deepEqual(sessions, []);
       assert.equal(connection.all('expert.auth').length, 1, 'a refusal is not asked again');
@@ -229,7 +254,7 @@ describe('ExpertDesk', () => {
       const { desk } = newDesk();
       await desk.signIn({ devName: 'Camille' });
       const connection = await hub.nextConnection();
-      await connection.next('expert.dev-login');
+      await connection.sent('expert.dev-login');
       connection.send({
         type: 'error',
         reason: 'internal',
@@ -253,15 +278,20 @@ describe('ExpertDesk', () => {
     it('asks the hub to go available or away, and shows what the hub says', async () => {
       const { desk, connection } = await signedIn({}, 'away');
       desk.setAvailable(true);
-      assert.deepEqual(await connection.next('expert.set-presence'), {
+      assert.deepEqual(await connection.sent('expert.set-presence'), {
         type: 'expert.set-presence',
         status: 'available',
       });
       assert.equal(ready(desk).status, 'away', 'until the hub says so');
       connection.send({ type: 'expert.presence', status: 'available' });
-      await untilDesk(desk, (s) => s.kind === 'ready' && s.status === 'available', 'available');
+      await deskOnceDelivered(
+        connection,
+        desk,
+        (s) => s.kind === 'ready' && s.status === 'available',
+        'available',
+      );
       desk.setAvailable(false);
-      assert.equal((await connection.next('expert.set-presence')).status, 'away');
+      assert.equal((await connection.sent('expert.set-presence')).status, 'away');
     });
 
     it('asks nothing before it is signed in', () => {
@@ -281,13 +311,13 @@ describe('ExpertDesk', () => {
     it('searches, shows what the hub found, and drops an answer to a search replaced since', async () => {
       const { desk, connection } = await signedIn();
       desk.findProducts('  velo ');
-      assert.deepEqual(await connection.next('expert.find-products'), {
+      assert.deepEqual(await connection.sent('expert.find-products'), {
         type: 'expert.find-products',
         query: 'velo',
       });
       assert.deepEqual(desk.productSearch, { query: 'velo' }, 'searching');
       desk.findProducts('cargo');
-      await connection.next('expert.find-products');
+      await connection.sent('expert.find-products');
       // The first search's answer comes after the second was asked: it is not shown.
       connection.send({ type: 'expert.products', query: 'velo', products: [], catalogue: true });
       connection.send({
@@ -304,7 +334,7 @@ describe('ExpertDesk', () => {
       assert.deepEqual(desk.productSearch, { query: 'cargo', products: [CARGO], catalogue: true });
 
       desk.showProduct('c1', 'cargo');
-      const shown = await connection.next('expert.show-product');
+      const shown = await connection.sent('expert.show-product');
       assert.equal(shown.conversationId, 'c1');
       assert.equal(shown.productId, 'cargo');
       assert.match(shown.clientId, /^[A-Za-z0-9_-]{8,64}$/);
@@ -323,14 +353,14 @@ describe('ExpertDesk', () => {
       const { desk, connection } = await signedIn();
       const before = Date.now();
       connection.send(ring('c1', { shopper: { displayName: 'Léa', context: {} } }));
-      await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
       const shown = ready(desk).ring!;
       assert.equal(shown.conversationId, 'c1');
       assert.equal(shown.shopper.displayName, 'Léa');
       assert.ok(shown.until >= before + 30_000 && shown.until <= Date.now() + 30_000);
       desk.accept();
       desk.accept();
-      await connection.next('expert.accept');
+      await connection.sent('expert.accept');
       assert.equal(connection.all('expert.accept').length, 1);
       assert.equal(ready(desk).accepting, true);
     });
@@ -339,26 +369,36 @@ describe('ExpertDesk', () => {
       const { desk, connection } = await signedIn();
       const media = { url: 'ws://127.0.0.1:9', token: 't', room: 'r1', peer: 'shopper-c1' };
       connection.send(ring('c1', { mode: 'video', media }));
-      await untilDesk(desk, (s) => s.kind === 'ready' && s.ring?.mode === 'video', 'a video ring');
+      await deskOnceDelivered(
+        connection,
+        desk,
+        (s) => s.kind === 'ready' && s.ring?.mode === 'video',
+        'a video ring',
+      );
       const until = ready(desk).ring!.until;
       connection.send(ring('c1', { mode: 'chat', ringTimeoutMs: 60_000 }));
-      await untilDesk(desk, (s) => s.kind === 'ready' && s.ring?.mode === 'chat', 'a written ring');
+      await deskOnceDelivered(
+        connection,
+        desk,
+        (s) => s.kind === 'ready' && s.ring?.mode === 'chat',
+        'a written ring',
+      );
       assert.equal(ready(desk).ring!.until, until);
       desk.accept();
-      await connection.next('expert.accept');
+      await connection.sent('expert.accept');
     });
 
     it('declines a ring, and shows why a ring ended', async () => {
       const { desk, connection } = await signedIn();
       connection.send(ring('c1'));
-      await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
       desk.decline();
-      assert.deepEqual(await connection.next('expert.decline'), {
+      assert.deepEqual(await connection.sent('expert.decline'), {
         type: 'expert.decline',
         conversationId: 'c1',
       });
       connection.send({ type: 'expert.ring-ended', conversationId: 'c1', reason: 'declined' });
-      await untilDesk(desk, (s) => s.kind === 'ready' && !s.ring, 'no ring');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !s.ring, 'no ring');
       assert.equal(ready(desk).missed, 'declined');
     });
 
@@ -374,7 +414,7 @@ describe('ExpertDesk', () => {
       const chat = desk.chatOf('c1')!;
       assert.equal(chat.isOpen, true);
       assert.equal(chat.post('Bonjour, je regarde.'), null);
-      const sent = await connection.next('chat.send');
+      const sent = await connection.sent('chat.send');
       assert.equal(sent.conversationId, 'c1');
       connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'shopper' });
       await until(
@@ -393,15 +433,20 @@ describe('ExpertDesk', () => {
         peer: 'shopper-c1',
       };
       connection.send(ring('c1', { mode: 'video', media }));
-      await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+      await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
       desk.accept();
       connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-      await untilDesk(desk, (s) => s.kind === 'ready' && s.conversations.length === 1, 'held');
+      await deskOnceDelivered(
+        connection,
+        desk,
+        (s) => s.kind === 'ready' && s.conversations.length === 1,
+        'held',
+      );
       assert.equal(ready(desk).conversations[0]!.chatOnly, undefined, 'a call, not a chat');
 
       // LiveKit gives up on the room: the conversation goes on in chat, and the hub is told.
       emit(desk.media, 'disconnected', { cause: 'lost' });
-      assert.deepEqual(await connection.next('media.lost'), {
+      assert.deepEqual(await connection.sent('media.lost'), {
         type: 'media.lost',
         conversationId: 'c1',
       });
@@ -412,18 +457,23 @@ describe('ExpertDesk', () => {
       const { desk, connection } = await signedIn();
       await holdChat(desk, connection, 'c1');
       desk.switchTo('c1', 'call');
-      assert.deepEqual(await connection.next('media.switch'), {
+      assert.deepEqual(await connection.sent('media.switch'), {
         type: 'media.switch',
         conversationId: 'c1',
         to: 'call',
       });
       desk.hangUp('c1');
-      assert.deepEqual(await connection.next('call.end'), {
+      assert.deepEqual(await connection.sent('call.end'), {
         type: 'call.end',
         conversationId: 'c1',
       });
       connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
-      await untilDesk(desk, (s) => s.kind === 'ready' && s.conversations.length === 0, 'none');
+      await deskOnceDelivered(
+        connection,
+        desk,
+        (s) => s.kind === 'ready' && s.conversations.length === 0,
+        'none',
+      );
       assert.equal(desk.chatOf('c1'), undefined, 'its chat is let go');
       assert.equal(ready(desk).selected, undefined);
     });
@@ -439,7 +489,12 @@ describe('ExpertDesk', () => {
         comment: 'Very clear',
         displayName: 'Léa',
       });
-      await untilDesk(desk, (s) => s.kind === 'ready' && (s.ratings?.length ?? 0) > 0, 'a rating');
+      await deskOnceDelivered(
+        connection,
+        desk,
+        (s) => s.kind === 'ready' && (s.ratings?.length ?? 0) > 0,
+        'a rating',
+      );
       assert.deepEqual(ready(desk).ratings, [
         { conversationId: 'c7', stars: 5, comment: 'Very clear', displayName: 'Léa' },
       ]);
@@ -482,7 +537,7 @@ describe('ExpertDesk', () => {
     it('signs in again by itself, gets its conversations back, and sends what waited', async () => {
       const { desk, connection } = await signedIn();
       desk.setAvailable(true);
-      await connection.next('expert.set-presence');
+      await connection.sent('expert.set-presence');
       await holdChat(desk, connection, 'c1');
       await holdChat(desk, connection, 'c2');
       connection.drop();
@@ -545,7 +600,7 @@ describe('ExpertDesk', () => {
         { what: 'the list' },
       );
       desk.markDone('r1');
-      await connection.next('expert.request-done');
+      await connection.sent('expert.request-done');
       assert.equal(desk.markingDone.size, 1);
       connection.drop();
       await until(
@@ -613,7 +668,12 @@ describe('ExpertDesk, what it shows and asks', () => {
     desk.on('state', ({ state }) => states.push(state));
     connection.send({ type: 'expert.presence', status: 'available' });
     connection.send({ type: 'expert.presence', status: 'away' });
-    await untilDesk(desk, (s) => s.kind === 'ready' && s.status === 'away', 'away');
+    await deskOnceDelivered(
+      connection,
+      desk,
+      (s) => s.kind === 'ready' && s.status === 'away',
+      'away',
+    );
     assert.deepEqual(
       states.map((s) => s.kind === 'ready' && s.status),
       ['away'],
@@ -626,7 +686,7 @@ describe('ExpertDesk, what it shows and asks', () => {
     desk.findProducts('   ');
     assert.equal(desk.productSearch, undefined);
     desk.findProducts('cargo');
-    assert.equal((await connection.next('expert.find-products')).query, 'cargo');
+    assert.equal((await connection.sent('expert.find-products')).query, 'cargo');
     assert.deepEqual(
       connection.all('expert.find-products').map((m) => m.query),
       ['cargo'],
@@ -640,14 +700,14 @@ describe('ExpertDesk, what it shows and asks', () => {
     const signingIn = desk.signIn({ session: 'session-1' });
     const connection = await hub.nextConnection();
     await signingIn;
-    await connection.next('expert.auth');
+    await connection.sent('expert.auth');
     assert.equal(desk.state.kind, 'signing-in');
     desk.setAvailable(true);
     desk.findProducts('cargo');
     connection.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
-    await untilDesk(desk, (s) => s.kind === 'ready', 'ready');
+    await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready', 'ready');
     desk.setAvailable(false);
-    assert.equal((await connection.next('expert.set-presence')).status, 'away', 'only once ready');
+    assert.equal((await connection.sent('expert.set-presence')).status, 'away', 'only once ready');
     assert.deepEqual(connection.all('expert.find-products'), [], 'no search before ready');
   });
 
@@ -655,7 +715,7 @@ describe('ExpertDesk, what it shows and asks', () => {
     const { desk, connection } = await signedIn();
     const points = [{ x: 0.25, y: 0.5 }];
     desk.mark('c1', points);
-    assert.deepEqual(await connection.next('expert.mark'), {
+    assert.deepEqual(await connection.sent('expert.mark'), {
       type: 'expert.mark',
       conversationId: 'c1',
       points,
@@ -689,7 +749,12 @@ describe('ExpertDesk, what it shows and asks', () => {
     // Rung again while it rings (its room failed): the same chat, with what the shopper wrote.
     const media = { url: 'ws://127.0.0.1:9', token: 't', room: 'r3', peer: 'shopper-c3' };
     connection.send(ring('c3', { mode: 'video', media }));
-    await untilDesk(desk, (s) => s.kind === 'ready' && s.ring?.conversationId === 'c3', 'rung');
+    await deskOnceDelivered(
+      connection,
+      desk,
+      (s) => s.kind === 'ready' && s.ring?.conversationId === 'c3',
+      'rung',
+    );
     const chat = desk.chatOf('c3');
     connection.send(fromShopper('c3', 1, 'Bonjour ?'));
     await until(
@@ -711,10 +776,10 @@ describe('ExpertDesk, what it shows and asks', () => {
     const { desk, connection } = await signedIn();
     const media = { url: 'ws://127.0.0.1:9', token: 't', room: 'r1', peer: 'shopper-c1' };
     connection.send(ring('c1', { mode: 'video', media }));
-    await untilDesk(desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
+    await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !!s.ring, 'the ring');
     emit(desk.media, 'disconnected', { cause: 'left' });
     desk.decline();
-    await connection.next('expert.decline');
+    await connection.sent('expert.decline');
     assert.deepEqual(connection.all('media.lost'), []);
   });
 });

@@ -37,7 +37,7 @@ describe('OfflineRequests', () => {
     const requests = client();
     const slots = requests.slots('repair');
     const connection = await hub.nextConnection();
-    assert.deepEqual(await connection.next('offline.slots'), {
+    assert.deepEqual(await connection.sent('offline.slots'), {
       type: 'offline.slots',
       topic: 'repair',
     });
@@ -46,7 +46,7 @@ describe('OfflineRequests', () => {
 
     // The same connection serves the next question; no topic, none said.
     const again = requests.slots(undefined);
-    assert.deepEqual(await connection.next('offline.slots'), { type: 'offline.slots' });
+    assert.deepEqual(await connection.sent('offline.slots'), { type: 'offline.slots' });
     connection.send({ type: 'offline.slots', slots: [] });
     assert.deepEqual(await again, []);
     assert.equal(hub.quiet, true);
@@ -69,7 +69,7 @@ describe('OfflineRequests', () => {
       text: 'Mon vélo grince',
     });
     const connection = await hub.nextConnection();
-    assert.deepEqual(await connection.next('offline.message'), {
+    assert.deepEqual(await connection.sent('offline.message'), {
       type: 'offline.message',
       lang: 'fr',
       context: about.context,
@@ -89,7 +89,7 @@ describe('OfflineRequests', () => {
       { name: '   ', phone: '06 12 34 56 78', from: 10, to: 20 },
     );
     const connection = await hub.nextConnection();
-    assert.deepEqual(await connection.next('offline.callback'), {
+    assert.deepEqual(await connection.sent('offline.callback'), {
       type: 'offline.callback',
       lang: 'fr',
       context: about.context,
@@ -104,7 +104,7 @@ describe('OfflineRequests', () => {
   it('books a slot with a note, and says beside which field a refusal is', async () => {
     const outcome = client().book(about, { contact: 'x', start: 1000, text: 'Freins' });
     const connection = await hub.nextConnection();
-    const sent = await connection.next('offline.book');
+    const sent = await connection.sent('offline.book');
     assert.equal(sent.start, 1000);
     assert.equal(sent.text, 'Freins');
     connection.send({
@@ -119,7 +119,7 @@ describe('OfflineRequests', () => {
   it('gives a refusal without a field as it is', async () => {
     const outcome = client().leaveMessage(about, { contact: 'x', text: ' ' });
     const connection = await hub.nextConnection();
-    await connection.next('offline.message');
+    await connection.sent('offline.message');
     connection.send({ type: 'offline.rejected', kind: 'message', problem: 'text-empty' });
     assert.deepEqual(await outcome, { ok: false, problem: 'text-empty' });
   });
@@ -127,7 +127,7 @@ describe('OfflineRequests', () => {
   it('does not take a refusal of another kind of request for its own', async () => {
     const outcome = client().leaveMessage(about, { contact: 'x', text: 'y' });
     const connection = await hub.nextConnection();
-    await connection.next('offline.message');
+    await connection.sent('offline.message');
     connection.send({ type: 'offline.rejected', kind: 'callback', problem: 'invalid-phone' });
     assert.deepEqual(await outcome, { ok: false, problem: 'unreachable' });
   });
@@ -146,7 +146,7 @@ describe('OfflineRequests', () => {
 
     const cut = client().leaveMessage(about, { contact: 'x', text: 'y' });
     const connection = await hub.nextConnection();
-    await connection.next('offline.message');
+    await connection.sent('offline.message');
     connection.drop();
     assert.deepEqual(await cut, { ok: false, problem: 'unreachable' });
   });

@@ -72,6 +72,21 @@ function untilState<K extends ConversationState['kind']>(
   ) as Promise<Extract<ConversationState, { kind: K }>>;
 }
 
+/**
+ * The shopper's state once the browser has taken in every frame the hub sent: of `kind`, or the
+ * test fails there, saying what it is.
+ */
+async function stateOnceDelivered<K extends ConversationState['kind']>(
+  connection: FakeConnection,
+  conversation: ShopperConversation,
+  kind: K,
+): Promise<Extract<ConversationState, { kind: K }>> {
+  await connection.delivered();
+  const state = conversation.state;
+  assert.equal(state.kind, kind, `the shopper's state: ${JSON.stringify(state)}`);
+  return state as Extract<ConversationState, { kind: K }>;
+}
+
 /** A shopper who chose `mode`; the hub has their request and has opened the conversation. */
 async function requested(
   mode: 'video' | 'audio' | 'chat' = 'chat',
@@ -81,7 +96,7 @@ async function requested(
   made.conversation.open();
   await made.conversation.choose(mode);
   const connection = await hub.nextConnection();
-  const request = await connection.next('shopper.request');
+  const request = await connection.sent('shopper.request');
   connection.send({ type: 'conversation.opened', conversationId: 'c1', resumeToken: 'token-1' });
   return { ...made, connection, request };
 }
@@ -101,7 +116,7 @@ async function chatting(options: Partial<ShopperConversationOptions> = {}) {
   made.connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
   made.connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
   toChat(made.connection);
-  await untilState(made.conversation, 'chat');
+  await stateOnceDelivered(made.connection, made.conversation, 'chat');
   return made;
 }
 
@@ -213,7 +228,10 @@ describe('ShopperConversation', () => {
         message: 'no',
         ref: 'shopper.request',
       });
-      assert.equal((await untilState(conversation, 'ended')).reason, 'invalid-request');
+      assert.equal(
+        (await stateOnceDelivered(connection, conversation, 'ended')).reason,
+        'invalid-request',
+      );
       assert.equal(connection.all('shopper.request').length, 1, 'a refusal is not asked again');
     });
 
@@ -227,7 +245,7 @@ describe('ShopperConversation', () => {
       });
       assert.deepEqual(await connection.next('shopper.request'), request, 'the same request');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await untilState(conversation, 'queued');
+      await stateOnceDelivered(connection, conversation, 'queued');
     });
 
     it('ends in "hub-failed" when the hub keeps failing on the request', async () => {
@@ -244,7 +262,10 @@ describe('ShopperConversation', () => {
         await connection.next('shopper.request');
         failed();
       }
-      assert.equal((await untilState(conversation, 'ended')).reason, 'hub-failed');
+      assert.equal(
+        (await stateOnceDelivered(connection, conversation, 'ended')).reason,
+        'hub-failed',
+      );
       assert.equal(connection.all('shopper.request').length, 4, 'asked as long as the policy said');
     });
 
@@ -270,7 +291,7 @@ describe('ShopperConversation', () => {
         position: 3,
         etaSeconds: 450,
       });
-      assert.deepEqual(await untilState(conversation, 'queued'), {
+      assert.deepEqual(await stateOnceDelivered(connection, conversation, 'queued'), {
         kind: 'queued',
         mode: 'video',
         conversationId: 'c1',
@@ -301,9 +322,9 @@ describe('ShopperConversation', () => {
     it('writes instead of waiting for video: tells the hub, and comes back to a chat', async () => {
       const { conversation, connection, tickets } = await requested('video');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await untilState(conversation, 'queued');
+      await stateOnceDelivered(connection, conversation, 'queued');
       conversation.switchTo('chat');
-      assert.deepEqual(await connection.next('media.switch'), {
+      assert.deepEqual(await connection.sent('media.switch'), {
         type: 'media.switch',
         conversationId: 'c1',
         to: 'chat',
@@ -315,19 +336,19 @@ describe('ShopperConversation', () => {
     it('asks for nothing when asked for video while waiting', async () => {
       const { conversation, connection } = await requested('chat');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await untilState(conversation, 'queued');
+      await stateOnceDelivered(connection, conversation, 'queued');
       conversation.switchTo('call');
       conversation.end();
-      await connection.next('shopper.cancel');
+      await connection.sent('shopper.cancel');
       assert.deepEqual(connection.all('media.switch'), []);
     });
 
     it('leaves the queue on end: tells the hub and ends as cancelled', async () => {
       const { conversation, connection, tickets } = await requested('video');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await untilState(conversation, 'queued');
+      await stateOnceDelivered(connection, conversation, 'queued');
       conversation.end();
-      await connection.next('shopper.cancel');
+      await connection.sent('shopper.cancel');
       assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-cancelled' });
       assert.equal(tickets.load(), null, 'nothing to come back to');
       await connection.closed();
@@ -336,7 +357,7 @@ describe('ShopperConversation', () => {
     it('says the shop is closed and when it opens, and lets the connection go', async () => {
       const { conversation, connection } = await requested('video');
       connection.send({ type: 'shopper.offline', reason: 'closed', opensAt: 1_800_000_000_000 });
-      assert.deepEqual(await untilState(conversation, 'closed'), {
+      assert.deepEqual(await stateOnceDelivered(connection, conversation, 'closed'), {
         kind: 'closed',
         opensAt: 1_800_000_000_000,
       });
@@ -360,7 +381,7 @@ describe('ShopperConversation', () => {
       });
       assert.equal(conversation.chat.isOpen, true);
       assert.equal(conversation.chat.post('Bonjour'), null);
-      const sent = await connection.next('chat.send');
+      const sent = await connection.sent('chat.send');
       assert.equal(sent.conversationId, 'c1');
       assert.equal(sent.text, 'Bonjour');
     });
@@ -389,7 +410,7 @@ describe('ShopperConversation', () => {
     it('hangs up: tells the hub, ends, and forgets the ticket', async () => {
       const { conversation, connection, tickets } = await chatting();
       conversation.end();
-      assert.deepEqual(await connection.next('call.end'), {
+      assert.deepEqual(await connection.sent('call.end'), {
         type: 'call.end',
         conversationId: 'c1',
       });
@@ -405,7 +426,10 @@ describe('ShopperConversation', () => {
     it('ends with the hub’s reason when the expert hangs up', async () => {
       const { conversation, connection } = await chatting();
       connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
-      assert.equal((await untilState(conversation, 'ended')).reason, 'expert-hung-up');
+      assert.equal(
+        (await stateOnceDelivered(connection, conversation, 'ended')).reason,
+        'expert-hung-up',
+      );
       conversation.end();
       assert.deepEqual(connection.all('call.end'), [], 'nothing to hang up any more');
       conversation.dismiss();
@@ -415,11 +439,11 @@ describe('ShopperConversation', () => {
     it('asks the hub for video back from a chat, and for chat from a call', async () => {
       const { conversation, connection } = await chatting();
       conversation.switchTo('call');
-      assert.equal((await connection.next('media.switch')).to, 'call');
+      assert.equal((await connection.sent('media.switch')).to, 'call');
       connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
-      await untilState(conversation, 'in-call');
+      await stateOnceDelivered(connection, conversation, 'in-call');
       conversation.switchTo('chat');
-      assert.equal((await connection.next('media.switch')).to, 'chat');
+      assert.equal((await connection.sent('media.switch')).to, 'chat');
     });
 
     it('tells the hub when it cannot join the ring’s room, and waits for a written answer', async (t) => {
@@ -431,7 +455,7 @@ describe('ShopperConversation', () => {
         media: { url: 'ws://127.0.0.1:9', token: 'x', room: 'conversation-c1', peer: 'expert-ana' },
       });
       // Node has no WebRTC: the room cannot be joined, as in a browser without it.
-      assert.deepEqual(await connection.next('media.lost'), {
+      assert.deepEqual(await connection.sent('media.lost'), {
         type: 'media.lost',
         conversationId: 'c1',
       });
@@ -446,31 +470,34 @@ describe('ShopperConversation', () => {
         reason: 'media-unavailable',
         expert: EXPERT,
       });
-      assert.equal((await untilState(conversation, 'chat')).reason, 'media-unavailable');
+      assert.equal(
+        (await stateOnceDelivered(connection, conversation, 'chat')).reason,
+        'media-unavailable',
+      );
     });
 
     it('goes on in chat, and tells the hub, when media is lost in a call', async () => {
       const { conversation, connection } = await chatting();
       conversation.switchTo('call');
       connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
-      await untilState(conversation, 'in-call');
+      await stateOnceDelivered(connection, conversation, 'in-call');
       emit(conversation.media, 'disconnected', { cause: 'closed' });
       assert.equal(conversation.state.kind, 'in-call', 'a room closed on purpose is no loss');
       emit(conversation.media, 'disconnected', { cause: 'lost' });
-      assert.deepEqual(await connection.next('media.lost'), {
+      assert.deepEqual(await connection.sent('media.lost'), {
         type: 'media.lost',
         conversationId: 'c1',
       });
-      const chat = await untilState(conversation, 'chat');
+      const chat = await stateOnceDelivered(connection, conversation, 'chat');
       assert.equal(chat.reason, 'media-lost');
     });
 
     it('tells the hub when media is lost before the expert answers, and stays put through', async () => {
       const { conversation, connection } = await requested('video');
       connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
-      await untilState(conversation, 'connecting');
+      await stateOnceDelivered(connection, conversation, 'connecting');
       emit(conversation.media, 'disconnected', { cause: 'lost' });
-      assert.deepEqual(await connection.next('media.lost'), {
+      assert.deepEqual(await connection.sent('media.lost'), {
         type: 'media.lost',
         conversationId: 'c1',
       });
@@ -480,9 +507,9 @@ describe('ShopperConversation', () => {
     it('goes back in line when the ring is not answered', async () => {
       const { conversation, connection } = await requested('chat');
       connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
-      await untilState(conversation, 'connecting');
+      await stateOnceDelivered(connection, conversation, 'connecting');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await untilState(conversation, 'queued');
+      await stateOnceDelivered(connection, conversation, 'queued');
     });
   });
 
@@ -491,7 +518,7 @@ describe('ShopperConversation', () => {
     async function ended() {
       const made = await chatting();
       made.connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
-      const state = await untilState(made.conversation, 'ended');
+      const state = await stateOnceDelivered(made.connection, made.conversation, 'ended');
       assert.equal(state.rating?.status, 'open');
       return made;
     }
@@ -499,7 +526,7 @@ describe('ShopperConversation', () => {
     it('sends the stars and the trimmed comment on the connection that had the conversation', async () => {
       const { conversation, connection } = await ended();
       conversation.rate(4, '  Clear and patient  ');
-      assert.deepEqual(await connection.next('shopper.rate'), {
+      assert.deepEqual(await connection.sent('shopper.rate'), {
         type: 'shopper.rate',
         conversationId: 'c1',
         stars: 4,
@@ -522,7 +549,7 @@ describe('ShopperConversation', () => {
       const { conversation, connection } = await ended();
       conversation.rate(5, '   ');
       conversation.rate(1);
-      assert.deepEqual(await connection.next('shopper.rate'), {
+      assert.deepEqual(await connection.sent('shopper.rate'), {
         type: 'shopper.rate',
         conversationId: 'c1',
         stars: 5,
@@ -535,7 +562,7 @@ describe('ShopperConversation', () => {
       );
       assert.equal(connection.all('shopper.rate').length, 1);
       conversation.rate(5);
-      await connection.next('shopper.rate');
+      await connection.sent('shopper.rate');
     });
 
     it('lets the connection go when the panel is closed without a rating', async () => {
@@ -549,7 +576,7 @@ describe('ShopperConversation', () => {
     it('stops asking, and lets the connection go, when the time to rate is over', async () => {
       const made = await chatting({ ratingWindowMs: 50 });
       made.connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
-      await untilState(made.conversation, 'ended');
+      await stateOnceDelivered(made.connection, made.conversation, 'ended');
       await made.connection.closed();
       assert.deepEqual(made.conversation.state, { kind: 'ended', reason: 'expert-hung-up' });
     });
@@ -557,7 +584,7 @@ describe('ShopperConversation', () => {
     it('is not offered after leaving the queue: the connection goes at once', async () => {
       const { conversation, connection } = await requested('chat');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await untilState(conversation, 'queued');
+      await stateOnceDelivered(connection, conversation, 'queued');
       conversation.end();
       assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-cancelled' });
       await connection.closed();
@@ -586,7 +613,7 @@ describe('ShopperConversation', () => {
       conversation.chat.post('written while cut off');
 
       const back = await hub.nextConnection();
-      assert.deepEqual(await back.next('conversation.resume'), {
+      assert.deepEqual(await back.sent('conversation.resume'), {
         type: 'conversation.resume',
         conversationId: 'c1',
         resumeToken: 'token-1',
@@ -594,7 +621,7 @@ describe('ShopperConversation', () => {
       });
       assert.deepEqual(back.all('chat.send'), [], 'held until the conversation is back');
       back.send({ type: 'conversation.opened', conversationId: 'c1', resumeToken: 'token-1' });
-      const resent = await back.next('chat.send');
+      const resent = await back.sent('chat.send');
       assert.equal(resent.text, 'written while cut off');
       assert.equal(conversation.reconnecting, false);
       assert.equal(conversation.state.kind, 'chat', 'the conversation went on all along');
@@ -612,21 +639,21 @@ describe('ShopperConversation', () => {
       const { conversation, connection } = await chatting();
       connection.drop();
       const back = await hub.nextConnection();
-      await back.next('conversation.resume');
+      await back.sent('conversation.resume');
       back.send({
         type: 'error',
         reason: 'wrong-state',
         message: 'ended',
         ref: 'conversation.resume',
       });
-      assert.equal((await untilState(conversation, 'ended')).reason, 'refused');
+      assert.equal((await stateOnceDelivered(back, conversation, 'ended')).reason, 'refused');
     });
 
     it('asks to resume again when the hub fails on the resume, and the conversation goes on', async () => {
       const { conversation, connection } = await chatting();
       connection.drop();
       const back = await hub.nextConnection();
-      await back.next('conversation.resume');
+      await back.sent('conversation.resume');
       back.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'conversation.resume' });
       await back.next('conversation.resume');
       back.send({ type: 'conversation.opened', conversationId: 'c1', resumeToken: 'token-1' });
@@ -647,7 +674,7 @@ describe('ShopperConversation', () => {
       assert.equal(conversation.canResume(), true);
       await conversation.resume();
       const connection = await hub.nextConnection();
-      assert.deepEqual(await connection.next('conversation.resume'), {
+      assert.deepEqual(await connection.sent('conversation.resume'), {
         type: 'conversation.resume',
         conversationId: 'c1',
         resumeToken: 'token-1',
@@ -660,7 +687,10 @@ describe('ShopperConversation', () => {
         reason: 'media-lost',
         expert: EXPERT,
       });
-      assert.equal((await untilState(conversation, 'chat')).reason, 'media-lost');
+      assert.equal(
+        (await stateOnceDelivered(connection, conversation, 'chat')).reason,
+        'media-lost',
+      );
       assert.deepEqual(kinds, ['requesting', 'chat']);
     });
 
@@ -685,7 +715,7 @@ describe('ShopperConversation', () => {
     it('asks a code for the conversation, and ends as "moved" when it went on elsewhere', async () => {
       const { conversation, connection, tickets } = await chatting();
       const asked = conversation.handoff();
-      assert.deepEqual(await connection.next('shopper.handoff'), {
+      assert.deepEqual(await connection.sent('shopper.handoff'), {
         type: 'shopper.handoff',
         conversationId: 'c1',
       });
@@ -697,7 +727,7 @@ describe('ShopperConversation', () => {
       });
       assert.equal((await asked)?.code, CODE);
       connection.send({ type: 'conversation.moved', conversationId: 'c1' });
-      const ended = await untilState(conversation, 'ended');
+      const ended = await stateOnceDelivered(connection, conversation, 'ended');
       assert.equal(ended.reason, 'moved');
       assert.equal(ended.rating, undefined, 'the rating is the other device’s to give');
       assert.equal(tickets.load(), null, 'this browser no longer resumes it');
@@ -706,7 +736,7 @@ describe('ShopperConversation', () => {
     it('gives no code when the hub refuses one', async () => {
       const { conversation, connection } = await chatting();
       const asked = conversation.handoff();
-      await connection.next('shopper.handoff');
+      await connection.sent('shopper.handoff');
       connection.send({
         type: 'error',
         reason: 'wrong-state',
@@ -721,7 +751,7 @@ describe('ShopperConversation', () => {
       const { conversation, tickets } = shopper();
       await conversation.take(CODE, 'chat');
       const connection = await hub.nextConnection();
-      assert.deepEqual(await connection.next('conversation.take'), {
+      assert.deepEqual(await connection.sent('conversation.take'), {
         type: 'conversation.take',
         code: CODE,
       });
@@ -731,7 +761,7 @@ describe('ShopperConversation', () => {
         resumeToken: 'token-2',
       });
       toChat(connection);
-      await untilState(conversation, 'chat');
+      await stateOnceDelivered(connection, conversation, 'chat');
       assert.deepEqual(tickets.load(), {
         conversationId: 'c1',
         resumeToken: 'token-2',
@@ -747,9 +777,9 @@ describe('ShopperConversation', () => {
         const { conversation } = shopper({ reconnect: { nextDelay: () => null } });
         await conversation.take(CODE, 'video');
         const connection = await hub.nextConnection();
-        await connection.next('conversation.take');
+        await connection.sent('conversation.take');
         connection.send({ type: 'error', reason, message: 'no', ref: 'conversation.take' });
-        assert.equal((await untilState(conversation, 'ended')).reason, end);
+        assert.equal((await stateOnceDelivered(connection, conversation, 'ended')).reason, end);
       }
     });
   });
@@ -819,7 +849,7 @@ describe('ShopperConversation and its media', () => {
     const media = recordMedia(conversation);
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-    await untilState(conversation, 'in-call');
+    await stateOnceDelivered(connection, conversation, 'in-call');
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
     await settled();
     assert.deepEqual(media.asked, ['join r1', 'publish camera=false microphone=true']);
@@ -830,7 +860,7 @@ describe('ShopperConversation and its media', () => {
     const media = recordMedia(conversation);
     connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
-    await untilState(conversation, 'in-call');
+    await stateOnceDelivered(connection, conversation, 'in-call');
     await settled();
     assert.deepEqual(media.asked, ['leave']);
   });
@@ -839,9 +869,9 @@ describe('ShopperConversation and its media', () => {
     const { conversation, connection } = await requested('video');
     const media = recordMedia(conversation);
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
-    await untilState(conversation, 'connecting');
+    await stateOnceDelivered(connection, conversation, 'connecting');
     connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-    await untilState(conversation, 'queued');
+    await stateOnceDelivered(connection, conversation, 'queued');
     assert.deepEqual(media.asked, ['join r1', 'leave']);
     // Waiting already: a new place in line leaves nothing.
     connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1, etaSeconds: 30 });
@@ -857,7 +887,7 @@ describe('ShopperConversation and its media', () => {
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r2') });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
     toChat(connection);
-    await untilState(conversation, 'chat');
+    await stateOnceDelivered(connection, conversation, 'chat');
     assert.equal(media.asked.at(-1), 'leave');
   });
 
@@ -879,7 +909,7 @@ describe('ShopperConversation and its media', () => {
     const media = recordMedia(conversation);
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-    await untilState(conversation, 'in-call');
+    await stateOnceDelivered(connection, conversation, 'in-call');
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
     connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'expert' });
     await settled();
@@ -901,7 +931,7 @@ describe('ShopperConversation and its media', () => {
     connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
     toChat(connection);
-    await untilState(conversation, 'chat');
+    await stateOnceDelivered(connection, conversation, 'chat');
     fail(new Error('gave up'));
     await settled();
     assert.deepEqual(connection.all('media.lost'), []);
