@@ -11,9 +11,13 @@ import pg from 'pg';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { startHubFixture, type HubFixture } from '../support/hub-fixture.js';
 import { HubPeer } from '../support/hub-peer.js';
-import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.js';
 import { until } from '../support/deadline.js';
-import { storageEngines, type StorageEngine } from '../support/storage-engines.js';
+import {
+  postgresBehindLink,
+  storageEngines,
+  type PostgresBehindLink,
+  type StorageEngine,
+} from '../support/storage-engines.js';
 
 /** A written conversation between a new expert and a new shopper, accepted. */
 async function chatBetween(hubUrl: string, name: string) {
@@ -175,28 +179,21 @@ describe('a PostgreSQL that drops the hub’s connections', () => {
 
 describe('a PostgreSQL the hub cannot reach for a while', () => {
   let stack: HubFixture;
-  let engine: StorageEngine | undefined;
-  let link: FlakyProxy;
+  let postgres: PostgresBehindLink | undefined;
   const token = 'operator-'.repeat(4);
 
   before(async () => {
-    engine = (await storageEngines('hub faults')).find((e) => e.name === 'PostgreSQL');
-    if (!engine) return;
-    const { databaseUrl } = await engine.open();
-    const direct = new URL(databaseUrl!);
     // The hub reaches PostgreSQL through a link this test can cut and keep cut.
-    link = await startFlakyProxy(`tcp://${direct.hostname}:${direct.port || 5432}`);
-    const through = new URL(databaseUrl!);
-    through.port = new URL(link.url).port;
+    postgres = await postgresBehindLink('hub faults');
+    if (!postgres) return;
     stack = await startHubFixture({
-      storage: { databaseUrl: through.toString() },
+      storage: { databaseUrl: postgres.databaseUrl },
       operatorToken: token,
     });
   });
   after(async () => {
     await stack?.stop();
-    await link?.close();
-    await engine?.dispose();
+    await postgres?.dispose();
   });
 
   const health = async () => {
@@ -207,13 +204,13 @@ describe('a PostgreSQL the hub cannot reach for a while', () => {
   };
 
   it('says degraded, refuses what it cannot store, and comes back by itself', async (t) => {
-    if (!engine) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
+    if (!postgres) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
     const { expert, shopper, conversationId } = await chatBetween(stack.hub.url, 'Degraded');
     await say(shopper, conversationId, 'before');
     assert.equal((await health()).http, 200);
 
-    link.refuse(true);
-    link.cutAll();
+    postgres.link.refuse(true);
+    postgres.link.cutAll();
     const clientId = randomUUID();
     const from = shopper.received.length;
     shopper.send({ type: 'chat.send', conversationId, clientId, text: 'while down' });
@@ -224,7 +221,7 @@ describe('a PostgreSQL the hub cannot reach for a while', () => {
     assert.equal(down.http, 503);
     assert.equal(down.storage, 'down');
 
-    link.refuse(false);
+    postgres.link.refuse(false);
     await until(health, (h) => h.http === 200, { what: 'the hub back up by itself' });
     // The same message again (same id): stored once.
     const again = shopper.received.length;

@@ -8,36 +8,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from '../support/node-test.js';
 import { until } from '../support/deadline.js';
-import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy.js';
-import { storageEngines, type StorageEngine } from '../support/storage-engines.js';
+import { postgresBehindLink, type PostgresBehindLink } from '../support/storage-engines.js';
 import { openPostgres } from '../../src/server/storage/sql.js';
 import type { SqlDatabase } from '../../src/server/storage/sql.js';
 import { watchStorage } from '../../src/server/storage/storage-health.js';
 
 const PROBE_MS = 20;
 
-let engine: StorageEngine | undefined;
-let link: FlakyProxy;
-let through: string;
+let postgres: PostgresBehindLink | undefined;
 
 before(async () => {
-  engine = (await storageEngines('storage health')).find((e) => e.name === 'PostgreSQL');
-  if (!engine) return;
-  const { databaseUrl } = await engine.open();
-  const direct = new URL(databaseUrl!);
-  link = await startFlakyProxy(`tcp://${direct.hostname}:${direct.port || 5432}`);
-  const url = new URL(databaseUrl!);
-  url.port = new URL(link.url).port;
-  through = url.toString();
+  postgres = await postgresBehindLink('storage health');
 });
-after(async () => {
-  await link?.close();
-  await engine?.dispose();
-});
+after(() => postgres?.dispose());
 
 /** The database through the link, its probes counted, watched with its log kept. */
 async function watched() {
-  const db = await openPostgres(through, { poolSize: 2 });
+  const db = await openPostgres(postgres!.databaseUrl, { poolSize: 2 });
   const counted = { probes: 0 };
   const counting: SqlDatabase = {
     ...db,
@@ -61,13 +48,13 @@ async function watched() {
 
 /** Cuts every connection and refuses new ones: the database cannot be reached. */
 function cut(): void {
-  link.refuse(true);
-  link.cutAll();
+  postgres!.link.refuse(true);
+  postgres!.link.cutAll();
 }
 
 describe('watchStorage', () => {
   it('stays up through a statement the database refuses', async (t) => {
-    if (!engine) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
+    if (!postgres) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
     const { storage, log, close } = await watched();
     t.after(close);
     await assert.rejects(storage.db.query('select * from no_such_table'), { code: '42P01' });
@@ -83,10 +70,10 @@ describe('watchStorage', () => {
   });
 
   it('is down once the connection is lost, says so once, and comes back by itself', async (t) => {
-    if (!engine) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
+    if (!postgres) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
     const { storage, log, said, counted, close } = await watched();
     t.after(async () => {
-      link.refuse(false);
+      postgres!.link.refuse(false);
       storage.stop();
       await close();
     });
@@ -104,7 +91,7 @@ describe('watchStorage', () => {
       { what: 'probes while down' },
     );
     assert.equal(storage.healthy(), false);
-    link.refuse(false);
+    postgres!.link.refuse(false);
     await until(() => storage.healthy(), Boolean, { what: 'the storage back up' });
     assert.deepEqual(log, ['storage.down', 'storage.up']);
     // Up, it probes no more.
@@ -116,10 +103,10 @@ describe('watchStorage', () => {
   });
 
   it('is down once a transaction loses its connection', async (t) => {
-    if (!engine) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
+    if (!postgres) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
     const { storage, log, close } = await watched();
     t.after(async () => {
-      link.refuse(false);
+      postgres!.link.refuse(false);
       storage.stop();
       await close();
     });
@@ -135,10 +122,10 @@ describe('watchStorage', () => {
   });
 
   it('probes no more once stopped', async (t) => {
-    if (!engine) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
+    if (!postgres) return t.diagnostic('PostgreSQL is not reachable here (it is required on CI)');
     const { storage, counted, close } = await watched();
     t.after(async () => {
-      link.refuse(false);
+      postgres!.link.refuse(false);
       await close();
     });
     cut();
@@ -150,7 +137,7 @@ describe('watchStorage', () => {
     );
     storage.stop();
     const probes = counted.probes;
-    link.refuse(false);
+    postgres!.link.refuse(false);
     await new Promise((resolve) => setTimeout(resolve, PROBE_MS * 10));
     assert.equal(counted.probes, probes);
     assert.equal(storage.healthy(), false, 'nobody probes to bring it back');

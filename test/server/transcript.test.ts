@@ -9,6 +9,7 @@ import { after, before, describe, it } from '../support/node-test.js';
 import type { ServerMessage } from '../../src/protocol/index.js';
 import { ConversationStore } from '../../src/server/storage/conversation-store.js';
 import { Transcript } from '../../src/server/transcript.js';
+import { photoId } from '../support/protocol-examples.js';
 
 let store: ConversationStore;
 let transcript: Transcript;
@@ -38,12 +39,7 @@ function peer() {
   return { sent, send: (message: ServerMessage) => void sent.push(message) };
 }
 
-const photo = {
-  id: 'AbCdEfGhIjKlMnOpQrStUv',
-  type: 'image/jpeg',
-  width: 800,
-  height: 600,
-} as const;
+const photo = { id: photoId, type: 'image/jpeg', width: 2048, height: 1536 } as const;
 const product = { id: 'lumen-3', name: 'Lumen 3' };
 
 describe('Transcript', () => {

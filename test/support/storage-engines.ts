@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { startFlakyProxy, type FlakyProxy } from './flaky-proxy.js';
 import type { StorageOptions } from '../../src/server/storage/sql.js';
 
 export const POSTGRES =
@@ -65,4 +66,36 @@ export async function storageEngines(suite: string): Promise<StorageEngine[]> {
   else
     console.log(`# PostgreSQL at ${POSTGRES} is not reachable here: ${suite} runs on PGlite only`);
   return engines;
+}
+
+/** A fresh PostgreSQL schema reached through a link the test can cut, and its address through it. */
+export interface PostgresBehindLink {
+  engine: StorageEngine;
+  link: FlakyProxy;
+  /** The schema's address, through the link. */
+  databaseUrl: string;
+  /** Closes the link and drops the schema. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * PostgreSQL behind a link this test can cut and keep cut (`FlakyProxy`): a real lost
+ * connection. Undefined where PostgreSQL is left out (never on CI).
+ */
+export async function postgresBehindLink(suite: string): Promise<PostgresBehindLink | undefined> {
+  const engine = (await storageEngines(suite)).find((e) => e.name === 'PostgreSQL');
+  if (!engine) return undefined;
+  const { databaseUrl } = await engine.open();
+  const direct = new URL(databaseUrl!);
+  const link = await startFlakyProxy(`tcp://${direct.hostname}:${direct.port || 5432}`);
+  direct.port = new URL(link.url).port;
+  return {
+    engine,
+    link,
+    databaseUrl: direct.toString(),
+    dispose: async () => {
+      await link.close();
+      await engine.dispose();
+    },
+  };
 }
