@@ -64,7 +64,14 @@ export const PART_TESTS = {
   lifecycle: [
     'test/unit/lifecycle.test.ts',
     'test/server/transcript.test.ts',
-    'test/server/{lifecycle,conversation,hub,hub-faults,handoff,marks,media-events}.test.ts',
+    // The quick hub tests first: a mutant one of them kills is not run through the slow ones.
+    'test/server/media-events.test.ts',
+    'test/server/hub.test.ts',
+    'test/server/lifecycle.test.ts',
+    'test/server/handoff.test.ts',
+    'test/server/marks.test.ts',
+    'test/server/hub-faults.test.ts',
+    'test/server/conversation.test.ts',
   ],
   storage: [
     'test/unit/request-checks.test.ts',
