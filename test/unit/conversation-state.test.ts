@@ -191,6 +191,13 @@ describe('conversation state machine', () => {
     });
   });
 
+  it('says the shop is closed without a time when the hub gives none, and only while asking', () => {
+    assert.deepEqual(conversationReducer(states.requesting, { type: 'closed' }), {
+      kind: 'closed',
+    });
+    assert.equal(conversationReducer(states.queued, { type: 'closed' }), states.queued);
+  });
+
   it('ignores a live event for another conversation', () => {
     const next = conversationReducer(states.connecting, {
       type: 'live',

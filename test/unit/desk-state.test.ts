@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
 import {
+  callOf,
   deskReducer,
   type DeskEvent,
   type DeskState,
@@ -188,6 +189,34 @@ describe('expert desk state machine', () => {
   it('clears the missed notice when the next ring comes', () => {
     const missed: DeskState = { ...ready, missed: 'timeout' };
     assert.deepEqual(deskReducer(missed, { type: 'ring', ring }), states.ringing);
+  });
+});
+
+describe('which conversation is in front', () => {
+  const chats = states['in-chats'];
+  const end = (state: DeskState, conversationId: string) =>
+    deskReducer(state, { type: 'call-ended', conversationId });
+
+  it('stays in front while it is held, whichever other one ends', () => {
+    assert.equal((end(chats, 'c1') as typeof chats).selected, 'c2');
+  });
+
+  it('goes to the first one held when the one in front ends, and to none when none is left', () => {
+    const first = end(chats, 'c2') as typeof chats;
+    assert.equal(first.selected, 'c1');
+    const none = end(first, 'c1');
+    assert.deepEqual(none, { ...ready, conversations: [] });
+    assert.equal('selected' in none, false);
+  });
+});
+
+describe('callOf', () => {
+  it('is the conversation with video or voice, if the expert holds one', () => {
+    assert.equal(callOf(states['in-call'])?.conversationId, 'c1');
+    assert.equal(callOf(states['in-chats']), undefined);
+    assert.equal(callOf(ready), undefined);
+    const both = { ...ready, conversations: [card('c1', 'chosen'), card('c2')] };
+    assert.equal(callOf(both)?.conversationId, 'c2');
   });
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from '../support/node-test.js';
 import {
   countToDo,
+  formatInstant,
   formatSpan,
   inHandlingOrder,
   isOverdue,
@@ -109,6 +110,11 @@ describe('when', () => {
     assert.match(en, /25 Nov 2025/);
     assert.match(fr, /25 nov\. 2025/);
     assert.match(fr, /–/);
+  });
+
+  it('writes when a request was left as a day and a time, in the expert’s locale', () => {
+    assert.equal(formatInstant(from, 'en-GB'), '25 Nov 2025, 14:00');
+    assert.equal(formatInstant(from, 'fr'), '25 nov. 2025, 14:00');
   });
 
   it('writes nothing for a message, and one instant when there is no end', () => {
