@@ -806,3 +806,231 @@ function request(id: string): OfflineRequest {
 function emit(target: object, event: string, payload: unknown): void {
   (target as { emit(event: string, payload: unknown): void }).emit(event, payload);
 }
+
+/**
+ * Writes down what the desk asks of its media session instead of doing it: Node has no WebRTC,
+ * and the end-to-end tests run the same decisions on a real LiveKit server. `joined` says
+ * whether the session is in a room; `microphone` whether it publishes the microphone.
+ */
+function recordMedia(desk: ExpertDesk) {
+  const asked: string[] = [];
+  const session = { connected: false, microphone: false };
+  Object.defineProperty(desk.media, 'connected', { get: () => session.connected });
+  Object.defineProperty(desk.media, 'microphoneOn', { get: () => session.microphone });
+  Object.assign(desk.media, {
+    join: async (grant: { room: string }) => {
+      asked.push(`join ${grant.room}`);
+      session.connected = true;
+    },
+    leave: async () => {
+      asked.push('leave');
+      session.connected = false;
+    },
+    prepare: async (devices: { camera: boolean; microphone: boolean }) => {
+      asked.push(`prepare camera=${devices.camera} microphone=${devices.microphone}`);
+    },
+    publishMuted: async () => void asked.push('publish muted'),
+    unmuteStaged: async () => {
+      asked.push('unmute');
+      session.microphone = true;
+    },
+    publish: async (devices: { camera: boolean; microphone: boolean }) => {
+      asked.push(`publish camera=${devices.camera} microphone=${devices.microphone}`);
+      session.microphone = devices.microphone;
+      return [];
+    },
+  });
+  return { asked, session };
+}
+
+const room = (name: string) => ({
+  url: 'ws://127.0.0.1:9',
+  token: 't',
+  room: name,
+  peer: 'shopper',
+});
+const isRung = (conversationId: string) => (s: DeskState) =>
+  s.kind === 'ready' && s.ring?.conversationId === conversationId;
+const isHeld = (conversationId: string) => (s: DeskState) =>
+  s.kind === 'ready' && s.conversations.some((c) => c.conversationId === conversationId);
+
+describe('ExpertDesk and its media', () => {
+  it('joins the ring’s room and readies the devices while it rings; accepting and going live turn them on', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    assert.deepEqual(media.asked, [
+      'join r1',
+      'prepare camera=true microphone=true',
+      'publish muted',
+    ]);
+    desk.accept();
+    await connection.sent('expert.accept');
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+    assert.deepEqual(media.asked.slice(3), ['unmute', 'publish camera=true microphone=true']);
+  });
+
+  it('readies only the microphone for a voice call', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    connection.send(ring('c1', { mode: 'audio', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    assert.deepEqual(media.asked, [
+      'join r1',
+      'prepare camera=false microphone=true',
+      'publish muted',
+    ]);
+  });
+
+  it('joins nothing for a written ring, and leaves the room of a ring that becomes written', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    connection.send(ring('c1'));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    assert.deepEqual(media.asked, []);
+    connection.send(ring('c2', { mode: 'video', media: room('r2') }));
+    connection.send({ type: 'expert.ring-ended', conversationId: 'c1', reason: 'timeout' });
+    connection.send(ring('c2', { mode: 'chat' }));
+    await deskOnceDelivered(connection, desk, isRung('c2'), 'the written ring');
+    assert.deepEqual(media.asked.at(-1), 'leave');
+  });
+
+  it('leaves the room when the ring ends unanswered, but not for another conversation’s', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    connection.send({ type: 'expert.ring-ended', conversationId: 'c9', reason: 'timeout' });
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    assert.equal(media.asked.includes('leave'), false);
+    connection.send({ type: 'expert.ring-ended', conversationId: 'c1', reason: 'timeout' });
+    await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !s.ring, 'no ring');
+    assert.equal(media.asked.at(-1), 'leave');
+  });
+
+  it('does not turn on the devices of a ring the expert no longer has by the time they are ready', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    let ready: () => void = () => {};
+    Object.assign(desk.media, {
+      prepare: () => new Promise<void>((resolve) => (ready = resolve)),
+    });
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    connection.send({ type: 'expert.ring-ended', conversationId: 'c1', reason: 'timeout' });
+    await deskOnceDelivered(connection, desk, (s) => s.kind === 'ready' && !s.ring, 'no ring');
+    ready();
+    await connection.delivered();
+    assert.deepEqual(media.asked, ['join r1', 'leave']);
+  });
+
+  it('joins and turns the devices on when it goes live without having joined', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    Object.assign(desk.media, { join: async () => Promise.reject(new Error('no room yet')) });
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    Object.assign(desk.media, {
+      join: async (grant: { room: string }) => {
+        media.asked.push(`join ${grant.room}`);
+        media.session.connected = true;
+      },
+    });
+    desk.accept();
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+    assert.deepEqual(media.asked.slice(-2), ['join r1', 'publish camera=true microphone=true']);
+  });
+
+  it('publishes nothing again for a call it holds with the microphone on, and stays in its room', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    desk.accept();
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+    const before = media.asked.length;
+    // The hub puts it through again (after a reconnect): the room is still joined.
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await connection.delivered();
+    assert.deepEqual(media.asked.slice(before), []);
+    // With the microphone off (its device failed), going live publishes again.
+    media.session.microphone = false;
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'audio', expert: EXPERT });
+    await connection.delivered();
+    assert.deepEqual(media.asked.slice(before), ['publish camera=false microphone=true']);
+  });
+
+  it('joins a held conversation’s room again without readying its devices a second time', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    await holdChat(desk, connection, 'c1');
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await connection.delivered();
+    assert.deepEqual(media.asked, ['join r1']);
+  });
+
+  it('leaves the room when the call goes to chat or ends, and when signing out', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    desk.accept();
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    connection.send({
+      type: 'conversation.chat',
+      conversationId: 'c1',
+      reason: 'chosen',
+      expert: EXPERT,
+    });
+    await deskOnceDelivered(
+      connection,
+      desk,
+      (s) => s.kind === 'ready' && s.conversations[0]?.chatOnly === 'chosen',
+      'in chat',
+    );
+    assert.equal(media.asked.at(-1), 'leave');
+    // Video again, then the call ends.
+    connection.send(ring('c1', { mode: 'video', media: room('r2') }));
+    await connection.delivered();
+    assert.equal(media.asked.at(-1), 'join r2');
+    connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+    await deskOnceDelivered(
+      connection,
+      desk,
+      (s) => s.kind === 'ready' && s.conversations.length === 0,
+      'ended',
+    );
+    assert.equal(media.asked.at(-1), 'leave');
+    media.asked.length = 0;
+    desk.signOutNow();
+    assert.deepEqual(media.asked, ['leave']);
+  });
+
+  it('tells the hub the room was lost, and shows the call in chat', async () => {
+    const { desk, connection } = await signedIn();
+    recordMedia(desk);
+    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+    desk.accept();
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+    emit(desk.media, 'disconnected', { cause: 'lost' });
+    assert.deepEqual(await connection.sent('media.lost'), {
+      type: 'media.lost',
+      conversationId: 'c1',
+    });
+    assert.equal(ready(desk).conversations[0]?.chatOnly, 'media-lost');
+  });
+
+  it('says nothing of a room lost when it holds no call', async () => {
+    const { desk, connection } = await signedIn();
+    recordMedia(desk);
+    emit(desk.media, 'disconnected', { cause: 'lost' });
+    await connection.delivered();
+    assert.deepEqual(connection.all('media.lost'), []);
+  });
+});
