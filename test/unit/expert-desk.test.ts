@@ -250,6 +250,22 @@ describe('ExpertDesk', () => {
       assert.equal(connection.all('expert.auth').length, 1, 'a refusal is not asked again');
     });
 
+    it('asks again with the session the hub gave a sign-in by name, not by name, when the hub fails on it', async () => {
+      const { desk, sessions } = newDesk();
+      await desk.signIn({ devName: 'Camille' });
+      const connection = await hub.nextConnection();
+      await connection.sent('expert.dev-login');
+      connection.send({ type: 'expert.session', session: 'session-9', expert: EXPERT });
+      assert.deepEqual(await connection.sent('expert.auth'), {
+        type: 'expert.auth',
+        session: 'session-9',
+      });
+      assert.deepEqual(sessions, ['session-9']);
+      connection.send({ type: 'error', reason: 'internal', message: 'oops', ref: 'expert.auth' });
+      assert.equal((await connection.next('expert.auth')).session, 'session-9');
+      assert.equal(connection.all('expert.dev-login').length, 1, 'not by name again');
+    });
+
     it('asks again by name when the hub fails on a sign-in by name', async () => {
       const { desk } = newDesk();
       await desk.signIn({ devName: 'Camille' });
@@ -556,8 +572,8 @@ describe('ExpertDesk', () => {
       assert.deepEqual(back.all('chat.send'), [], 'held until signed in again');
       // The hub kept c1 only, and lost the expert's presence with the connection.
       back.send({ type: 'expert.ready', expert: EXPERT, status: 'away', conversations: ['c1'] });
-      assert.equal((await back.next('expert.set-presence')).status, 'available');
-      const resent = await back.next('chat.send');
+      assert.equal((await back.sent('expert.set-presence')).status, 'available');
+      const resent = await back.sent('chat.send');
       assert.equal(resent.text, 'écrit pendant la coupure');
       assert.equal(desk.reconnecting, false);
       assert.deepEqual(
@@ -573,12 +589,8 @@ describe('ExpertDesk', () => {
       const back = await hub.nextConnection();
       await back.next('expert.auth');
       back.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
-      await until(
-        () => desk.reconnecting,
-        (r) => !r,
-        { what: 'back' },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await back.delivered();
+      assert.equal(desk.reconnecting, false);
       assert.deepEqual(back.all('expert.set-presence'), []);
     });
 
@@ -679,6 +691,101 @@ describe('ExpertDesk, what it shows and asks', () => {
       ['away'],
       'the same presence again is no change',
     );
+  });
+
+  it('keeps a request marked while a list that crossed the mark has it to do, until it is listed done', async () => {
+    const { desk, connection } = await signedIn();
+    connection.send({ type: 'expert.requests', requests: [request('r1'), request('r2')] });
+    await connection.delivered();
+    desk.markDone('r1');
+    desk.markDone('r2');
+    desk.markDone('r1');
+    await connection.delivered();
+    assert.deepEqual(
+      connection.all('expert.request-done').map((m) => m.id),
+      ['r1', 'r2'],
+      'each asked once',
+    );
+    const marked = desk.markingDone;
+    assert.deepEqual([...marked], ['r1', 'r2']);
+    // A list the hub sent before it had the marks: both still to do, both still marked.
+    connection.send({ type: 'expert.requests', requests: [request('r1'), request('r2')] });
+    await connection.delivered();
+    assert.equal(desk.markingDone, marked, 'the same set: nothing changed');
+    connection.send({
+      type: 'expert.requests',
+      requests: [request('r1'), { ...request('r2'), status: 'done' }],
+    });
+    await connection.delivered();
+    assert.deepEqual([...desk.markingDone], ['r1']);
+    assert.deepEqual(
+      desk.requests.map((r) => `${r.id}:${r.status}`),
+      ['r1:to-do', 'r2:done'],
+    );
+  });
+
+  it('brings the button back when the hub refuses a mark, and only then', async () => {
+    const { desk, connection } = await signedIn();
+    connection.send({ type: 'expert.requests', requests: [request('r1')] });
+    await connection.delivered();
+    desk.markDone('r1');
+    await connection.sent('expert.request-done');
+    connection.send({
+      type: 'error',
+      reason: 'wrong-state',
+      message: 'no',
+      ref: 'expert.find-products',
+    });
+    await connection.delivered();
+    assert.deepEqual([...desk.markingDone], ['r1'], 'another refusal changes nothing');
+    connection.send({
+      type: 'error',
+      reason: 'wrong-state',
+      message: 'no',
+      ref: 'expert.request-done',
+    });
+    await connection.delivered();
+    assert.deepEqual([...desk.markingDone], []);
+    assert.equal(desk.state.kind, 'ready');
+  });
+
+  it('does not ask to be available again on a new sign-in, only after a reconnect', async () => {
+    const { desk, connection } = await signedIn();
+    desk.setAvailable(true);
+    await connection.sent('expert.set-presence');
+    desk.signOutNow();
+    await desk.signIn({ session: 'session-2' });
+    const again = await hub.nextConnection();
+    await again.sent('expert.auth');
+    again.send({ type: 'expert.ready', expert: EXPERT, status: 'away' });
+    await deskOnceDelivered(again, desk, (s) => s.kind === 'ready', 'ready');
+    assert.deepEqual(again.all('expert.set-presence'), []);
+  });
+
+  it('tells of no new state when let go after signing out on purpose', async () => {
+    const { desk } = await signedIn();
+    desk.signOutNow();
+    const states: DeskState[] = [];
+    desk.on('state', ({ state }) => states.push(state));
+    desk.dispose();
+    assert.deepEqual(states, []);
+    assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'signed-out' });
+  });
+
+  it('tells of a change on signing out only when it showed requests or queues', async () => {
+    const { desk } = await signedIn();
+    let changes = 0;
+    desk.on('change', () => changes++);
+    desk.signOutNow();
+    assert.equal(changes, 0, 'the state says it: nothing else changed');
+  });
+
+  it('tells of a change when its media session changes', async () => {
+    const { desk } = await signedIn();
+    let changes = 0;
+    desk.on('change', () => changes++);
+    emit(desk.media, 'change', undefined);
+    assert.equal(changes, 1);
   });
 
   it('searches nothing for blanks, even signed in', async () => {
