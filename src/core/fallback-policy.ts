@@ -34,9 +34,8 @@ export class FallbackPolicy {
     this.poorSince ??= now;
     if (now - this.poorSince < this.sustainedMs) return this.current;
     this.poorSince = now;
-    if (this.current === 'none' && media === 'video') this.current = 'voice';
-    // Stryker disable next-line ConditionalExpression: chat set again on chat changes nothing
-    else if (this.current !== 'chat') this.current = 'chat';
+    // Video steps down to voice first; voice, or a second step, goes to chat.
+    this.current = this.current === 'none' && media === 'video' ? 'voice' : 'chat';
     return this.current;
   }
 

@@ -105,9 +105,11 @@ describe('ChatChannel', () => {
       chat.receive(ack(sent[0]!, 1));
       assert.deepEqual(shown(chat), ['hello:sent#1']);
       assert.ok(changes() > before);
-      // The acknowledgement stops the clock: no "not sent" later.
+      // The acknowledgement stops the clock: no "not sent" later, nor any change.
+      const acknowledged = changes();
       t.mock.timers.tick(60_000);
       assert.deepEqual(shown(chat), ['hello:sent#1']);
+      assert.equal(changes(), acknowledged);
     });
 
     it('marks a message not sent when no acknowledgement comes in 8 s, and retries it with the same id', () => {
@@ -127,6 +129,22 @@ describe('ChatChannel', () => {
       );
       chat.receive(ack(sent[1]!, 1));
       assert.deepEqual(shown(chat), ['hello:sent#1']);
+    });
+
+    it('retries only the failed message asked for', () => {
+      const { chat, sent } = harness();
+      chat.post('one');
+      chat.post('two');
+      t.mock.timers.tick(8_000);
+      assert.deepEqual(shown(chat), ['one:failed', 'two:failed']);
+      chat.retry('unknown');
+      assert.equal(chatSends(sent).length, 2);
+      chat.retry(chatSends(sent)[1]!.clientId);
+      assert.deepEqual(shown(chat), ['one:failed', 'two:sending']);
+      assert.deepEqual(
+        chatSends(sent).map((m) => m.text),
+        ['one', 'two', 'two'],
+      );
     });
 
     it('retries only a message that failed', () => {
