@@ -15,7 +15,7 @@ import type { ConversationState } from '../../src/core/conversation-state.js';
 import type { ServerMessageOf } from '../../src/protocol/index.js';
 import { until } from '../support/deadline.js';
 import { FakeHub, type FakeConnection } from '../support/fake-hub.js';
-import { after, afterEach, before, describe, it } from '../support/node-test.js';
+import { after, afterEach, before, describe, it, type TestContext } from '../support/node-test.js';
 
 const EXPERT = { id: 'dev-camille', name: 'Camille' };
 const CONTEXT = { pageUrl: 'https://shop.example/lumen-500', product: { name: 'Lumen 500' } };
@@ -943,3 +943,173 @@ describe('ShopperConversation and its media', () => {
 function emit(target: object, event: string, payload: unknown): void {
   (target as { emit(event: string, payload: unknown): void }).emit(event, payload);
 }
+
+describe('ShopperConversation on a poor connection', () => {
+  /** In a call whose connection quality the test sets, readings on the test's clock. */
+  async function inCall(t: TestContext, mode: 'video' | 'audio' = 'video') {
+    t.mock.timers.enable({ apis: ['setInterval', 'Date'], now: 1_000_000 });
+    const made = await requested(mode);
+    const media = recordMedia(made.conversation);
+    const link = { quality: 'good' };
+    Object.defineProperty(made.conversation.media, 'quality', { get: () => link.quality });
+    Object.assign(made.conversation.media, {
+      voiceOnly: async () => void media.asked.push('voice only'),
+    });
+    made.connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    made.connection.send({ type: 'call.live', conversationId: 'c1', mode, expert: EXPERT });
+    await stateOnceDelivered(made.connection, made.conversation, 'in-call');
+    const changes = { count: 0 };
+    made.conversation.on('change', () => changes.count++);
+    return { ...made, media, link, changes };
+  }
+  /**
+   * Seconds of readings, one a second, each at its own time (one tick of several seconds would
+   * show every reading the last second's time).
+   */
+  const seconds = (t: TestContext, n: number) => {
+    for (let second = 0; second < n; second++) t.mock.timers.tick(1000);
+  };
+
+  it('offers voice only once a video call stays poor for 15 s, and goes voice only when taken', async (t) => {
+    const { conversation, media, link, changes } = await inCall(t);
+    link.quality = 'poor';
+    seconds(t, 15);
+    assert.equal(conversation.advice, 'none', 'poor since the first poor reading: 14 s');
+    assert.equal(changes.count, 0);
+    seconds(t, 1);
+    assert.equal(conversation.advice, 'voice');
+    assert.equal(changes.count, 1);
+    seconds(t, 3);
+    assert.equal(changes.count, 1, 'the same advice is not told again');
+    conversation.takeAdvice();
+    assert.equal(conversation.advice, 'none');
+    assert.equal(media.asked.at(-1), 'voice only');
+    // Voice only now: still poor, chat is offered next.
+    seconds(t, 16);
+    assert.equal(conversation.advice, 'chat');
+  });
+
+  it('offers chat at once to a voice call that stays poor, and asks the hub for chat when taken', async (t) => {
+    const { conversation, connection, link } = await inCall(t, 'audio');
+    link.quality = 'lost';
+    seconds(t, 16);
+    assert.equal(conversation.advice, 'chat');
+    conversation.takeAdvice();
+    assert.deepEqual(await connection.sent('media.switch'), {
+      type: 'media.switch',
+      conversationId: 'c1',
+      to: 'chat',
+    });
+  });
+
+  it('counts again from a good reading, and forgets advice the shopper dismissed', async (t) => {
+    const { conversation, link, changes } = await inCall(t);
+    link.quality = 'poor';
+    seconds(t, 10);
+    link.quality = 'good';
+    seconds(t, 1);
+    link.quality = 'poor';
+    seconds(t, 15);
+    assert.equal(conversation.advice, 'none');
+    seconds(t, 1);
+    assert.equal(conversation.advice, 'voice');
+    const before = changes.count;
+    conversation.dismissAdvice();
+    assert.equal(conversation.advice, 'none');
+    assert.equal(changes.count, before + 1);
+  });
+
+  it('stops reading once the call is over', async (t) => {
+    const { conversation, connection, link, changes } = await inCall(t);
+    connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+    await stateOnceDelivered(connection, conversation, 'ended');
+    const before = changes.count;
+    link.quality = 'poor';
+    seconds(t, 60);
+    assert.equal(conversation.advice, 'none');
+    assert.equal(changes.count, before);
+  });
+});
+
+describe('ShopperConversation, ending', () => {
+  const cases = [
+    {
+      where: 'asking, before the hub gave a place',
+      reach: async () => requested('video'),
+      told: [],
+      reason: 'shopper-cancelled',
+    },
+    {
+      where: 'waiting in line',
+      reach: async () => {
+        const made = await requested('video');
+        made.connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+        await stateOnceDelivered(made.connection, made.conversation, 'queued');
+        return made;
+      },
+      told: [{ type: 'shopper.cancel' }],
+      reason: 'shopper-cancelled',
+    },
+    {
+      where: 'being put through',
+      reach: async () => {
+        const made = await requested('video');
+        made.connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
+        await stateOnceDelivered(made.connection, made.conversation, 'connecting');
+        return made;
+      },
+      told: [{ type: 'shopper.cancel' }],
+      reason: 'shopper-cancelled',
+    },
+    {
+      where: 'in a call',
+      reach: async () => {
+        const made = await requested('video');
+        recordMedia(made.conversation);
+        made.connection.send({
+          type: 'shopper.connecting',
+          conversationId: 'c1',
+          media: grant('r1'),
+        });
+        made.connection.send({
+          type: 'call.live',
+          conversationId: 'c1',
+          mode: 'video',
+          expert: EXPERT,
+        });
+        await stateOnceDelivered(made.connection, made.conversation, 'in-call');
+        return made;
+      },
+      told: [{ type: 'call.end', conversationId: 'c1' }],
+      reason: 'shopper-hung-up',
+    },
+    {
+      where: 'in chat',
+      reach: async () => chatting(),
+      told: [{ type: 'call.end', conversationId: 'c1' }],
+      reason: 'shopper-hung-up',
+    },
+  ] as const;
+
+  for (const { where, reach, told, reason } of cases) {
+    it(`tells the hub and ends as it should when the shopper ends ${where}`, async () => {
+      const { conversation, connection } = await reach();
+      conversation.end();
+      await connection.delivered();
+      const ending = connection.received.filter(
+        (m) => m.type === 'shopper.cancel' || m.type === 'call.end',
+      );
+      assert.deepEqual(ending, told);
+      assert.equal(conversation.state.kind === 'ended' && conversation.state.reason, reason);
+    });
+  }
+
+  it('ends nothing that is not under way', () => {
+    const { conversation } = shopper();
+    const states: string[] = [];
+    conversation.on('state', ({ state }) => states.push(state.kind));
+    conversation.end();
+    assert.deepEqual(states, []);
+    assert.equal(hub.quiet, true);
+  });
+});
