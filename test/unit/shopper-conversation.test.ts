@@ -366,6 +366,25 @@ describe('ShopperConversation', () => {
       conversation.dismiss();
       assert.equal(conversation.state.kind, 'idle');
     });
+
+    it('says the shop is closed without a time when the hub gives none, and a place without a wait', async () => {
+      const closed = await requested('video');
+      closed.connection.send({ type: 'shopper.offline', reason: 'closed' });
+      assert.deepEqual(await stateOnceDelivered(closed.connection, closed.conversation, 'closed'), {
+        kind: 'closed',
+      });
+      const waiting = await requested('video');
+      waiting.connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 2 });
+      assert.deepEqual(
+        await stateOnceDelivered(waiting.connection, waiting.conversation, 'queued'),
+        {
+          kind: 'queued',
+          mode: 'video',
+          conversationId: 'c1',
+          position: 2,
+        },
+      );
+    });
   });
 
   describe('being put through', () => {
