@@ -102,6 +102,13 @@ describe('the capacity rule', () => {
       assert.equal(canBeRung(seat([answered]), MAX_CHATS), false);
       answered.settled = answered.state;
       assert.equal(canBeRung(seat([answered]), MAX_CHATS), true);
+      // Rung just now: neither side told yet, already ringing.
+      const rung = held(
+        'c2',
+        state('c2', RINGING, 'chosen'),
+        state('c2', { kind: 'queued' }, 'chosen'),
+      );
+      assert.equal(canBeRung(seat([rung]), MAX_CHATS), false);
     });
   });
 

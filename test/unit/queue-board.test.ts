@@ -103,7 +103,12 @@ describe('tellQueues', () => {
       { topic: 'hi-fi' },
       { topic: undefined },
     ];
-    for (const change of moved) tellQueues([ana.seat], [{ ...first, ...change }], shop, NOW);
+    // Each change on top of the one before: every one of them alone makes a new view.
+    let view = first;
+    for (const change of moved) {
+      view = { ...view, ...change };
+      tellQueues([ana.seat], [view], shop, NOW);
+    }
     assert.equal(ana.sent.length, 1 + moved.length);
   });
 

@@ -397,12 +397,44 @@ describe('WaitingRoom', () => {
       waiting.leave(first);
       waiting.tellPositions();
       waiting.close();
-      waiting.enqueue(conversation('c3'));
+      const late = conversation('c3');
+      waiting.enqueue(late);
       waiting.tellPositions();
       t.mock.timers.runAll();
       await nextTurn();
       assert.deepEqual(places(second), ['2/-']);
+      assert.deepEqual(late.sent, []);
       assert.deepEqual(moved, []);
+    });
+
+    it('tells a shopper out of line (rung) nothing when asked to retell', () => {
+      const { waiting } = room();
+      const rung = conversation('c1');
+      waiting.arrive(rung);
+      waiting.take(rung);
+      waiting.retell(rung);
+      waiting.tellPositions();
+      assert.deepEqual(rung.sent, []);
+    });
+
+    it('goes on to the next queue in the slice that finishes a long one', async () => {
+      const { waiting } = room();
+      const french = Array.from({ length: 250 }, (_, i) =>
+        conversation(`f${i}`, { since: NOW + i }),
+      );
+      const english = Array.from({ length: 100 }, (_, i) =>
+        conversation(`e${i}`, { since: NOW + i, lang: 'en' }),
+      );
+      for (const shopper of [...french, ...english]) waiting.arrive(shopper);
+      waiting.tellPositions();
+      waiting.leave(french[0]!);
+      waiting.leave(english[0]!);
+      waiting.tellPositions();
+      t.mock.timers.tick(500);
+      assert.equal(waiting.stats().positionFrames, 350 + 200);
+      // The last 49 French and all 99 English: 148 of the slice's 200.
+      await nextTurn();
+      assert.equal(waiting.stats().positionFrames, 350 + 249 + 99);
     });
 
     it('forgets an untold shopper who leaves before being told', () => {

@@ -24,7 +24,7 @@ export function tellQueues(
   for (const seat of seats) {
     if (!seat.peer) continue;
     const mine = lines.filter((line) => answers(seat, line));
-    const view = mine.map((l) => `${l.topic ?? ''}/${l.lang}/${l.waiting}/${l.since}`).join(' ');
+    const view = JSON.stringify(mine.map((l) => [l.topic, l.lang, l.waiting, l.since]));
     if (told.get(seat) === view) continue;
     told.set(seat, view);
     seat.peer.send({
@@ -40,7 +40,7 @@ export function forgetToldQueues(seat: Seat): void {
 }
 
 function summary(line: QueueLine, shop: Pick<ShopConfig, 'topics'>, now: number): QueueSummary {
-  const topic = line.topic === undefined ? undefined : shop.topics.find((t) => t.id === line.topic);
+  const topic = shop.topics.find((t) => t.id === line.topic);
   return {
     ...(line.topic === undefined ? {} : { topic: line.topic }),
     ...(topic ? { labels: topic.label } : {}),

@@ -43,6 +43,7 @@ export class WaitingRoom {
   /** Queues whose places or waits may have moved since their shoppers were last told. */
   private readonly moved = new Set<string>();
   /** Every queue moved (the experts changed): all are gone through at the next telling. */
+  // Stryker disable next-line BooleanLiteral: every queue with shoppers in it has moved by the first telling (an arrival moves its queue), so all or the moved ones are the same then
   private allMoved = false;
   private positionsTimer: ReturnType<typeof setTimeout> | undefined;
   /** The next slice of a pass through the moved queues, while one is under way. */
@@ -163,16 +164,17 @@ export class WaitingRoom {
     }
     this.untold.clear();
     if (this.positionsTimer || (this.moved.size === 0 && !this.allMoved)) return;
+    // Closing clears the timer: it never fires on a closed room.
     this.positionsTimer = setTimeout(() => {
       this.positionsTimer = undefined;
-      if (!this.closed) this.tellMoved();
+      this.tellMoved();
     }, POSITIONS_EVERY_MS);
   }
 
   close(): void {
     this.closed = true;
     clearTimeout(this.positionsTimer);
-    if (this.slicing) clearImmediate(this.slicing);
+    clearImmediate(this.slicing);
     for (const conversation of this.dispatcher.queue()) clearTimeout(conversation.offerTimer);
   }
 
