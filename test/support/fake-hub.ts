@@ -106,7 +106,11 @@ export class FakeConnection {
       'the browser answering a ping',
       new Promise<void>((resolve) => {
         // A browser that closed the connection has taken in all it ever will.
-        if (this.socket.readyState !== WebSocket.OPEN) return resolve();
+        if (this.socket.readyState === WebSocket.CLOSED) return resolve();
+        if (this.socket.readyState === WebSocket.CLOSING) {
+          this.socket.once('close', () => resolve());
+          return;
+        }
         const done = () => {
           this.socket.off('pong', onPong);
           this.socket.off('close', done);
@@ -123,6 +127,15 @@ export class FakeConnection {
     for (let turn = 0; turn < SETTLE_TURNS; turn++) {
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * The close code once the browser has taken in every frame sent to it (`delivered`):
+   * undefined when it has not closed the connection by then.
+   */
+  async closeSeen(): Promise<number | undefined> {
+    await this.delivered();
+    return this.closeCode;
   }
 
   /** Resolves once the browser has closed its side. */

@@ -556,12 +556,11 @@ describe('ShopperConversation', () => {
         'sending',
       );
       connection.send({ type: 'shopper.rated', conversationId: 'c1' });
-      await until(
-        () => conversation.state.kind === 'ended' && conversation.state.rating?.status,
-        (status) => status === 'sent',
-        { what: 'the rating sent' },
+      assert.equal(await connection.closeSeen(), 1000, 'the connection goes once rated');
+      assert.equal(
+        conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        'sent',
       );
-      await connection.closed();
     });
 
     it('sends no comment when none was written, and nothing twice', async () => {
@@ -574,10 +573,10 @@ describe('ShopperConversation', () => {
         stars: 5,
       });
       connection.send({ type: 'error', reason: 'internal', message: 'x', ref: 'shopper.rate' });
-      await until(
-        () => conversation.state.kind === 'ended' && conversation.state.rating?.status,
-        (status) => status === 'failed',
-        { what: 'the rating failed' },
+      await connection.delivered();
+      assert.equal(
+        conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        'failed',
       );
       assert.equal(connection.all('shopper.rate').length, 1);
       conversation.rate(5);
