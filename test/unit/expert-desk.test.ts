@@ -286,7 +286,7 @@ describe('ExpertDesk', () => {
       desk.signOutNow();
       assert.deepEqual(desk.state, { kind: 'signed-out', reason: 'signed-out' });
       assert.deepEqual(sessions, [null]);
-      await connection.closed();
+      assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
     });
   });
 

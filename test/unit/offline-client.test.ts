@@ -159,7 +159,7 @@ describe('OfflineRequests', () => {
     one.send({ type: 'offline.slots', slots: [] });
     await first;
     one.drop();
-    await one.closed();
+    assert.notEqual(await one.closeSeen(), undefined, 'the connection let go');
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = requests.slots(undefined);
     const two = await hub.nextConnection();
@@ -167,6 +167,6 @@ describe('OfflineRequests', () => {
     two.send({ type: 'offline.slots', slots: [] });
     await second;
     requests.dispose();
-    await two.closed();
+    assert.notEqual(await two.closeSeen(), undefined, 'the connection let go');
   });
 });

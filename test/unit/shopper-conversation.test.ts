@@ -87,6 +87,13 @@ async function stateOnceDelivered<K extends ConversationState['kind']>(
   return state as Extract<ConversationState, { kind: K }>;
 }
 
+/** What a promise gave, once it gave it: to assert on once the hub's frames are taken in. */
+function answerOf<T>(promise: Promise<T>): { given: boolean; value?: T } {
+  const answer: { given: boolean; value?: T } = { given: false };
+  void promise.then((value) => Object.assign(answer, { given: true, value }));
+  return answer;
+}
+
 /** A shopper who chose `mode`; the hub has their request and has opened the conversation. */
 async function requested(
   mode: 'video' | 'audio' | 'chat' = 'chat',
@@ -217,7 +224,7 @@ describe('ShopperConversation', () => {
       const { conversation, connection } = await requested('chat', { requestTimeoutMs: 150 });
       const ended = await untilState(conversation, 'ended');
       assert.equal(ended.reason, 'timeout');
-      await connection.closed();
+      assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
     });
 
     it('ends with the refusal, not "hub-unreachable", when the hub refuses the request', async () => {
@@ -351,7 +358,7 @@ describe('ShopperConversation', () => {
       await connection.sent('shopper.cancel');
       assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-cancelled' });
       assert.equal(tickets.load(), null, 'nothing to come back to');
-      await connection.closed();
+      assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
     });
 
     it('says the shop is closed and when it opens, and lets the connection go', async () => {
@@ -361,7 +368,7 @@ describe('ShopperConversation', () => {
         kind: 'closed',
         opensAt: 1_800_000_000_000,
       });
-      await connection.closed();
+      assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
       connection.send({ type: 'shopper.offline', reason: 'closed' });
       conversation.dismiss();
       assert.equal(conversation.state.kind, 'idle');
@@ -586,7 +593,7 @@ describe('ShopperConversation', () => {
     it('lets the connection go when the panel is closed without a rating', async () => {
       const { conversation, connection } = await ended();
       conversation.dismiss();
-      await connection.closed();
+      assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
       conversation.rate(3);
       assert.deepEqual(connection.all('shopper.rate'), []);
     });
@@ -605,7 +612,7 @@ describe('ShopperConversation', () => {
       await stateOnceDelivered(connection, conversation, 'queued');
       conversation.end();
       assert.deepEqual(conversation.state, { kind: 'ended', reason: 'shopper-cancelled' });
-      await connection.closed();
+      assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
     });
   });
 
@@ -753,7 +760,7 @@ describe('ShopperConversation', () => {
 
     it('gives no code when the hub refuses one', async () => {
       const { conversation, connection } = await chatting();
-      const asked = conversation.handoff();
+      const asked = answerOf(conversation.handoff());
       await connection.sent('shopper.handoff');
       connection.send({
         type: 'error',
@@ -761,7 +768,8 @@ describe('ShopperConversation', () => {
         message: 'no',
         ref: 'shopper.handoff',
       });
-      assert.equal(await asked, undefined);
+      await connection.delivered();
+      assert.deepEqual(asked, { given: true, value: undefined }, 'no code, at once');
       assert.equal(conversation.state.kind, 'chat', 'the conversation goes on here');
     });
 
@@ -805,7 +813,7 @@ describe('ShopperConversation', () => {
   it('lets go of the hub and its clocks when the page goes', async () => {
     const { conversation, connection, kinds } = await requested('chat', { requestTimeoutMs: 100 });
     conversation.dispose();
-    await connection.closed();
+    assert.notEqual(await connection.closeSeen(), undefined, 'the connection let go');
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(kinds, ['choosing', 'requesting'], 'no timeout after the page went');
   });
