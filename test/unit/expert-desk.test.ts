@@ -961,6 +961,15 @@ const isRung = (conversationId: string) => (s: DeskState) =>
 const isHeld = (conversationId: string) => (s: DeskState) =>
   s.kind === 'ready' && s.conversations.some((c) => c.conversationId === conversationId);
 
+/** Rings the desk for a video call c1 in room r1, and puts it live once accepted. */
+async function inVideoCall(desk: ExpertDesk, connection: FakeConnection) {
+  connection.send(ring('c1', { mode: 'video', media: room('r1') }));
+  await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
+  desk.accept();
+  connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+  await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+}
+
 describe('ExpertDesk and its media', () => {
   it('joins the ring’s room and readies the devices while it rings; accepting and going live turn them on', async () => {
     const { desk, connection } = await signedIn();
@@ -1053,11 +1062,7 @@ describe('ExpertDesk and its media', () => {
   it('publishes nothing again for a call it holds with the microphone on, and stays in its room', async () => {
     const { desk, connection } = await signedIn();
     const media = recordMedia(desk);
-    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
-    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
-    desk.accept();
-    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-    await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+    await inVideoCall(desk, connection);
     const before = media.asked.length;
     // The hub puts it through again (after a reconnect): the room is still joined.
     connection.send(ring('c1', { mode: 'video', media: room('r1') }));
@@ -1120,11 +1125,7 @@ describe('ExpertDesk and its media', () => {
   it('tells the hub the room was lost, and shows the call in chat', async () => {
     const { desk, connection } = await signedIn();
     recordMedia(desk);
-    connection.send(ring('c1', { mode: 'video', media: room('r1') }));
-    await deskOnceDelivered(connection, desk, isRung('c1'), 'the ring');
-    desk.accept();
-    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-    await deskOnceDelivered(connection, desk, isHeld('c1'), 'the call');
+    await inVideoCall(desk, connection);
     emit(desk.media, 'disconnected', { cause: 'lost' });
     assert.deepEqual(await connection.sent('media.lost'), {
       type: 'media.lost',

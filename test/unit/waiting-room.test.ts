@@ -108,6 +108,25 @@ const places = (shopper: Waiter) =>
   );
 const offers = (shopper: Waiter) => shopper.sent.filter((m) => m.type === 'shopper.offline');
 
+/**
+ * A French and an English queue of these lengths, told their places; the first of each then
+ * leaves, and half a second on the first slice of the pass that tells the rest has gone.
+ */
+function twoQueuesMoved(waiting: WaitingRoom, frenchLength: number, englishLength: number) {
+  const french = Array.from({ length: frenchLength }, (_, i) =>
+    conversation(`f${i}`, { since: NOW + i }),
+  );
+  const english = Array.from({ length: englishLength }, (_, i) =>
+    conversation(`e${i}`, { since: NOW + i, lang: 'en' }),
+  );
+  for (const shopper of [...french, ...english]) waiting.arrive(shopper);
+  waiting.tellPositions();
+  waiting.leave(french[0]!);
+  waiting.leave(english[0]!);
+  waiting.tellPositions();
+  t.mock.timers.tick(500);
+}
+
 describe('WaitingRoom', () => {
   describe('the alternatives after the longest wait', () => {
     it('are offered the shop’s longest wait after the shopper first asked, not after they came back', () => {
@@ -350,18 +369,7 @@ describe('WaitingRoom', () => {
 
     it('goes on to the next queue within the same slice', async () => {
       const { waiting } = room();
-      const french = Array.from({ length: 150 }, (_, i) =>
-        conversation(`f${i}`, { since: NOW + i }),
-      );
-      const english = Array.from({ length: 150 }, (_, i) =>
-        conversation(`e${i}`, { since: NOW + i, lang: 'en' }),
-      );
-      for (const shopper of [...french, ...english]) waiting.arrive(shopper);
-      waiting.tellPositions();
-      waiting.leave(french[0]!);
-      waiting.leave(english[0]!);
-      waiting.tellPositions();
-      t.mock.timers.tick(500);
+      twoQueuesMoved(waiting, 150, 150);
       // 149 French and the first 51 English in the first slice.
       assert.equal(waiting.stats().positionFrames, 300 + 200);
       await nextTurn();
@@ -419,18 +427,7 @@ describe('WaitingRoom', () => {
 
     it('goes on to the next queue in the slice that finishes a long one', async () => {
       const { waiting } = room();
-      const french = Array.from({ length: 250 }, (_, i) =>
-        conversation(`f${i}`, { since: NOW + i }),
-      );
-      const english = Array.from({ length: 100 }, (_, i) =>
-        conversation(`e${i}`, { since: NOW + i, lang: 'en' }),
-      );
-      for (const shopper of [...french, ...english]) waiting.arrive(shopper);
-      waiting.tellPositions();
-      waiting.leave(french[0]!);
-      waiting.leave(english[0]!);
-      waiting.tellPositions();
-      t.mock.timers.tick(500);
+      twoQueuesMoved(waiting, 250, 100);
       assert.equal(waiting.stats().positionFrames, 350 + 200);
       // The last 49 French and all 99 English: 148 of the slice's 200.
       await nextTurn();
