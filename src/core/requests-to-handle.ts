@@ -74,8 +74,10 @@ export function formatSpan(request: Pick<OfflineRequest, 'from' | 'to'>, locale:
   const { from, to } = request;
   if (from === null) return '';
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Stryker disable next-line ConditionalExpression: without this, null would compare as 0 below, giving the same
+  if (to === null) return format.format(from);
   // Stryker disable next-line EqualityOperator: a range from an instant to itself is that instant
-  return to === null || to <= from ? format.format(from) : format.formatRange(from, to);
+  return to <= from ? format.format(from) : format.formatRange(from, to);
 }
 
 /** When the shopper left the request, in the expert's locale. */
