@@ -216,11 +216,8 @@ describe('ExpertDesk', () => {
       await back.next('expert.auth');
       assert.equal(desk.state.kind, 'ready', 'still signed in');
       back.send({ type: 'expert.ready', expert: EXPERT, status: 'available' });
-      await until(
-        () => desk.reconnecting,
-        (r) => !r,
-        { what: 'back' },
-      );
+      await back.delivered();
+      assert.equal(desk.reconnecting, false, 'back');
       assert.equal(desk.state.kind, 'ready');
       assert.deepEqual(sessions, [], 'the session is kept');
     });
@@ -342,11 +339,7 @@ describe('ExpertDesk', () => {
         products: [CARGO],
         catalogue: true,
       });
-      await until(
-        () => desk.productSearch,
-        (s) => s?.products !== undefined,
-        { what: 'an answer' },
-      );
+      await connection.delivered();
       assert.deepEqual(desk.productSearch, { query: 'cargo', products: [CARGO], catalogue: true });
 
       desk.showProduct('c1', 'cargo');
@@ -433,11 +426,8 @@ describe('ExpertDesk', () => {
       const sent = await connection.sent('chat.send');
       assert.equal(sent.conversationId, 'c1');
       connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'shopper' });
-      await until(
-        () => chat.otherTyping,
-        (t) => t,
-        { what: 'typing' },
-      );
+      await connection.delivered();
+      assert.equal(chat.otherTyping, true);
     });
 
     it('joins a room it cannot join without failing the call: the hub decides', async () => {
@@ -527,11 +517,8 @@ describe('ExpertDesk', () => {
       connection.send(fromShopper('c1', 1, 'un'));
       connection.send(fromShopper('c1', 2, 'deux'));
       connection.send(fromShopper('c2', 1, 'in front'));
-      await until(
-        () => desk.unread('c1'),
-        (n) => n === 2,
-        { what: 'two unread in c1' },
-      );
+      await connection.delivered();
+      assert.equal(desk.unread('c1'), 2, 'two unread in c1');
       assert.equal(desk.unread('c2'), 0, 'what is in front is read');
       assert.equal(desk.unread('nowhere'), 0);
 
@@ -539,11 +526,8 @@ describe('ExpertDesk', () => {
       assert.equal(ready(desk).selected, 'c1');
       assert.equal(desk.unread('c1'), 0);
       connection.send(fromShopper('c2', 2, 'while away'));
-      await until(
-        () => desk.unread('c2'),
-        (n) => n === 1,
-        { what: 'one unread in c2' },
-      );
+      await connection.delivered();
+      assert.equal(desk.unread('c2'), 1, 'one unread in c2');
       desk.select('nowhere');
       assert.equal(ready(desk).selected, 'c1');
     });
@@ -606,11 +590,8 @@ describe('ExpertDesk', () => {
     it('forgets what it was marking done: the list sent on sign-in says what is true', async () => {
       const { desk, connection } = await signedIn();
       connection.send({ type: 'expert.requests', requests: [request('r1')] });
-      await until(
-        () => desk.requests.length,
-        (n) => n === 1,
-        { what: 'the list' },
-      );
+      await connection.delivered();
+      assert.equal(desk.requests.length, 1, 'the list');
       desk.markDone('r1');
       await connection.sent('expert.request-done');
       assert.equal(desk.markingDone.size, 1);
