@@ -280,11 +280,8 @@ describe('ShopperConversation', () => {
       const { conversation, connection } = await chatting();
       connection.send({ type: 'error', reason: 'wrong-state', message: 'no', ref: 'chat.typing' });
       connection.send(said(1, 'still here'));
-      await until(
-        () => conversation.chat.log.entries.length,
-        (n) => n === 1,
-        { what: 'the next message' },
-      );
+      await connection.delivered();
+      assert.equal(conversation.chat.log.entries.length, 1, 'the next message');
       assert.equal(conversation.state.kind, 'chat');
     });
   });
@@ -306,11 +303,8 @@ describe('ShopperConversation', () => {
         etaSeconds: 450,
       });
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
-      await until(
-        () => conversation.state,
-        (s) => s.kind === 'queued' && s.position === 1,
-        { what: 'place 1' },
-      );
+      await connection.delivered();
+      assert.equal(conversation.state.kind === 'queued' && conversation.state.position, 1);
       assert.equal('etaSeconds' in conversation.state, false, 'no wait when nobody answers');
     });
 
@@ -318,11 +312,8 @@ describe('ShopperConversation', () => {
       const { conversation, connection } = await requested('video');
       connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 2 });
       connection.send({ type: 'shopper.offline', reason: 'no-answer' });
-      const queued = await until(
-        () => conversation.state,
-        (s) => s.kind === 'queued' && s.alternatives === true,
-        { what: 'the alternatives offered' },
-      );
+      const queued = await stateOnceDelivered(connection, conversation, 'queued');
+      assert.equal(queued.alternatives, true, 'the alternatives offered');
       assert.equal(queued.kind === 'queued' && queued.position, 2);
     });
 
@@ -415,18 +406,11 @@ describe('ShopperConversation', () => {
     it('shows what the expert writes, and that they are typing', async () => {
       const { conversation, connection } = await chatting();
       connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'expert' });
-      await until(
-        () => conversation.chat.otherTyping,
-        (typing) => typing,
-        { what: 'typing shown' },
-      );
+      await connection.delivered();
+      assert.equal(conversation.chat.otherTyping, true, 'typing shown');
       connection.send(said(2, 'two'));
       connection.send(said(1, 'one'));
-      await until(
-        () => conversation.chat.log.entries.map((e) => e.text),
-        (texts) => texts.length === 2,
-        { what: 'both messages' },
-      );
+      await connection.delivered();
       assert.deepEqual(
         conversation.chat.log.entries.map((e) => e.text),
         ['one', 'two'],
@@ -621,11 +605,8 @@ describe('ShopperConversation', () => {
       const { conversation, connection } = await chatting();
       connection.send(said(1, 'expert-joined'));
       connection.send(said(2, 'hello'));
-      await until(
-        () => conversation.chat.log.lastSeq,
-        (seq) => seq === 2,
-        { what: 'the messages' },
-      );
+      await connection.delivered();
+      assert.equal(conversation.chat.log.lastSeq, 2, 'the messages');
       let changes = 0;
       conversation.on('change', () => changes++);
       connection.drop();
