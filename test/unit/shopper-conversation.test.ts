@@ -848,7 +848,6 @@ function recordMedia(conversation: ShopperConversation) {
 }
 
 const grant = (room: string) => ({ url: 'ws://127.0.0.1:9', token: 't', room, peer: 'expert-ana' });
-const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('ShopperConversation and its media', () => {
   it('joins the ring’s room, publishes only the microphone once live, and once', async () => {
@@ -858,7 +857,7 @@ describe('ShopperConversation and its media', () => {
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
     await stateOnceDelivered(connection, conversation, 'in-call');
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
-    await settled();
+    await connection.delivered();
     assert.deepEqual(media.asked, ['join r1', 'publish camera=false microphone=true']);
   });
 
@@ -868,7 +867,7 @@ describe('ShopperConversation and its media', () => {
     connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
     await stateOnceDelivered(connection, conversation, 'in-call');
-    await settled();
+    await connection.delivered();
     assert.deepEqual(media.asked, ['leave']);
   });
 
@@ -919,7 +918,7 @@ describe('ShopperConversation and its media', () => {
     await stateOnceDelivered(connection, conversation, 'in-call');
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
     connection.send({ type: 'chat.typing', conversationId: 'c1', author: 'expert' });
-    await settled();
+    await connection.delivered();
     assert.equal(conversation.state.kind, 'in-call');
     assert.deepEqual(media.asked, ['join r1', 'publish camera=false microphone=true']);
   });
@@ -930,17 +929,14 @@ describe('ShopperConversation and its media', () => {
     const media = recordMedia(conversation);
     const fail = media.holdJoin();
     connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
-    await until(
-      () => media.asked.length,
-      (n) => n === 1,
-      { what: 'the join' },
-    );
+    await connection.delivered();
+    assert.deepEqual(media.asked, ['join r1'], 'the join, held');
     connection.send({ type: 'shopper.connecting', conversationId: 'c1' });
     connection.send({ type: 'call.live', conversationId: 'c1', mode: 'chat', expert: EXPERT });
     toChat(connection);
     await stateOnceDelivered(connection, conversation, 'chat');
     fail(new Error('gave up'));
-    await settled();
+    await connection.delivered();
     assert.deepEqual(connection.all('media.lost'), []);
     assert.equal(warned.mock.callCount(), 0);
   });
