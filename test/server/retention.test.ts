@@ -6,10 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from '../support/node-test.js';
+import { after, before, describe, it, mock } from '../support/node-test.js';
 import { ConversationStore } from '../../src/server/storage/conversation-store.js';
 import { RequestStore } from '../../src/server/storage/requests-store.js';
-import { startRetention, sweepExpired } from '../../src/server/storage/retention.js';
+import {
+  RETENTION_SWEEP_MS,
+  startRetention,
+  sweepExpired,
+} from '../../src/server/storage/retention.js';
 import { openDatabase, type SqlDatabase } from '../../src/server/storage/sql.js';
 import { until } from '../support/deadline.js';
 import { storageEngines } from '../support/storage-engines.js';
@@ -216,6 +220,59 @@ for (const engine of engines) {
         'days',
         'requests',
       ]);
+    });
+
+    it('sweeps at start, and logs a sweep only when it deleted something', async () => {
+      await sweepExpired(db, { days: DAYS, shopId: SHOP });
+      const logged: Array<[string, Record<string, unknown> | undefined]> = [];
+      const start = async () =>
+        (
+          await startRetention(db, {
+            days: DAYS,
+            shopId: SHOP,
+            log: (event, fields) => logged.push([event, fields]),
+          })
+        ).stop();
+      await conversation(DAYS - 1);
+      await start();
+      assert.deepEqual(logged, [], 'nothing deleted, nothing said');
+      const oldRequest = await message();
+      await age(oldRequest.id, DAYS + 1);
+      await start();
+      assert.deepEqual(logged, [
+        ['retention.swept', { days: DAYS, conversations: 0, requests: 1 }],
+      ]);
+      await conversation(DAYS + 1);
+      await start();
+      assert.deepEqual(logged[1], [
+        'retention.swept',
+        { days: DAYS, conversations: 1, requests: 0 },
+      ]);
+    });
+
+    it('sweeps again once an hour after the start, not sooner', async () => {
+      mock.timers.enable({ apis: ['setInterval'] });
+      try {
+        const retention = await startRetention(db, { days: DAYS, shopId: SHOP, log: () => {} });
+        const old = await conversation(DAYS + 1);
+        mock.timers.tick(RETENTION_SWEEP_MS - 1);
+        // A sweep started by that tick would have asked its delete before this read.
+        assert.notEqual(await conversations.get(old), null, 'not swept before the hour');
+        mock.timers.tick(1);
+        await retention.stop();
+        assert.equal(await conversations.get(old), null, 'swept on the hour');
+      } finally {
+        mock.timers.reset();
+      }
+    });
+
+    it('takes one day as the shortest retention', async () => {
+      const recent = await conversation(0.5);
+      const old = await conversation(1.5);
+      const swept = await sweepExpired(db, { days: 1, shopId: SHOP });
+      assert.ok(swept.conversations >= 1);
+      assert.notEqual(await conversations.get(recent), null);
+      assert.equal(await conversations.get(old), null);
     });
 
     it('refuses a retention that is not a whole number of days', async () => {

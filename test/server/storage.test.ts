@@ -143,6 +143,168 @@ for (const engine of engines) {
       assert.notEqual((await store.get(ended))?.endedAt, null);
     });
 
+    it('reads back a conversation as stored: name, topic and customer, or null where none was given', async () => {
+      const bare = await newConversation(store);
+      const full = `c-full-${randomUUID().slice(0, 8)}`;
+      await store.create({
+        id: full,
+        mode: 'chat',
+        lang: 'de',
+        displayName: 'Léa',
+        topic: 'kitchen',
+        customer: { id: 'cust-7', name: 'Léa Martin', email: 'lea@example.com' },
+        context: { pageUrl: 'https://shop/q', product: { id: 'p-1' } },
+        state: 'queued',
+        resumeToken: 'full-token',
+      });
+      const noEmail = `c-noemail-${randomUUID().slice(0, 8)}`;
+      await store.create({
+        id: noEmail,
+        mode: 'voice',
+        lang: 'fr',
+        customer: { id: 'cust-8', name: 'Marc' },
+        context: {},
+        state: 'queued',
+        resumeToken: 'x',
+      });
+      const b = await store.get(bare);
+      assert.deepEqual(
+        [b?.mode, b?.lang, b?.displayName, b?.topic, b?.customer, b?.state, b?.room, b?.expertId],
+        ['video', 'fr', null, null, null, 'queued', null, null],
+      );
+      assert.equal(b?.endReason, null);
+      assert.equal(b?.endedAt, null);
+      assert.ok(Math.abs((b?.createdAt ?? 0) - Date.now()) < 60_000, 'created now, in ms');
+      const f = await store.get(full);
+      assert.deepEqual(
+        [f?.mode, f?.lang, f?.displayName, f?.topic, f?.customer, f?.context],
+        [
+          'chat',
+          'de',
+          'Léa',
+          'kitchen',
+          { id: 'cust-7', name: 'Léa Martin', email: 'lea@example.com' },
+          { pageUrl: 'https://shop/q', product: { id: 'p-1' } },
+        ],
+      );
+      assert.deepEqual((await store.get(noEmail))?.customer, { id: 'cust-8', name: 'Marc' });
+      assert.equal(await store.get('no-such-conversation'), null);
+    });
+
+    it('changes only what an update names: the room and the expert stay until set or cleared', async () => {
+      const id = await newConversation(store);
+      await store.update(id, { state: 'live', expert: { id: 'ana', name: 'Ana' }, room: 'r-1' });
+      await store.update(id, { state: 'paused' });
+      let record = await store.get(id);
+      assert.deepEqual(
+        [record?.state, record?.expertId, record?.expertName, record?.room],
+        ['paused', 'ana', 'Ana', 'r-1'],
+      );
+      await store.update(id, { room: null });
+      record = await store.get(id);
+      assert.deepEqual([record?.state, record?.expertId, record?.room], ['paused', 'ana', null]);
+      await store.update(id, { expert: null, room: 'r-2' });
+      record = await store.get(id);
+      assert.deepEqual([record?.expertId, record?.expertName, record?.room], [null, null, 'r-2']);
+      assert.equal(record?.endedAt, null);
+      await store.update(id, { endReason: 'shopper-left' });
+      record = await store.get(id);
+      assert.deepEqual([record?.state, record?.endReason], ['paused', 'shopper-left']);
+      assert.notEqual(record?.endedAt, null);
+    });
+
+    it('moves a conversation by a hand-off code once, before it expires, and to nothing else', async () => {
+      const id = await newConversation(store);
+      const now = Date.now();
+      await store.createHandoff(id, 'code-once', now + 60_000);
+      await store.createHandoff(id, 'code-late', now + 1_000);
+      assert.equal(await store.takeHandoff('code-unknown', now), undefined);
+      assert.equal(await store.takeHandoff('code-late', now + 1_000), undefined, 'expired');
+      const takes = await Promise.all([
+        store.takeHandoff('code-once', now),
+        store.takeHandoff('code-once', now),
+      ]);
+      assert.deepEqual(takes.sort(), [id, undefined].sort(), 'taken by one device only');
+      assert.equal(await store.takeHandoff('code-once', now), undefined, 'used up');
+      await store.createHandoff(id, 'code-just', now + 1_000);
+      assert.equal(await store.takeHandoff('code-just', now + 999), id, 'still valid');
+    });
+
+    it('gives a new resume token: the old one no longer resumes', async () => {
+      const id = await newConversation(store, 'first-device');
+      await store.setResumeToken(id, 'second-device');
+      assert.equal(await store.checkResumeToken(id, 'first-device'), false);
+      assert.equal(await store.checkResumeToken(id, 'second-device'), true);
+    });
+
+    it('keeps a product card and a photo with their message, and neither where there was none', async () => {
+      const id = await newConversation(store);
+      const card = {
+        id: 'sku-42',
+        name: 'Lave-linge 9 kg',
+        url: 'https://shop/p/sku-42',
+        price: { amount: 499.99, currency: 'EUR' },
+        availability: { store: 'Lyon', inStock: true },
+      };
+      const photo = { id: 'ph-1', type: 'image/jpeg' as const, width: 640, height: 480 };
+      await store.append({ ...say(id, 'voici'), author: 'expert', product: card });
+      await store.append({ ...say(id, 'ma machine'), photo });
+      await store.append(say(id, 'merci'));
+      const [withCard, withPhoto, plain] = await store.after(id, 0);
+      assert.deepEqual(withCard?.product, card);
+      assert.equal(withCard?.author, 'expert');
+      assert.equal('photo' in (withCard ?? {}), false);
+      assert.deepEqual(withPhoto?.photo, photo);
+      assert.equal('product' in (withPhoto ?? {}), false);
+      assert.deepEqual(Object.keys(plain ?? {}).sort(), [
+        'at',
+        'author',
+        'authorName',
+        'clientId',
+        'conversationId',
+        'seq',
+        'text',
+      ]);
+      assert.equal(await store.wasShown(id, 'sku-42'), true);
+      assert.equal(await store.wasShown(id, 'sku-43'), false);
+      assert.equal(await store.wasShown(await newConversation(store), 'sku-42'), false);
+    });
+
+    it('writes down what happened to products, oldest first, per conversation', async () => {
+      const id = await newConversation(store);
+      const other = await newConversation(store);
+      await store.recordProductEvent(id, 'sku-1', 'shown');
+      await store.recordProductEvent(other, 'sku-9', 'shown');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.recordProductEvent(id, 'sku-1', 'add-to-cart');
+      const events = await store.productEvents(id);
+      assert.deepEqual(
+        events.map((e) => [e.productId, e.action]),
+        [
+          ['sku-1', 'shown'],
+          ['sku-1', 'add-to-cart'],
+        ],
+      );
+      assert.ok(
+        events.every((e) => Math.abs(e.at - Date.now()) < 60_000),
+        'times in ms',
+      );
+      assert.deepEqual(await store.productEvents('no-such-conversation'), []);
+    });
+
+    it('reads messages after a number, at most as many as asked', async () => {
+      const id = await newConversation(store);
+      for (const text of ['a', 'b', 'c', 'd']) await store.append(say(id, text));
+      assert.deepEqual(
+        (await store.after(id, 1, 2)).map((m) => m.text),
+        ['b', 'c'],
+      );
+      const [first] = await store.after(id, 0, 1);
+      assert.equal(first?.conversationId, id);
+      assert.equal(first?.authorName, 'Léa');
+      assert.ok(Math.abs((first?.at ?? 0) - Date.now()) < 60_000, 'time in ms');
+    });
+
     it('keeps the first rating of a conversation, its comment as typed, and no empty comment', async () => {
       const rated = await newConversation(store);
       const silent = await newConversation(store);
