@@ -75,7 +75,7 @@ export const PART_TESTS = {
   ],
   storage: [
     'test/unit/request-checks.test.ts',
-    'test/server/{storage,storage-health,sql,requests-store,retention,leader-lease,ratings,personal-data}.test.ts',
+    'test/server/{storage,migrations,storage-health,sql,requests-store,retention,leader-lease,ratings,personal-data}.test.ts',
   ],
 };
 const chosen = (process.env['MUTATE_PART'] || Object.keys(PARTS).join(',')).split(',');
