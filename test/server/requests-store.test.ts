@@ -36,6 +36,7 @@ async function refused(promise: Promise<unknown>, reason: RequestProblem, field?
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof RequestError, String(error));
     assert.equal(error.reason, reason, error.message);
+    assert.match(error.message, /\w.*\.$/, 'a sentence that says why');
     if (field) assert.equal(error.field, field);
     return true;
   });
@@ -432,6 +433,21 @@ for (const engine of engines) {
         assert.ok(!toDo.includes(first.id));
         assert.ok(toDo.includes(second.id));
         assert.ok((await store.list({ status: 'done' })).some((r) => r.id === first.id));
+      });
+
+      it('lists the latest first when asked, and no more than the limit', async () => {
+        const texts = ['first', 'second', 'third'];
+        for (const text of texts)
+          await store.leaveMessage({ lang: 'en', contact: 'o@example.com', text: `order ${text}` });
+        const ours = (list: ShopperRequest[]) =>
+          list.flatMap((r) => (r.text?.startsWith('order ') ? [r.text.slice(6)] : []));
+        assert.deepEqual(ours(await store.list()), texts);
+        assert.deepEqual(ours(await store.list({ newestFirst: true })), [...texts].reverse());
+        const latest = await store.list({ newestFirst: true, limit: 2 });
+        assert.deepEqual(
+          latest.map((r) => r.text),
+          ['order third', 'order second'],
+        );
       });
 
       it('lets two experts mark the same request done without an error', async () => {
