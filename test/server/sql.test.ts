@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from '../support/node-test.js';
 import { openDatabase, type SqlDatabase } from '../../src/server/storage/sql.js';
 import { lostConnection } from '../../src/server/storage/storage-health.js';
-import { storageEngines } from '../support/storage-engines.js';
+import pg from 'pg';
+import { until } from '../support/deadline.js';
+import { POSTGRES, storageEngines } from '../support/storage-engines.js';
 
 const engines = await storageEngines('the SQL layer');
 
@@ -81,3 +83,73 @@ describe('telling a lost database from a refused statement', () => {
     }
   });
 });
+
+const postgresOnly = (await storageEngines('connection loss')).filter(
+  (engine) => engine.name === 'PostgreSQL',
+);
+for (const postgres of postgresOnly)
+  describe('a PostgreSQL connection terminated by the server', () => {
+    let db: SqlDatabase;
+    let admin: pg.Client;
+    const logged: string[] = [];
+    before(async () => {
+      admin = new pg.Client({ connectionString: POSTGRES });
+      await admin.connect();
+      // One connection: what happens to it decides what the next statement gets.
+      db = await openDatabase({ ...(await postgres.open()), poolSize: 1 }, (event) =>
+        logged.push(event),
+      );
+    });
+    after(async () => {
+      await db.close();
+      await admin.end();
+      await postgres.dispose();
+    });
+    const pid = async (ask: { query: SqlDatabase['query'] }) =>
+      (await ask.query<{ pid: number }>('select pg_backend_pid() as pid'))[0]!.pid;
+    const lossLogged = () =>
+      until(
+        () => logged,
+        (events) => events.includes('storage.connection-lost'),
+        { what: 'the lost connection logged' },
+      );
+    const terminate = (backend: number) =>
+      admin.query('select pg_terminate_backend($1)', [backend]);
+
+    it('keeps a connection whose transaction failed on a statement, and rolls it back', async () => {
+      const before = await pid(db);
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query('select 1');
+          await tx.query('select * from no_such_table');
+        }),
+        { code: '42P01' },
+      );
+      assert.equal(await pid(db), before, 'the same connection, usable');
+      assert.deepEqual(await db.query('select 1 as one'), [{ one: 1 }]);
+    });
+
+    it('throws away a connection lost inside a transaction, and says so', async () => {
+      logged.length = 0;
+      let lostPid = 0;
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          lostPid = await pid(tx);
+          await terminate(lostPid);
+          await lossLogged();
+          await tx.query('select 1');
+        }),
+      );
+        const next = await pid(db);
+      assert.notEqual(next, lostPid, 'a new connection');
+      assert.deepEqual(await db.transaction((tx) => tx.query('select 2 as two')), [{ two: 2 }]);
+    });
+
+    it('replaces an idle connection the server terminated, and says so', async () => {
+      logged.length = 0;
+      const idle = await pid(db);
+      await terminate(idle);
+      await lossLogged();
+      assert.notEqual(await pid(db), idle);
+    });
+  });

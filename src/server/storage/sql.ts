@@ -175,13 +175,10 @@ export async function openPostgres(
       (await pool.query(text, params ? [...params] : undefined)).rows as Row[],
     transaction: async (work) => {
       const client = await pool.connect();
-      // A connection lost between two statements of the transaction: the next statement
-      // fails and the connection is thrown away on release.
-      let lost: Error | undefined;
-      const onError = (error: Error) => {
-        lost = error;
-        log('storage.connection-lost', { error: error.message });
-      };
+      // A connection lost while the transaction has it: said here (an error with no listener
+      // would be thrown out of the event loop); the statement under way, or the next, fails,
+      // and the pool throws the connection away on release.
+      const onError = (error: Error) => log('storage.connection-lost', { error: error.message });
       client.on('error', onError);
       try {
         await client.query('begin');
@@ -192,14 +189,11 @@ export async function openPostgres(
         await client.query('commit');
         return result;
       } catch (error) {
-        lost ??= await client.query('rollback').then(
-          () => undefined,
-          (rollbackError: unknown) => rollbackError as Error,
-        );
+        await client.query('rollback').catch(() => undefined);
         throw error;
       } finally {
         client.removeListener('error', onError);
-        client.release(lost);
+        client.release();
       }
     },
     close: () => pool.end(),
