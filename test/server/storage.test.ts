@@ -8,11 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from '../support/node-test.js';
+import { until } from '../support/deadline.js';
 import {
   ConversationNotFoundError,
   ConversationStore,
 } from '../../src/server/storage/conversation-store.js';
 import { storageEngines } from '../support/storage-engines.js';
+import type { StorageOptions } from '../../src/server/storage/sql.js';
+import pg from 'pg';
 
 const engines = await storageEngines('storage suite');
 
@@ -41,8 +44,10 @@ const say = (conversationId: string, text: string, clientId: string | null = ran
 for (const engine of engines) {
   describe(`conversation storage on ${engine.name}`, () => {
     let store: ConversationStore;
+    let options: StorageOptions;
     before(async () => {
-      store = await ConversationStore.open(await engine.open());
+      options = await engine.open();
+      store = await ConversationStore.open(options);
     });
     after(async () => {
       await store.close();
@@ -89,6 +94,44 @@ for (const engine of engines) {
         1,
       );
     });
+
+    if (engine.name === 'PostgreSQL')
+      it('gives the stored message back to a resend that met it at the same instant', async () => {
+        // Both sends wait on the conversation's row, each having found the client id new;
+        // the second one's insert then meets the unique index, and reads the first one's.
+        const id = await newConversation(store);
+        const locker = new pg.Client({ connectionString: options.databaseUrl });
+        await locker.connect();
+        try {
+          await locker.query('begin');
+          await locker.query('select 1 from conversations where id = $1 for update', [id]);
+          const sends = [
+            store.append(say(id, 'same instant', 'client-race')),
+            store.append(say(id, 'same instant', 'client-race')),
+          ];
+          await until(
+            async () =>
+              (
+                await locker.query(
+                  `select count(*)::integer as n from pg_stat_activity
+                   where wait_event_type = 'Lock' and query like '%with existing%'`,
+                )
+              ).rows[0].n as number,
+            (waiting) => waiting === 2,
+            { what: 'both sends waiting on the conversation' },
+          );
+          await locker.query('commit');
+          const results = await Promise.all(sends);
+          assert.deepEqual(results.map((r) => r.duplicate).sort(), [false, true]);
+          assert.deepEqual(results[0]?.message, results[1]?.message);
+          assert.deepEqual(
+            (await store.after(id, 0)).map((m) => [m.seq, m.clientId]),
+            [[1, 'client-race']],
+          );
+        } finally {
+          await locker.end();
+        }
+      });
 
     it('returns what a reconnecting browser missed, after the last number it saw', async () => {
       const id = await newConversation(store);
