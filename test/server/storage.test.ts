@@ -359,6 +359,12 @@ for (const engine of engines) {
       assert.equal(stored?.comment, "<b>Clear</b> & patient, l'été");
       assert.equal(await store.rate(silent, 5, ''), true);
       assert.equal((await store.rating(silent))?.comment, null);
+      const starsOnly = await newConversation(store);
+      assert.equal(await store.rate(starsOnly, 3), true);
+      assert.deepEqual(
+        [(await store.rating(starsOnly))?.stars, (await store.rating(starsOnly))?.comment],
+        [3, null],
+      );
     });
 
     it('refuses a rating out of 1 to 5, or for a conversation that does not exist', async () => {

@@ -414,7 +414,8 @@ export class ConversationStore {
       `insert into ratings (conversation_id, stars, comment) values ($1, $2, $3)
        on conflict (conversation_id) do nothing
        returning conversation_id`,
-      [conversationId, stars, comment === undefined || comment === '' ? null : comment],
+      // No comment, or an empty one: none.
+      [conversationId, stars, comment || null],
     );
     return rows.length > 0;
   }
