@@ -78,7 +78,7 @@ describe('telling a lost database from a refused statement', () => {
     for (const code of ['08006', '08001', '57P01', '53300', 'ECONNREFUSED', undefined]) {
       assert.equal(lostConnection(Object.assign(new Error('x'), { code })), true, String(code));
     }
-    for (const code of ['23505', '22P02', '42P01', '40001']) {
+    for (const code of ['23505', '22P02', '42P01', '40001', '22008', '0A000']) {
       assert.equal(lostConnection(Object.assign(new Error('x'), { code })), false, code);
     }
   });
