@@ -273,3 +273,190 @@ describe('what each step asks the hub to do', () => {
     assert.deepEqual(effects, [{ kind: 'say', line: 'expert-in-other-call' }]);
   });
 });
+
+describe('each step’s effects, whole', () => {
+  const toExpert = { seat: 'seat-ana', profile: ana.profile };
+  const chatFrame = (reason: string) => ({
+    type: 'conversation.chat',
+    conversationId: 'c1',
+    reason,
+    expert: ana.profile,
+  });
+  const logged = (event: string, fields: Record<string, unknown> = {}) => ({
+    kind: 'log',
+    event,
+    fields: { conversation: 'c1', ...fields },
+  });
+
+  it('a shopper who would rather write while waiting is stored as such, and nothing is sent', () => {
+    assert.deepEqual(step(STATES['queued call'], EVENTS['wait for chat'], at).effects, [
+      { kind: 'store', patch: { state: 'chat-chosen' } },
+    ]);
+  });
+
+  it('a conversation asked in writing and rung without a room is a plain written one', () => {
+    const written: ConversationState = { ...STATES['queued call'], mode: 'chat' };
+    const rung = step(written, EVENTS['ring without a room'], at);
+    assert.equal(rung.state.chat, undefined, 'not a call that lost its media');
+    const live = step(rung.state, EVENTS.accept, at);
+    assert.deepEqual(live.effects, [
+      { kind: 'disarm-ring-timer' },
+      { kind: 'store', patch: { state: 'live', expert: ana.profile, room: null } },
+      {
+        kind: 'send',
+        to: 'shopper',
+        frame: { type: 'call.live', conversationId: 'c1', mode: 'chat', expert: ana.profile },
+      },
+      {
+        kind: 'send',
+        to: toExpert,
+        frame: { type: 'call.live', conversationId: 'c1', mode: 'chat', expert: ana.profile },
+      },
+      logged('conversation.live', { expert: 'ana' }),
+      { kind: 'say', line: 'expert-joined', authorName: 'Ana' },
+    ]);
+  });
+
+  it('a call accepted without media says so to both, in the transcript too', () => {
+    const rung = step(STATES['queued call'], EVENTS['ring without a room'], at);
+    const { effects } = step(rung.state, EVENTS.accept, at);
+    const callLive = {
+      type: 'call.live',
+      conversationId: 'c1',
+      mode: 'video',
+      expert: ana.profile,
+    };
+    assert.deepEqual(effects, [
+      { kind: 'disarm-ring-timer' },
+      {
+        kind: 'store',
+        patch: { state: 'chat-media-unavailable', expert: ana.profile, room: null },
+      },
+      { kind: 'send', to: 'shopper', frame: callLive },
+      { kind: 'send', to: toExpert, frame: callLive },
+      { kind: 'send', to: 'shopper', frame: chatFrame('media-unavailable') },
+      { kind: 'send', to: toExpert, frame: chatFrame('media-unavailable') },
+      logged('conversation.live', { expert: 'ana' }),
+      { kind: 'say', line: 'expert-joined', authorName: 'Ana' },
+      { kind: 'say', line: 'media-unavailable' },
+    ]);
+  });
+
+  it('a written ring declined has no room to let go', () => {
+    assert.deepEqual(step(STATES['ringing chat'], EVENTS.decline, at).effects, [
+      { kind: 'disarm-ring-timer' },
+      {
+        kind: 'send',
+        to: toExpert,
+        frame: { type: 'expert.ring-ended', conversationId: 'c1', reason: 'declined' },
+      },
+      logged('conversation.ring-ended', { reason: 'declined' }),
+    ]);
+  });
+
+  for (const [eventName, reason, line] of [
+    ['media lost', 'media-lost', 'media-lost'],
+    ['chat chosen', 'chosen', 'switched-to-chat'],
+  ] as const) {
+    it(`a call that goes to writing (${eventName}) lets its room go, is stored, and says why`, () => {
+      const { state, effects } = step(STATES['live call'], EVENTS[eventName], at);
+      assert.deepEqual(effects, [
+        { kind: 'close-room', room: 'r1' },
+        { kind: 'store', patch: { state: `chat-${reason}`, room: null } },
+        { kind: 'send', to: 'shopper', frame: chatFrame(reason) },
+        { kind: 'send', to: toExpert, frame: chatFrame(reason) },
+        logged('conversation.chat', { reason }),
+        { kind: 'say', line },
+      ]);
+      assert.equal(state.phase.kind === 'live' && state.phase.room, undefined);
+    });
+  }
+
+  it('video back is stored with its room before anyone is told', () => {
+    const { effects } = step(STATES['live chat'], EVENTS['to call'], at);
+    assert.deepEqual(effects.slice(0, 1), [
+      { kind: 'store', patch: { state: 'live', room: 'r3' } },
+    ]);
+    assert.deepEqual(effects.slice(-2), [
+      logged('conversation.call'),
+      { kind: 'say', line: 'switched-to-call' },
+    ]);
+  });
+
+  it('video refused for want of media is stored, told to both and said', () => {
+    assert.deepEqual(step(STATES['live chat'], EVENTS['call refused, no media'], at).effects, [
+      { kind: 'store', patch: { state: 'chat-media-unavailable' } },
+      { kind: 'send', to: 'shopper', frame: chatFrame('media-unavailable') },
+      { kind: 'send', to: toExpert, frame: chatFrame('media-unavailable') },
+      logged('media.unavailable'),
+      { kind: 'say', line: 'media-unavailable' },
+    ]);
+  });
+
+  const ended = (to: unknown, reason = 'expert-hung-up') => ({
+    kind: 'send',
+    to,
+    frame: { type: 'call.ended', conversationId: 'c1', reason },
+  });
+
+  it('ending a live call lets its room go, records it, stores it, then tells both', () => {
+    assert.deepEqual(step(STATES['live call'], EVENTS.end, at).effects, [
+      { kind: 'close-room', room: 'r1' },
+      { kind: 'record', line: 'call-ended' },
+      { kind: 'handled', ms: 5_000 },
+      { kind: 'store', patch: { state: 'ended', endReason: 'expert-hung-up' } },
+      ended('shopper'),
+      ended(toExpert),
+      logged('conversation.ended', { reason: 'expert-hung-up' }),
+    ]);
+  });
+
+  it('ending during the ring stops it and lets its room go; ending in the queue only stores', () => {
+    assert.deepEqual(step(STATES['ringing call'], EVENTS.end, at).effects, [
+      { kind: 'disarm-ring-timer' },
+      {
+        kind: 'send',
+        to: toExpert,
+        frame: { type: 'expert.ring-ended', conversationId: 'c1', reason: 'shopper-cancelled' },
+      },
+      { kind: 'close-room', room: 'r1' },
+      { kind: 'store', patch: { state: 'ended', endReason: 'expert-hung-up' } },
+      ended('shopper'),
+      logged('conversation.ended', { reason: 'expert-hung-up' }),
+    ]);
+    assert.deepEqual(step(STATES['queued call'], EVENTS.end, at).effects, [
+      { kind: 'store', patch: { state: 'ended', endReason: 'expert-hung-up' } },
+      ended('shopper'),
+      logged('conversation.ended', { reason: 'expert-hung-up' }),
+    ]);
+  });
+
+  it('rings with who the shopper is, as they gave it and as the shop vouched for it', () => {
+    const known: ConversationState = {
+      ...STATES['queued call'],
+      customer: { id: 'cust-1', name: 'Zoé Martin' },
+    };
+    const ring = step(known, EVENTS['ring with a room'], at).effects[1];
+    assert.deepEqual(ring, {
+      kind: 'send',
+      to: toExpert,
+      frame: {
+        type: 'expert.ring',
+        conversationId: 'c1',
+        mode: 'video',
+        lang: 'fr',
+        shopper: {
+          displayName: 'Zoé',
+          customer: { id: 'cust-1', name: 'Zoé Martin' },
+          context: { pageUrl: 'https://shop.example/bike' },
+        },
+        media: grant('expert', 'r2'),
+        ringTimeoutMs: 30_000,
+      },
+    });
+    const anonymous: ConversationState = { ...STATES['queued call'], displayName: undefined };
+    const bare = step(anonymous, EVENTS['ring without a room'], at).effects[1];
+    assert.ok(bare?.kind === 'send' && bare.frame.type === 'expert.ring');
+    assert.deepEqual(bare.frame.shopper, { context: { pageUrl: 'https://shop.example/bike' } });
+  });
+});
