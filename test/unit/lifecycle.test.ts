@@ -13,6 +13,7 @@ import {
   type OpenedMedia,
   type Phase,
 } from '../../src/server/lifecycle/lifecycle.js';
+import { Conversation } from '../../src/server/registry.js';
 
 const ana: ExpertRef = { seat: 'seat-ana', profile: { id: 'ana', name: 'Ana' } };
 const at = { now: 10_000, ringTimeoutMs: 30_000 };
@@ -458,5 +459,33 @@ describe('each step’s effects, whole', () => {
     const bare = step(anonymous, EVENTS['ring without a room'], at).effects[1];
     assert.ok(bare?.kind === 'send' && bare.frame.type === 'expert.ring');
     assert.deepEqual(bare.frame.shopper, { context: { pageUrl: 'https://shop.example/bike' } });
+  });
+});
+
+describe('a conversation as the hub holds it', () => {
+  it('is held by the seat it rings or is live with, and by none while queued or ended', () => {
+    const seats = Object.fromEntries(
+      Object.entries(STATES).map(([name, state]) => [name, new Conversation(state, 't').seat]),
+    );
+    assert.deepEqual(seats, {
+      'queued call': undefined,
+      'queued chat': undefined,
+      'ringing call': 'seat-ana',
+      'ringing chat': 'seat-ana',
+      'live call': 'seat-ana',
+      'live chat': 'seat-ana',
+      ended: undefined,
+    });
+  });
+
+  it('reads its id, wait, topic, language and skipped experts from its state, settled as given', () => {
+    const state = { ...STATES['queued call'], topic: 'bikes', skippedBy: new Set(['bo']) };
+    const held = new Conversation(state, 'token');
+    assert.deepEqual(
+      [held.id, held.since, held.topic, held.lang, [...held.skippedBy], held.resumeToken],
+      ['c1', 1_000, 'bikes', 'fr', ['bo'], 'token'],
+    );
+    assert.equal(held.settled, state);
+    assert.equal(held.shopper, undefined);
   });
 });
