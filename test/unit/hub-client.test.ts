@@ -33,13 +33,22 @@ function record(client: HubClient, names: string[]): string[] {
 }
 
 /** A policy that says how many attempts it allows, and records what it was asked. */
-function attempts(allowed: number): ReconnectPolicy & { asked: number[] } {
+/**
+ * A policy that allows `allowed` attempts, 10 ms apart; `refused` settles once it has said no
+ * more: the client acts on that answer in the same turn, so it is done by then.
+ */
+function attempts(allowed: number): ReconnectPolicy & { asked: number[]; refused: Promise<void> } {
   const asked: number[] = [];
+  let said!: () => void;
+  const refused = new Promise<void>((resolve) => (said = resolve));
   return {
     asked,
+    refused,
     nextDelay: (attempt) => {
       asked.push(attempt);
-      return attempt < allowed ? 10 : null;
+      if (attempt < allowed) return 10;
+      said();
+      return null;
     },
   };
 }
@@ -284,11 +293,8 @@ describe('HubClient', () => {
       await c.connect();
       (await hub.nextConnection()).drop();
       const second = await hub.nextConnection();
-      await until(
-        () => events.length,
-        (n) => n === 2,
-        { what: 'reconnected' },
-      );
+      // The client answers the hub's frames once its socket is open, so by then it has said so.
+      await second.delivered();
       assert.deepEqual(events, ['reconnecting', 'reconnected']);
       assert.deepEqual(policy.asked, [0]);
       assert.equal(c.send({ type: 'shopper.cancel' }), true);
@@ -302,12 +308,9 @@ describe('HubClient', () => {
       await c.connect();
       hub.refuse(true);
       (await hub.nextConnection()).close(1012);
-      await until(
-        () => events.length,
-        (n) => n === 2,
-        { what: 'lost after the attempts' },
-      );
+      await within(WAIT_MS, 'the policy saying no more', policy.refused);
       assert.deepEqual(events, ['reconnecting', 'lost:{"code":1012}']);
+      assert.equal(c.connected, false);
       assert.deepEqual(policy.asked, [0, 1, 2, 3]);
     });
 
