@@ -159,6 +159,8 @@ export class HubClient extends Emitter<HubClientEvents> {
     const started = Date.now();
     this.emit('reconnecting', undefined);
     const attempt = (n: number) => {
+      // Closed meanwhile (by a 'reconnecting' listener, too): no new socket.
+      if (this.closing) return;
       const delay = policy.nextDelay(n, Date.now() - started);
       if (delay === null) {
         this.emit('lost', { code });
@@ -174,9 +176,7 @@ export class HubClient extends Emitter<HubClientEvents> {
             this.attach(socket);
             this.emit('reconnected', undefined);
           },
-          () => {
-            if (!this.closing) attempt(n + 1);
-          },
+          () => attempt(n + 1),
         );
       }, delay);
     };

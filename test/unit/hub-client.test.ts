@@ -344,6 +344,21 @@ describe('HubClient', () => {
       assert.equal(hub.quiet, true);
     });
 
+    it('opens no new socket when a "reconnecting" listener closes it', async () => {
+      const policy = attempts(5);
+      const c = client({ reconnect: policy });
+      const afterClose = new Promise<number[]>((resolve) =>
+        c.on('reconnecting', () => {
+          c.close();
+          // Whatever the client does on its own after telling its listeners, it has done.
+          queueMicrotask(() => resolve([...policy.asked]));
+        }),
+      );
+      await c.connect();
+      (await hub.nextConnection()).drop();
+      assert.deepEqual(await within(WAIT_MS, 'reconnecting', afterClose), [], 'not asked to retry');
+    });
+
     it('stops trying when closed while waiting to try again', async () => {
       const c = client({ reconnect: { nextDelay: () => 200 } });
       const events = record(c, ['reconnecting', 'reconnected', 'lost']);

@@ -574,6 +574,45 @@ describe('ShopperConversation', () => {
       await connection.sent('shopper.rate');
     });
 
+    it('says a rating on its way failed when the connection drops, and tries no new one', async () => {
+      const { conversation, connection } = await ended();
+      conversation.rate(4);
+      await connection.sent('shopper.rate');
+      connection.drop();
+      await until(
+        () => conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        (status) => status === 'failed',
+        { what: 'the rating failed' },
+      );
+      assert.equal(hub.quiet, true, 'no new connection: it could not rate');
+      conversation.rate(4);
+      assert.equal(
+        conversation.state.kind === 'ended' && conversation.state.rating?.status,
+        'failed',
+        'nothing to send it on',
+      );
+      assert.deepEqual(
+        conversation.state.kind === 'ended' && conversation.state.reason,
+        'expert-hung-up',
+      );
+    });
+
+    it('lets a connection that drops before a rating go, and says so if one is given', async () => {
+      const { conversation, connection } = await ended();
+      hub.refuse(true);
+      connection.drop();
+      await connection.closed();
+      await until(
+        () => conversation.rate(2),
+        () => conversation.state.kind === 'ended' && conversation.state.rating?.status === 'failed',
+        { what: 'a rating given once the connection is gone failing' },
+      );
+      assert.equal(
+        conversation.state.kind === 'ended' && conversation.state.reason,
+        'expert-hung-up',
+      );
+    });
+
     it('lets the connection go when the panel is closed without a rating', async () => {
       const { conversation, connection } = await ended();
       conversation.dismiss();
