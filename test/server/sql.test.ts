@@ -140,7 +140,7 @@ for (const postgres of postgresOnly)
           await tx.query('select 1');
         }),
       );
-        const next = await pid(db);
+      const next = await pid(db);
       assert.notEqual(next, lostPid, 'a new connection');
       assert.deepEqual(await db.transaction((tx) => tx.query('select 2 as two')), [{ two: 2 }]);
     });
