@@ -276,7 +276,11 @@ describe('what each step asks the hub to do', () => {
 });
 
 describe('each step’s effects, whole', () => {
-  const toExpert = { seat: 'seat-ana', profile: ana.profile };
+  const ringEnded = (reason: string) => ({
+    kind: 'send',
+    to: ana,
+    frame: { type: 'expert.ring-ended', conversationId: 'c1', reason },
+  });
   const chatFrame = (reason: string) => ({
     type: 'conversation.chat',
     conversationId: 'c1',
@@ -310,7 +314,7 @@ describe('each step’s effects, whole', () => {
       },
       {
         kind: 'send',
-        to: toExpert,
+        to: ana,
         frame: { type: 'call.live', conversationId: 'c1', mode: 'chat', expert: ana.profile },
       },
       logged('conversation.live', { expert: 'ana' }),
@@ -334,9 +338,9 @@ describe('each step’s effects, whole', () => {
         patch: { state: 'chat-media-unavailable', expert: ana.profile, room: null },
       },
       { kind: 'send', to: 'shopper', frame: callLive },
-      { kind: 'send', to: toExpert, frame: callLive },
+      { kind: 'send', to: ana, frame: callLive },
       { kind: 'send', to: 'shopper', frame: chatFrame('media-unavailable') },
-      { kind: 'send', to: toExpert, frame: chatFrame('media-unavailable') },
+      { kind: 'send', to: ana, frame: chatFrame('media-unavailable') },
       logged('conversation.live', { expert: 'ana' }),
       { kind: 'say', line: 'expert-joined', authorName: 'Ana' },
       { kind: 'say', line: 'media-unavailable' },
@@ -346,11 +350,7 @@ describe('each step’s effects, whole', () => {
   it('a written ring declined has no room to let go', () => {
     assert.deepEqual(step(STATES['ringing chat'], EVENTS.decline, at).effects, [
       { kind: 'disarm-ring-timer' },
-      {
-        kind: 'send',
-        to: toExpert,
-        frame: { type: 'expert.ring-ended', conversationId: 'c1', reason: 'declined' },
-      },
+      ringEnded('declined'),
       logged('conversation.ring-ended', { reason: 'declined' }),
     ]);
   });
@@ -365,7 +365,7 @@ describe('each step’s effects, whole', () => {
         { kind: 'close-room', room: 'r1' },
         { kind: 'store', patch: { state: `chat-${reason}`, room: null } },
         { kind: 'send', to: 'shopper', frame: chatFrame(reason) },
-        { kind: 'send', to: toExpert, frame: chatFrame(reason) },
+        { kind: 'send', to: ana, frame: chatFrame(reason) },
         logged('conversation.chat', { reason }),
         { kind: 'say', line },
       ]);
@@ -388,7 +388,7 @@ describe('each step’s effects, whole', () => {
     assert.deepEqual(step(STATES['live chat'], EVENTS['call refused, no media'], at).effects, [
       { kind: 'store', patch: { state: 'chat-media-unavailable' } },
       { kind: 'send', to: 'shopper', frame: chatFrame('media-unavailable') },
-      { kind: 'send', to: toExpert, frame: chatFrame('media-unavailable') },
+      { kind: 'send', to: ana, frame: chatFrame('media-unavailable') },
       logged('media.unavailable'),
       { kind: 'say', line: 'media-unavailable' },
     ]);
@@ -407,7 +407,7 @@ describe('each step’s effects, whole', () => {
       { kind: 'handled', ms: 5_000 },
       { kind: 'store', patch: { state: 'ended', endReason: 'expert-hung-up' } },
       ended('shopper'),
-      ended(toExpert),
+      ended(ana),
       logged('conversation.ended', { reason: 'expert-hung-up' }),
     ]);
   });
@@ -415,11 +415,7 @@ describe('each step’s effects, whole', () => {
   it('ending during the ring stops it and lets its room go; ending in the queue only stores', () => {
     assert.deepEqual(step(STATES['ringing call'], EVENTS.end, at).effects, [
       { kind: 'disarm-ring-timer' },
-      {
-        kind: 'send',
-        to: toExpert,
-        frame: { type: 'expert.ring-ended', conversationId: 'c1', reason: 'shopper-cancelled' },
-      },
+      ringEnded('shopper-cancelled'),
       { kind: 'close-room', room: 'r1' },
       { kind: 'store', patch: { state: 'ended', endReason: 'expert-hung-up' } },
       ended('shopper'),
@@ -440,7 +436,7 @@ describe('each step’s effects, whole', () => {
     const ring = step(known, EVENTS['ring with a room'], at).effects[1];
     assert.deepEqual(ring, {
       kind: 'send',
-      to: toExpert,
+      to: ana,
       frame: {
         type: 'expert.ring',
         conversationId: 'c1',
