@@ -72,6 +72,10 @@ export const PART_TESTS = {
     'test/server/marks.test.ts',
     'test/server/hub-faults.test.ts',
     'test/server/conversation.test.ts',
+    // What the hub does beside the call: closed hours, ratings, the media server's webhooks,
+    // photos, the requests left when closed, chat chosen, products and customer tokens.
+    'test/server/{business-hours,ratings,webhooks,photos,expert-desk-requests}.test.ts',
+    'test/server/{offline,routing,products,customer-tokens}.test.ts',
   ],
   storage: [
     'test/unit/request-checks.test.ts',
