@@ -110,6 +110,52 @@ describe('a hub restart', () => {
     const desk = await expert('After restart', 'restart-queue');
     assert.equal((await desk.next('expert.ring')).conversationId, firstTicket.conversationId);
   });
+
+  it('leaves a stored conversation it cannot take up again, says which, and takes up the rest', async () => {
+    const tickets = [];
+    for (let i = 0; i < 3; i++) {
+      const waiting = await shopper('restart-unreadable');
+      tickets.push(await opened(waiting));
+      await waiting.nextWhere('shopper.queued', (m) => m.position === i + 1);
+    }
+    const [badLanguage, badChat, good] = tickets;
+    // What another version of the hub (or a hand in the database) could have left there.
+    await stack.sql(`update conversations set lang = 'xx' where id = $1`, [
+      badLanguage.conversationId,
+    ]);
+    await stack.sql(`update conversations set state = 'chat-unheard-of' where id = $1`, [
+      badChat.conversationId,
+    ]);
+    const logged = stack.logged.length;
+
+    await stack.restartHub();
+    const since = stack.logged.slice(logged);
+    assert.deepEqual(
+      since.filter((l) => l.event === 'hub.unrecoverable'),
+      [
+        {
+          event: 'hub.unrecoverable',
+          fields: { conversation: badLanguage.conversationId, state: 'queued' },
+        },
+        {
+          event: 'hub.unrecoverable',
+          fields: { conversation: badChat.conversationId, state: 'chat-unheard-of' },
+        },
+      ],
+      'oldest first, as stored',
+    );
+    assert.deepEqual(
+      since.find((l) => l.event === 'hub.recovered'),
+      { event: 'hub.recovered', fields: { conversations: 1 } },
+    );
+    const back = await resumed(good);
+    assert.equal((await back.next('shopper.queued')).position, 1);
+    for (const lost of [badLanguage, badChat]) {
+      const again = track(await HubPeer.open(stack.hub.url));
+      again.send({ type: 'conversation.resume', ...lost, lastSeq: 0 });
+      assert.match((await again.next('error')).message, /ended or cannot be resumed/);
+    }
+  });
 });
 
 describe('the expected wait', () => {
