@@ -112,6 +112,7 @@ for (const engine of engines) {
         LeaseLostError,
       );
       await assert.rejects(fenced.update(conversation, { state: 'ringing' }), LeaseLostError);
+      await assert.rejects(fenced.setResumeToken(conversation, 'stolen'), LeaseLostError);
       await assert.rejects(
         fenced.create({
           id: `c-${randomUUID()}`,
@@ -128,11 +129,16 @@ for (const engine of engines) {
         ['while hub A holds the lease'],
       );
       assert.equal((await store.get(conversation))?.state, 'queued');
+      assert.equal(await store.checkResumeToken(conversation, 'token'), true);
+      assert.equal(await store.checkResumeToken(conversation, 'stolen'), false);
 
       // Hub B's own writes, in its term, go through.
       const second = store.fenced({ shopId: id, epoch: 2 });
       await second.update(conversation, { state: 'ringing' });
       assert.equal((await store.get(conversation))?.state, 'ringing');
+      await second.setResumeToken(conversation, 'moved');
+      assert.equal(await store.checkResumeToken(conversation, 'moved'), true);
+      assert.equal(await store.checkResumeToken(conversation, 'token'), false);
     });
   });
 }
