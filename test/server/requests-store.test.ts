@@ -3,6 +3,7 @@
  * (see test/support/storage-engines.ts).
  */
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { after, before, describe, it } from '../support/node-test.js';
 import type { Hours, Interval } from '../../src/server/offline/business-hours.js';
 import { isEmail, normalizePhone } from '../../src/server/offline/contact.js';
@@ -15,6 +16,7 @@ import {
 } from '../../src/server/storage/requests-store.js';
 import { openDatabase, type SqlDatabase } from '../../src/server/storage/sql.js';
 import { storageEngines } from '../support/storage-engines.js';
+import { until } from '../support/deadline.js';
 
 /** A time on the shop's clock in June 2026 (Paris, UTC+2). */
 const paris = (date: string, time: string) => Date.parse(`2026-06-${date}T${time}:00+02:00`);
@@ -90,8 +92,11 @@ for (const engine of engines) {
   describe(`requests on ${engine.name}`, () => {
     let db: SqlDatabase;
     let store: RequestStore;
+    let databaseUrl: string | undefined;
     before(async () => {
-      db = await openDatabase(await engine.open());
+      const options = await engine.open();
+      databaseUrl = options.databaseUrl;
+      db = await openDatabase(options);
       store = await RequestStore.open(db, { shopId: 'velo', callingCode: '+33', now: () => NOW });
     });
     after(async () => {
@@ -362,6 +367,49 @@ for (const engine of engines) {
         await insert('direct-2', 'to-do');
         await assert.rejects(insert('direct-3', 'done'), { code: '23505' });
       });
+
+      // Only PostgreSQL has a second connection to write from while the store books.
+      if (engine.name === 'PostgreSQL')
+        it('refuses as taken a booking that meets, at its insert, a slot written past the lock', async () => {
+          // An older hub, or a hand in the database: it books without the store's lock, and has
+          // not committed yet when the store looks for overlaps, so the store sees none.
+          const hand = new pg.Client({ connectionString: databaseUrl });
+          await hand.connect();
+          try {
+            await hand.query('begin');
+            const [{ xid }] = (
+              await hand.query<{ xid: string }>('select pg_current_xact_id()::xid::text as xid')
+            ).rows as [{ xid: string }];
+            await hand.query(
+              `insert into requests (id, kind, shop_id, topic, lang, contact, slot_start, slot_minutes)
+               values ('by-hand', 'appointment', 'velo', 'past-the-lock', 'en', 'x@example.com', $1, 20)`,
+              [new Date(paris('22', '15:00')).toISOString()],
+            );
+            const booking = book(paris('22', '15:00'), 'past-the-lock');
+            booking.catch(() => {});
+            await until(
+              () =>
+                hand.query(
+                  `select 1 from pg_locks where not granted and locktype = 'transactionid'
+                   and transactionid::text = $1`,
+                  [xid],
+                ),
+              (waiting) => waiting.rowCount === 1,
+              { what: 'the store’s insert waiting on the row written by hand' },
+            );
+            await hand.query('commit');
+            await refused(booking, 'slot-taken', 'slotStart');
+          } finally {
+            await hand.end();
+          }
+          const stored = (await store.list({ kind: 'appointment' })).filter(
+            (r) => r.topic === 'past-the-lock',
+          );
+          assert.deepEqual(
+            stored.map((r) => r.id),
+            ['by-hand'],
+          );
+        });
 
       it('gives a slot to exactly one of 50 shoppers booking it at once', async () => {
         const slotStart = paris('19', '16:00');
