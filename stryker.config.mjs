@@ -105,6 +105,9 @@ export const REPORTS = `reports/mutation/${process.env['MUTATE_PART'] ? chosen.j
 process.env['MUTATION_DEADLINES_DIR'] ??= resolve(`${REPORTS}/deadlines`);
 // A mutant that makes a test wait in vain costs that wait: shorter than the usual 15 s.
 process.env['TEST_WAIT_MS'] ??= '8000';
+// The hub tests keep their conversations in a PostgreSQL schema each, not PGlite, whose start
+// costs seconds per test file, and a hub mutant that survives runs through a dozen files.
+process.env['HUB_TEST_STORAGE'] ??= 'postgres';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -17,6 +17,7 @@ import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
 import type { Limits } from '../../src/server/transport/limits.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
+import { postgresSchema, type StorageEngine } from './storage-engines.js';
 import type { HubPeer } from './hub-peer.js';
 import { after, afterEach, before } from './node-test.js';
 import type { StorageEngine } from './storage-engines.js';
@@ -92,8 +93,15 @@ export async function startHubFixture(
     if (process.env['HUB_LOG']) console.log(event, JSON.stringify(fields));
   };
   const shop = options.shop ?? defaultShopConfig();
-  const storage: StorageOptions =
-    options.storage === 'disk'
+  // HUB_TEST_STORAGE=postgres: the hub keeps its conversations in a PostgreSQL schema of its
+  // own instead of PGlite (whose start costs seconds a file: `npm run mutate` sets it).
+  const schema: StorageEngine | undefined =
+    process.env['HUB_TEST_STORAGE'] === 'postgres' && typeof options.storage !== 'object'
+      ? postgresSchema()
+      : undefined;
+  const storage: StorageOptions = schema
+    ? await schema.open()
+    : options.storage === 'disk'
       ? { dataDir: await mkdtemp(join(tmpdir(), 'expert-call-hub-')) }
       : (options.storage ?? {});
   const config: HubConfig = {
@@ -150,7 +158,10 @@ export async function startHubFixture(
     stop: async () => {
       await fixture.hub.close();
       await local?.stop();
-      if (options.storage === 'disk') await rm(storage.dataDir!, { recursive: true, force: true });
+      await schema?.dispose();
+      if (options.storage === 'disk' && !schema) {
+        await rm(storage.dataDir!, { recursive: true, force: true });
+      }
     },
   };
   return fixture;

@@ -38,7 +38,8 @@ const pglite = (): StorageEngine => ({
   dispose: async () => {},
 });
 
-function postgres(): StorageEngine {
+/** A fresh schema of its own on the PostgreSQL server, made on `open`, dropped on `dispose`. */
+export function postgresSchema(): StorageEngine {
   const schema = `test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: POSTGRES });
   let created = false;
@@ -62,7 +63,7 @@ function postgres(): StorageEngine {
 /** Fresh engines for one suite; says so when PostgreSQL is left out. */
 export async function storageEngines(suite: string): Promise<StorageEngine[]> {
   const engines = [pglite()];
-  if (process.env['CI'] || (await postgresReachable())) engines.push(postgres());
+  if (process.env['CI'] || (await postgresReachable())) engines.push(postgresSchema());
   else
     console.log(`# PostgreSQL at ${POSTGRES} is not reachable here: ${suite} runs on PGlite only`);
   return engines;
