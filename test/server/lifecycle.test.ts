@@ -112,13 +112,15 @@ describe('a hub restart', () => {
   });
 
   it('leaves a stored conversation it cannot take up again, says which, and takes up the rest', async () => {
-    const tickets = [];
-    for (let i = 0; i < 3; i++) {
+    const line = async (position: number) => {
       const waiting = await shopper('restart-unreadable');
-      tickets.push(await opened(waiting));
-      await waiting.nextWhere('shopper.queued', (m) => m.position === i + 1);
-    }
-    const [badLanguage, badChat, good] = tickets;
+      const ticket = await opened(waiting);
+      await waiting.nextWhere('shopper.queued', (m) => m.position === position);
+      return ticket;
+    };
+    const badLanguage = await line(1);
+    const badChat = await line(2);
+    const good = await line(3);
     // What another version of the hub (or a hand in the database) could have left there.
     await stack.sql(`update conversations set lang = 'xx' where id = $1`, [
       badLanguage.conversationId,

@@ -17,10 +17,9 @@ import { WEBHOOK_PATH } from '../../src/server/transport/hub-server.js';
 import type { Limits } from '../../src/server/transport/limits.js';
 import { openDatabase, type SqlDatabase, type SqlQuery } from '../../src/server/storage/sql.js';
 import { until } from './deadline.js';
-import { postgresSchema, type StorageEngine } from './storage-engines.js';
 import type { HubPeer } from './hub-peer.js';
 import { after, afterEach, before } from './node-test.js';
-import type { StorageEngine } from './storage-engines.js';
+import { postgresSchema, type StorageEngine } from './storage-engines.js';
 
 export interface HubFixture {
   livekit: LiveKitCredentials;
