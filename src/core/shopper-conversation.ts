@@ -83,6 +83,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   /** The conversation of the transcript shown (kept once it ended, for its cards). */
   private transcriptOf: string | undefined;
   /** The hub gave this conversation a room (it is not in chat only). */
+  // Stryker disable next-line BooleanLiteral: read on call.live only, which the state takes after shopper.connecting, which sets it
   private expectsMedia = false;
   /** Watches the connection in a call, to offer voice only, then chat, when it stays poor. */
   private readonly fallback = new FallbackPolicy();

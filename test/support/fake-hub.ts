@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { ClientMessage, ClientMessageOf, ServerMessage } from '../../src/protocol/index.js';
@@ -155,7 +155,11 @@ export class FakeHub {
   private constructor(
     private readonly http: Server,
     private readonly sockets: WebSocketServer,
-    private readonly gate: { refusing: boolean; held?: Promise<void> },
+    private readonly gate: {
+      refusing: boolean;
+      held?: Promise<void>;
+      http?: RequestListener | undefined;
+    },
     /** http://127.0.0.1:port, as a shop's page gives it. */
     readonly url: string,
   ) {
@@ -163,8 +167,11 @@ export class FakeHub {
   }
 
   static async start(): Promise<FakeHub> {
-    const http = createServer((_, response) => response.writeHead(404).end());
-    const gate: { refusing: boolean; held?: Promise<void> } = { refusing: false };
+    const gate: FakeHub['gate'] = { refusing: false };
+    const http = createServer((request, response) => {
+      if (gate.http) gate.http(request, response);
+      else response.writeHead(404).end();
+    });
     const sockets = new WebSocketServer({
       server: http,
       path: '/ws',
@@ -189,6 +196,11 @@ export class FakeHub {
       { what: 'a browser connecting to the hub', timeoutMs, everyMs: 5 },
     );
     return this.connections[this.taken++]!;
+  }
+
+  /** Answers the hub's HTTP requests (its photos) with `listener`; 404 without one. */
+  answerHttp(listener: RequestListener | undefined): void {
+    this.gate.http = listener;
   }
 
   /** Refuses new connections (`true`), as a hub that is down, until called with `false`. */

@@ -1155,3 +1155,135 @@ describe('ShopperConversation, ending', () => {
     assert.equal(hub.quiet, true);
   });
 });
+
+describe('ShopperConversation, beside the call', () => {
+  it('tells the hub what the shopper did with a product card, once there is a conversation', async () => {
+    assert.equal(shopper().conversation.productAction('lumen-500', 'open'), false);
+    const { conversation, connection } = await chatting();
+    assert.equal(conversation.productAction('lumen-500', 'add-to-cart'), true);
+    assert.deepEqual(await connection.sent('shopper.product-action'), {
+      type: 'shopper.product-action',
+      conversationId: 'c1',
+      productId: 'lumen-500',
+      action: 'add-to-cart',
+    });
+  });
+
+  it('shows the expert’s marks during the call they are for, and no other', async () => {
+    const { conversation, connection } = await requested('video');
+    recordMedia(conversation);
+    const marks: unknown[] = [];
+    conversation.on('mark', (mark) => marks.push(mark));
+    const points = [{ x: 0.25, y: 0.5 }];
+    connection.send({ type: 'call.mark', conversationId: 'c1', points });
+    connection.send({ type: 'shopper.connecting', conversationId: 'c1', media: grant('r1') });
+    connection.send({ type: 'call.live', conversationId: 'c1', mode: 'video', expert: EXPERT });
+    connection.send({ type: 'call.mark', conversationId: 'c1', points });
+    connection.send({ type: 'call.mark', conversationId: 'c2', points: [{ x: 1, y: 1 }] });
+    await stateOnceDelivered(connection, conversation, 'in-call');
+    assert.deepEqual(marks, [{ points }], 'before the call, and for another, none');
+    toChat(connection);
+    connection.send({ type: 'call.mark', conversationId: 'c1', points });
+    await stateOnceDelivered(connection, conversation, 'chat');
+    assert.deepEqual(marks, [{ points }], 'in chat, none');
+  });
+
+  it('says it changed when a message comes, and when its media changes', async () => {
+    const { conversation, connection } = await chatting();
+    const changes = { count: 0 };
+    conversation.on('change', () => changes.count++);
+    connection.send(said(1, 'Bonjour'));
+    await connection.delivered();
+    assert.ok(changes.count > 0, 'a message');
+    const before = changes.count;
+    emit(conversation.media, 'change', undefined);
+    assert.equal(changes.count, before + 1, 'the media');
+  });
+});
+
+describe('ShopperConversation sending a photo', () => {
+  const PHOTO: ServerMessageOf<'chat.message'>['photo'] = {
+    id: 'AAAAAAAAAAAAAAAAAAAAAA',
+    type: 'image/jpeg',
+    width: 640,
+    height: 480,
+  };
+  /**
+   * Node draws no pictures: a decoder of the browser's shape (createImageBitmap, OffscreenCanvas)
+   * that takes any file, for the tests that follow a photo past its drawing. The drawing itself
+   * is tested in Chromium (test/browser/photo-prepare.test.ts).
+   */
+  function decoder(t: TestContext): void {
+    const globals = globalThis as Record<string, unknown>;
+    globals['createImageBitmap'] = async () => ({ width: 640, height: 480, close() {} });
+    globals['OffscreenCanvas'] = class {
+      getContext() {
+        return { fillStyle: '', fillRect() {}, drawImage() {} };
+      }
+      async convertToBlob() {
+        return new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+      }
+    };
+    t.after(() => {
+      delete globals['createImageBitmap'];
+      delete globals['OffscreenCanvas'];
+      hub.answerHttp(undefined);
+    });
+  }
+
+  it('sends none before there is a conversation, nor a file the browser cannot open', async () => {
+    const picture = new Blob(['not a picture'], { type: 'image/png' });
+    assert.equal(await shopper().conversation.sendPhoto(picture), 'not-open');
+    const { conversation } = await chatting();
+    assert.equal(await conversation.sendPhoto(picture), 'not-a-photo', 'Node opens no picture');
+  });
+
+  it('sends it with the hub’s ticket, then shows it as a line of the chat', async (t) => {
+    decoder(t);
+    const posted: Array<{ method?: string; url?: string; ticket?: string }> = [];
+    hub.answerHttp((request, response) => {
+      posted.push({
+        method: request.method,
+        url: request.url,
+        ticket: request.headers.authorization,
+      });
+      request.resume();
+      request.on('end', () =>
+        response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(PHOTO)),
+      );
+    });
+    const { conversation, connection } = await chatting();
+    const sending = conversation.sendPhoto(new Blob(['a picture'], { type: 'image/png' }));
+    assert.deepEqual(await connection.next('photo.prepare'), {
+      type: 'photo.prepare',
+      conversationId: 'c1',
+    });
+    connection.send({ type: 'photo.ticket', conversationId: 'c1', ticket: 'ticket-1' });
+    assert.equal(await sending, null);
+    assert.deepEqual(posted, [{ method: 'POST', url: '/photos', ticket: 'Bearer ticket-1' }]);
+    const line = await connection.sent('chat.photo');
+    assert.equal(line.photoId, PHOTO!.id);
+    assert.deepEqual(conversation.chat.log.entries.at(-1)?.photo, PHOTO);
+  });
+
+  it('says it failed when the hub gives no ticket, and that the conversation is over once it is', async (t) => {
+    decoder(t);
+    const { conversation, connection } = await chatting();
+    const refusal = {
+      type: 'error',
+      reason: 'internal',
+      message: 'No ticket.',
+      ref: 'photo.prepare',
+    } as const;
+    const first = conversation.sendPhoto(new Blob(['a picture'], { type: 'image/png' }));
+    await connection.next('photo.prepare');
+    connection.send(refusal);
+    assert.equal(await first, 'failed');
+
+    const second = conversation.sendPhoto(new Blob(['a picture'], { type: 'image/png' }));
+    await connection.next('photo.prepare');
+    connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+    connection.send(refusal);
+    assert.equal(await second, 'not-open');
+  });
+});
