@@ -333,6 +333,8 @@ describe('ExpertDesk', () => {
       await connection.sent('expert.find-products');
       // The first search's answer comes after the second was asked: it is not shown.
       connection.send({ type: 'expert.products', query: 'velo', products: [], catalogue: true });
+      await connection.delivered();
+      assert.deepEqual(desk.productSearch, { query: 'cargo' }, 'still searching');
       connection.send({
         type: 'expert.products',
         query: 'cargo',
@@ -703,6 +705,17 @@ describe('ExpertDesk, what it shows and asks', () => {
       desk.requests.map((r) => `${r.id}:${r.status}`),
       ['r1:to-do', 'r2:done'],
     );
+  });
+
+  it('marks nothing done while it signs in, though connected', async () => {
+    const { desk } = newDesk();
+    await desk.signIn({ session: 'session-1' });
+    const connection = await hub.nextConnection();
+    await connection.sent('expert.auth');
+    desk.markDone('r1');
+    await connection.delivered();
+    assert.deepEqual(connection.all('expert.request-done'), []);
+    assert.equal(desk.markingDone.size, 0);
   });
 
   it('brings the button back when the hub refuses a mark, and only then', async () => {
