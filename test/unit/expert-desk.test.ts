@@ -1116,6 +1116,24 @@ describe('ExpertDesk and its media', () => {
     assert.deepEqual(media.asked, ['leave']);
   });
 
+  it('joins the next call’s room while the last call’s room is still being left', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    await inVideoCall(desk, connection);
+    // LiveKit's leave takes a while: the session says it is connected until it is done.
+    Object.assign(desk.media, { leave: async () => void media.asked.push('leave') });
+    connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'expert-hung-up' });
+    connection.send(ring('c2', { mode: 'video', media: room('r2') }));
+    await deskOnceDelivered(connection, desk, isRung('c2'), 'the next ring');
+    assert.equal(media.session.connected, true, 'the last room, not left yet');
+    assert.deepEqual(media.asked.slice(-4), [
+      'leave',
+      'join r2',
+      'prepare camera=true microphone=true',
+      'publish muted',
+    ]);
+  });
+
   it('tells the hub the room was lost, and shows the call in chat', async () => {
     const { desk, connection } = await signedIn();
     recordMedia(desk);
