@@ -144,7 +144,8 @@ describe('OfflineRequests', () => {
     await (await hub.nextConnection()).next('offline.message');
     assert.deepEqual(await silent, { ok: false, problem: 'unreachable' });
 
-    const cut = client().leaveMessage(about, { contact: 'x', text: 'y' });
+    // Told at once by the connection going, not by the answer's time running out.
+    const cut = client(10 * 60_000).leaveMessage(about, { contact: 'x', text: 'y' });
     const connection = await hub.nextConnection();
     await connection.sent('offline.message');
     connection.drop();
