@@ -396,7 +396,8 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         type: 'queued',
         conversationId: m.conversationId,
         position: m.position,
-        ...(m.etaSeconds === undefined ? {} : { etaSeconds: m.etaSeconds }),
+        // The reducer keeps a wait only when one is given.
+        etaSeconds: m.etaSeconds,
       });
     });
     hub.on('shopper.offline', (m) => {
@@ -405,7 +406,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
         return;
       }
       // Closed: no conversation was opened; the offline requests have a connection of their own.
-      this.apply({ type: 'closed', ...(m.opensAt === undefined ? {} : { opensAt: m.opensAt }) });
+      this.apply({ type: 'closed', opensAt: m.opensAt });
       this.hub?.close();
       this.hub = undefined;
     });

@@ -1201,6 +1201,30 @@ describe('ShopperConversation, beside the call', () => {
   });
 });
 
+describe('ShopperConversation, what the shopper cannot do by mistake', () => {
+  it('keeps the conversation and its connection when the panel is dismissed mid-chat', async () => {
+    const { conversation, connection } = await chatting();
+    conversation.dismiss();
+    await connection.delivered();
+    assert.equal(conversation.state.kind, 'chat');
+    assert.equal(await connection.closeSeen(), undefined, 'the connection is kept');
+    connection.send(said(1, 'Still there?'));
+    await connection.delivered();
+    assert.deepEqual(
+      conversation.chat.log.entries.map((e) => e.text),
+      ['Still there?'],
+    );
+  });
+
+  it('takes no advice that was not given', async () => {
+    const { conversation, connection } = await chatting();
+    assert.equal(conversation.advice, 'none');
+    conversation.takeAdvice();
+    await connection.delivered();
+    assert.deepEqual(connection.all('media.switch'), []);
+  });
+});
+
 describe('ShopperConversation sending a photo', () => {
   const PHOTO: ServerMessageOf<'chat.message'>['photo'] = {
     id: 'AAAAAAAAAAAAAAAAAAAAAA',
