@@ -1216,6 +1216,23 @@ describe('ShopperConversation, what the shopper cannot do by mistake', () => {
     );
   });
 
+  it('stops the request’s time limit once the hub has put the shopper in line', async () => {
+    const { conversation, connection } = await requested('video', { requestTimeoutMs: 100 });
+    connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+    await stateOnceDelivered(connection, conversation, 'queued');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(conversation.state.kind, 'queued', 'still in line past the request’s limit');
+  });
+
+  it('tells of a state only when it changed', async () => {
+    const { conversation, connection, kinds } = await requested('video');
+    connection.send({ type: 'shopper.queued', conversationId: 'c1', position: 1 });
+    connection.send({ type: 'shopper.offline', reason: 'no-answer' });
+    connection.send({ type: 'shopper.offline', reason: 'no-answer' });
+    await stateOnceDelivered(connection, conversation, 'queued');
+    assert.deepEqual(kinds, ['choosing', 'requesting', 'queued', 'queued']);
+  });
+
   it('takes no advice that was not given', async () => {
     const { conversation, connection } = await chatting();
     assert.equal(conversation.advice, 'none');
