@@ -401,6 +401,7 @@ describe('ShopperConversation', () => {
       const sent = await connection.sent('chat.send');
       assert.equal(sent.conversationId, 'c1');
       assert.equal(sent.text, 'Bonjour');
+      assert.equal(conversation.chat.log.entries[0]?.authorName, '', 'a shopper who gave no name');
     });
 
     it('shows what the expert writes, and that they are typing', async () => {
