@@ -303,6 +303,7 @@ export class ExpertDesk extends Emitter<ExpertDeskEvents> {
         type: 'signed-in',
         expert: m.expert,
         status: m.status,
+        // Stryker disable next-line ArrayDeclaration: an id in it that no conversation has keeps none
         holding: m.conversations ?? [],
       });
       if (back && this.wantsAvailable && m.status === 'away') this.setAvailable(true);

@@ -580,6 +580,19 @@ describe('ExpertDesk', () => {
       assert.deepEqual(back.all('expert.set-presence'), []);
     });
 
+    it('asks nothing of its presence after a reconnect when the hub kept it available', async () => {
+      const { desk, connection } = await signedIn();
+      desk.setAvailable(true);
+      await connection.sent('expert.set-presence');
+      connection.drop();
+      const back = await hub.nextConnection();
+      await back.next('expert.auth');
+      back.send({ type: 'expert.ready', expert: EXPERT, status: 'available' });
+      await back.delivered();
+      assert.equal(desk.reconnecting, false);
+      assert.deepEqual(back.all('expert.set-presence'), []);
+    });
+
     it('signs out as "hub-unreachable" when the hub does not come back', async () => {
       const { desk, connection } = await signedIn();
       hub.refuse(true);
