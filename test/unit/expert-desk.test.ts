@@ -1147,6 +1147,32 @@ describe('ExpertDesk and its media', () => {
     ]);
   });
 
+  it('readies the devices for a call’s ring while it holds a chat of someone else', async () => {
+    const { desk, connection } = await signedIn();
+    const media = recordMedia(desk);
+    await holdChat(desk, connection, 'c1');
+    connection.send(ring('c2', { mode: 'audio', media: room('r2') }));
+    await deskOnceDelivered(connection, desk, isRung('c2'), 'the ring');
+    assert.deepEqual(media.asked.slice(-3), [
+      'join r2',
+      'prepare camera=false microphone=true',
+      'publish muted',
+    ]);
+  });
+
+  it('keeps a chat’s messages when video comes back to it', async () => {
+    const { desk, connection } = await signedIn();
+    recordMedia(desk);
+    await holdChat(desk, connection, 'c1');
+    connection.send(fromShopper('c1', 1, 'On se voit ?'));
+    connection.send(ring('c1', { mode: 'video', media: room('r2') }));
+    await connection.delivered();
+    assert.deepEqual(
+      desk.chatOf('c1')?.log.entries.map((e) => e.text),
+      ['On se voit ?'],
+    );
+  });
+
   it('tells the hub the room was lost, and shows the call in chat', async () => {
     const { desk, connection } = await signedIn();
     recordMedia(desk);
