@@ -201,6 +201,16 @@ describe('which conversation is in front', () => {
     assert.equal((end(chats, 'c1') as typeof chats).selected, 'c2');
   });
 
+  it('stays in front when the console signs in again and the hub still holds it', () => {
+    const back = deskReducer(chats, {
+      type: 'signed-in',
+      expert,
+      status: 'available',
+      holding: ['c1', 'c2'],
+    });
+    assert.equal(back.kind === 'ready' && back.selected, 'c2');
+  });
+
   it('goes to the first one held when the one in front ends, and to none when none is left', () => {
     const first = end(chats, 'c2') as typeof chats;
     assert.equal(first.selected, 'c1');
