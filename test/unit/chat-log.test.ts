@@ -188,4 +188,25 @@ describe('ChatLog', () => {
       assert.equal(log.lastSeq, 5);
     });
   });
+
+  describe('cards and photos', () => {
+    it('keeps a stored message’s product card and photo, and gives none to a plain one', () => {
+      const log = new ChatLog();
+      const product = { id: 'lumen-500', name: 'Lumen 500' };
+      const photo = {
+        id: 'AAAAAAAAAAAAAAAAAAAAAA',
+        type: 'image/jpeg',
+        width: 4,
+        height: 3,
+      } as const;
+      log.receive({ ...stored(1, ''), product }, 'shopper');
+      log.receive({ ...stored(2, '', { author: 'shopper' }), photo }, 'shopper');
+      log.receive(stored(3, 'plain'), 'shopper');
+      const [card, picture, plain] = log.entries;
+      assert.deepEqual(card?.product, product);
+      assert.deepEqual(picture?.photo, photo);
+      assert.equal(picture?.mine, true);
+      assert.equal('product' in plain! || 'photo' in plain!, false);
+    });
+  });
 });
