@@ -286,6 +286,22 @@ describe('HubClient', () => {
       assert.equal(c.send({ type: 'shopper.cancel' }), false);
     });
 
+    it('keeps its new socket when the one it closed finishes closing after it', async () => {
+      const c = client({ reconnect: attempts(5) });
+      const events = record(c, ['reconnecting', 'reconnected', 'lost']);
+      await c.connect();
+      const first = await hub.nextConnection();
+      c.close();
+      await c.connect();
+      const second = await hub.nextConnection();
+      await first.closed();
+      await second.delivered();
+      assert.deepEqual(events, [], 'the old socket’s close is no drop');
+      assert.equal(c.connected, true);
+      assert.equal(c.send({ type: 'shopper.cancel' }), true);
+      assert.equal(hub.quiet, true, 'no new connection');
+    });
+
     it('comes back with a reconnect policy, and says so', async () => {
       const policy = attempts(5);
       const c = client({ reconnect: policy });
