@@ -99,7 +99,13 @@ export class HubClient extends Emitter<HubClientEvents> {
   async connect(): Promise<void> {
     if (this.connected) return;
     this.closing = false;
-    this.attach(await this.open());
+    const socket = await this.open();
+    // Closed while it opened (the page went, the panel was shut): the socket goes too.
+    if (this.closing) {
+      socket.close(1000);
+      return;
+    }
+    this.attach(socket);
   }
 
   send(message: ClientMessage): boolean {

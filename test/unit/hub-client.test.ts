@@ -286,6 +286,19 @@ describe('HubClient', () => {
       assert.equal(c.send({ type: 'shopper.cancel' }), false);
     });
 
+    it('lets go of the socket that opens after it was closed', async () => {
+      const c = client({ reconnect: attempts(5) });
+      const events = record(c, ['reconnecting', 'reconnected', 'lost']);
+      const connecting = c.connect();
+      c.close();
+      await connecting;
+      assert.equal(c.connected, false);
+      assert.equal(c.send({ type: 'shopper.cancel' }), false);
+      const opened = await hub.nextConnection();
+      assert.equal(await opened.closed(), 1000, 'closed by the client, normally');
+      assert.deepEqual(events, []);
+    });
+
     it('keeps its new socket when the one it closed finishes closing after it', async () => {
       const c = client({ reconnect: attempts(5) });
       const events = record(c, ['reconnecting', 'reconnected', 'lost']);
