@@ -188,7 +188,7 @@ export class ShopperConversation extends Emitter<ShopperConversationEvents> {
   /** Leaves the queue or hangs up, whichever applies. */
   end(): void {
     const state = this.current;
-    if (!isActive(state)) return;
+    // Only a conversation under way has an id to end; `finish` ends only one under way.
     if ('conversationId' in state) {
       this.hub?.send(
         state.kind === 'in-call' || state.kind === 'chat'

@@ -534,6 +534,20 @@ describe('ShopperConversation', () => {
       return made;
     }
 
+    it('hangs up nothing once the conversation is over, and keeps the rating open', async () => {
+      const { conversation, connection, tickets } = await ended();
+      const saved = tickets.saved.length;
+      conversation.end();
+      connection.send({ type: 'call.ended', conversationId: 'c1', reason: 'shopper-left' });
+      await connection.delivered();
+      assert.deepEqual([...connection.all('call.end'), ...connection.all('shopper.cancel')], []);
+      const state = conversation.state;
+      assert.equal(state.kind === 'ended' && state.reason, 'expert-hung-up');
+      assert.equal(state.kind === 'ended' && state.rating?.status, 'open');
+      assert.equal(tickets.saved.length, saved, 'the resume ticket was let go once');
+      assert.equal(await connection.closeSeen(), undefined, 'the connection is kept to rate on');
+    });
+
     it('sends the stars and the trimmed comment on the connection that had the conversation', async () => {
       const { conversation, connection } = await ended();
       conversation.rate(4, '  Clear and patient  ');
